@@ -1,0 +1,143 @@
+//! The `hubpulse` command line: the same figures as the widget, for data engineers,
+//! scripts and checks (SPEC §2, "The command line").
+//!
+//! ```text
+//! hubpulse report --events FILE [--from DAY] [--to DAY] [--range Nd]
+//! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
+//! ```
+//! Bad input prints the file, line and reason on stderr and exits with status 2.
+
+use hubpulse::synth::{self, SynthConfig};
+use hubpulse::{Dataset, WindowSpec};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  hubpulse report --events FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd]
+  hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
+FILE may be - for standard input.";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("hubpulse: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut args = lexopt::Parser::from_env();
+    let command = match args.next().map_err(|e| e.to_string())? {
+        Some(lexopt::Arg::Value(v)) => v
+            .into_string()
+            .map_err(|_| "the command is not UTF-8".to_string())?,
+        Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h')) | None => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(format!("{}\n{USAGE}", other.unexpected())),
+    };
+    let options = Options::parse(&mut args)?;
+    match command.as_str() {
+        "report" => report(&options),
+        "synth" => synth(&options),
+        other => Err(format!("unknown command {other:?}\n{USAGE}")),
+    }
+}
+
+/// The options of every command; each command reads those it needs.
+#[derive(Default)]
+struct Options {
+    events: Option<PathBuf>,
+    out: Option<PathBuf>,
+    window: WindowSpec,
+    synth: SynthConfig,
+}
+
+impl Options {
+    fn parse(args: &mut lexopt::Parser) -> Result<Options, String> {
+        use lexopt::Arg::Long;
+        let mut o = Options::default();
+        while let Some(arg) = args.next().map_err(|e| e.to_string())? {
+            let name = match arg {
+                Long(name) => name.to_owned(),
+                other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+            };
+            let mut value = || -> Result<String, String> {
+                args.value()
+                    .map_err(|e| e.to_string())?
+                    .into_string()
+                    .map_err(|_| "an option value is not UTF-8".to_string())
+            };
+            match name.as_str() {
+                "events" => o.events = Some(value()?.into()),
+                "out" => o.out = Some(value()?.into()),
+                "from" => o.window.from = Some(value()?),
+                "to" => o.window.to = Some(value()?),
+                "range" => o.window.range = Some(value()?),
+                "seed" => o.synth.seed = number("--seed", &value()?)?,
+                "models" => o.synth.models = number("--models", &value()?)?,
+                "callers" => o.synth.callers = number("--callers", &value()?)?,
+                "days" => o.synth.days = number("--days", &value()?)?,
+                "count" => o.synth.events = number("--count", &value()?)?,
+                other => return Err(format!("unknown option --{other}\n{USAGE}")),
+            }
+        }
+        Ok(o)
+    }
+}
+
+fn number<T: std::str::FromStr>(name: &str, text: &str) -> Result<T, String> {
+    text.parse()
+        .map_err(|_| format!("{name} takes a whole number, not {text:?}"))
+}
+
+/// Reads a whole input file, or standard input for `-`.
+fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
+    let mut bytes = Vec::new();
+    let name = path.display().to_string();
+    let result = if name == "-" {
+        io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    result.map_err(|e| format!("{name}: could not read: {e}"))?;
+    Ok((if name == "-" { "stdin".into() } else { name }, bytes))
+}
+
+fn report(o: &Options) -> Result<(), String> {
+    let events = o
+        .events
+        .as_deref()
+        .ok_or_else(|| format!("report needs --events FILE\n{USAGE}"))?;
+    let (name, bytes) = read_input(events)?;
+    let data = Dataset::from_events(&name, &bytes).map_err(|e| e.to_string())?;
+    let report = data.report(&o.window).map_err(|e| e.to_string())?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())
+}
+
+fn synth(o: &Options) -> Result<(), String> {
+    let dir = o
+        .out
+        .as_deref()
+        .ok_or_else(|| format!("synth needs --out DIR\n{USAGE}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let write = |file: &str, body: &dyn Fn(&mut io::BufWriter<std::fs::File>) -> io::Result<()>| {
+        let path = dir.join(file);
+        let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut out = io::BufWriter::new(file);
+        body(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write("events.ndjson", &|out| synth::write_events(&o.synth, out))?;
+    write("models.json", &|out| synth::write_registry(&o.synth, out))
+}

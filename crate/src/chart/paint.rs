@@ -1,0 +1,159 @@
+//! A thin brush over a plotters drawing area: text, rectangles and lines in CSS pixels,
+//! in the theme's type. Every chart draws through it, so every backend (canvas, SVG,
+//! PNG) gets the same marks.
+
+use super::theme::Theme;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// The error of a drawing on backend `DB`.
+pub type DrawError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
+
+/// Where a text's anchor point sits on the text.
+#[derive(Clone, Copy, Debug)]
+pub enum Anchor {
+    TopLeft,
+    TopCenter,
+    TopRight,
+    MiddleLeft,
+    MiddleRight,
+    Center,
+    BottomLeft,
+}
+
+impl Anchor {
+    fn pos(self) -> Pos {
+        let (h, v) = match self {
+            Anchor::TopLeft => (HPos::Left, VPos::Top),
+            Anchor::TopCenter => (HPos::Center, VPos::Top),
+            Anchor::TopRight => (HPos::Right, VPos::Top),
+            Anchor::MiddleLeft => (HPos::Left, VPos::Center),
+            Anchor::MiddleRight => (HPos::Right, VPos::Center),
+            Anchor::Center => (HPos::Center, VPos::Center),
+            Anchor::BottomLeft => (HPos::Left, VPos::Bottom),
+        };
+        Pos::new(h, v)
+    }
+}
+
+/// A drawing area with the theme that styles it.
+pub struct Painter<'t, DB: DrawingBackend> {
+    pub area: DrawingArea<DB, Shift>,
+    pub theme: &'t Theme,
+}
+
+impl<'t, DB: DrawingBackend> Painter<'t, DB> {
+    pub fn new(backend: DB, theme: &'t Theme) -> Self {
+        Painter {
+            area: backend.into_drawing_area(),
+            theme,
+        }
+    }
+
+    /// Width and height in CSS pixels.
+    pub fn size(&self) -> (f64, f64) {
+        let (w, h) = self.area.dim_in_pixel();
+        (f64::from(w), f64::from(h))
+    }
+
+    pub fn clear(&self) -> Result<(), DrawError<DB>> {
+        self.area.fill(&self.theme.background)
+    }
+
+    fn style(&self, size: f64, color: RGBColor, bold: bool, anchor: Anchor) -> TextStyle<'t> {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        TextStyle {
+            font: (FontFamily::Name(&self.theme.font), size, style).into_font(),
+            color: color.to_backend_color(),
+            pos: anchor.pos(),
+        }
+    }
+
+    /// Draws `text` with its `anchor` at `(x, y)`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &self,
+        text: &str,
+        x: f64,
+        y: f64,
+        size: f64,
+        color: RGBColor,
+        bold: bool,
+        anchor: Anchor,
+    ) -> Result<(), DrawError<DB>> {
+        let style = self.style(size, color, bold, anchor);
+        self.area.draw(&Text::new(
+            text,
+            (x.round() as i32, y.round() as i32),
+            style,
+        ))
+    }
+
+    /// `text`, cut short with "…" where it would be wider than `max_width` pixels.
+    pub fn fit(&self, text: &str, max_width: f64, size: f64, bold: bool) -> String {
+        if self.text_width(text, size, bold) <= max_width {
+            return text.to_owned();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        // The longest prefix that fits, found by bisection (each probe measures once).
+        let (mut lo, mut hi) = (0, chars.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            let candidate: String = chars[..mid].iter().chain(['…'].iter()).collect();
+            if self.text_width(&candidate, size, bold) <= max_width {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        let kept: String = chars[..lo].iter().collect();
+        format!("{}…", kept.trim_end())
+    }
+
+    /// The width of `text` in pixels, as the backend will draw it.
+    pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let style = self.style(size, self.theme.text, bold, Anchor::TopLeft);
+        self.area
+            .estimate_text_size(text, &style)
+            .map_or(text.len() as f64 * size * 0.55, |(w, _)| f64::from(w))
+    }
+
+    pub fn fill_rect(
+        &self,
+        left: f64,
+        top: f64,
+        right: f64,
+        bottom: f64,
+        color: RGBColor,
+    ) -> Result<(), DrawError<DB>> {
+        let corners = [
+            (left.round() as i32, top.round() as i32),
+            (right.round() as i32, bottom.round() as i32),
+        ];
+        self.area.draw(&Rectangle::new(corners, color.filled()))
+    }
+
+    /// A polyline through `points`, `width` pixels wide.
+    pub fn line(
+        &self,
+        points: &[(f64, f64)],
+        color: RGBColor,
+        width: u32,
+    ) -> Result<(), DrawError<DB>> {
+        let points: Vec<(i32, i32)> = points
+            .iter()
+            .map(|&(x, y)| (x.round() as i32, y.round() as i32))
+            .collect();
+        self.area
+            .draw(&PathElement::new(points, color.stroke_width(width)))
+    }
+
+    pub fn present(&self) -> Result<(), DrawError<DB>> {
+        self.area.present()
+    }
+}

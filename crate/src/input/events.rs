@@ -1,0 +1,169 @@
+//! Inference events (SPEC §1.1): the field names with their aliases, and the rules that
+//! turn one raw record into an accepted row, a row with warnings, or a rejection.
+
+use super::fields;
+use super::problems::Problems;
+use super::value::{Record, Schema, Value};
+use crate::store::Mode;
+use std::borrow::Cow;
+
+/// The slots of an event record.
+pub struct EventSchema;
+
+const TS: usize = 0;
+const MODEL: usize = 1;
+const CALLER: usize = 2;
+const MODE: usize = 3;
+const LATENCY: usize = 4;
+const UNITS: usize = 5;
+const OK: usize = 6;
+const KIND: usize = 7;
+const APP: usize = 8;
+const AUTOMATED: usize = 9;
+
+/// The number of slots in an event record.
+pub const EVENT_SLOTS: usize = 10;
+
+/// A raw event record.
+pub type EventRecord<'a> = Record<'a, EVENT_SLOTS>;
+
+impl Schema for EventSchema {
+    const SLOTS: usize = EVENT_SLOTS;
+    fn slot(name: &str) -> Option<(usize, bool)> {
+        Some(match name {
+            "ts" => (TS, true),
+            "timestamp" | "time" | "block_timestamp" => (TS, false),
+            "model" => (MODEL, true),
+            "model_id" | "model_cid" => (MODEL, false),
+            "caller" => (CALLER, true),
+            "address" | "user" | "from" => (CALLER, false),
+            "mode" => (MODE, true),
+            "inference_mode" | "verification" => (MODE, false),
+            "latency_ms" => (LATENCY, true),
+            "units" => (UNITS, true),
+            "ok" => (OK, true),
+            "kind" => (KIND, true),
+            "app" => (APP, true),
+            "automated" => (AUTOMATED, true),
+            _ => return None,
+        })
+    }
+}
+
+/// The canonical name of each slot, for problems.
+const NAMES: [&str; EVENT_SLOTS] = [
+    "ts",
+    "model",
+    "caller",
+    "mode",
+    "latency_ms",
+    "units",
+    "ok",
+    "kind",
+    "app",
+    "automated",
+];
+
+/// One accepted event, typed, borrowing from the input where it can.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow<'a> {
+    pub seconds: i64,
+    pub model: Cow<'a, str>,
+    pub caller: Option<Cow<'a, str>>,
+    pub mode: Mode,
+    pub latency_ms: Option<f64>,
+    pub units: Option<f64>,
+    pub ok: bool,
+    pub kind: Option<Cow<'a, str>>,
+    pub app: Option<Cow<'a, str>>,
+    pub automated: Option<bool>,
+}
+
+/// Validates a record read from `line`: a missing or unreadable `ts` or `model` rejects
+/// it; an optional field of the wrong type is dropped with a warning.
+pub fn validate<'a>(
+    mut r: EventRecord<'a>,
+    line: u64,
+    problems: &mut Problems,
+) -> Option<EventRow<'a>> {
+    let seconds = match r.take(TS).map(fields::timestamp) {
+        Some(Ok(seconds)) => seconds,
+        Some(Err(why)) => {
+            problems.reject(line, "ts", || why);
+            return None;
+        }
+        None => {
+            problems.reject(line, "ts", || {
+                "missing (also looked for timestamp, time, block_timestamp)".into()
+            });
+            return None;
+        }
+    };
+    let model = match r.take(MODEL).map(fields::text) {
+        Some(Ok(Some(model))) => model,
+        Some(Err(why)) => {
+            problems.reject(line, "model", || why);
+            return None;
+        }
+        _ => {
+            problems.reject(line, "model", || {
+                "missing (also looked for model_id, model_cid)".into()
+            });
+            return None;
+        }
+    };
+    let mut optional = Optional {
+        record: &mut r,
+        line,
+        problems,
+    };
+    let caller = optional
+        .get(CALLER, fields::text)
+        .flatten()
+        .map(fields::caller);
+    let mode = optional
+        .get(MODE, fields::text)
+        .flatten()
+        .map_or(Mode::Unknown, |m| Mode::from_name(&m));
+    let latency_ms = optional.get(LATENCY, fields::non_negative);
+    let units = optional.get(UNITS, fields::non_negative);
+    let ok = optional.get(OK, fields::boolean).unwrap_or(true);
+    let kind = optional.get(KIND, fields::text).flatten();
+    let app = optional.get(APP, fields::text).flatten();
+    let automated = optional.get(AUTOMATED, fields::boolean);
+    Some(EventRow {
+        seconds,
+        model,
+        caller,
+        mode,
+        latency_ms,
+        units,
+        ok,
+        kind,
+        app,
+        automated,
+    })
+}
+
+/// Reads optional fields, turning a wrong type into a warning and no value.
+struct Optional<'r, 'a> {
+    record: &'r mut EventRecord<'a>,
+    line: u64,
+    problems: &'r mut Problems,
+}
+
+impl<'a> Optional<'_, 'a> {
+    fn get<T>(
+        &mut self,
+        slot: usize,
+        read: impl FnOnce(Value<'a>) -> Result<T, String>,
+    ) -> Option<T> {
+        match read(self.record.take(slot)?) {
+            Ok(value) => Some(value),
+            Err(why) => {
+                self.problems.warn(self.line, NAMES[slot], || why);
+                None
+            }
+        }
+    }
+}

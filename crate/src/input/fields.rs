@@ -1,0 +1,128 @@
+//! Typed reading of raw values, shared by every input kind: what counts as text, a
+//! number or a boolean in JSON and in CSV (SPEC §1: in CSV, numbers are plain decimals
+//! and booleans `true`/`false` in any case or `1`/`0`).
+
+use super::time;
+use super::value::Value;
+use std::borrow::Cow;
+
+/// Why a value does not fit its field, in words for the report.
+pub type FieldError = String;
+
+fn wrong(expected: &str, value: &Value) -> FieldError {
+    format!("expected {expected}, found {}", value.kind())
+}
+
+/// A non-empty string. Empty text counts as no value (`Ok(None)`).
+pub fn text<'a>(value: Value<'a>) -> Result<Option<Cow<'a, str>>, FieldError> {
+    let text = match value {
+        Value::Text(t) => t,
+        Value::Cell(c) => Cow::Borrowed(c),
+        other => return Err(wrong("text", &other)),
+    };
+    Ok((!text.trim().is_empty()).then_some(text))
+}
+
+/// A finite number ≥ 0 (latency, units, counts).
+pub fn non_negative(value: Value) -> Result<f64, FieldError> {
+    let n = match value {
+        Value::Number(n) => n,
+        Value::Cell(c) => c
+            .trim()
+            .parse::<f64>()
+            .map_err(|_| format!("{c:?} is not a number"))?,
+        other => return Err(wrong("a number", &other)),
+    };
+    if n.is_finite() && n >= 0.0 {
+        Ok(n)
+    } else {
+        Err(format!("{n} is not a number ≥ 0"))
+    }
+}
+
+/// A boolean: JSON `true`/`false`; in CSV also `1`/`0`, in any case.
+pub fn boolean(value: Value) -> Result<bool, FieldError> {
+    match value {
+        Value::Bool(b) => Ok(b),
+        Value::Cell(c) => {
+            let c = c.trim();
+            if c == "1" || c.eq_ignore_ascii_case("true") {
+                Ok(true)
+            } else if c == "0" || c.eq_ignore_ascii_case("false") {
+                Ok(false)
+            } else {
+                Err(format!("{c:?} is not true, false, 1 or 0"))
+            }
+        }
+        other => Err(wrong("a boolean", &other)),
+    }
+}
+
+/// A time in any form of SPEC §1.1, as epoch seconds.
+pub fn timestamp(value: Value) -> Result<i64, FieldError> {
+    let result = match &value {
+        Value::Number(n) => time::from_number(*n),
+        Value::Text(t) => time::from_text(t),
+        Value::Cell(c) => time::from_text(c),
+        other => return Err(wrong("a time", other)),
+    };
+    result.map_err(|why| format!("{why}: {}", shown(&value)))
+}
+
+/// A caller id: `0x…` hex addresses compare case-insensitively, so they are lowercased.
+pub fn caller(id: Cow<str>) -> Cow<str> {
+    let trimmed = id.trim();
+    let is_hex_address = trimmed.len() > 2
+        && (trimmed.starts_with("0x") || trimmed.starts_with("0X"))
+        && trimmed.bytes().skip(2).all(|b| b.is_ascii_hexdigit());
+    if is_hex_address && trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(trimmed.to_ascii_lowercase())
+    } else if trimmed.len() != id.len() {
+        Cow::Owned(trimmed.to_owned())
+    } else {
+        id
+    }
+}
+
+/// A short rendering of a bad value for a problem's reason.
+fn shown(value: &Value) -> String {
+    let text = match value {
+        Value::Text(t) => format!("{t:?}"),
+        Value::Cell(c) => format!("{c:?}"),
+        Value::Number(n) => n.to_string(),
+        other => other.kind().to_owned(),
+    };
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_take_the_type_of_their_field() {
+        assert_eq!(non_negative(Value::Cell("12.5")), Ok(12.5));
+        assert_eq!(boolean(Value::Cell("TRUE")), Ok(true));
+        assert_eq!(boolean(Value::Cell("0")), Ok(false));
+        assert!(boolean(Value::Cell("yes")).is_err());
+    }
+
+    #[test]
+    fn json_values_of_the_wrong_type_are_errors() {
+        assert!(non_negative(Value::Text("12".into())).is_err());
+        assert!(boolean(Value::Number(1.0)).is_err());
+        assert!(text(Value::Number(3.0)).is_err());
+        assert!(non_negative(Value::Number(-1.0)).is_err());
+    }
+
+    #[test]
+    fn hex_callers_are_lowercased_and_others_kept() {
+        assert_eq!(caller("0xABCdef01".into()), "0xabcdef01");
+        assert_eq!(caller("Alice".into()), "Alice");
+        assert_eq!(caller("0xNotHex".into()), "0xNotHex");
+    }
+}

@@ -1,0 +1,75 @@
+//! Rejected rows and warnings (SPEC §1.4): counted, never dropped silently.
+
+use serde::Serialize;
+
+/// How many problems are kept word for word; the rest are only counted.
+pub const KEPT_PROBLEMS: usize = 10;
+
+/// One problem found in an input: where, which field, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The 1-based line of the input (for a JSON array, the element's 1-based index).
+    pub line: u64,
+    pub field: String,
+    pub reason: String,
+}
+
+/// The tally of one input's rows: what was read, rejected and warned about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Problems {
+    pub rows_read: u64,
+    pub rows_rejected: u64,
+    pub warnings: u64,
+    /// The first [`KEPT_PROBLEMS`] rejections and warnings, in input order.
+    pub problems: Vec<Problem>,
+}
+
+impl Problems {
+    /// Counts a row that was rejected because of `field`.
+    pub fn reject(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
+        self.rows_rejected += 1;
+        self.keep(line, field, reason);
+    }
+
+    /// Counts a warning: the row is kept, the value of `field` is not.
+    pub fn warn(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
+        self.warnings += 1;
+        self.keep(line, field, reason);
+    }
+
+    /// Adds another input's tally to this one (the report sums all inputs).
+    pub fn absorb(&mut self, other: &Problems) {
+        self.rows_read += other.rows_read;
+        self.rows_rejected += other.rows_rejected;
+        self.warnings += other.warnings;
+        let room = KEPT_PROBLEMS.saturating_sub(self.problems.len());
+        self.problems
+            .extend(other.problems.iter().take(room).cloned());
+    }
+
+    fn keep(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
+        if self.problems.len() < KEPT_PROBLEMS {
+            self.problems.push(Problem {
+                line,
+                field: field.to_owned(),
+                reason: reason(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_first_ten_problems_are_kept_but_all_are_counted() {
+        let mut p = Problems::default();
+        for line in 1..=12 {
+            p.reject(line, "ts", || "missing".into());
+        }
+        p.warn(13, "latency_ms", || "not a number".into());
+        assert_eq!((p.rows_rejected, p.warnings, p.problems.len()), (12, 1, 10));
+        assert_eq!(p.problems[9].line, 10);
+    }
+}

@@ -1,0 +1,76 @@
+//! Volume (SPEC §2): inferences per day, their 7-day mean, week-over-week growth, and
+//! the failed inferences that every other metric leaves out.
+
+use super::window::Window;
+use crate::store::EventLog;
+
+/// Daily counts over a window: successful events per day, and failed events in all.
+pub struct DailyEvents {
+    pub events: Vec<u64>,
+    pub failed: u64,
+}
+
+/// Counts successful events per day of `window` (zero-filled) and failed ones in total.
+pub fn daily_events(log: &EventLog, window: &Window) -> DailyEvents {
+    let mut events = vec![0u64; window.days as usize];
+    let mut failed = 0;
+    for (i, &day) in log.day.iter().enumerate() {
+        if let Some(slot) = window.index(day) {
+            if log.ok.get(i) {
+                events[slot] += 1;
+            } else {
+                failed += 1;
+            }
+        }
+    }
+    DailyEvents { events, failed }
+}
+
+/// The mean of `daily` over days d−6..d that lie inside the window (fewer at its start).
+pub fn moving_mean_7(daily: &[u64]) -> Vec<f64> {
+    let mut sum = 0u64;
+    (0..daily.len())
+        .map(|d| {
+            sum += daily[d];
+            if d >= 7 {
+                sum -= daily[d - 7];
+            }
+            sum as f64 / (d.min(6) + 1) as f64
+        })
+        .collect()
+}
+
+/// (events in the last 7 days − events in the 7 before) / the latter; `None` when the
+/// window is shorter than 14 days or the earlier week had no events.
+pub fn week_over_week(daily: &[u64]) -> Option<f64> {
+    let n = daily.len();
+    if n < 14 {
+        return None;
+    }
+    let last: u64 = daily[n - 7..].iter().sum();
+    let before: u64 = daily[n - 14..n - 7].iter().sum();
+    (before > 0).then(|| (last as f64 - before as f64) / before as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_ma7_averages_only_days_inside_the_window() {
+        let ma = moving_mean_7(&[7, 0, 2, 0, 0, 0, 5, 14]);
+        assert_eq!(ma[0], 7.0);
+        assert_eq!(ma[1], 3.5);
+        assert_eq!(ma[6], 2.0);
+        assert_eq!(ma[7], 3.0); // (0+2+0+0+0+5+14) / 7
+    }
+
+    #[test]
+    fn events_wow_compares_the_last_two_weeks() {
+        let mut daily = vec![1u64; 7];
+        daily.extend([3u64; 7]);
+        assert_eq!(week_over_week(&daily), Some(2.0));
+        assert_eq!(week_over_week(&daily[1..]), None, "13 days is too short");
+        assert_eq!(week_over_week(&[0; 14]), None, "nothing the week before");
+    }
+}

@@ -1,0 +1,173 @@
+//! The window of SPEC §2: a range of whole UTC days that every metric is computed over.
+
+use crate::day::Day;
+use crate::error::Error;
+use serde::{Deserialize, Serialize};
+
+/// What the reader asked for: any of `from`, `to` and `range` (`"30d"`); the rest comes
+/// from the data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WindowSpec {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub range: Option<String>,
+}
+
+/// A non-empty range of whole days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub from: Day,
+    pub to: Day,
+    /// `to − from + 1`, kept for readers of the JSON.
+    pub days: u32,
+}
+
+/// The longest window accepted, so that a typo cannot allocate centuries of zeroes.
+pub const MAX_DAYS: u32 = 366 * 30;
+
+impl Window {
+    /// A window from `from` to `to`; an error when `to` is before `from`.
+    pub fn new(from: Day, to: Day) -> Result<Window, Error> {
+        if to < from {
+            return Err(Error::Window(format!("to ({to}) is before from ({from})")));
+        }
+        let days = (to.0 - from.0 + 1) as u32;
+        if days > MAX_DAYS {
+            return Err(Error::Window(format!(
+                "{days} days is longer than the {MAX_DAYS} days supported"
+            )));
+        }
+        Ok(Window { from, to, days })
+    }
+
+    /// Resolves a spec against the data's span (first and last day of any accepted
+    /// event, failed ones included). `None` when there is neither data nor a full spec.
+    ///
+    /// `range = Nd` means the N days ending at `to` and wins over `from`.
+    pub fn resolve(spec: &WindowSpec, span: Option<(Day, Day)>) -> Result<Option<Window>, Error> {
+        let from = spec
+            .from
+            .as_deref()
+            .map(|t| parse_day("from", t))
+            .transpose()?;
+        let to = spec.to.as_deref().map(|t| parse_day("to", t)).transpose()?;
+        let range = spec.range.as_deref().map(parse_range).transpose()?;
+        let Some(to) = to.or(span.map(|s| s.1)) else {
+            return Ok(None);
+        };
+        let from = match (range, from) {
+            (Some(n), _) => to.plus(1 - n as i32),
+            (None, Some(from)) => from,
+            (None, None) => match span {
+                Some((first, _)) => first.min(to),
+                None => return Ok(None),
+            },
+        };
+        Window::new(from, to).map(Some)
+    }
+
+    /// The index of `day` in this window's daily series, if it lies inside.
+    #[inline]
+    pub fn index(&self, day: Day) -> Option<usize> {
+        let i = day.0.wrapping_sub(self.from.0);
+        (i >= 0 && (i as u32) < self.days).then_some(i as usize)
+    }
+
+    /// Every day of the window, in order.
+    pub fn days(&self) -> impl Iterator<Item = Day> {
+        (self.from.0..=self.to.0).map(Day)
+    }
+}
+
+fn parse_day(name: &str, text: &str) -> Result<Day, Error> {
+    Day::parse(text.trim())
+        .ok_or_else(|| Error::Window(format!("{name} must be a date as YYYY-MM-DD, not {text:?}")))
+}
+
+/// `"30d"` (or `"30"`) → 30.
+fn parse_range(text: &str) -> Result<u32, Error> {
+    let t = text.trim();
+    let digits = t.strip_suffix(['d', 'D']).unwrap_or(t);
+    match digits.parse::<u32>() {
+        Ok(n) if (1..=MAX_DAYS).contains(&n) => Ok(n),
+        _ => Err(Error::Window(format!(
+            "range must be a number of days such as \"30d\" (1 to {MAX_DAYS}), not {text:?}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Day {
+        Day::parse(s).unwrap()
+    }
+
+    fn spec(from: Option<&str>, to: Option<&str>, range: Option<&str>) -> WindowSpec {
+        WindowSpec {
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+            range: range.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn default_window_is_the_data_span() {
+        let w = Window::resolve(
+            &WindowSpec::default(),
+            Some((d("2026-03-02"), d("2026-05-15"))),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            (w.from, w.to, w.days),
+            (d("2026-03-02"), d("2026-05-15"), 75)
+        );
+    }
+
+    #[test]
+    fn range_is_the_n_days_ending_at_to() {
+        let span = Some((d("2026-03-02"), d("2026-05-15")));
+        let w = Window::resolve(&spec(None, None, Some("30d")), span)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (w.from, w.to, w.days),
+            (d("2026-04-16"), d("2026-05-15"), 30)
+        );
+        let w = Window::resolve(
+            &spec(Some("2026-01-01"), Some("2026-03-31"), Some("7d")),
+            span,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((w.from, w.to), (d("2026-03-25"), d("2026-03-31")));
+    }
+
+    #[test]
+    fn bad_windows_are_errors_that_say_why() {
+        let span = Some((d("2026-03-02"), d("2026-05-15")));
+        assert!(
+            Window::resolve(&spec(Some("2026-05-01"), Some("2026-04-01"), None), span).is_err()
+        );
+        assert!(Window::resolve(&spec(None, None, Some("week")), span).is_err());
+        assert!(Window::resolve(&spec(Some("May 1"), None, None), span).is_err());
+        assert_eq!(Window::resolve(&WindowSpec::default(), None), Ok(None));
+    }
+
+    #[test]
+    fn index_maps_days_inside_only() {
+        let w = Window::new(d("2026-03-02"), d("2026-03-08")).unwrap();
+        assert_eq!(
+            (
+                w.index(d("2026-03-02")),
+                w.index(d("2026-03-08")),
+                w.index(d("2026-03-09"))
+            ),
+            (Some(0), Some(6), None)
+        );
+        assert_eq!(w.index(d("2026-03-01")), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! A packed column of booleans: one bit per event.
+
+/// A growable bit vector; `ok` and `automated` flags cost 1 bit per event instead of 8.
+#[derive(Clone, Default)]
+pub struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    /// A column of `len` copies of `value`.
+    pub fn filled(len: usize, value: bool) -> Bits {
+        let mut bits = Bits::default();
+        for _ in 0..len {
+            bits.push(value);
+        }
+        bits
+    }
+
+    pub fn push(&mut self, value: bool) {
+        if self.len.is_multiple_of(64) {
+            self.words.push(0);
+        }
+        if value {
+            self.words[self.len / 64] |= 1 << (self.len % 64);
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    pub fn get(&self, i: usize) -> bool {
+        self.words[i / 64] >> (i % 64) & 1 == 1
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.words.capacity() * 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_read_back_what_was_pushed_across_word_boundaries() {
+        let mut b = Bits::default();
+        let pattern: Vec<bool> = (0..130).map(|i| i % 3 == 0).collect();
+        pattern.iter().for_each(|&v| b.push(v));
+        assert_eq!((0..130).map(|i| b.get(i)).collect::<Vec<_>>(), pattern);
+        assert!(Bits::filled(65, true).get(64));
+    }
+}

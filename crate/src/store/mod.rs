@@ -1,0 +1,11 @@
+//! Where accepted input lives: compact columns with interned ids (SPEC §1, DESIGN.md).
+
+mod bits;
+mod events;
+mod interner;
+mod mode;
+
+pub use bits::Bits;
+pub use events::{EventLog, NONE};
+pub use interner::Interner;
+pub use mode::Mode;

@@ -1,0 +1,162 @@
+//! The browser glue: the only module that knows wasm-bindgen, web-sys and gloo. It loads
+//! datasets, hands reports to JS as plain objects, and draws charts into canvases; the
+//! `<hub-pulse>` element (www/hubpulse.js) is a thin shell around it.
+
+mod canvas;
+mod fetch;
+mod panic;
+
+use crate::chart::{self, ChartKind, Drawn, Theme, ThemeName};
+use crate::input::parse_all;
+use crate::report::{Report, Source};
+use crate::store::EventLog;
+use crate::{Dataset, WindowSpec};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+#[wasm_bindgen(start)]
+fn start() {
+    panic::install();
+}
+
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// A loaded dataset; `report(options)` computes the figures of any window.
+#[wasm_bindgen(js_name = Dataset)]
+pub struct JsDataset {
+    inner: Dataset,
+}
+
+#[wasm_bindgen(js_class = Dataset)]
+impl JsDataset {
+    /// The report (SPEC §2) as a plain object. `options`: `{ range, from, to }`, all
+    /// optional.
+    pub fn report(&self, options: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.report_of(options)?)
+    }
+
+    /// Events stored, failed ones included.
+    #[wasm_bindgen(getter, js_name = eventCount)]
+    pub fn event_count(&self) -> usize {
+        self.inner.events.len()
+    }
+
+    /// Bytes held by the event columns and interned strings.
+    #[wasm_bindgen(getter, js_name = heapBytes)]
+    pub fn heap_bytes(&self) -> usize {
+        self.inner.events.heap_bytes()
+    }
+
+    fn report_of(&self, options: JsValue) -> Result<Report, JsError> {
+        let spec: WindowSpec = if options.is_undefined() || options.is_null() {
+            WindowSpec::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| js_error(format!("report options: {e}")))?
+        };
+        self.inner.report(&spec).map_err(js_error)
+    }
+}
+
+fn to_js(report: &Report) -> Result<JsValue, JsError> {
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
+}
+
+use serde::Serialize;
+
+/// Fetches and parses an events URL, streaming, with `onProgress({loaded, total})`.
+#[wasm_bindgen(js_name = loadEvents)]
+pub async fn load_events(
+    url: String,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsDataset, JsError> {
+    let fetched = fetch::fetch_into(&url, EventLog::default(), on_progress.as_ref())
+        .await
+        .map_err(js_error)?;
+    let sources = vec![Source {
+        input: "events".into(),
+        source: url,
+        bytes: fetched.bytes,
+    }];
+    Ok(JsDataset {
+        inner: Dataset {
+            events: fetched.sink,
+            problems: fetched.problems,
+            sources,
+        },
+    })
+}
+
+/// Parses events handed over as bytes.
+#[wasm_bindgen(js_name = loadEventsBytes)]
+pub fn load_events_bytes(bytes: &[u8]) -> Result<JsDataset, JsError> {
+    let (events, problems) = parse_all("bytes", EventLog::default(), bytes).map_err(js_error)?;
+    let sources = vec![Source {
+        input: "events".into(),
+        source: "bytes".into(),
+        bytes: bytes.len() as u64,
+    }];
+    Ok(JsDataset {
+        inner: Dataset {
+            events,
+            problems,
+            sources,
+        },
+    })
+}
+
+/// One chart on one canvas: it keeps the report it shows, so resizing redraws without
+/// recomputing.
+#[wasm_bindgen]
+pub struct View {
+    canvas: HtmlCanvasElement,
+    kind: ChartKind,
+    theme: Theme,
+    report: Option<Report>,
+    drawn: Drawn,
+}
+
+#[wasm_bindgen]
+impl View {
+    /// A view of `chart` (`"volume"`, …) in `theme` (`"light"` or `"dark"`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, chart: &str, theme: &str) -> Result<View, JsError> {
+        let kind =
+            ChartKind::parse(chart).ok_or_else(|| js_error(format!("unknown chart {chart:?}")))?;
+        let theme = Theme::named(ThemeName::parse(theme).unwrap_or_default());
+        Ok(View {
+            canvas,
+            kind,
+            theme,
+            report: None,
+            drawn: Drawn::default(),
+        })
+    }
+
+    /// Computes the report of `dataset` for `options` and keeps it; returns it to JS.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&mut self, dataset: &JsDataset, options: JsValue) -> Result<JsValue, JsError> {
+        let report = dataset.report_of(options)?;
+        let js = to_js(&report)?;
+        self.report = Some(report);
+        Ok(js)
+    }
+
+    /// Draws at `width × height` CSS pixels and `dpr` device pixels per CSS pixel.
+    pub fn draw(&mut self, width: u32, height: u32, dpr: f64) -> Result<(), JsError> {
+        let Some(report) = &self.report else {
+            return Ok(());
+        };
+        if width == 0 || height == 0 {
+            return Ok(());
+        }
+        let backend = canvas::HiDpiCanvas::new(&self.canvas, width, height, dpr)
+            .ok_or_else(|| js_error("this canvas has no 2D context"))?;
+        self.drawn = chart::draw(backend, report, self.kind, &self.theme).map_err(js_error)?;
+        Ok(())
+    }
+}

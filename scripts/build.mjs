@@ -1,0 +1,19 @@
+// Builds the widget: the crate to wasm (release), bound with wasm-bindgen for the web,
+// shrunk with binaryen's wasm-opt, into www/pkg/; and the demo's synthetic data into
+// www/data/ when it is missing.
+import { existsSync, statSync } from 'node:fs';
+import { run } from './run.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const wasm = `${root}target/wasm32-unknown-unknown/release/hubpulse.wasm`;
+const pkg = `${root}www/pkg`;
+
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib'], { cwd: root });
+run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, wasm]);
+run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${pkg}/hubpulse_bg.wasm`, '-o', `${pkg}/hubpulse_bg.wasm`]);
+const bytes = statSync(`${pkg}/hubpulse_bg.wasm`).size;
+console.log(`www/pkg/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
+
+if (!existsSync(`${root}www/data/events.ndjson`) || !existsSync(`${root}www/data/models.json`)) {
+  run('cargo', ['run', '--quiet', '--bin', 'hubpulse', '--', 'synth', '--out', `${root}www/data`], { cwd: root });
+}

@@ -1,0 +1,45 @@
+// Installs what the build and the tests need and is missing; does nothing for what is
+// already there, so running it twice costs a few milliseconds.
+//   node scripts/setup.mjs            the build: wasm target, wasm-bindgen CLI, npm packages
+//   node scripts/setup.mjs --browser  also Chromium for the browser tests (apt-get)
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { output, run } from './run.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+
+// The wasm target of the Rust toolchain.
+const targets = output('rustup', ['target', 'list', '--installed']) ?? '';
+if (!targets.split('\n').includes('wasm32-unknown-unknown')) {
+  run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
+}
+
+// wasm-bindgen's CLI must be exactly the version of the crate in Cargo.lock, or the
+// generated glue does not match the module.
+const lock = readFileSync(`${root}Cargo.lock`, 'utf8');
+const locked = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
+if (!locked) {
+  console.error('hubpulse: Cargo.lock names no wasm-bindgen version');
+  process.exit(1);
+}
+const installed = output('wasm-bindgen', ['--version'])?.trim().split(' ')[1];
+if (installed !== locked) {
+  console.log(`wasm-bindgen CLI ${installed ?? 'missing'}, need ${locked} (takes a few minutes once)`);
+  run('cargo', ['install', 'wasm-bindgen-cli', '--version', locked]);
+}
+
+// npm packages: install when node_modules is missing or older than the lock file.
+const stamp = `${root}node_modules/.package-lock.json`;
+const lockFile = `${root}package-lock.json`;
+if (!existsSync(stamp) || (existsSync(lockFile) && statSync(lockFile).mtimeMs > statSync(stamp).mtimeMs)) {
+  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root });
+}
+
+// Chromium, for the browser tests only.
+if (process.argv.includes('--browser') && !existsSync('/usr/bin/chromium')) {
+  if (process.getuid?.() !== 0) {
+    console.error('hubpulse: the browser tests need Chromium: run `sudo apt-get install -y chromium`');
+    process.exit(1);
+  }
+  run('apt-get', ['update']);
+  run('apt-get', ['install', '-y', 'chromium']);
+}

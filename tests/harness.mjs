@@ -1,0 +1,47 @@
+// Shared set-up of the browser tests: the built demo (www/) served by http-server on a
+// free loopback port, and Debian's Chromium driven by playwright-core.
+import { createServer } from 'http-server';
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+/** Serves www/ on 127.0.0.1; resolves to { url, close }. */
+export async function serve() {
+  const server = createServer({ root: `${root}www`, cache: -1, showDir: false, logFn: () => {} });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+/** Launches headless Chromium with the flags this machine needs (no network but loopback). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The native command line's report of a file, to compare the browser's figures with. */
+export function nativeReport(...args) {
+  const json = execFileSync(`${root}target/debug/hubpulse`, ['report', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return JSON.parse(json);
+}
+
+/** Saves a screenshot under test-results/ for a person to look at. */
+export async function screenshot(page, name) {
+  mkdirSync(`${root}test-results`, { recursive: true });
+  await page.screenshot({ path: `${root}test-results/${name}.png` });
+}
+
+/** Waits until the widget has a report or an error; returns which. */
+export function settled(page, selector) {
+  return page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    if (el?.report) return 'loaded';
+    const status = el?.shadowRoot?.querySelector('.status.error');
+    return status && !status.hidden ? 'error' : false;
+  }, selector, { timeout: 20_000 }).then((h) => h.jsonValue());
+}

@@ -1,0 +1,100 @@
+// The walking skeleton, as a reader sees it: the demo page loads real fetched data,
+// the figures equal the native command line's, the canvas is painted and sharp, it
+// follows its container, and a bad URL gives a clear error instead of a blank box.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, nativeReport, screenshot, settled, root } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openDemo(options = {}) {
+  const page = await browser.newPage(options);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  assert.equal(await settled(page, '#volume'), 'loaded');
+  return { page, errors };
+}
+
+/** Counts the canvas' pixels that differ from its top-left (background) pixel. */
+function paintedPixels(page, selector) {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(sel).shadowRoot.querySelector('canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) painted++;
+    }
+    return { painted, total: data.length / 4 };
+  }, selector);
+}
+
+test('the demo widget computes the same figures as the command line', async () => {
+  const { page, errors } = await openDemo();
+  const browserReport = await page.evaluate(() => document.querySelector('#volume').report);
+  const native = nativeReport('--events', `${root}www/data/events.ndjson`);
+  // Provenance names differ (a URL in the browser, a path natively); every figure must not.
+  assert.match(browserReport.input.sources[0].source, /\/data\/events\.ndjson$/);
+  assert.equal(browserReport.input.sources[0].bytes, native.input.sources[0].bytes);
+  delete browserReport.input.sources;
+  delete native.input.sources;
+  assert.deepEqual(browserReport, native);
+  assert.ok(native.events > 10_000, `the demo data has ${native.events} events`);
+  assert.equal(native.daily.day.length, native.window.days);
+  assert.deepEqual(errors, []);
+  await screenshot(page, 'demo');
+  await page.close();
+});
+
+test('the chart is painted, and sharp at the device pixel ratio', async () => {
+  const { page } = await openDemo({ deviceScaleFactor: 2 });
+  const { painted, total } = await paintedPixels(page, '#volume');
+  assert.ok(painted > total * 0.03, `only ${painted} of ${total} pixels painted`);
+  const sizes = await page.evaluate(() => {
+    const el = document.querySelector('#volume');
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const box = el.getBoundingClientRect();
+    return { backing: [canvas.width, canvas.height], css: [Math.floor(box.width), Math.floor(box.height)] };
+  });
+  assert.deepEqual(sizes.backing, [sizes.css[0] * 2, sizes.css[1] * 2]);
+  await screenshot(page, 'demo-2x');
+  await page.close();
+});
+
+test('the chart follows its container when it is resized', async () => {
+  const { page } = await openDemo();
+  await page.evaluate(() => {
+    const el = document.querySelector('#volume');
+    el.style.width = '420px';
+    el.style.height = '260px';
+  });
+  await page.waitForFunction(() => document.querySelector('#volume').shadowRoot.querySelector('canvas').width === 420);
+  const height = await page.evaluate(() => document.querySelector('#volume').shadowRoot.querySelector('canvas').height);
+  assert.equal(height, 260);
+  await screenshot(page, 'demo-narrow');
+  await page.close();
+});
+
+test('a URL that fails shows the reason instead of a blank canvas', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.evaluate(() => {
+    const el = document.createElement('hub-pulse');
+    el.id = 'broken';
+    el.setAttribute('src', 'data/no-such-file.ndjson');
+    document.body.append(el);
+  });
+  assert.equal(await settled(page, '#broken'), 'error');
+  const message = await page.evaluate(() => document.querySelector('#broken').shadowRoot.querySelector('.status').textContent);
+  assert.match(message, /no-such-file\.ndjson/);
+  assert.match(message, /404/);
+  await page.close();
+});
