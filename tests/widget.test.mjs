@@ -3,6 +3,8 @@
 // follows its container, and a bad URL gives a clear error instead of a blank box.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { serve, launch, nativeReport, screenshot, settled, root } from './harness.mjs';
 
 let server, browser;
@@ -40,12 +42,20 @@ function paintedPixels(page, selector) {
 test('the demo widget computes the same figures as the command line', async () => {
   const { page, errors } = await openDemo();
   const browserReport = await page.evaluate(() => document.querySelector('#volume').report);
-  const native = nativeReport('--events', `${root}www/data/events.ndjson`);
-  // Provenance names differ (a URL in the browser, a path natively); every figure must not.
+  const native = nativeReport('--events', `${root}www/data/events.ndjson`, '--registry', `${root}www/data/models.json`);
+  // Provenance names differ (a URL in the browser, a path natively) and so do the times
+  // they were read; the bytes and their hashes must not, nor any figure.
   assert.match(browserReport.input.sources[0].source, /\/data\/events\.ndjson$/);
-  assert.equal(browserReport.input.sources[0].bytes, native.input.sources[0].bytes);
-  delete browserReport.input.sources;
-  delete native.input.sources;
+  assert.match(browserReport.input.sources[1].source, /\/data\/models\.json$/);
+  for (const report of [browserReport, native]) {
+    for (const source of report.input.sources) {
+      assert.match(source.fetched_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      delete source.source;
+      delete source.fetched_at;
+    }
+  }
+  const file = readFileSync(`${root}www/data/events.ndjson`);
+  assert.equal(native.input.sources[0].sha256, createHash('sha256').update(file).digest('hex'));
   assert.deepEqual(browserReport, native);
   assert.ok(native.events > 10_000, `the demo data has ${native.events} events`);
   assert.equal(native.daily.day.length, native.window.days);

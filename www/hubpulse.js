@@ -2,23 +2,25 @@
 // for a dataset (one fetch and one parse per URL, shared by every widget on the page),
 // sizes the canvas, and shows loading and error states. Parsing, figures and drawing
 // all happen in Rust (crate/src/web).
-import init, { loadEvents, View, lastPanic } from './pkg/hubpulse.js';
+import init, { loadUrls, View, lastPanic } from './pkg/hubpulse.js';
 
 const ready = init();
 
-/** url → Promise<Dataset>: widgets naming the same URL share one fetch and one parse. */
+/**
+ * Inputs → { loading: Promise<Dataset>, listeners }: widgets naming the same URLs share
+ * one fetch and one parse.
+ */
 const datasets = new Map();
-const progressListeners = new Map();
 
-function dataset(url) {
-  if (!datasets.has(url)) {
+function dataset(events, registry) {
+  const key = JSON.stringify([events, registry]);
+  if (!datasets.has(key)) {
     const listeners = new Set();
-    progressListeners.set(url, listeners);
-    const loading = ready.then(() => loadEvents(url, (p) => listeners.forEach((f) => f(p))));
-    loading.catch(() => datasets.delete(url)); // a failed load may be retried later
-    datasets.set(url, loading);
+    const loading = ready.then(() => loadUrls(events, registry ?? undefined, (p) => listeners.forEach((f) => f(p))));
+    loading.catch(() => datasets.delete(key)); // a failed load may be retried later
+    datasets.set(key, { loading, listeners });
   }
-  return { loading: datasets.get(url), listeners: progressListeners.get(url) };
+  return datasets.get(key);
 }
 
 // Constructable stylesheets work under a strict CSP (no inline <style>, no style="").
@@ -39,7 +41,7 @@ sheet.replaceSync(`
   progress { width: min(240px, 80%); }
 `);
 
-const ATTRIBUTES = ['src', 'chart', 'theme', 'range', 'from', 'to'];
+const ATTRIBUTES = ['src', 'registry', 'chart', 'theme', 'range', 'from', 'to'];
 
 function formatBytes(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
@@ -104,11 +106,12 @@ class HubPulse extends HTMLElement {
     const src = this.getAttribute('src');
     if (!src) return this.#fail('Set the src attribute to the URL of an events file.');
     this.#showStatus(`Loading ${src}…`, true);
-    const url = new URL(src, document.baseURI).href;
-    const { loading, listeners } = dataset(url);
-    const onProgress = ({ loaded, total }) => {
+    const absolute = (url) => (url ? new URL(url, document.baseURI).href : null);
+    const { loading, listeners } = dataset(absolute(src), absolute(this.getAttribute('registry')));
+    const onProgress = ({ input, loaded, total }) => {
       if (generation !== this.#generation) return;
-      this.#message.textContent = total ? `Loading… ${formatBytes(loaded)} of ${formatBytes(total)}` : `Loading… ${formatBytes(loaded)}`;
+      const amount = total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded);
+      this.#message.textContent = `Loading ${input}… ${amount}`;
       if (total) {
         this.#progress.max = total;
         this.#progress.value = loaded;

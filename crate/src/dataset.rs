@@ -1,34 +1,100 @@
-//! A loaded dataset: the stored inputs, what was refused, and where they came from.
-//! `report` is cheap enough to call on every brush move.
+//! A loaded dataset: the stored inputs resolved against each other, what was refused,
+//! and where every input came from. `report` is cheap enough to call on every brush move.
 
+use crate::day::Day;
 use crate::error::Error;
-use crate::input::{parse_all, Problems};
+use crate::input::{load_all, Limits, Loaded, Problems};
 use crate::metrics::{self, Window, WindowSpec};
 use crate::report::{InputSummary, Report, Source};
-use crate::store::EventLog;
+use crate::store::{EventLog, Registry, NONE};
+
+/// One listed model, with ids in the events' id spaces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing {
+    pub listed: Day,
+    /// The owner's id among the callers, or [`NONE`].
+    pub owner: u32,
+    pub name: Option<String>,
+    pub category: Option<String>,
+}
 
 /// Everything `load` produced, ready to report on any window.
 #[derive(Default)]
 pub struct Dataset {
     pub events: EventLog,
-    pub problems: Problems,
+    /// Indexed by model id; `None` for a model that is not in the registry. Empty when no
+    /// registry was given (the supply side is then estimated from the events).
+    pub listings: Vec<Option<Listing>>,
+    pub has_registry: bool,
+    /// Each input's tally, named by input.
+    pub problems: Vec<(String, Problems)>,
     pub sources: Vec<Source>,
 }
 
+/// Where an input came from, before it is read.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The URL or path, or "bytes".
+    pub source: String,
+    /// When it was fetched or read (UTC, RFC 3339).
+    pub fetched_at: String,
+}
+
 impl Dataset {
-    /// A dataset of one events body, read whole (the command line and tests).
+    /// Assembles the loaded inputs: the registry's models take ids beside the events' ones
+    /// and its owners are matched with callers, so self-calls are an id comparison.
+    pub fn assemble(events: (Loaded<EventLog>, Origin), registry: Option<(Loaded<Registry>, Origin)>) -> Dataset {
+        let (loaded, origin) = events;
+        let mut data = Dataset { events: loaded.sink, ..Dataset::default() };
+        data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+        if let Some((loaded, origin)) = registry {
+            data.has_registry = true;
+            for row in &loaded.sink.rows {
+                let id = data.events.models.intern(&row.model) as usize;
+                let owner = row.owner.as_deref().map_or(NONE, |o| data.events.callers.intern(o));
+                if data.listings.len() <= id {
+                    data.listings.resize(id + 1, None);
+                }
+                data.listings[id] =
+                    Some(Listing { listed: row.listed, owner, name: row.name.clone(), category: row.category.clone() });
+            }
+            data.add_source("registry", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+        }
+        data.listings.resize(data.events.models.len(), None);
+        data
+    }
+
+    fn add_source(&mut self, input: &str, origin: &Origin, bytes: u64, sha256: String, problems: Problems) {
+        self.sources.push(Source {
+            input: input.into(),
+            source: origin.source.clone(),
+            bytes,
+            sha256,
+            fetched_at: origin.fetched_at.clone(),
+        });
+        self.problems.push((input.into(), problems));
+    }
+
+    /// A dataset of whole bodies (the command line and tests).
+    pub fn from_bodies(
+        events: (&Origin, &[u8]),
+        registry: Option<(&Origin, &[u8])>,
+        limits: Limits,
+    ) -> Result<Dataset, Error> {
+        let loaded = load_all(&events.0.source, EventLog::default(), events.1, limits)?;
+        let registry = match registry {
+            Some((origin, body)) => {
+                Some((load_all(&origin.source, Registry::default(), body, limits)?, origin.clone()))
+            }
+            None => None,
+        };
+        Ok(Dataset::assemble((loaded, events.0.clone()), registry))
+    }
+
+    /// A dataset of one events body (tests).
     pub fn from_events(source: &str, body: &[u8]) -> Result<Dataset, Error> {
-        let (events, problems) = parse_all(source, EventLog::default(), body)?;
-        let sources = vec![Source {
-            input: "events".into(),
-            source: source.into(),
-            bytes: body.len() as u64,
-        }];
-        Ok(Dataset {
-            events,
-            problems,
-            sources,
-        })
+        let origin = Origin { source: source.into(), fetched_at: String::new() };
+        Dataset::from_bodies((&origin, body), None, Limits::default())
     }
 
     /// The report over the window that `spec` asks for.
@@ -39,12 +105,18 @@ impl Dataset {
 
     /// The report's `input` block.
     pub fn input_summary(&self) -> InputSummary {
-        let p = &self.problems;
+        let mut total = Problems::default();
+        for (input, problems) in &self.problems {
+            let mut named = problems.clone();
+            named.problems.iter_mut().for_each(|p| p.input = input.clone());
+            total.absorb(&named);
+        }
         InputSummary {
-            rows_read: p.rows_read,
-            rows_rejected: p.rows_rejected,
-            warnings: p.warnings,
-            problems: p.problems.clone(),
+            rows_read: total.rows_read,
+            rows_rejected: total.rows_rejected,
+            warnings: total.warnings,
+            problems: total.problems,
+            supply_source: if self.has_registry { "registry" } else { "estimated" },
             sources: self.sources.clone(),
         }
     }
@@ -66,61 +138,48 @@ not json
     fn rows_are_read_rejected_or_warned_and_counted() {
         let data = Dataset::from_events("events.ndjson", BODY.as_bytes()).unwrap();
         let r = data.report(&WindowSpec::default()).unwrap();
-        assert_eq!(
-            (r.input.rows_read, r.input.rows_rejected, r.input.warnings),
-            (6, 2, 1)
-        );
-        let lines: Vec<_> = r
-            .input
-            .problems
-            .iter()
-            .map(|p| (p.line, p.field.as_str()))
-            .collect();
+        assert_eq!((r.input.rows_read, r.input.rows_rejected, r.input.warnings), (6, 2, 1));
+        let lines: Vec<_> = r.input.problems.iter().map(|p| (p.line, p.field.as_str())).collect();
         assert_eq!(lines, [(4, "latency_ms"), (5, "ts"), (6, "record")]);
         let w = r.window.unwrap();
-        assert_eq!(
-            (w.from.to_string(), w.to.to_string()),
-            ("2026-03-02".into(), "2026-03-04".into())
-        );
+        assert_eq!((w.from.to_string(), w.to.to_string()), ("2026-03-02".into(), "2026-03-04".into()));
         assert_eq!((r.events, r.failed), (3, 1));
         assert_eq!(r.daily.events, [1, 0, 2]); // 1772582400 is 2026-03-04T00:00Z
     }
 
     #[test]
     fn chunk_boundaries_do_not_change_the_result() {
-        let whole = Dataset::from_events("e", BODY.as_bytes())
-            .unwrap()
-            .report(&WindowSpec::default())
-            .unwrap();
+        let whole = Dataset::from_events("e", BODY.as_bytes()).unwrap().report(&WindowSpec::default()).unwrap();
         for size in [1, 2, 7, 64] {
-            let mut parser = crate::input::Parser::new("e", EventLog::default());
+            let mut loader = crate::input::Loader::new("e", EventLog::default(), Limits::default());
             for chunk in BODY.as_bytes().chunks(size) {
-                parser.feed(chunk).unwrap();
+                loader.feed(chunk).unwrap();
             }
-            let (events, problems) = parser.finish().unwrap();
-            let data = Dataset {
-                events,
-                problems,
-                sources: whole.input.sources.clone(),
-            };
-            assert_eq!(
-                data.report(&WindowSpec::default()).unwrap(),
-                whole,
-                "chunks of {size}"
-            );
+            let origin = Origin { source: "e".into(), fetched_at: String::new() };
+            let data = Dataset::assemble((loader.finish().unwrap(), origin), None);
+            assert_eq!(data.report(&WindowSpec::default()).unwrap(), whole, "chunks of {size}");
         }
     }
 
     #[test]
     fn html_and_empty_bodies_are_clear_errors() {
-        let err = Dataset::from_events("https://hub/x", b"<!DOCTYPE html><p>404</p>")
-            .err()
-            .unwrap();
-        assert_eq!(
-            err.to_string(),
-            "https://hub/x: this is an HTML page, not data"
-        );
+        let err = Dataset::from_events("https://hub/x", b"<!DOCTYPE html><p>404</p>").err().unwrap();
+        assert_eq!(err.to_string(), "https://hub/x: this is an HTML page, not data");
         let empty = Dataset::from_events("e", b"").unwrap();
         assert_eq!(empty.report(&WindowSpec::default()).unwrap().window, None);
+    }
+
+    #[test]
+    fn the_registry_shares_model_ids_and_owners_match_callers() {
+        let events = br#"{"ts":"2026-03-02","model":"a","caller":"0xAB"}"#;
+        let registry =
+            br#"[{"model":"z","listed_at":"2026-01-01"},{"model":"a","listed_at":"2026-02-01","owner":"0xab"}]"#;
+        let o = Origin { source: "x".into(), fetched_at: String::new() };
+        let data = Dataset::from_bodies((&o, events), Some((&o, registry)), Limits::default()).unwrap();
+        let a = data.events.models.get("a").unwrap() as usize;
+        let z = data.events.models.get("z").unwrap() as usize;
+        assert_eq!(data.listings[a].as_ref().map(|l| l.owner), Some(data.events.caller[0]));
+        assert_eq!(data.listings[z].as_ref().map(|l| l.listed.to_string()), Some("2026-01-01".into()));
+        assert_eq!(data.sources.len(), 2);
     }
 }

@@ -76,9 +76,7 @@ pub(crate) fn digits(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || bytes.len() > 9 {
         return None;
     }
-    bytes.iter().try_fold(0u32, |acc, &b| {
-        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-    })
+    bytes.iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
 }
 
 fn is_leap(year: i32) -> bool {
@@ -126,10 +124,7 @@ mod tests {
     #[test]
     fn epoch_is_day_zero_and_round_trips() {
         assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
-        assert_eq!(
-            Day::parse("2026-03-02").map(|d| d.to_string()).as_deref(),
-            Some("2026-03-02")
-        );
+        assert_eq!(Day::parse("2026-03-02").map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
         for n in [-800_000, -1, 0, 59, 60, 365, 20_513, 2_000_000] {
             let (y, m, d) = Day(n).ymd();
             assert_eq!(Day::from_ymd(y, m, d), Some(Day(n)));
@@ -138,14 +133,7 @@ mod tests {
 
     #[test]
     fn invalid_dates_do_not_parse() {
-        for bad in [
-            "2026-02-29",
-            "2026-13-01",
-            "2026-00-10",
-            "2026-1-01",
-            "20260301",
-            "2026-03-0x",
-        ] {
+        for bad in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "20260301", "2026-03-0x"] {
             assert_eq!(Day::parse(bad), None, "{bad}");
         }
         assert!(Day::parse("2024-02-29").is_some());
@@ -157,10 +145,7 @@ mod tests {
         let monday = Day::parse("2026-03-02").unwrap();
         assert_eq!(monday.week_start(), monday);
         assert_eq!(Day::parse("2026-03-08").unwrap().week_start(), monday);
-        assert_eq!(
-            Day::parse("2026-03-09").unwrap().week_start(),
-            monday.plus(7)
-        );
+        assert_eq!(Day::parse("2026-03-09").unwrap().week_start(), monday.plus(7));
     }
 
     #[test]

@@ -11,11 +11,7 @@ pub enum Error {
     /// A file or stream could not be read.
     Io { source: String, reason: String },
     /// The server answered with an HTTP error status.
-    Http {
-        source: String,
-        status: u16,
-        status_text: String,
-    },
+    Http { source: String, status: u16, status_text: String },
     /// The request never got an answer (DNS, connection, CORS, abort).
     Network { source: String, reason: String },
     /// The input is larger than the configured limit.
@@ -29,15 +25,8 @@ impl fmt::Display for Error {
         match self {
             Error::Format { source, reason } => write!(f, "{source}: {reason}"),
             Error::Io { source, reason } => write!(f, "{source}: could not read: {reason}"),
-            Error::Http {
-                source,
-                status,
-                status_text,
-            } => {
-                write!(
-                    f,
-                    "{source}: the server answered HTTP {status} {status_text}"
-                )
+            Error::Http { source, status, status_text } => {
+                write!(f, "{source}: the server answered HTTP {status} {status_text}")
             }
             Error::Network { source, reason } => write!(f, "{source}: could not fetch: {reason}"),
             Error::TooLarge { source, limit } => {

@@ -22,12 +22,15 @@ pub struct Report {
 }
 
 /// What was read, what was refused, and where it came from (SPEC §1.4, §1.6).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InputSummary {
     pub rows_read: u64,
     pub rows_rejected: u64,
     pub warnings: u64,
     pub problems: Vec<Problem>,
+    /// `registry` when a model registry was given, `estimated` when the supply side is
+    /// estimated from the events (a model counts as listed from its first event).
+    pub supply_source: &'static str,
     pub sources: Vec<Source>,
 }
 
@@ -38,8 +41,12 @@ pub struct Source {
     pub input: String,
     /// The URL or path, or "bytes" when handed over directly.
     pub source: String,
-    /// Raw bytes read.
+    /// Raw bytes read (before gzip is undone).
     pub bytes: u64,
+    /// SHA-256 of those raw bytes, lowercase hex, as `sha256sum` prints it.
+    pub sha256: String,
+    /// When the input was fetched or read, UTC (RFC 3339).
+    pub fetched_at: String,
 }
 
 /// Per-day series: one entry per day of the window, as columns of equal length.
@@ -53,14 +60,7 @@ pub struct Daily {
 impl Report {
     /// A report with no figures yet.
     pub fn empty(input: InputSummary, window: Option<Window>) -> Report {
-        Report {
-            window,
-            input,
-            events: 0,
-            failed: 0,
-            events_wow: None,
-            daily: Daily::default(),
-        }
+        Report { window, input, events: 0, failed: 0, events_wow: None, daily: Daily::default() }
     }
 }
 
@@ -75,34 +75,18 @@ mod tests {
         let body = b"{\"ts\":\"2026-03-02T10:00:00Z\",\"model\":\"m\"}\n";
         let data = Dataset::from_events("t", body).unwrap();
         let json = serde_json::to_value(data.report(&WindowSpec::default()).unwrap()).unwrap();
-        let keys =
-            |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
         for key in ["window", "input", "events", "failed", "events_wow", "daily"] {
             assert!(keys(&json).contains(&key.to_owned()), "missing {key}");
         }
         for key in ["from", "to", "days"] {
-            assert!(
-                keys(&json["window"]).contains(&key.to_owned()),
-                "missing window.{key}"
-            );
+            assert!(keys(&json["window"]).contains(&key.to_owned()), "missing window.{key}");
         }
-        for key in [
-            "rows_read",
-            "rows_rejected",
-            "warnings",
-            "problems",
-            "sources",
-        ] {
-            assert!(
-                keys(&json["input"]).contains(&key.to_owned()),
-                "missing input.{key}"
-            );
+        for key in ["rows_read", "rows_rejected", "warnings", "problems", "sources"] {
+            assert!(keys(&json["input"]).contains(&key.to_owned()), "missing input.{key}");
         }
         for key in ["day", "events", "events_ma7"] {
-            assert!(
-                keys(&json["daily"]).contains(&key.to_owned()),
-                "missing daily.{key}"
-            );
+            assert!(keys(&json["daily"]).contains(&key.to_owned()), "missing daily.{key}");
         }
         assert_eq!(json["window"]["from"], "2026-03-02");
         assert_eq!(json["events_wow"], serde_json::Value::Null);

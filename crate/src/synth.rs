@@ -56,9 +56,7 @@ impl Rng {
         self.unit() < p
     }
     fn hex(&mut self, digits: usize) -> String {
-        (0..digits)
-            .map(|_| char::from_digit(self.below(16) as u32, 16).unwrap_or('0'))
-            .collect()
+        (0..digits).map(|_| char::from_digit(self.below(16) as u32, 16).unwrap_or('0')).collect()
     }
 }
 
@@ -81,9 +79,7 @@ impl Weighted {
     fn draw(&self, rng: &mut Rng) -> usize {
         let total = self.0.last().copied().unwrap_or(0.0);
         let x = rng.unit() * total;
-        self.0
-            .partition_point(|&c| c <= x)
-            .min(self.0.len().saturating_sub(1))
+        self.0.partition_point(|&c| c <= x).min(self.0.len().saturating_sub(1))
     }
 }
 
@@ -100,17 +96,10 @@ struct Model {
 
 const CATEGORIES: [&str; 5] = ["llm", "defi-risk", "forecasting", "vision", "embedding"];
 const WORDS: [&str; 16] = [
-    "Atlas", "Beacon", "Cobalt", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Iris",
-    "Juniper", "Kestrel", "Lumen", "Meridian", "Nova", "Orbit", "Prism",
+    "Atlas", "Beacon", "Cobalt", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Iris", "Juniper", "Kestrel",
+    "Lumen", "Meridian", "Nova", "Orbit", "Prism",
 ];
-const APPS: [&str; 6] = [
-    "og-studio",
-    "alpha-bot",
-    "defi-dash",
-    "risk-oracle",
-    "chat-web",
-    "research-nb",
-];
+const APPS: [&str; 6] = ["og-studio", "alpha-bot", "defi-dash", "risk-oracle", "chat-web", "research-nb"];
 
 fn models(cfg: &SynthConfig, owners: &[String], rng: &mut Rng) -> Vec<Model> {
     let last = cfg.first_day.plus(cfg.days as i32 - 1);
@@ -121,17 +110,11 @@ fn models(cfg: &SynthConfig, owners: &[String], rng: &mut Rng) -> Vec<Model> {
             let listed = if rng.chance(0.4) {
                 cfg.first_day.plus(-(rng.below(240) as i32) - 1)
             } else {
-                cfg.first_day
-                    .plus(rng.below(u64::from(cfg.days)) as i32)
-                    .min(last)
+                cfg.first_day.plus(rng.below(u64::from(cfg.days)) as i32).min(last)
             };
             // A Zipf-like popularity over a random rank; a quarter of the models are idle.
             let rank = rng.below(u64::from(cfg.models)) as f64 + 1.0;
-            let weight = if rng.chance(0.25) {
-                0.0
-            } else {
-                rank.powf(-1.1)
-            };
+            let weight = if rng.chance(0.25) { 0.0 } else { rank.powf(-1.1) };
             let verified = rng.unit();
             let modes = match category {
                 "llm" => [1.0 - 0.5 * verified, 0.5 * verified, 0.0],
@@ -140,12 +123,7 @@ fn models(cfg: &SynthConfig, owners: &[String], rng: &mut Rng) -> Vec<Model> {
             let prefix = if category == "llm" { "llm" } else { "ml" };
             Model {
                 id: format!("og/{prefix}-{i:04}"),
-                name: format!(
-                    "{} {} {}",
-                    WORDS[i % 16],
-                    WORDS[(i / 16 + 3) % 16],
-                    category
-                ),
+                name: format!("{} {} {}", WORDS[i % 16], WORDS[(i / 16 + 3) % 16], category),
                 category,
                 owner: rng.below(owners.len() as u64) as usize,
                 listed,
@@ -173,9 +151,7 @@ pub fn write_registry(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()>
 
 fn world(cfg: &SynthConfig) -> (Vec<Model>, Vec<String>, Rng) {
     let mut rng = Rng(cfg.seed);
-    let owners: Vec<String> = (0..(cfg.models / 3).max(1))
-        .map(|_| format!("0x{}", rng.hex(40)))
-        .collect();
+    let owners: Vec<String> = (0..(cfg.models / 3).max(1)).map(|_| format!("0x{}", rng.hex(40))).collect();
     let models = models(cfg, &owners, &mut rng);
     (models, owners, rng)
 }
@@ -183,9 +159,7 @@ fn world(cfg: &SynthConfig) -> (Vec<Model>, Vec<String>, Rng) {
 /// Writes `cfg.events` inference events as NDJSON, in time order (SPEC §1.1).
 pub fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
     let (models, owners, mut rng) = world(cfg);
-    let callers: Vec<String> = (0..cfg.callers)
-        .map(|_| format!("0x{}", rng.hex(40)))
-        .collect();
+    let callers: Vec<String> = (0..cfg.callers).map(|_| format!("0x{}", rng.hex(40))).collect();
     let busy_callers = Weighted::new((0..callers.len()).map(|i| (i as f64 + 1.0).powf(-0.8)));
     // Volume grows threefold over the window, with quieter weekends.
     let day_weights = Weighted::new((0..cfg.days).map(|d| {
@@ -199,26 +173,12 @@ pub fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
     }
     for (d, &count) in per_day.iter().enumerate() {
         let day = cfg.first_day.plus(d as i32);
-        let listed = Weighted::new(
-            models
-                .iter()
-                .map(|m| if m.listed <= day { m.weight } else { 0.0 }),
-        );
-        let mut seconds: Vec<i64> = (0..count)
-            .map(|_| rng.below(SECONDS_PER_DAY as u64) as i64)
-            .collect();
+        let listed = Weighted::new(models.iter().map(|m| if m.listed <= day { m.weight } else { 0.0 }));
+        let mut seconds: Vec<i64> = (0..count).map(|_| rng.below(SECONDS_PER_DAY as u64) as i64).collect();
         seconds.sort_unstable();
         for s in seconds {
             let m = &models[listed.draw(&mut rng)];
-            write_event(
-                out,
-                &mut rng,
-                i64::from(day.0) * SECONDS_PER_DAY + s,
-                m,
-                &owners,
-                &callers,
-                &busy_callers,
-            )?;
+            write_event(out, &mut rng, i64::from(day.0) * SECONDS_PER_DAY + s, m, &owners, &callers, &busy_callers)?;
         }
     }
     Ok(())
@@ -233,11 +193,7 @@ fn write_event(
     callers: &[String],
     busy: &Weighted,
 ) -> io::Result<()> {
-    let caller = if rng.chance(0.04) {
-        &owners[m.owner]
-    } else {
-        &callers[busy.draw(rng)]
-    };
+    let caller = if rng.chance(0.04) { &owners[m.owner] } else { &callers[busy.draw(rng)] };
     let x = rng.unit();
     let mode = if x < m.modes[0] {
         "vanilla"
@@ -252,11 +208,7 @@ fn write_event(
         _ => 110.0,
     };
     let latency = (base * (0.4 + 1.6 * rng.unit() * rng.unit() + rng.unit()) * 10.0).round() / 10.0;
-    let (h, mi, s) = (
-        ts.rem_euclid(86_400) / 3600,
-        ts.rem_euclid(3600) / 60,
-        ts.rem_euclid(60),
-    );
+    let (h, mi, s) = (ts.rem_euclid(86_400) / 3600, ts.rem_euclid(3600) / 60, ts.rem_euclid(60));
     let date = Day::from_epoch_seconds(ts);
     write!(
         out,
@@ -264,11 +216,7 @@ fn write_event(
         m.id
     )?;
     if m.category == "llm" {
-        let kind = if rng.chance(0.7) {
-            "llm_chat"
-        } else {
-            "llm_completion"
-        };
+        let kind = if rng.chance(0.7) { "llm_chat" } else { "llm_completion" };
         write!(out, r#","units":{},"kind":"{kind}""#, 50 + rng.below(2000))?;
     } else {
         write!(out, r#","kind":"ml""#)?;
@@ -291,29 +239,13 @@ mod tests {
 
     #[test]
     fn the_same_seed_writes_the_same_bytes_and_every_row_is_accepted() {
-        let cfg = SynthConfig {
-            events: 2_000,
-            models: 50,
-            callers: 100,
-            days: 20,
-            ..SynthConfig::default()
-        };
+        let cfg = SynthConfig { events: 2_000, models: 50, callers: 100, days: 20, ..SynthConfig::default() };
         let (mut a, mut b) = (Vec::new(), Vec::new());
         write_events(&cfg, &mut a).unwrap();
         write_events(&cfg, &mut b).unwrap();
         assert_eq!(a, b);
-        let report = Dataset::from_events("synth", &a)
-            .unwrap()
-            .report(&WindowSpec::default())
-            .unwrap();
-        assert_eq!(
-            (
-                report.input.rows_read,
-                report.input.rows_rejected,
-                report.input.warnings
-            ),
-            (2_000, 0, 0)
-        );
+        let report = Dataset::from_events("synth", &a).unwrap().report(&WindowSpec::default()).unwrap();
+        assert_eq!((report.input.rows_read, report.input.rows_rejected, report.input.warnings), (2_000, 0, 0));
         assert_eq!(report.events + report.failed, 2_000);
         let mut registry = Vec::new();
         write_registry(&cfg, &mut registry).unwrap();

@@ -2,11 +2,13 @@
 //! scripts and checks (SPEC §2, "The command line").
 //!
 //! ```text
-//! hubpulse report --events FILE [--from DAY] [--to DAY] [--range Nd]
+//! hubpulse report --events FILE [--registry FILE] [--from DAY] [--to DAY] [--range Nd]
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
+use hubpulse::dataset::Origin;
+use hubpulse::input::{time, Limits};
 use hubpulse::synth::{self, SynthConfig};
 use hubpulse::{Dataset, WindowSpec};
 use std::io::{self, Read, Write};
@@ -14,9 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  hubpulse report --events FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd]
+  hubpulse report --events FILE [--registry FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
-FILE may be - for standard input.";
+FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
 fn main() -> ExitCode {
     match run() {
@@ -31,9 +33,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut args = lexopt::Parser::from_env();
     let command = match args.next().map_err(|e| e.to_string())? {
-        Some(lexopt::Arg::Value(v)) => v
-            .into_string()
-            .map_err(|_| "the command is not UTF-8".to_string())?,
+        Some(lexopt::Arg::Value(v)) => v.into_string().map_err(|_| "the command is not UTF-8".to_string())?,
         Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h')) | None => {
             println!("{USAGE}");
             return Ok(());
@@ -52,6 +52,7 @@ fn run() -> Result<(), String> {
 #[derive(Default)]
 struct Options {
     events: Option<PathBuf>,
+    registry: Option<PathBuf>,
     out: Option<PathBuf>,
     window: WindowSpec,
     synth: SynthConfig,
@@ -74,6 +75,7 @@ impl Options {
             };
             match name.as_str() {
                 "events" => o.events = Some(value()?.into()),
+                "registry" => o.registry = Some(value()?.into()),
                 "out" => o.out = Some(value()?.into()),
                 "from" => o.window.from = Some(value()?),
                 "to" => o.window.to = Some(value()?),
@@ -91,32 +93,30 @@ impl Options {
 }
 
 fn number<T: std::str::FromStr>(name: &str, text: &str) -> Result<T, String> {
-    text.parse()
-        .map_err(|_| format!("{name} takes a whole number, not {text:?}"))
+    text.parse().map_err(|_| format!("{name} takes a whole number, not {text:?}"))
 }
 
-/// Reads a whole input file, or standard input for `-`.
-fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
+/// Reads a whole input file, or standard input for `-`, noting where and when.
+fn read_input(path: &Path) -> Result<(Origin, Vec<u8>), String> {
     let mut bytes = Vec::new();
     let name = path.display().to_string();
     let result = if name == "-" {
         io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     result.map_err(|e| format!("{name}: could not read: {e}"))?;
-    Ok((if name == "-" { "stdin".into() } else { name }, bytes))
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let source = if name == "-" { "stdin".into() } else { name };
+    Ok((Origin { source, fetched_at: time::to_rfc3339(now) }, bytes))
 }
 
 fn report(o: &Options) -> Result<(), String> {
-    let events = o
-        .events
-        .as_deref()
-        .ok_or_else(|| format!("report needs --events FILE\n{USAGE}"))?;
-    let (name, bytes) = read_input(events)?;
-    let data = Dataset::from_events(&name, &bytes).map_err(|e| e.to_string())?;
+    let events = o.events.as_deref().ok_or_else(|| format!("report needs --events FILE\n{USAGE}"))?;
+    let events = read_input(events)?;
+    let registry = o.registry.as_deref().map(read_input).transpose()?;
+    let registry = registry.as_ref().map(|(origin, bytes)| (origin, &bytes[..]));
+    let data = Dataset::from_bodies((&events.0, &events.1), registry, Limits::default()).map_err(|e| e.to_string())?;
     let report = data.report(&o.window).map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -125,18 +125,13 @@ fn report(o: &Options) -> Result<(), String> {
 }
 
 fn synth(o: &Options) -> Result<(), String> {
-    let dir = o
-        .out
-        .as_deref()
-        .ok_or_else(|| format!("synth needs --out DIR\n{USAGE}"))?;
+    let dir = o.out.as_deref().ok_or_else(|| format!("synth needs --out DIR\n{USAGE}"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let write = |file: &str, body: &dyn Fn(&mut io::BufWriter<std::fs::File>) -> io::Result<()>| {
         let path = dir.join(file);
         let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut out = io::BufWriter::new(file);
-        body(&mut out)
-            .and_then(|()| out.flush())
-            .map_err(|e| format!("{}: {e}", path.display()))
+        body(&mut out).and_then(|()| out.flush()).map_err(|e| format!("{}: {e}", path.display()))
     };
     write("events.ndjson", &|out| synth::write_events(&o.synth, out))?;
     write("models.json", &|out| synth::write_registry(&o.synth, out))

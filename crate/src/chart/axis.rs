@@ -28,13 +28,9 @@ pub fn day_ticks(from: Day, to: Day, min_gap: f64) -> Vec<Day> {
         g if g <= 1.0 => all.collect(),
         g if g <= 2.0 => all.filter(|d| (d.0 - from.0) % 2 == 0).collect(),
         g if g <= 7.0 => all.filter(|d| d.week_start() == *d).collect(),
-        g if g <= 14.0 => all
-            .filter(|d| d.week_start() == *d && (d.0 - from.week_start().0) % 14 == 0)
-            .collect(),
+        g if g <= 14.0 => all.filter(|d| d.week_start() == *d && (d.0 - from.week_start().0) % 14 == 0).collect(),
         g if g <= 31.0 => all.filter(|d| d.ymd().2 == 1).collect(),
-        g if g <= 92.0 => all
-            .filter(|d| d.ymd().2 == 1 && d.ymd().1 % 3 == 1)
-            .collect(),
+        g if g <= 92.0 => all.filter(|d| d.ymd().2 == 1 && d.ymd().1 % 3 == 1).collect(),
         _ => all.filter(|d| d.ymd().1 == 1 && d.ymd().2 == 1).collect(),
     }
 }
@@ -45,10 +41,7 @@ mod tests {
 
     #[test]
     fn value_ticks_are_round_and_cover_the_range() {
-        assert_eq!(
-            nice_ticks(0.0, 870.0, 4),
-            [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]
-        );
+        assert_eq!(nice_ticks(0.0, 870.0, 4), [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]);
         assert_eq!(nice_ticks(0.0, 3.0, 4), [0.0, 1.0, 2.0, 3.0]);
     }
 
@@ -58,10 +51,7 @@ mod tests {
         let to = Day::parse("2026-05-31").unwrap();
         let weekly = day_ticks(from, to, 5.0);
         assert!(weekly.iter().all(|d| d.week_start() == *d));
-        let monthly: Vec<String> = day_ticks(from, to, 20.0)
-            .iter()
-            .map(|d| d.to_string())
-            .collect();
+        let monthly: Vec<String> = day_ticks(from, to, 20.0).iter().map(|d| d.to_string()).collect();
         assert_eq!(monthly, ["2026-03-01", "2026-04-01", "2026-05-01"]);
     }
 }

@@ -6,9 +6,7 @@ use crate::day::Day;
 /// The sign shown for an undefined value.
 pub const UNDEFINED: &str = "—";
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A whole number with thousands separators: 38,827.
 pub fn integer(n: u64) -> String {
@@ -113,9 +111,6 @@ mod tests {
     #[test]
     fn days_are_labelled_in_words() {
         let d = Day::parse("2026-03-02").unwrap();
-        assert_eq!(
-            (day_short(d), day_long(d)),
-            ("Mar 2".into(), "Mar 2, 2026".into())
-        );
+        assert_eq!((day_short(d), day_long(d)), ("Mar 2".into(), "Mar 2, 2026".into()));
     }
 }

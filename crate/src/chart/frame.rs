@@ -21,31 +21,12 @@ pub struct Heading {
 }
 
 /// Draws the heading and returns the y where the plot may start.
-pub fn heading<DB: DrawingBackend>(
-    p: &Painter<DB>,
-    heading: &Heading,
-) -> Result<f64, DrawError<DB>> {
+pub fn heading<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading) -> Result<f64, DrawError<DB>> {
     let room = p.size().0 - 2.0 * PAD;
     let title = p.fit(&heading.title, room, TITLE_SIZE, true);
-    p.text(
-        &title,
-        PAD,
-        PAD,
-        TITLE_SIZE,
-        p.theme.text,
-        true,
-        Anchor::TopLeft,
-    )?;
+    p.text(&title, PAD, PAD, TITLE_SIZE, p.theme.text, true, Anchor::TopLeft)?;
     let subtitle = p.fit(&heading.subtitle, room, SUBTITLE_SIZE, false);
-    p.text(
-        &subtitle,
-        PAD,
-        PAD + 22.0,
-        SUBTITLE_SIZE,
-        p.theme.muted,
-        false,
-        Anchor::TopLeft,
-    )?;
+    p.text(&subtitle, PAD, PAD + 22.0, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     Ok(PAD + 50.0)
 }
 
@@ -59,22 +40,10 @@ pub fn time_frame<DB: DrawingBackend>(
 ) -> Result<PlotTransform, DrawError<DB>> {
     let top = heading(p, head)?;
     let (width, height) = p.size();
-    let ticks = nice_ticks(
-        0.0,
-        y_max.max(1.0),
-        ((height - top) / 60.0).clamp(2.0, 6.0) as usize,
-    );
+    let ticks = nice_ticks(0.0, y_max.max(1.0), ((height - top) / 60.0).clamp(2.0, 6.0) as usize);
     let labels: Vec<String> = ticks.iter().map(|&t| format::compact(t)).collect();
-    let label_width = labels
-        .iter()
-        .map(|l| p.text_width(l, LABEL_SIZE, false))
-        .fold(0.0, f64::max);
-    let plot = Rect {
-        left: PAD + label_width + 8.0,
-        top: top + 6.0,
-        right: width - PAD,
-        bottom: height - PAD - 16.0,
-    };
+    let label_width = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
+    let plot = Rect { left: PAD + label_width + 8.0, top: top + 6.0, right: width - PAD, bottom: height - PAD - 16.0 };
     let t = PlotTransform {
         plot,
         x_min: -0.5,
@@ -84,54 +53,22 @@ pub fn time_frame<DB: DrawingBackend>(
     };
     for (&tick, label) in ticks.iter().zip(&labels) {
         let y = t.y_px(tick);
-        let color = if tick == 0.0 {
-            p.theme.axis
-        } else {
-            p.theme.grid
-        };
+        let color = if tick == 0.0 { p.theme.axis } else { p.theme.grid };
         p.line(&[(plot.left, y), (plot.right, y)], color, 1)?;
-        p.text(
-            label,
-            plot.left - 6.0,
-            y,
-            LABEL_SIZE,
-            p.theme.muted,
-            false,
-            Anchor::MiddleRight,
-        )?;
+        p.text(label, plot.left - 6.0, y, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleRight)?;
     }
     let min_gap_days = 56.0 / t.x_scale();
     for day in day_ticks(window.from, window.to, min_gap_days) {
         let x = t.x_px(f64::from(day.0 - window.from.0));
         p.line(&[(x, plot.bottom), (x, plot.bottom + 4.0)], p.theme.axis, 1)?;
-        p.text(
-            &format::day_short(day),
-            x,
-            plot.bottom + 6.0,
-            LABEL_SIZE,
-            p.theme.muted,
-            false,
-            Anchor::TopCenter,
-        )?;
+        p.text(&format::day_short(day), x, plot.bottom + 6.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
     }
     Ok(t)
 }
 
 /// A chart that has nothing to show says so in its middle, in words.
-pub fn empty_state<DB: DrawingBackend>(
-    p: &Painter<DB>,
-    head: &Heading,
-    message: &str,
-) -> Result<(), DrawError<DB>> {
+pub fn empty_state<DB: DrawingBackend>(p: &Painter<DB>, head: &Heading, message: &str) -> Result<(), DrawError<DB>> {
     heading(p, head)?;
     let (w, h) = p.size();
-    p.text(
-        message,
-        w / 2.0,
-        h / 2.0 + 16.0,
-        13.0,
-        p.theme.muted,
-        false,
-        Anchor::Center,
-    )
+    p.text(message, w / 2.0, h / 2.0 + 16.0, 13.0, p.theme.muted, false, Anchor::Center)
 }

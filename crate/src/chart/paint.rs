@@ -45,10 +45,7 @@ pub struct Painter<'t, DB: DrawingBackend> {
 
 impl<'t, DB: DrawingBackend> Painter<'t, DB> {
     pub fn new(backend: DB, theme: &'t Theme) -> Self {
-        Painter {
-            area: backend.into_drawing_area(),
-            theme,
-        }
+        Painter { area: backend.into_drawing_area(), theme }
     }
 
     /// Width and height in CSS pixels.
@@ -62,11 +59,7 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
     }
 
     fn style(&self, size: f64, color: RGBColor, bold: bool, anchor: Anchor) -> TextStyle<'t> {
-        let style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
+        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
         TextStyle {
             font: (FontFamily::Name(&self.theme.font), size, style).into_font(),
             color: color.to_backend_color(),
@@ -87,11 +80,7 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         anchor: Anchor,
     ) -> Result<(), DrawError<DB>> {
         let style = self.style(size, color, bold, anchor);
-        self.area.draw(&Text::new(
-            text,
-            (x.round() as i32, y.round() as i32),
-            style,
-        ))
+        self.area.draw(&Text::new(text, (x.round() as i32, y.round() as i32), style))
     }
 
     /// `text`, cut short with "…" where it would be wider than `max_width` pixels.
@@ -118,9 +107,7 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
     /// The width of `text` in pixels, as the backend will draw it.
     pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
         let style = self.style(size, self.theme.text, bold, Anchor::TopLeft);
-        self.area
-            .estimate_text_size(text, &style)
-            .map_or(text.len() as f64 * size * 0.55, |(w, _)| f64::from(w))
+        self.area.estimate_text_size(text, &style).map_or(text.len() as f64 * size * 0.55, |(w, _)| f64::from(w))
     }
 
     pub fn fill_rect(
@@ -131,26 +118,14 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         bottom: f64,
         color: RGBColor,
     ) -> Result<(), DrawError<DB>> {
-        let corners = [
-            (left.round() as i32, top.round() as i32),
-            (right.round() as i32, bottom.round() as i32),
-        ];
+        let corners = [(left.round() as i32, top.round() as i32), (right.round() as i32, bottom.round() as i32)];
         self.area.draw(&Rectangle::new(corners, color.filled()))
     }
 
     /// A polyline through `points`, `width` pixels wide.
-    pub fn line(
-        &self,
-        points: &[(f64, f64)],
-        color: RGBColor,
-        width: u32,
-    ) -> Result<(), DrawError<DB>> {
-        let points: Vec<(i32, i32)> = points
-            .iter()
-            .map(|&(x, y)| (x.round() as i32, y.round() as i32))
-            .collect();
-        self.area
-            .draw(&PathElement::new(points, color.stroke_width(width)))
+    pub fn line(&self, points: &[(f64, f64)], color: RGBColor, width: u32) -> Result<(), DrawError<DB>> {
+        let points: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (x.round() as i32, y.round() as i32)).collect();
+        self.area.draw(&PathElement::new(points, color.stroke_width(width)))
     }
 
     pub fn present(&self) -> Result<(), DrawError<DB>> {

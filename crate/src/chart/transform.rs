@@ -69,12 +69,7 @@ mod tests {
     #[test]
     fn pixels_and_values_round_trip() {
         let t = PlotTransform {
-            plot: Rect {
-                left: 40.0,
-                top: 10.0,
-                right: 440.0,
-                bottom: 210.0,
-            },
+            plot: Rect { left: 40.0, top: 10.0, right: 440.0, bottom: 210.0 },
             x_min: -0.5,
             x_max: 9.5,
             y_min: 0.0,

@@ -28,6 +28,9 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Looks at the first non-blank byte: `{` is NDJSON, `[` a JSON array, `<` HTML, and
 /// anything else is read as CSV (whose header row is then checked).
 pub fn detect(start: &[u8]) -> Detected {
+    if start.len() < BOM.len() && BOM.starts_with(start) {
+        return Detected::Undecided; // perhaps the start of a byte-order mark
+    }
     let start = start.strip_prefix(BOM).unwrap_or(start);
     match start.iter().find(|b| !b.is_ascii_whitespace()) {
         None => Detected::Undecided,
@@ -45,12 +48,10 @@ mod tests {
     #[test]
     fn formats_are_told_apart_by_their_first_byte() {
         assert_eq!(detect(b"  \n{\"ts\":1}"), Detected::Format(Format::Ndjson));
-        assert_eq!(
-            detect(b"\xEF\xBB\xBF[{}]"),
-            Detected::Format(Format::JsonArray)
-        );
+        assert_eq!(detect(b"\xEF\xBB\xBF[{}]"), Detected::Format(Format::JsonArray));
         assert_eq!(detect(b"ts,model\n"), Detected::Format(Format::Csv));
         assert_eq!(detect(b"<!doctype html>"), Detected::Html);
         assert_eq!(detect(b"  \n"), Detected::Undecided);
+        assert_eq!(detect(b"\xEF\xBB"), Detected::Undecided);
     }
 }

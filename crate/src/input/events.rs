@@ -1,10 +1,11 @@
 //! Inference events (SPEC §1.1): the field names with their aliases, and the rules that
 //! turn one raw record into an accepted row, a row with warnings, or a rejection.
 
-use super::fields;
+use super::fields::{self, Optional};
 use super::problems::Problems;
-use super::value::{Record, Schema, Value};
-use crate::store::Mode;
+use super::value::{Record, Schema};
+use super::Sink;
+use crate::store::{EventLog, Mode};
 use std::borrow::Cow;
 
 /// The slots of an event record.
@@ -51,18 +52,8 @@ impl Schema for EventSchema {
 }
 
 /// The canonical name of each slot, for problems.
-const NAMES: [&str; EVENT_SLOTS] = [
-    "ts",
-    "model",
-    "caller",
-    "mode",
-    "latency_ms",
-    "units",
-    "ok",
-    "kind",
-    "app",
-    "automated",
-];
+const NAMES: [&str; EVENT_SLOTS] =
+    ["ts", "model", "caller", "mode", "latency_ms", "units", "ok", "kind", "app", "automated"];
 
 /// One accepted event, typed, borrowing from the input where it can.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,91 +70,29 @@ pub struct EventRow<'a> {
     pub automated: Option<bool>,
 }
 
+impl Sink<EVENT_SLOTS> for EventLog {
+    type Schema = EventSchema;
+    fn accept(&mut self, record: EventRecord<'_>, line: u64, problems: &mut Problems) {
+        if let Some(row) = validate(record, line, problems) {
+            self.push(&row);
+        }
+    }
+}
+
 /// Validates a record read from `line`: a missing or unreadable `ts` or `model` rejects
 /// it; an optional field of the wrong type is dropped with a warning.
-pub fn validate<'a>(
-    mut r: EventRecord<'a>,
-    line: u64,
-    problems: &mut Problems,
-) -> Option<EventRow<'a>> {
-    let seconds = match r.take(TS).map(fields::timestamp) {
-        Some(Ok(seconds)) => seconds,
-        Some(Err(why)) => {
-            problems.reject(line, "ts", || why);
-            return None;
-        }
-        None => {
-            problems.reject(line, "ts", || {
-                "missing (also looked for timestamp, time, block_timestamp)".into()
-            });
-            return None;
-        }
-    };
-    let model = match r.take(MODEL).map(fields::text) {
-        Some(Ok(Some(model))) => model,
-        Some(Err(why)) => {
-            problems.reject(line, "model", || why);
-            return None;
-        }
-        _ => {
-            problems.reject(line, "model", || {
-                "missing (also looked for model_id, model_cid)".into()
-            });
-            return None;
-        }
-    };
-    let mut optional = Optional {
-        record: &mut r,
-        line,
-        problems,
-    };
-    let caller = optional
-        .get(CALLER, fields::text)
-        .flatten()
-        .map(fields::caller);
-    let mode = optional
-        .get(MODE, fields::text)
-        .flatten()
-        .map_or(Mode::Unknown, |m| Mode::from_name(&m));
+fn validate<'a>(mut r: EventRecord<'a>, line: u64, problems: &mut Problems) -> Option<EventRow<'a>> {
+    let seconds =
+        fields::required(&mut r, (TS, "ts", "timestamp, time, block_timestamp"), line, problems, fields::timestamp)?;
+    let model = fields::required(&mut r, (MODEL, "model", "model_id, model_cid"), line, problems, fields::non_empty)?;
+    let mut optional = Optional { record: &mut r, names: &NAMES, line, problems };
+    let caller = optional.get(CALLER, fields::text).flatten().map(fields::caller);
+    let mode = optional.get(MODE, fields::text).flatten().map_or(Mode::Unknown, |m| Mode::from_name(&m));
     let latency_ms = optional.get(LATENCY, fields::non_negative);
     let units = optional.get(UNITS, fields::non_negative);
     let ok = optional.get(OK, fields::boolean).unwrap_or(true);
     let kind = optional.get(KIND, fields::text).flatten();
     let app = optional.get(APP, fields::text).flatten();
     let automated = optional.get(AUTOMATED, fields::boolean);
-    Some(EventRow {
-        seconds,
-        model,
-        caller,
-        mode,
-        latency_ms,
-        units,
-        ok,
-        kind,
-        app,
-        automated,
-    })
-}
-
-/// Reads optional fields, turning a wrong type into a warning and no value.
-struct Optional<'r, 'a> {
-    record: &'r mut EventRecord<'a>,
-    line: u64,
-    problems: &'r mut Problems,
-}
-
-impl<'a> Optional<'_, 'a> {
-    fn get<T>(
-        &mut self,
-        slot: usize,
-        read: impl FnOnce(Value<'a>) -> Result<T, String>,
-    ) -> Option<T> {
-        match read(self.record.take(slot)?) {
-            Ok(value) => Some(value),
-            Err(why) => {
-                self.problems.warn(self.line, NAMES[slot], || why);
-                None
-            }
-        }
-    }
+    Some(EventRow { seconds, model, caller, mode, latency_ms, units, ok, kind, app, automated })
 }

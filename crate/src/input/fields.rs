@@ -2,8 +2,9 @@
 //! number or a boolean in JSON and in CSV (SPEC §1: in CSV, numbers are plain decimals
 //! and booleans `true`/`false` in any case or `1`/`0`).
 
+use super::problems::Problems;
 use super::time;
-use super::value::Value;
+use super::value::{Record, Value};
 use std::borrow::Cow;
 
 /// Why a value does not fit its field, in words for the report.
@@ -11,6 +12,59 @@ pub type FieldError = String;
 
 fn wrong(expected: &str, value: &Value) -> FieldError {
     format!("expected {expected}, found {}", value.kind())
+}
+
+/// Reads the optional fields of one record, turning a wrong type into a warning and no
+/// value (SPEC §1.4: the record is kept).
+pub struct Optional<'r, 'a, const N: usize> {
+    pub record: &'r mut Record<'a, N>,
+    /// The canonical name of each slot, for problems.
+    pub names: &'r [&'static str; N],
+    pub line: u64,
+    pub problems: &'r mut Problems,
+}
+
+impl<'a, const N: usize> Optional<'_, 'a, N> {
+    pub fn get<T>(&mut self, slot: usize, read: impl FnOnce(Value<'a>) -> Result<T, FieldError>) -> Option<T> {
+        match read(self.record.take(slot)?) {
+            Ok(value) => Some(value),
+            Err(why) => {
+                self.problems.warn(self.line, self.names[slot], || why);
+                None
+            }
+        }
+    }
+}
+
+/// Reads a required field: missing or unreadable, the whole record is rejected (`None`).
+/// `aliases` names the other names looked for, for the message.
+pub fn required<'a, T, const N: usize>(
+    record: &mut Record<'a, N>,
+    (slot, name, aliases): (usize, &str, &str),
+    line: u64,
+    problems: &mut Problems,
+    read: impl FnOnce(Value<'a>) -> Result<T, FieldError>,
+) -> Option<T> {
+    match record.take(slot).map(read) {
+        Some(Ok(value)) => Some(value),
+        Some(Err(why)) => {
+            problems.reject(line, name, || why);
+            None
+        }
+        None if aliases.is_empty() => {
+            problems.reject(line, name, || "missing".into());
+            None
+        }
+        None => {
+            problems.reject(line, name, || format!("missing (also looked for {aliases})"));
+            None
+        }
+    }
+}
+
+/// A required string: present and not blank.
+pub fn non_empty(value: Value) -> Result<Cow<str>, FieldError> {
+    text(value)?.ok_or_else(|| "empty".to_owned())
 }
 
 /// A non-empty string. Empty text counts as no value (`Ok(None)`).
@@ -27,10 +81,7 @@ pub fn text<'a>(value: Value<'a>) -> Result<Option<Cow<'a, str>>, FieldError> {
 pub fn non_negative(value: Value) -> Result<f64, FieldError> {
     let n = match value {
         Value::Number(n) => n,
-        Value::Cell(c) => c
-            .trim()
-            .parse::<f64>()
-            .map_err(|_| format!("{c:?} is not a number"))?,
+        Value::Cell(c) => c.trim().parse::<f64>().map_err(|_| format!("{c:?} is not a number"))?,
         other => return Err(wrong("a number", &other)),
     };
     if n.is_finite() && n >= 0.0 {

@@ -1,21 +1,28 @@
-//! From bytes to rows: format detection, streaming parsers, field rules and problems
-//! (SPEC §1). Knows nothing of metrics.
+//! From bytes to rows: gzip and format detection, streaming parsers for NDJSON, JSON
+//! arrays and CSV, the field rules of each input kind, and the problems found (SPEC §1).
+//! Knows nothing of metrics.
 
+mod csv;
 mod detect;
 mod events;
 mod fields;
+mod json;
+mod json_array;
 mod ndjson;
 mod problems;
+mod registry;
+mod stream;
 pub mod time;
 mod value;
 
 pub use detect::{detect, Detected, Format};
-pub use events::{validate, EventRecord, EventRow, EventSchema, EVENT_SLOTS};
+pub use events::{EventRow, EVENT_SLOTS};
 pub use problems::{Problem, Problems, KEPT_PROBLEMS};
+pub use registry::{RegistryRow, REGISTRY_SLOTS};
+pub use stream::{load_all, Limits, Loaded, Loader};
 pub use value::{Record, Schema, Value};
 
 use crate::error::Error;
-use crate::store::EventLog;
 
 /// Where the records of one input kind go once read: the sink validates each record
 /// and stores what it accepts.
@@ -24,120 +31,95 @@ pub trait Sink<const N: usize> {
     fn accept(&mut self, record: Record<'_, N>, line: u64, problems: &mut Problems);
 }
 
-impl Sink<EVENT_SLOTS> for EventLog {
-    type Schema = EventSchema;
-    fn accept(&mut self, record: EventRecord<'_>, line: u64, problems: &mut Problems) {
-        if let Some(row) = validate(record, line, problems) {
-            self.push(&row);
-        }
-    }
+/// The reader of the detected format.
+enum Reader {
+    /// The format is not known yet: the body's first bytes, kept until it is.
+    Undecided(Vec<u8>),
+    Ndjson(ndjson::Lines),
+    JsonArray(json_array::Elements),
+    Csv(Box<csv::Rows>),
 }
 
-/// A streaming parser: feed it the body chunk by chunk as it arrives, then finish.
-///
-/// Only the unfinished last line of a chunk is copied and kept until the next chunk;
-/// everything else is parsed straight from the chunk, so the body is never held twice.
+/// A streaming parser of (uncompressed) text: feed it the body chunk by chunk as it
+/// arrives, then finish. Only an unfinished last line or element is ever copied, so the
+/// body is never held twice.
 pub struct Parser<S, const N: usize> {
     source: String,
     sink: S,
     problems: Problems,
-    format: Option<Format>,
-    /// Bytes of an unfinished line (or of the body's start while the format is undecided).
-    pending: Vec<u8>,
-    line: u64,
+    reader: Reader,
 }
 
 impl<S: Sink<N>, const N: usize> Parser<S, N> {
     /// A parser for the input named `source` (a URL, a path, or "bytes") that stores into
     /// `sink`.
     pub fn new(source: impl Into<String>, sink: S) -> Self {
-        Parser {
-            source: source.into(),
-            sink,
-            problems: Problems::default(),
-            format: None,
-            pending: Vec::new(),
-            line: 0,
-        }
+        Parser { source: source.into(), sink, problems: Problems::default(), reader: Reader::Undecided(Vec::new()) }
+    }
+
+    /// The rows counted so far.
+    pub fn problems(&self) -> &Problems {
+        &self.problems
     }
 
     /// Parses what `chunk` completes.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
-        if self.format.is_none() {
-            self.pending.extend_from_slice(chunk);
-            match detect(&self.pending) {
+        if let Reader::Undecided(start) = &mut self.reader {
+            start.extend_from_slice(chunk);
+            let reader = match detect(start) {
                 Detected::Undecided => return Ok(()),
-                Detected::Html => return Err(self.format_error("this is an HTML page, not data")),
-                Detected::Format(Format::Ndjson) => self.format = Some(Format::Ndjson),
-                Detected::Format(other) => {
-                    return Err(self.format_error(&format!(
-                        "{other:?} input is not supported yet; send NDJSON"
-                    )))
-                }
-            }
-            let start = std::mem::take(&mut self.pending);
-            let start = start.strip_prefix(detect::BOM).unwrap_or(&start);
-            return self.feed_lines(start);
+                Detected::Html => return Err(self.format_error("this is an HTML page, not data".into())),
+                Detected::Format(Format::Ndjson) => Reader::Ndjson(ndjson::Lines::default()),
+                Detected::Format(Format::JsonArray) => Reader::JsonArray(json_array::Elements::default()),
+                Detected::Format(Format::Csv) => Reader::Csv(Box::default()),
+            };
+            let start = std::mem::take(start);
+            self.reader = reader;
+            return self.feed_decided(start.strip_prefix(detect::BOM).unwrap_or(&start));
         }
-        self.feed_lines(chunk)
+        self.feed_decided(chunk)
     }
 
-    /// Parses the last line (one without a final newline) and hands back what was stored.
+    fn feed_decided(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        let (sink, problems) = (&mut self.sink, &mut self.problems);
+        let result = match &mut self.reader {
+            Reader::Undecided(_) => Ok(()),
+            Reader::Ndjson(lines) => {
+                lines.feed(chunk, sink, problems);
+                Ok(())
+            }
+            Reader::JsonArray(elements) => elements.feed(chunk, sink, problems),
+            // An empty chunk would tell csv-core the body has ended.
+            Reader::Csv(_) if chunk.is_empty() => Ok(()),
+            Reader::Csv(rows) => rows.feed(chunk, sink, problems),
+        };
+        result.map_err(|reason| self.format_error(reason))
+    }
+
+    /// Parses what is left at the end of the body and hands back what was stored.
     pub fn finish(mut self) -> Result<(S, Problems), Error> {
-        if self.format.is_none() && !self.pending.iter().all(u8::is_ascii_whitespace) {
-            return Err(self.format_error("not a supported format"));
-        }
-        if !self.pending.is_empty() {
-            self.line += 1;
-            let last = std::mem::take(&mut self.pending);
-            ndjson::parse_line(&last, self.line, &mut self.sink, &mut self.problems);
-        }
+        let (sink, problems) = (&mut self.sink, &mut self.problems);
+        let result = match &mut self.reader {
+            Reader::Undecided(start) if start.iter().all(u8::is_ascii_whitespace) => Ok(()),
+            Reader::Undecided(_) => Err("not a supported format".to_owned()),
+            Reader::Ndjson(lines) => {
+                lines.finish(sink, problems);
+                Ok(())
+            }
+            Reader::JsonArray(elements) => {
+                elements.finish(problems);
+                Ok(())
+            }
+            Reader::Csv(rows) => rows.feed(&[], sink, problems),
+        };
+        result.map_err(|reason| self.format_error(reason))?;
         Ok((self.sink, self.problems))
     }
 
-    fn feed_lines(&mut self, mut chunk: &[u8]) -> Result<(), Error> {
-        if !self.pending.is_empty() {
-            let Some(end) = memchr::memchr(b'\n', chunk) else {
-                self.pending.extend_from_slice(chunk);
-                return Ok(());
-            };
-            self.pending.extend_from_slice(&chunk[..end]);
-            self.line += 1;
-            ndjson::parse_line(&self.pending, self.line, &mut self.sink, &mut self.problems);
-            self.pending.clear();
-            chunk = &chunk[end + 1..];
-        }
-        for line in memchr::memchr_iter(b'\n', chunk).scan(0, |start, end| {
-            let line = &chunk[*start..end];
-            *start = end + 1;
-            Some(line)
-        }) {
-            self.line += 1;
-            ndjson::parse_line(line, self.line, &mut self.sink, &mut self.problems);
-        }
-        let rest = match memchr::memrchr(b'\n', chunk) {
-            Some(end) => &chunk[end + 1..],
-            None => chunk,
-        };
-        self.pending.extend_from_slice(rest);
-        Ok(())
-    }
-
-    fn format_error(&self, reason: &str) -> Error {
-        Error::Format {
-            source: self.source.clone(),
-            reason: reason.to_owned(),
-        }
+    fn format_error(&self, reason: String) -> Error {
+        Error::Format { source: self.source.clone(), reason }
     }
 }
 
-/// Parses a whole body at once (the command line, tests).
-pub fn parse_all<S: Sink<N>, const N: usize>(
-    source: &str,
-    sink: S,
-    body: &[u8],
-) -> Result<(S, Problems), Error> {
-    let mut parser = Parser::new(source, sink);
-    parser.feed(body)?;
-    parser.finish()
-}
+#[cfg(test)]
+mod tests;

@@ -1,41 +1,51 @@
-//! NDJSON: one JSON object a line.
+//! NDJSON: one JSON object a line, split as the bytes arrive.
 
+use super::json::parse_object;
 use super::problems::Problems;
-use super::value::{Record, RecordSeed};
 use super::Sink;
-use serde::de::DeserializeSeed;
 
-/// Parses one line (without its newline) and hands the record to `sink`. Blank lines are
-/// skipped and not counted; a line that is not one JSON object is a rejected row.
-pub fn parse_line<S: Sink<N>, const N: usize>(
-    bytes: &[u8],
+/// Splits a stream into lines; only an unfinished last line is ever copied.
+#[derive(Default)]
+pub struct Lines {
+    pending: Vec<u8>,
     line: u64,
-    sink: &mut S,
-    problems: &mut Problems,
-) {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return;
+}
+
+impl Lines {
+    /// Parses every line that `chunk` completes.
+    pub fn feed<S: Sink<N>, const N: usize>(&mut self, mut chunk: &[u8], sink: &mut S, problems: &mut Problems) {
+        if !self.pending.is_empty() {
+            let Some(end) = memchr::memchr(b'\n', chunk) else {
+                self.pending.extend_from_slice(chunk);
+                return;
+            };
+            self.pending.extend_from_slice(&chunk[..end]);
+            self.line += 1;
+            parse_line(&self.pending, self.line, sink, problems);
+            self.pending.clear();
+            chunk = &chunk[end + 1..];
+        }
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', chunk) {
+            self.line += 1;
+            parse_line(&chunk[start..end], self.line, sink, problems);
+            start = end + 1;
+        }
+        self.pending.extend_from_slice(&chunk[start..]);
     }
-    problems.rows_read += 1;
-    let mut record = Record::<N>::new();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let seed = RecordSeed::<S::Schema, N> {
-        record: &mut record,
-        schema: std::marker::PhantomData,
-    };
-    match seed.deserialize(&mut de).and_then(|()| de.end()) {
-        Ok(()) => sink.accept(record, line, problems),
-        Err(e) => problems.reject(line, "record", || {
-            format!("not a JSON object: {}", json_reason(&e))
-        }),
+
+    /// Parses a last line that has no newline.
+    pub fn finish<S: Sink<N>, const N: usize>(&mut self, sink: &mut S, problems: &mut Problems) {
+        if !self.pending.is_empty() {
+            self.line += 1;
+            parse_line(&std::mem::take(&mut self.pending), self.line, sink, problems);
+        }
     }
 }
 
-/// serde_json's message without its own "at line 1 column N" (our line is the file's).
-pub fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => format!("{} (column {})", &text[..cut], e.column()),
-        None => text,
+/// Blank lines are skipped and not counted; any other line is one row.
+fn parse_line<S: Sink<N>, const N: usize>(bytes: &[u8], line: u64, sink: &mut S, problems: &mut Problems) {
+    if !bytes.iter().all(u8::is_ascii_whitespace) {
+        parse_object(bytes, line, sink, problems);
     }
 }

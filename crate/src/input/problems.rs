@@ -8,6 +8,8 @@ pub const KEPT_PROBLEMS: usize = 10;
 /// One problem found in an input: where, which field, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    /// Which input: `events`, `registry`, … (filled in when inputs are summed).
+    pub input: String,
     /// The 1-based line of the input (for a JSON array, the element's 1-based index).
     pub line: u64,
     pub field: String,
@@ -43,17 +45,12 @@ impl Problems {
         self.rows_rejected += other.rows_rejected;
         self.warnings += other.warnings;
         let room = KEPT_PROBLEMS.saturating_sub(self.problems.len());
-        self.problems
-            .extend(other.problems.iter().take(room).cloned());
+        self.problems.extend(other.problems.iter().take(room).cloned());
     }
 
     fn keep(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
         if self.problems.len() < KEPT_PROBLEMS {
-            self.problems.push(Problem {
-                line,
-                field: field.to_owned(),
-                reason: reason(),
-            });
+            self.problems.push(Problem { input: String::new(), line, field: field.to_owned(), reason: reason() });
         }
     }
 }

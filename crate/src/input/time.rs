@@ -20,11 +20,7 @@ pub fn from_number(value: f64) -> Result<i64, TimeError> {
     if !value.is_finite() {
         return Err("not a finite number");
     }
-    let seconds = if value.abs() >= MILLIS_THRESHOLD {
-        value / 1000.0
-    } else {
-        value
-    };
+    let seconds = if value.abs() >= MILLIS_THRESHOLD { value / 1000.0 } else { value };
     in_range(seconds.floor() as i64)
 }
 
@@ -35,11 +31,7 @@ pub fn from_number(value: f64) -> Result<i64, TimeError> {
 pub fn from_text(text: &str) -> Result<i64, TimeError> {
     let text = text.trim();
     let bytes = text.as_bytes();
-    if bytes
-        .first()
-        .is_some_and(|b| b.is_ascii_digit() || *b == b'-' || *b == b'+')
-        && !looks_like_date(bytes)
-    {
+    if bytes.first().is_some_and(|b| b.is_ascii_digit() || *b == b'-' || *b == b'+') && !looks_like_date(bytes) {
         let value: f64 = text.parse().map_err(|_| "not a date or an epoch number")?;
         return from_number(value);
     }
@@ -49,6 +41,13 @@ pub fn from_text(text: &str) -> Result<i64, TimeError> {
 /// The UTC day of a text timestamp.
 pub fn day_of_text(text: &str) -> Result<Day, TimeError> {
     from_text(text).map(Day::from_epoch_seconds)
+}
+
+/// Epoch seconds as RFC 3339 in UTC: `2026-03-01T12:00:00Z` (provenance's `fetched_at`).
+pub fn to_rfc3339(seconds: i64) -> String {
+    let day = Day::from_epoch_seconds(seconds);
+    let s = seconds.rem_euclid(SECONDS_PER_DAY);
+    format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
 }
 
 fn in_range(seconds: i64) -> Result<i64, TimeError> {
@@ -123,9 +122,7 @@ mod tests {
     use super::*;
 
     fn day(text: &str) -> String {
-        day_of_text(text)
-            .map(|d| d.to_string())
-            .unwrap_or_else(|e| format!("error: {e}"))
+        day_of_text(text).map(|d| d.to_string()).unwrap_or_else(|e| format!("error: {e}"))
     }
 
     #[test]
@@ -146,6 +143,12 @@ mod tests {
         assert_eq!(from_text("1772366400"), Ok(1_772_366_400));
         assert_eq!(from_text("1772366400500"), Ok(1_772_366_400));
         assert_eq!(from_number(1_772_366_400.9), Ok(1_772_366_400));
+    }
+
+    #[test]
+    fn rfc3339_output_round_trips() {
+        assert_eq!(to_rfc3339(1_772_366_400 + 3_723), "2026-03-01T13:02:03Z");
+        assert_eq!(from_text(&to_rfc3339(1_772_366_400)), Ok(1_772_366_400));
     }
 
     #[test]

@@ -48,10 +48,7 @@ pub struct Record<'a, const N: usize> {
 
 impl<'a, const N: usize> Record<'a, N> {
     pub fn new() -> Self {
-        Record {
-            values: std::array::from_fn(|_| None),
-            canonical: [false; N],
-        }
+        Record { values: std::array::from_fn(|_| None), canonical: [false; N] }
     }
 
     /// Puts `value` in `slot`; a canonical name replaces an alias, not the reverse.

@@ -34,9 +34,7 @@ impl Window {
         }
         let days = (to.0 - from.0 + 1) as u32;
         if days > MAX_DAYS {
-            return Err(Error::Window(format!(
-                "{days} days is longer than the {MAX_DAYS} days supported"
-            )));
+            return Err(Error::Window(format!("{days} days is longer than the {MAX_DAYS} days supported")));
         }
         Ok(Window { from, to, days })
     }
@@ -46,11 +44,7 @@ impl Window {
     ///
     /// `range = Nd` means the N days ending at `to` and wins over `from`.
     pub fn resolve(spec: &WindowSpec, span: Option<(Day, Day)>) -> Result<Option<Window>, Error> {
-        let from = spec
-            .from
-            .as_deref()
-            .map(|t| parse_day("from", t))
-            .transpose()?;
+        let from = spec.from.as_deref().map(|t| parse_day("from", t)).transpose()?;
         let to = spec.to.as_deref().map(|t| parse_day("to", t)).transpose()?;
         let range = spec.range.as_deref().map(parse_range).transpose()?;
         let Some(to) = to.or(span.map(|s| s.1)) else {
@@ -81,8 +75,7 @@ impl Window {
 }
 
 fn parse_day(name: &str, text: &str) -> Result<Day, Error> {
-    Day::parse(text.trim())
-        .ok_or_else(|| Error::Window(format!("{name} must be a date as YYYY-MM-DD, not {text:?}")))
+    Day::parse(text.trim()).ok_or_else(|| Error::Window(format!("{name} must be a date as YYYY-MM-DD, not {text:?}")))
 }
 
 /// `"30d"` (or `"30"`) → 30.
@@ -106,52 +99,28 @@ mod tests {
     }
 
     fn spec(from: Option<&str>, to: Option<&str>, range: Option<&str>) -> WindowSpec {
-        WindowSpec {
-            from: from.map(Into::into),
-            to: to.map(Into::into),
-            range: range.map(Into::into),
-        }
+        WindowSpec { from: from.map(Into::into), to: to.map(Into::into), range: range.map(Into::into) }
     }
 
     #[test]
     fn default_window_is_the_data_span() {
-        let w = Window::resolve(
-            &WindowSpec::default(),
-            Some((d("2026-03-02"), d("2026-05-15"))),
-        )
-        .unwrap()
-        .unwrap();
-        assert_eq!(
-            (w.from, w.to, w.days),
-            (d("2026-03-02"), d("2026-05-15"), 75)
-        );
+        let w = Window::resolve(&WindowSpec::default(), Some((d("2026-03-02"), d("2026-05-15")))).unwrap().unwrap();
+        assert_eq!((w.from, w.to, w.days), (d("2026-03-02"), d("2026-05-15"), 75));
     }
 
     #[test]
     fn range_is_the_n_days_ending_at_to() {
         let span = Some((d("2026-03-02"), d("2026-05-15")));
-        let w = Window::resolve(&spec(None, None, Some("30d")), span)
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (w.from, w.to, w.days),
-            (d("2026-04-16"), d("2026-05-15"), 30)
-        );
-        let w = Window::resolve(
-            &spec(Some("2026-01-01"), Some("2026-03-31"), Some("7d")),
-            span,
-        )
-        .unwrap()
-        .unwrap();
+        let w = Window::resolve(&spec(None, None, Some("30d")), span).unwrap().unwrap();
+        assert_eq!((w.from, w.to, w.days), (d("2026-04-16"), d("2026-05-15"), 30));
+        let w = Window::resolve(&spec(Some("2026-01-01"), Some("2026-03-31"), Some("7d")), span).unwrap().unwrap();
         assert_eq!((w.from, w.to), (d("2026-03-25"), d("2026-03-31")));
     }
 
     #[test]
     fn bad_windows_are_errors_that_say_why() {
         let span = Some((d("2026-03-02"), d("2026-05-15")));
-        assert!(
-            Window::resolve(&spec(Some("2026-05-01"), Some("2026-04-01"), None), span).is_err()
-        );
+        assert!(Window::resolve(&spec(Some("2026-05-01"), Some("2026-04-01"), None), span).is_err());
         assert!(Window::resolve(&spec(None, None, Some("week")), span).is_err());
         assert!(Window::resolve(&spec(Some("May 1"), None, None), span).is_err());
         assert_eq!(Window::resolve(&WindowSpec::default(), None), Ok(None));
@@ -161,11 +130,7 @@ mod tests {
     fn index_maps_days_inside_only() {
         let w = Window::new(d("2026-03-02"), d("2026-03-08")).unwrap();
         assert_eq!(
-            (
-                w.index(d("2026-03-02")),
-                w.index(d("2026-03-08")),
-                w.index(d("2026-03-09"))
-            ),
+            (w.index(d("2026-03-02")), w.index(d("2026-03-08")), w.index(d("2026-03-09"))),
             (Some(0), Some(6), None)
         );
         assert_eq!(w.index(d("2026-03-01")), None);

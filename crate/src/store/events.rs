@@ -39,11 +39,7 @@ impl EventLog {
         let n = self.day.len();
         self.day.push(Day::from_epoch_seconds(row.seconds));
         self.model.push(self.models.intern(&row.model));
-        self.caller.push(
-            row.caller
-                .as_deref()
-                .map_or(NONE, |c| self.callers.intern(c)),
-        );
+        self.caller.push(row.caller.as_deref().map_or(NONE, |c| self.callers.intern(c)));
         self.mode.push(row.mode);
         self.ok.push(row.ok);
         push_optional(&mut self.latency_ms, n, row.latency_ms, f64::NAN);
@@ -82,8 +78,7 @@ impl EventLog {
     /// Bytes held by the columns and interned strings, for the benchmark's per-event figure.
     pub fn heap_bytes(&self) -> usize {
         fn cap<T>(v: &Option<Vec<T>>) -> usize {
-            v.as_ref()
-                .map_or(0, |v| v.capacity() * std::mem::size_of::<T>())
+            v.as_ref().map_or(0, |v| v.capacity() * std::mem::size_of::<T>())
         }
         self.day.capacity() * 4
             + self.model.capacity() * 4

@@ -26,17 +26,14 @@ impl Interner {
         let id = self.strings.len() as u32;
         self.strings.push(s.into());
         let (strings, hasher) = (&self.strings, &self.hasher);
-        self.table
-            .insert_unique(hash, id, |&id| hasher.hash_one(&*strings[id as usize]));
+        self.table.insert_unique(hash, id, |&id| hasher.hash_one(&*strings[id as usize]));
         id
     }
 
     /// The id of `s`, if it has one.
     pub fn get(&self, s: &str) -> Option<u32> {
         let hash = self.hasher.hash_one(s);
-        self.table
-            .find(hash, |&id| &*self.strings[id as usize] == s)
-            .copied()
+        self.table.find(hash, |&id| &*self.strings[id as usize] == s).copied()
     }
 
     /// The string named by `id`.
@@ -74,9 +71,6 @@ mod tests {
         assert_eq!(i.intern("a"), 0);
         assert_eq!(i.intern("b"), 1);
         assert_eq!(i.intern("a"), 0);
-        assert_eq!(
-            (i.len(), i.name(1), i.get("b"), i.get("c")),
-            (2, "b", Some(1), None)
-        );
+        assert_eq!((i.len(), i.name(1), i.get("b"), i.get("c")), (2, "b", Some(1), None));
     }
 }

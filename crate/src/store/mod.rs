@@ -4,8 +4,10 @@ mod bits;
 mod events;
 mod interner;
 mod mode;
+mod registry;
 
 pub use bits::Bits;
 pub use events::{EventLog, NONE};
 pub use interner::Interner;
 pub use mode::Mode;
+pub use registry::Registry;

@@ -17,13 +17,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order reports and legends list them.
-    pub const ALL: [Mode; 5] = [
-        Mode::Vanilla,
-        Mode::Tee,
-        Mode::Zkml,
-        Mode::Other,
-        Mode::Unknown,
-    ];
+    pub const ALL: [Mode; 5] = [Mode::Vanilla, Mode::Tee, Mode::Zkml, Mode::Other, Mode::Unknown];
 
     /// Reads a mode name case-insensitively; any unknown name is `Other`.
     pub fn from_name(name: &str) -> Mode {

@@ -6,9 +6,7 @@
 //! `devicePixelRatio`, the context is scaled once, the charts draw in CSS pixels, and
 //! text is measured with the canvas' own `measureText`.
 
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -23,21 +21,9 @@ pub struct HiDpiCanvas {
 impl HiDpiCanvas {
     /// Sizes `canvas`' backing store for `dpr` and scales its context; `None` when the
     /// canvas has no 2D context.
-    pub fn new(
-        canvas: &HtmlCanvasElement,
-        css_width: u32,
-        css_height: u32,
-        dpr: f64,
-    ) -> Option<HiDpiCanvas> {
-        let dpr = if dpr.is_finite() && dpr > 0.0 {
-            dpr
-        } else {
-            1.0
-        };
-        let (w, h) = (
-            (f64::from(css_width) * dpr).round() as u32,
-            (f64::from(css_height) * dpr).round() as u32,
-        );
+    pub fn new(canvas: &HtmlCanvasElement, css_width: u32, css_height: u32, dpr: f64) -> Option<HiDpiCanvas> {
+        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+        let (w, h) = ((f64::from(css_width) * dpr).round() as u32, (f64::from(css_height) * dpr).round() as u32);
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
             canvas.set_height(h);
@@ -45,11 +31,7 @@ impl HiDpiCanvas {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
-        Some(HiDpiCanvas {
-            inner,
-            context,
-            size: (css_width, css_height),
-        })
+        Some(HiDpiCanvas { inner, context, size: (css_width, css_height) })
     }
 }
 
@@ -72,12 +54,7 @@ impl DrawingBackend for HiDpiCanvas {
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
         self.inner.draw_pixel(point, color)
     }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
         self.inner.draw_line(from, to, style)
     }
     fn draw_rect<S: BackendStyle>(
@@ -89,50 +66,22 @@ impl DrawingBackend for HiDpiCanvas {
     ) -> Result {
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
         self.context.set_line_join("round");
         self.inner.draw_path(path, style)
     }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result {
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
         self.inner.draw_circle(center, radius, style, fill)
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
         self.inner.fill_polygon(vert, style)
     }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result {
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result {
         self.inner.draw_text(text, style, pos)
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
-        let width = self
-            .context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or(0.0);
+        self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
         Ok((width.ceil() as u32, style.size().ceil() as u32))
     }
 }

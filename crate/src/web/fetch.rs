@@ -1,36 +1,28 @@
 //! Fetching an input with progress: the body is parsed chunk by chunk as it arrives
 //! (the response's `ReadableStream`), so it is never held whole.
 
+use super::js_message;
+use crate::dataset::Origin;
 use crate::error::Error;
-use crate::input::{Parser, Problems, Sink};
+use crate::input::{Limits, Loaded, Loader, Sink};
 use gloo::net::http::Request;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::ReadableStreamDefaultReader;
 
-/// What a fetch produced: the sink filled, its problems, and the raw byte count.
-pub struct Fetched<S> {
-    pub sink: S,
-    pub problems: Problems,
-    pub bytes: u64,
-}
-
-/// Fetches `url` and parses its body into `sink`, calling `on_progress({loaded, total})`
-/// after each chunk (`total` is `null` when the server did not say).
+/// Fetches `url` and parses its body into `sink`, calling
+/// `on_progress({input, loaded, total})` after each chunk (`total` is `null` when the
+/// server did not say).
 pub async fn fetch_into<S: Sink<N>, const N: usize>(
     url: &str,
+    input: &str,
     sink: S,
     on_progress: Option<&Function>,
-) -> Result<Fetched<S>, Error> {
-    let network = |reason: String| Error::Network {
-        source: url.to_owned(),
-        reason,
-    };
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| network(e.to_string()))?;
+) -> Result<(Loaded<S>, Origin), Error> {
+    let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
+    let network = |reason: String| Error::Network { source: url.to_owned(), reason };
+    let response = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
     if !response.ok() {
         return Err(Error::Http {
             source: url.to_owned(),
@@ -38,66 +30,33 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
             status_text: response.status_text(),
         });
     }
-    let total = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.parse::<f64>().ok());
-    let body = response
-        .body()
-        .ok_or_else(|| network("the response has no body".into()))?;
+    let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
+    let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut parser = Parser::new(url, sink);
+    let mut loader = Loader::new(url, sink, Limits::default());
     let mut bytes = 0u64;
     loop {
-        let step = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| network(js_message(&e)))?;
-        if Reflect::get(&step, &"done".into())
-            .ok()
-            .and_then(|d| d.as_bool())
-            .unwrap_or(true)
-        {
+        let step = JsFuture::from(reader.read()).await.map_err(|e| network(js_message(&e)))?;
+        if Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             break;
         }
-        let chunk: Uint8Array = Reflect::get(&step, &"value".into())
-            .map_err(|e| network(js_message(&e)))?
-            .unchecked_into();
+        let chunk: Uint8Array =
+            Reflect::get(&step, &"value".into()).map_err(|e| network(js_message(&e)))?.unchecked_into();
         let chunk = chunk.to_vec();
         bytes += chunk.len() as u64;
-        parser.feed(&chunk)?;
+        loader.feed(&chunk)?;
         if let Some(callback) = on_progress {
-            report_progress(callback, bytes, total);
+            report_progress(callback, input, bytes, total);
         }
     }
-    let (sink, problems) = parser.finish()?;
-    Ok(Fetched {
-        sink,
-        problems,
-        bytes,
-    })
+    Ok((loader.finish()?, Origin { source: url.to_owned(), fetched_at }))
 }
 
-fn report_progress(callback: &Function, loaded: u64, total: Option<f64>) {
+fn report_progress(callback: &Function, input: &str, loaded: u64, total: Option<f64>) {
     let progress = js_sys::Object::new();
-    let _ = Reflect::set(
-        &progress,
-        &"loaded".into(),
-        &JsValue::from_f64(loaded as f64),
-    );
-    let _ = Reflect::set(
-        &progress,
-        &"total".into(),
-        &total.map_or(JsValue::NULL, JsValue::from_f64),
-    );
+    let _ = Reflect::set(&progress, &"input".into(), &input.into());
+    let _ = Reflect::set(&progress, &"loaded".into(), &JsValue::from_f64(loaded as f64));
+    let _ = Reflect::set(&progress, &"total".into(), &total.map_or(JsValue::NULL, JsValue::from_f64));
     // A progress callback that throws must not stop the load.
     let _ = callback.call1(&JsValue::NULL, &progress);
-}
-
-/// The message of a JS error value.
-pub fn js_message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
 }

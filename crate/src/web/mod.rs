@@ -7,11 +7,12 @@ mod fetch;
 mod panic;
 
 use crate::chart::{self, ChartKind, Drawn, Theme, ThemeName};
-use crate::input::parse_all;
-use crate::report::{Report, Source};
-use crate::store::EventLog;
+use crate::report::Report;
+use crate::store::{EventLog, Registry};
 use crate::{Dataset, WindowSpec};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 #[wasm_bindgen(start)]
@@ -53,60 +54,40 @@ impl JsDataset {
         let spec: WindowSpec = if options.is_undefined() || options.is_null() {
             WindowSpec::default()
         } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| js_error(format!("report options: {e}")))?
+            serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("report options: {e}")))?
         };
         self.inner.report(&spec).map_err(js_error)
     }
 }
 
 fn to_js(report: &Report) -> Result<JsValue, JsError> {
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(js_error)
+    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
 }
 
-use serde::Serialize;
-
-/// Fetches and parses an events URL, streaming, with `onProgress({loaded, total})`.
-#[wasm_bindgen(js_name = loadEvents)]
-pub async fn load_events(
-    url: String,
+/// Fetches and parses the inputs, streaming, with `onProgress({input, loaded, total})`.
+/// `registry` is optional.
+#[wasm_bindgen(js_name = loadUrls)]
+pub async fn load_urls(
+    events: String,
+    registry: Option<String>,
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsDataset, JsError> {
-    let fetched = fetch::fetch_into(&url, EventLog::default(), on_progress.as_ref())
-        .await
-        .map_err(js_error)?;
-    let sources = vec![Source {
-        input: "events".into(),
-        source: url,
-        bytes: fetched.bytes,
-    }];
-    Ok(JsDataset {
-        inner: Dataset {
-            events: fetched.sink,
-            problems: fetched.problems,
-            sources,
-        },
-    })
+    let progress = on_progress.as_ref();
+    let events = fetch::fetch_into(&events, "events", EventLog::default(), progress).await.map_err(js_error)?;
+    let registry = match registry {
+        Some(url) => Some(fetch::fetch_into(&url, "registry", Registry::default(), progress).await.map_err(js_error)?),
+        None => None,
+    };
+    Ok(JsDataset { inner: Dataset::assemble(events, registry) })
 }
 
-/// Parses events handed over as bytes.
-#[wasm_bindgen(js_name = loadEventsBytes)]
-pub fn load_events_bytes(bytes: &[u8]) -> Result<JsDataset, JsError> {
-    let (events, problems) = parse_all("bytes", EventLog::default(), bytes).map_err(js_error)?;
-    let sources = vec![Source {
-        input: "events".into(),
-        source: "bytes".into(),
-        bytes: bytes.len() as u64,
-    }];
-    Ok(JsDataset {
-        inner: Dataset {
-            events,
-            problems,
-            sources,
-        },
-    })
+/// The message of a JS error value.
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
 }
 
 /// One chart on one canvas: it keeps the report it shows, so resizing redraws without
@@ -125,16 +106,9 @@ impl View {
     /// A view of `chart` (`"volume"`, …) in `theme` (`"light"` or `"dark"`).
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, chart: &str, theme: &str) -> Result<View, JsError> {
-        let kind =
-            ChartKind::parse(chart).ok_or_else(|| js_error(format!("unknown chart {chart:?}")))?;
+        let kind = ChartKind::parse(chart).ok_or_else(|| js_error(format!("unknown chart {chart:?}")))?;
         let theme = Theme::named(ThemeName::parse(theme).unwrap_or_default());
-        Ok(View {
-            canvas,
-            kind,
-            theme,
-            report: None,
-            drawn: Drawn::default(),
-        })
+        Ok(View { canvas, kind, theme, report: None, drawn: Drawn::default() })
     }
 
     /// Computes the report of `dataset` for `options` and keeps it; returns it to JS.

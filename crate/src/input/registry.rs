@@ -1,0 +1,72 @@
+//! The model registry (SPEC §1.2): one record per listed model, the supply side.
+
+use super::fields::{self, Optional};
+use super::problems::Problems;
+use super::value::{Record, Schema};
+use super::Sink;
+use crate::day::Day;
+use crate::store::Registry;
+
+/// The slots of a registry record.
+pub struct RegistrySchema;
+
+const MODEL: usize = 0;
+const LISTED_AT: usize = 1;
+const OWNER: usize = 2;
+const NAME: usize = 3;
+const CATEGORY: usize = 4;
+
+/// The number of slots in a registry record.
+pub const REGISTRY_SLOTS: usize = 5;
+
+const NAMES: [&str; REGISTRY_SLOTS] = ["model", "listed_at", "owner", "name", "category"];
+
+impl Schema for RegistrySchema {
+    const SLOTS: usize = REGISTRY_SLOTS;
+    fn slot(name: &str) -> Option<(usize, bool)> {
+        Some(match name {
+            "model" => (MODEL, true),
+            "model_id" | "model_cid" => (MODEL, false),
+            "listed_at" => (LISTED_AT, true),
+            "owner" => (OWNER, true),
+            "name" => (NAME, true),
+            "category" => (CATEGORY, true),
+            _ => return None,
+        })
+    }
+}
+
+/// One listed model, validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegistryRow {
+    pub model: String,
+    pub listed: Day,
+    /// Compared with callers, so `0x` addresses are lowercased like theirs.
+    pub owner: Option<String>,
+    pub name: Option<String>,
+    pub category: Option<String>,
+}
+
+impl Sink<REGISTRY_SLOTS> for Registry {
+    type Schema = RegistrySchema;
+    fn accept(&mut self, mut r: Record<'_, REGISTRY_SLOTS>, line: u64, problems: &mut Problems) {
+        let Some(model) =
+            fields::required(&mut r, (MODEL, "model", "model_id, model_cid"), line, problems, fields::non_empty)
+        else {
+            return;
+        };
+        let Some(seconds) = fields::required(&mut r, (LISTED_AT, "listed_at", ""), line, problems, fields::timestamp)
+        else {
+            return;
+        };
+        let mut optional = Optional { record: &mut r, names: &NAMES, line, problems };
+        let owner = optional.get(OWNER, fields::text).flatten().map(|o| fields::caller(o).into_owned());
+        let name = optional.get(NAME, fields::text).flatten().map(|n| n.into_owned());
+        let category = optional.get(CATEGORY, fields::text).flatten().map(|c| c.into_owned());
+        let row =
+            RegistryRow { model: model.into_owned(), listed: Day::from_epoch_seconds(seconds), owner, name, category };
+        if !self.insert(row) {
+            problems.warn(line, "model", || "listed twice; the first listing is kept".into());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! A body as it arrives: its raw bytes counted and hashed (SPEC §1.6), gzip undone when
+//! the bytes say so (whatever the headers or the file name), limits enforced, and the
+//! text handed to the format's parser.
+
+use super::{Parser, Problems, Sink};
+use crate::error::Error;
+use flate2::write::MultiGzDecoder;
+use sha2::{Digest, Sha256};
+use std::io::Write;
+
+/// Limits that turn an input too large for one tab into a clear error.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Raw bytes (before gzip is undone).
+    pub max_bytes: Option<u64>,
+    /// Rows read.
+    pub max_rows: Option<u64>,
+}
+
+/// What a load produced.
+pub struct Loaded<S> {
+    pub sink: S,
+    pub problems: Problems,
+    /// Raw bytes read.
+    pub bytes: u64,
+    /// SHA-256 of the raw bytes, in lowercase hex (`sha256sum`'s form).
+    pub sha256: String,
+}
+
+/// Feeds the parser from inside the gzip decoder, keeping the parser's own error.
+struct ParserWriter<S, const N: usize> {
+    parser: Parser<S, N>,
+    error: Option<Error>,
+}
+
+impl<S: Sink<N>, const N: usize> Write for ParserWriter<S, N> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.parser.feed(buf) {
+            Ok(()) => Ok(buf.len()),
+            Err(e) => {
+                self.error = Some(e);
+                Err(std::io::Error::other("parse error"))
+            }
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+enum Body<S: Sink<N>, const N: usize> {
+    /// Fewer than two bytes so far: gzip or not is still open.
+    Sniffing(Vec<u8>, ParserWriter<S, N>),
+    Plain(ParserWriter<S, N>),
+    Gzip(Box<MultiGzDecoder<ParserWriter<S, N>>>),
+    /// Only while switching states.
+    Switching,
+}
+
+/// The streaming loader of one input.
+pub struct Loader<S: Sink<N>, const N: usize> {
+    source: String,
+    body: Body<S, N>,
+    hash: Sha256,
+    bytes: u64,
+    limits: Limits,
+}
+
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+impl<S: Sink<N>, const N: usize> Loader<S, N> {
+    pub fn new(source: impl Into<String>, sink: S, limits: Limits) -> Self {
+        let source = source.into();
+        let writer = ParserWriter { parser: Parser::new(source.clone(), sink), error: None };
+        Loader { source, body: Body::Sniffing(Vec::new(), writer), hash: Sha256::new(), bytes: 0, limits }
+    }
+
+    /// Takes the next chunk of raw bytes.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.bytes += chunk.len() as u64;
+        self.hash.update(chunk);
+        if let Some(max) = self.limits.max_bytes.filter(|&max| self.bytes > max) {
+            return Err(Error::TooLarge { source: self.source.clone(), limit: format!("{max} bytes") });
+        }
+        if let Body::Sniffing(start, _) = &mut self.body {
+            start.extend_from_slice(chunk);
+            if start.len() < 2 {
+                return Ok(());
+            }
+            let Body::Sniffing(start, writer) = std::mem::replace(&mut self.body, Body::Switching) else {
+                return Ok(());
+            };
+            self.body = if start[..2] == GZIP_MAGIC {
+                Body::Gzip(Box::new(MultiGzDecoder::new(writer)))
+            } else {
+                Body::Plain(writer)
+            };
+            return self.write(&start);
+        }
+        self.write(chunk)
+    }
+
+    fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        let result = match &mut self.body {
+            Body::Plain(writer) => writer.write_all(chunk).map_err(|e| (writer.error.take(), e)),
+            Body::Gzip(decoder) => decoder.write_all(chunk).map_err(|e| (decoder.get_mut().error.take(), e)),
+            Body::Sniffing(..) | Body::Switching => Ok(()),
+        };
+        result.map_err(|(parse, io)| parse.unwrap_or_else(|| self.gzip_error(&io)))?;
+        self.check_rows()
+    }
+
+    fn check_rows(&self) -> Result<(), Error> {
+        let writer = match &self.body {
+            Body::Plain(writer) => writer,
+            Body::Gzip(decoder) => decoder.get_ref(),
+            Body::Sniffing(..) | Body::Switching => return Ok(()),
+        };
+        match self.limits.max_rows {
+            Some(max) if writer.parser.problems().rows_read > max => {
+                Err(Error::TooLarge { source: self.source.clone(), limit: format!("{max} rows") })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn gzip_error(&self, e: &std::io::Error) -> Error {
+        Error::Format { source: self.source.clone(), reason: format!("the gzip data is corrupt: {e}") }
+    }
+
+    /// Ends the body: parses what is left and hands back the result.
+    pub fn finish(mut self) -> Result<Loaded<S>, Error> {
+        let writer = match std::mem::replace(&mut self.body, Body::Switching) {
+            Body::Sniffing(start, mut writer) => {
+                writer.parser.feed(&start)?;
+                writer
+            }
+            Body::Plain(writer) => writer,
+            Body::Gzip(mut decoder) => {
+                if let Err(e) = decoder.try_finish() {
+                    return Err(decoder.get_mut().error.take().unwrap_or_else(|| self.gzip_error(&e)));
+                }
+                decoder.finish().map_err(|e| self.gzip_error(&e))?
+            }
+            Body::Switching => {
+                return Err(Error::Io { source: self.source.clone(), reason: "the load was interrupted".into() })
+            }
+        };
+        let (sink, problems) = writer.parser.finish()?;
+        let sha256 = self.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Loaded { sink, problems, bytes: self.bytes, sha256 })
+    }
+}
+
+/// Loads a whole body at once (the command line, tests).
+pub fn load_all<S: Sink<N>, const N: usize>(
+    source: &str,
+    sink: S,
+    body: &[u8],
+    limits: Limits,
+) -> Result<Loaded<S>, Error> {
+    let mut loader = Loader::new(source, sink, limits);
+    loader.feed(body)?;
+    loader.finish()
+}

@@ -1,0 +1,122 @@
+//! The formats of SPEC §1 read the same rows: NDJSON, a JSON array and CSV, gzipped or
+//! not, split into chunks anywhere.
+
+use super::*;
+use crate::dataset::{Dataset, Origin};
+use crate::metrics::WindowSpec;
+use crate::report::Report;
+use crate::store::EventLog;
+use std::io::Write;
+
+const NDJSON: &str = r#"{"ts":"2026-03-02T10:00:00Z","model":"og/a","caller":"0xAbC","mode":"TEE","latency_ms":120.5,"units":10,"ok":true,"kind":"llm_chat","app":"studio","automated":false}
+{"timestamp":1772496000,"model_id":"og/b","user":"bob","inference_mode":"zkml","ok":false}
+{"ts":"2026-03-04","model":"og/a, \"quoted\"","caller":"0xabc","mode":"fhe","latency_ms":80}
+"#;
+
+const ARRAY: &str = r#"[
+ {"ts":"2026-03-02T10:00:00Z","model":"og/a","caller":"0xAbC","mode":"TEE","latency_ms":120.5,"units":10,"ok":true,"kind":"llm_chat","app":"studio","automated":false},
+ {"timestamp":1772496000,"model_id":"og/b","user":"bob","inference_mode":"zkml","ok":false},
+ {"ts":"2026-03-04","model":"og/a, \"quoted\"","caller":"0xabc","mode":"fhe","latency_ms":80}
+]"#;
+
+const CSV: &str = "\u{feff}ts,model,caller,mode,latency_ms,units,ok,kind,app,automated\r\n\
+2026-03-02T10:00:00Z,og/a,0xAbC,TEE,120.5,10,TRUE,llm_chat,studio,0\r\n\
+1772496000,og/b,bob,zkml,,,false,,,\r\n\
+2026-03-04,\"og/a, \"\"quoted\"\"\",0xabc,fhe,80,,,,,\r\n";
+
+fn report(body: &[u8]) -> Report {
+    let mut report = Dataset::from_events("t", body).unwrap().report(&WindowSpec::default()).unwrap();
+    report.input.sources.clear();
+    report
+}
+
+fn gzip(body: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn ndjson_json_array_and_csv_give_the_same_report() {
+    let expected = report(NDJSON.as_bytes());
+    assert_eq!((expected.input.rows_read, expected.input.rows_rejected, expected.input.warnings), (3, 0, 0));
+    assert_eq!((expected.events, expected.failed), (2, 1));
+    assert_eq!(report(ARRAY.as_bytes()), expected);
+    assert_eq!(report(CSV.as_bytes()), expected);
+    for body in [NDJSON, ARRAY, CSV] {
+        assert_eq!(report(&gzip(body.as_bytes())), expected, "gzipped {}", &body[..12]);
+    }
+}
+
+#[test]
+fn every_format_reads_the_same_store_whatever_the_chunks() {
+    for body in [NDJSON.as_bytes().to_vec(), ARRAY.as_bytes().to_vec(), CSV.as_bytes().to_vec(), gzip(CSV.as_bytes())] {
+        for size in [1, 3, 17, 4096] {
+            let mut loader = Loader::new("t", EventLog::default(), Limits::default());
+            body.chunks(size).try_for_each(|c| loader.feed(c)).unwrap();
+            let loaded = loader.finish().unwrap();
+            let log = &loaded.sink;
+            assert_eq!(log.len(), 3, "chunks of {size}");
+            assert_eq!(log.models.name(log.model[2]), "og/a, \"quoted\"");
+            assert_eq!(log.callers.name(log.caller[0]), "0xabc");
+            assert_eq!(log.caller[0], log.caller[2], "0x addresses compare case-insensitively");
+            assert_eq!(log.mode, [crate::store::Mode::Tee, crate::store::Mode::Zkml, crate::store::Mode::Other]);
+            assert_eq!(log.latency_ms.as_ref().map(|l| l[0]), Some(120.5));
+        }
+    }
+}
+
+#[test]
+fn the_hash_is_of_the_raw_bytes_as_sha256sum_prints_it() {
+    let err = load_all("t", EventLog::default(), b"abc", Limits::default()).err().map(|e| e.to_string());
+    assert!(err.as_deref().unwrap_or_default().contains("names none of the fields"), "{err:?}");
+    let body = gzip(NDJSON.as_bytes());
+    let loaded = load_all("t", EventLog::default(), &body, Limits::default()).unwrap();
+    assert_eq!(loaded.bytes, body.len() as u64);
+    let empty = load_all("t", EventLog::default(), b"", Limits::default()).unwrap();
+    assert_eq!(empty.sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+#[test]
+fn a_truncated_body_keeps_its_complete_rows_and_counts_the_cut_one() {
+    let cut = &ARRAY[..ARRAY.len() - 30];
+    let r = report(cut.as_bytes());
+    assert_eq!((r.input.rows_read, r.input.rows_rejected), (3, 1));
+    assert_eq!(r.events + r.failed, 2);
+    let cut_ndjson = &NDJSON[..NDJSON.len() - 30];
+    let r = report(cut_ndjson.as_bytes());
+    assert_eq!((r.input.rows_read, r.input.rows_rejected), (3, 1));
+    let gz = gzip(NDJSON.as_bytes());
+    let err = Dataset::from_events("t.gz", &gz[..gz.len() / 2]).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("gzip"), "{err}");
+}
+
+#[test]
+fn limits_give_a_clear_error() {
+    let limits = Limits { max_bytes: Some(10), max_rows: None };
+    let err = load_all("big.ndjson", EventLog::default(), NDJSON.as_bytes(), limits).err().unwrap();
+    assert!(err.to_string().starts_with("big.ndjson: larger than the limit of 10 bytes"), "{err}");
+    let limits = Limits { max_bytes: None, max_rows: Some(2) };
+    assert!(load_all("t", EventLog::default(), NDJSON.as_bytes(), limits).is_err());
+}
+
+#[test]
+fn wrong_types_are_dropped_with_a_warning_and_the_row_kept() {
+    let body = br#"{"ts":"2026-03-02","model":"m","latency_ms":"fast","ok":"yes","caller":7,"mode":2}"#;
+    let r = report(body);
+    assert_eq!((r.input.rows_read, r.input.rows_rejected, r.input.warnings, r.events), (1, 0, 4, 1));
+    let fields: Vec<_> = r.input.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["caller", "mode", "latency_ms", "ok"]);
+}
+
+#[test]
+fn a_registry_reads_in_every_format() {
+    let origin = Origin { source: "r".into(), fetched_at: String::new() };
+    let csv = b"model,listed_at,owner,name,category\nog/a,2026-01-05,0xOWNER,Atlas,llm\nog/b,bad,,,\n";
+    let data = Dataset::from_bodies((&origin, NDJSON.as_bytes()), Some((&origin, csv)), Limits::default()).unwrap();
+    let r = data.report(&WindowSpec::default()).unwrap();
+    assert_eq!(r.input.supply_source, "registry");
+    assert_eq!((r.input.rows_read, r.input.rows_rejected), (5, 1));
+    assert_eq!(r.input.problems[0].input, "registry");
+    assert_eq!(r.input.problems[0].field, "listed_at");
+}

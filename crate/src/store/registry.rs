@@ -1,0 +1,32 @@
+//! The model registry as read: one listing per model, in input order.
+
+use crate::input::RegistryRow;
+use hashbrown::HashMap;
+
+/// The listed models (SPEC §1.2). Resolved against the events' ids when a dataset is
+/// assembled, since the two inputs load independently.
+#[derive(Default)]
+pub struct Registry {
+    pub rows: Vec<RegistryRow>,
+    index: HashMap<String, usize>,
+}
+
+impl Registry {
+    /// Adds a listing; `false` (and nothing changes) when the model is already listed.
+    pub fn insert(&mut self, row: RegistryRow) -> bool {
+        if self.index.contains_key(&row.model) {
+            return false;
+        }
+        self.index.insert(row.model.clone(), self.rows.len());
+        self.rows.push(row);
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
