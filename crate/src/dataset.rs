@@ -4,7 +4,7 @@
 use crate::day::Day;
 use crate::error::Error;
 use crate::input::{load_all, Limits, Loaded, Problems};
-use crate::metrics::{self, Window, WindowSpec};
+use crate::metrics::{self, ReportOptions, Window};
 use crate::report::{InputSummary, Report, Source};
 use crate::store::{EventLog, Registry, NONE};
 
@@ -46,6 +46,7 @@ impl Dataset {
     pub fn assemble(events: (Loaded<EventLog>, Origin), registry: Option<(Loaded<Registry>, Origin)>) -> Dataset {
         let (loaded, origin) = events;
         let mut data = Dataset { events: loaded.sink, ..Dataset::default() };
+        data.events.sort_by_day();
         data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
         if let Some((loaded, origin)) = registry {
             data.has_registry = true;
@@ -98,9 +99,9 @@ impl Dataset {
     }
 
     /// The report over the window that `spec` asks for.
-    pub fn report(&self, spec: &WindowSpec) -> Result<Report, Error> {
-        let window = Window::resolve(spec, self.events.span())?;
-        Ok(metrics::report(self, window))
+    pub fn report(&self, options: &ReportOptions) -> Result<Report, Error> {
+        let window = Window::resolve(options, self.events.span())?;
+        Ok(metrics::report(self, window, options))
     }
 
     /// The report's `input` block.
@@ -137,7 +138,7 @@ not json
     #[test]
     fn rows_are_read_rejected_or_warned_and_counted() {
         let data = Dataset::from_events("events.ndjson", BODY.as_bytes()).unwrap();
-        let r = data.report(&WindowSpec::default()).unwrap();
+        let r = data.report(&ReportOptions::default()).unwrap();
         assert_eq!((r.input.rows_read, r.input.rows_rejected, r.input.warnings), (6, 2, 1));
         let lines: Vec<_> = r.input.problems.iter().map(|p| (p.line, p.field.as_str())).collect();
         assert_eq!(lines, [(4, "latency_ms"), (5, "ts"), (6, "record")]);
@@ -149,7 +150,7 @@ not json
 
     #[test]
     fn chunk_boundaries_do_not_change_the_result() {
-        let whole = Dataset::from_events("e", BODY.as_bytes()).unwrap().report(&WindowSpec::default()).unwrap();
+        let whole = Dataset::from_events("e", BODY.as_bytes()).unwrap().report(&ReportOptions::default()).unwrap();
         for size in [1, 2, 7, 64] {
             let mut loader = crate::input::Loader::new("e", EventLog::default(), Limits::default());
             for chunk in BODY.as_bytes().chunks(size) {
@@ -157,7 +158,7 @@ not json
             }
             let origin = Origin { source: "e".into(), fetched_at: String::new() };
             let data = Dataset::assemble((loader.finish().unwrap(), origin), None);
-            assert_eq!(data.report(&WindowSpec::default()).unwrap(), whole, "chunks of {size}");
+            assert_eq!(data.report(&ReportOptions::default()).unwrap(), whole, "chunks of {size}");
         }
     }
 
@@ -166,7 +167,7 @@ not json
         let err = Dataset::from_events("https://hub/x", b"<!DOCTYPE html><p>404</p>").err().unwrap();
         assert_eq!(err.to_string(), "https://hub/x: this is an HTML page, not data");
         let empty = Dataset::from_events("e", b"").unwrap();
-        assert_eq!(empty.report(&WindowSpec::default()).unwrap().window, None);
+        assert_eq!(empty.report(&ReportOptions::default()).unwrap().window, None);
     }
 
     #[test]

@@ -21,5 +21,5 @@ mod web;
 pub use dataset::Dataset;
 pub use day::Day;
 pub use error::Error;
-pub use metrics::{Window, WindowSpec};
+pub use metrics::{ReportOptions, Window};
 pub use report::Report;

@@ -235,7 +235,7 @@ fn write_event(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Dataset, WindowSpec};
+    use crate::{Dataset, ReportOptions};
 
     #[test]
     fn the_same_seed_writes_the_same_bytes_and_every_row_is_accepted() {
@@ -244,7 +244,7 @@ mod tests {
         write_events(&cfg, &mut a).unwrap();
         write_events(&cfg, &mut b).unwrap();
         assert_eq!(a, b);
-        let report = Dataset::from_events("synth", &a).unwrap().report(&WindowSpec::default()).unwrap();
+        let report = Dataset::from_events("synth", &a).unwrap().report(&ReportOptions::default()).unwrap();
         assert_eq!((report.input.rows_read, report.input.rows_rejected, report.input.warnings), (2_000, 0, 0));
         assert_eq!(report.events + report.failed, 2_000);
         let mut registry = Vec::new();

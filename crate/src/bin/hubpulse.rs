@@ -10,13 +10,14 @@
 use hubpulse::dataset::Origin;
 use hubpulse::input::{time, Limits};
 use hubpulse::synth::{self, SynthConfig};
-use hubpulse::{Dataset, WindowSpec};
+use hubpulse::{Dataset, ReportOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   hubpulse report --events FILE [--registry FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd]
+                  [--first-party APP]...
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
@@ -54,7 +55,7 @@ struct Options {
     events: Option<PathBuf>,
     registry: Option<PathBuf>,
     out: Option<PathBuf>,
-    window: WindowSpec,
+    report: ReportOptions,
     synth: SynthConfig,
 }
 
@@ -77,9 +78,10 @@ impl Options {
                 "events" => o.events = Some(value()?.into()),
                 "registry" => o.registry = Some(value()?.into()),
                 "out" => o.out = Some(value()?.into()),
-                "from" => o.window.from = Some(value()?),
-                "to" => o.window.to = Some(value()?),
-                "range" => o.window.range = Some(value()?),
+                "from" => o.report.from = Some(value()?),
+                "to" => o.report.to = Some(value()?),
+                "range" => o.report.range = Some(value()?),
+                "first-party" => o.report.first_party.push(value()?),
                 "seed" => o.synth.seed = number("--seed", &value()?)?,
                 "models" => o.synth.models = number("--models", &value()?)?,
                 "callers" => o.synth.callers = number("--callers", &value()?)?,
@@ -117,7 +119,7 @@ fn report(o: &Options) -> Result<(), String> {
     let registry = o.registry.as_deref().map(read_input).transpose()?;
     let registry = registry.as_ref().map(|(origin, bytes)| (origin, &bytes[..]));
     let data = Dataset::from_bodies((&events.0, &events.1), registry, Limits::default()).map_err(|e| e.to_string())?;
-    let report = data.report(&o.window).map_err(|e| e.to_string())?;
+    let report = data.report(&o.report).map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;

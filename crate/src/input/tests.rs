@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::dataset::{Dataset, Origin};
-use crate::metrics::WindowSpec;
+use crate::metrics::ReportOptions;
 use crate::report::Report;
 use crate::store::EventLog;
 use std::io::Write;
@@ -25,7 +25,7 @@ const CSV: &str = "\u{feff}ts,model,caller,mode,latency_ms,units,ok,kind,app,aut
 2026-03-04,\"og/a, \"\"quoted\"\"\",0xabc,fhe,80,,,,,\r\n";
 
 fn report(body: &[u8]) -> Report {
-    let mut report = Dataset::from_events("t", body).unwrap().report(&WindowSpec::default()).unwrap();
+    let mut report = Dataset::from_events("t", body).unwrap().report(&ReportOptions::default()).unwrap();
     report.input.sources.clear();
     report
 }
@@ -114,7 +114,7 @@ fn a_registry_reads_in_every_format() {
     let origin = Origin { source: "r".into(), fetched_at: String::new() };
     let csv = b"model,listed_at,owner,name,category\nog/a,2026-01-05,0xOWNER,Atlas,llm\nog/b,bad,,,\n";
     let data = Dataset::from_bodies((&origin, NDJSON.as_bytes()), Some((&origin, csv)), Limits::default()).unwrap();
-    let r = data.report(&WindowSpec::default()).unwrap();
+    let r = data.report(&ReportOptions::default()).unwrap();
     assert_eq!(r.input.supply_source, "registry");
     assert_eq!((r.input.rows_read, r.input.rows_rejected), (5, 1));
     assert_eq!(r.input.problems[0].input, "registry");

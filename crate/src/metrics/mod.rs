@@ -1,26 +1,62 @@
 //! The figures of SPEC §2, each a pure function of the stored data and a [`Window`].
 //! Knows nothing of parsing or charts.
 
+mod callers;
+mod concentration;
+mod latency;
+mod models;
+mod options;
+mod organic;
+mod retention;
+mod scope;
+mod supply;
+mod verification;
 pub mod volume;
 pub mod window;
 
-pub use window::{Window, WindowSpec};
+pub use latency::nearest_rank;
+pub use options::ReportOptions;
+pub use window::Window;
 
 use crate::dataset::Dataset;
-use crate::report::{Daily, Report};
+use crate::report::Report;
+use crate::store::NONE;
+use scope::Scope;
 
 /// Computes the report of `dataset` over `window` (`None`: there is nothing to count).
-pub fn report(dataset: &Dataset, window: Option<Window>) -> Report {
+pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) -> Report {
     let mut report = Report::empty(dataset.input_summary(), window);
     let Some(window) = window else { return report };
-    let counted = volume::daily_events(&dataset.events, &window);
+    let scope = Scope::new(dataset, window);
+
+    let counted = volume::daily_events(&scope);
     report.events = counted.events.iter().sum();
-    report.failed = counted.failed;
+    report.failed = counted.failed.iter().sum();
     report.events_wow = volume::week_over_week(&counted.events);
-    report.daily = Daily {
-        day: window.days().collect(),
-        events_ma7: volume::moving_mean_7(&counted.events),
-        events: counted.events,
-    };
+    report.daily.day = window.days().collect();
+    report.daily.events_ma7 = volume::moving_mean_7(&counted.events);
+    report.daily.events = counted.events;
+    report.daily.failed = counted.failed;
+
+    let per_model = scope.events_per_model();
+    let listed = scope.listed_days();
+    supply::fill(&scope, &per_model, &listed, &mut report);
+    let in_universe: Vec<bool> =
+        (0..per_model.len()).map(|m| per_model[m] > 0 || listed[m].is_some_and(|d| d <= window.to)).collect();
+    let universe: Vec<u64> = (0..per_model.len()).filter(|&m| in_universe[m]).map(|m| per_model[m]).collect();
+    concentration::fill(&universe, &mut report);
+    callers::fill(&scope, &mut report);
+    verification::fill(&scope, &mut report);
+    let owners = organic::owners(&scope);
+    organic::fill(&scope, &owners, &options.first_party, &mut report);
+    latency::fill(&scope, &mut report);
+    report.models = models::rows(&scope, &per_model, &in_universe, &owners);
+    let log = scope.log;
+    report.retention.models = retention::cohorts(&scope, log.models.len(), |i| Some(log.model[i]));
+    report.retention.callers =
+        retention::cohorts(&scope, log.callers.len(), |i| Some(log.caller[i]).filter(|&c| c != NONE));
     report
 }
+
+#[cfg(test)]
+mod tests;

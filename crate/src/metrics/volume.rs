@@ -1,27 +1,21 @@
 //! Volume (SPEC §2): inferences per day, their 7-day mean, week-over-week growth, and
 //! the failed inferences that every other metric leaves out.
 
-use super::window::Window;
-use crate::store::EventLog;
+use super::scope::Scope;
 
-/// Daily counts over a window: successful events per day, and failed events in all.
+/// Successful and failed events per day of the window, zero-filled.
 pub struct DailyEvents {
     pub events: Vec<u64>,
-    pub failed: u64,
+    pub failed: Vec<u64>,
 }
 
-/// Counts successful events per day of `window` (zero-filled) and failed ones in total.
-pub fn daily_events(log: &EventLog, window: &Window) -> DailyEvents {
-    let mut events = vec![0u64; window.days as usize];
-    let mut failed = 0;
-    for (i, &day) in log.day.iter().enumerate() {
-        if let Some(slot) = window.index(day) {
-            if log.ok.get(i) {
-                events[slot] += 1;
-            } else {
-                failed += 1;
-            }
-        }
+/// Counts the window's events per day, successful and failed apart.
+pub fn daily_events(scope: &Scope) -> DailyEvents {
+    let days = scope.window.days as usize;
+    let (mut events, mut failed) = (vec![0u64; days], vec![0u64; days]);
+    for i in scope.range.clone() {
+        let series = if scope.log.ok.get(i) { &mut events } else { &mut failed };
+        series[scope.slot(i)] += 1;
     }
     DailyEvents { events, failed }
 }

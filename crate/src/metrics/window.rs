@@ -1,18 +1,9 @@
 //! The window of SPEC §2: a range of whole UTC days that every metric is computed over.
 
+use super::ReportOptions;
 use crate::day::Day;
 use crate::error::Error;
-use serde::{Deserialize, Serialize};
-
-/// What the reader asked for: any of `from`, `to` and `range` (`"30d"`); the rest comes
-/// from the data.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct WindowSpec {
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub range: Option<String>,
-}
+use serde::Serialize;
 
 /// A non-empty range of whole days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -43,7 +34,7 @@ impl Window {
     /// event, failed ones included). `None` when there is neither data nor a full spec.
     ///
     /// `range = Nd` means the N days ending at `to` and wins over `from`.
-    pub fn resolve(spec: &WindowSpec, span: Option<(Day, Day)>) -> Result<Option<Window>, Error> {
+    pub fn resolve(spec: &ReportOptions, span: Option<(Day, Day)>) -> Result<Option<Window>, Error> {
         let from = spec.from.as_deref().map(|t| parse_day("from", t)).transpose()?;
         let to = spec.to.as_deref().map(|t| parse_day("to", t)).transpose()?;
         let range = spec.range.as_deref().map(parse_range).transpose()?;
@@ -98,13 +89,18 @@ mod tests {
         Day::parse(s).unwrap()
     }
 
-    fn spec(from: Option<&str>, to: Option<&str>, range: Option<&str>) -> WindowSpec {
-        WindowSpec { from: from.map(Into::into), to: to.map(Into::into), range: range.map(Into::into) }
+    fn spec(from: Option<&str>, to: Option<&str>, range: Option<&str>) -> ReportOptions {
+        ReportOptions {
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+            range: range.map(Into::into),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn default_window_is_the_data_span() {
-        let w = Window::resolve(&WindowSpec::default(), Some((d("2026-03-02"), d("2026-05-15")))).unwrap().unwrap();
+        let w = Window::resolve(&ReportOptions::default(), Some((d("2026-03-02"), d("2026-05-15")))).unwrap().unwrap();
         assert_eq!((w.from, w.to, w.days), (d("2026-03-02"), d("2026-05-15"), 75));
     }
 
@@ -123,7 +119,7 @@ mod tests {
         assert!(Window::resolve(&spec(Some("2026-05-01"), Some("2026-04-01"), None), span).is_err());
         assert!(Window::resolve(&spec(None, None, Some("week")), span).is_err());
         assert!(Window::resolve(&spec(Some("May 1"), None, None), span).is_err());
-        assert_eq!(Window::resolve(&WindowSpec::default(), None), Ok(None));
+        assert_eq!(Window::resolve(&ReportOptions::default(), None), Ok(None));
     }
 
     #[test]

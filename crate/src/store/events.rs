@@ -59,6 +59,45 @@ impl EventLog {
         }
     }
 
+    /// Puts the events in day order (stable: same-day events keep their input order), so
+    /// that a window is one contiguous range and per-day distinct counts need one pass.
+    /// Does nothing for a log that is already in order, as most are.
+    pub fn sort_by_day(&mut self) {
+        if self.day.is_sorted() {
+            return;
+        }
+        let mut order: Vec<u32> = (0..self.day.len() as u32).collect();
+        order.sort_by_key(|&i| self.day[i as usize]);
+        fn permute<T: Copy>(column: &mut Vec<T>, order: &[u32]) {
+            *column = order.iter().map(|&i| column[i as usize]).collect();
+        }
+        fn permute_bits(bits: &mut Bits, order: &[u32]) {
+            let mut sorted = Bits::default();
+            order.iter().for_each(|&i| sorted.push(bits.get(i as usize)));
+            *bits = sorted;
+        }
+        permute(&mut self.day, &order);
+        permute(&mut self.model, &order);
+        permute(&mut self.caller, &order);
+        permute(&mut self.mode, &order);
+        permute_bits(&mut self.ok, &order);
+        for column in [&mut self.latency_ms, &mut self.units].into_iter().flatten() {
+            permute(column, &order);
+        }
+        for column in [&mut self.kind, &mut self.app].into_iter().flatten() {
+            permute(column, &order);
+        }
+        if let Some(bits) = &mut self.automated {
+            permute_bits(bits, &order);
+        }
+    }
+
+    /// The indices of the events from `from` to `to` (both included); the log must be in
+    /// day order ([`EventLog::sort_by_day`]).
+    pub fn range(&self, from: Day, to: Day) -> std::ops::Range<usize> {
+        self.day.partition_point(|&d| d < from)..self.day.partition_point(|&d| d <= to)
+    }
+
     /// The number of events (failed ones included).
     pub fn len(&self) -> usize {
         self.day.len()
@@ -73,6 +112,11 @@ impl EventLog {
         let first = *self.day.iter().min()?;
         let last = *self.day.iter().max()?;
         Some((first, last))
+    }
+
+    /// The successful events among `range`.
+    pub fn ok_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        range.filter(|&i| self.ok.get(i))
     }
 
     /// Bytes held by the columns and interned strings, for the benchmark's per-event figure.

@@ -9,7 +9,7 @@ mod panic;
 use crate::chart::{self, ChartKind, Drawn, Theme, ThemeName};
 use crate::report::Report;
 use crate::store::{EventLog, Registry};
-use crate::{Dataset, WindowSpec};
+use crate::{Dataset, ReportOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,8 +51,8 @@ impl JsDataset {
     }
 
     fn report_of(&self, options: JsValue) -> Result<Report, JsError> {
-        let spec: WindowSpec = if options.is_undefined() || options.is_null() {
-            WindowSpec::default()
+        let spec: ReportOptions = if options.is_undefined() || options.is_null() {
+            ReportOptions::default()
         } else {
             serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("report options: {e}")))?
         };

@@ -1,0 +1,118 @@
+//! Concentration (SPEC §2) over the universe of listed ∪ active models, idle ones as 0.
+
+use crate::report::{ratio, Report};
+
+/// Fills top shares, HHI, effective models, Gini, models for 80 % and the Lorenz curve
+/// from the event counts of every model of the universe.
+pub fn fill(counts: &[u64], report: &mut Report) {
+    let total: u64 = counts.iter().sum();
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let t = total as f64;
+    report.top1_share = ratio(sorted.first().copied().unwrap_or(0) as f64, t);
+    report.top10_share = ratio(sorted.iter().take(10).sum::<u64>() as f64, t);
+    report.hhi = (total > 0).then(|| sorted.iter().map(|&c| (c as f64 / t).powi(2)).sum());
+    report.effective_models = report.hhi.and_then(|h| ratio(1.0, h));
+    report.gini = gini(&sorted);
+    report.models_for_80pct = (total > 0).then(|| models_for_80pct(&sorted, total));
+    report.lorenz = lorenz(&sorted, total);
+}
+
+/// The fewest of the busiest models whose events reach 80 % of `total`; in integers, since
+/// 5·cumulative ≥ 4·total is exactly "≥ 80 %" where a float share could round either way.
+fn models_for_80pct(descending: &[u64], total: u64) -> u64 {
+    let mut cumulative = 0u64;
+    let mut n = 0;
+    for &c in descending {
+        if 5 * cumulative >= 4 * total {
+            break;
+        }
+        cumulative += c;
+        n += 1;
+    }
+    n
+}
+
+/// G = 2·Σ i·c₍ᵢ₎ / (n·Σc) − (n+1)/n over counts sorted ascending (i = 1..n); `sorted`
+/// comes in descending order.
+fn gini(descending: &[u64]) -> Option<f64> {
+    let n = descending.len() as f64;
+    let total: u64 = descending.iter().sum();
+    if descending.is_empty() || total == 0 {
+        return None;
+    }
+    let weighted: f64 = descending.iter().rev().enumerate().map(|(i, &c)| (i as f64 + 1.0) * c as f64).sum();
+    Some(2.0 * weighted / (n * total as f64) - (n + 1.0) / n)
+}
+
+/// The Lorenz curve's points: the poorest k of n models carry this share of events.
+fn lorenz(descending: &[u64], total: u64) -> Vec<[f64; 2]> {
+    if descending.is_empty() || total == 0 {
+        return Vec::new();
+    }
+    let n = descending.len() as f64;
+    let mut points = vec![[0.0, 0.0]];
+    let mut cumulative = 0u64;
+    for (k, &c) in descending.iter().rev().enumerate() {
+        cumulative += c;
+        points.push([(k as f64 + 1.0) / n, cumulative as f64 / total as f64]);
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Problems;
+    use crate::report::{InputSummary, Report};
+
+    fn report_of(counts: &[u64]) -> Report {
+        let input = InputSummary {
+            rows_read: 0,
+            rows_rejected: 0,
+            warnings: 0,
+            problems: Problems::default().problems,
+            supply_source: "estimated",
+            sources: vec![],
+        };
+        let mut r = Report::empty(input, None);
+        fill(counts, &mut r);
+        r
+    }
+
+    #[test]
+    fn gini_counts_idle_models_as_zeros() {
+        // Sorted ascending 0, 0, 10, 30: G = 2·(3·10 + 4·30)/(4·40) − 5/4 = 300/160 − 1.25 = 0.625.
+        let r = report_of(&[30, 0, 10, 0]);
+        assert_eq!(r.gini, Some(0.625));
+        assert_eq!(report_of(&[5, 5, 5, 5]).gini, Some(0.0));
+    }
+
+    #[test]
+    fn hhi_top_shares_and_effective_models() {
+        let r = report_of(&[30, 0, 10, 0]);
+        assert_eq!((r.top1_share, r.top10_share), (Some(0.75), Some(1.0)));
+        assert_eq!(r.hhi, Some(0.75 * 0.75 + 0.25 * 0.25));
+        assert_eq!(r.effective_models, Some(1.0 / 0.625));
+    }
+
+    #[test]
+    fn models_for_80pct_is_the_fewest_that_reach_it() {
+        assert_eq!(report_of(&[30, 0, 10, 0]).models_for_80pct, Some(2)); // 30 is 75 %, 40 is 100 %
+        assert_eq!(report_of(&[8, 1, 1]).models_for_80pct, Some(1)); // exactly 80 % counts
+        assert_eq!(report_of(&[0, 0]).models_for_80pct, None);
+    }
+
+    #[test]
+    fn lorenz_runs_from_origin_to_one_one() {
+        let r = report_of(&[30, 0, 10, 0]);
+        assert_eq!(r.lorenz, [[0.0, 0.0], [0.25, 0.0], [0.5, 0.0], [0.75, 0.25], [1.0, 1.0]]);
+    }
+
+    #[test]
+    fn everything_is_undefined_without_events() {
+        let r = report_of(&[0, 0, 0]);
+        assert_eq!((r.top1_share, r.hhi, r.effective_models, r.gini), (None, None, None, None));
+        assert!(r.lorenz.is_empty());
+    }
+}

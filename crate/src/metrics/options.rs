@@ -1,0 +1,16 @@
+//! What a reader can ask of a report: the window, and which apps are the hub's own.
+
+use serde::Deserialize;
+
+/// The options of `report`: any of `from`, `to` and `range` (`"30d"`), the rest coming
+/// from the data, and the `first-party` apps (SPEC §2, organic use).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportOptions {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub range: Option<String>,
+    /// Apps that are the hub's own; their events are `first_party_events`.
+    #[serde(alias = "firstParty")]
+    pub first_party: Vec<String>,
+}

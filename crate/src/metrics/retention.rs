@@ -1,0 +1,41 @@
+//! Retention (SPEC §2): weekly cohorts, weeks starting on Monday. An entity's cohort is
+//! the week of its first event in the window; cell (cohort, k) is the share of the cohort
+//! with an event in week cohort + k.
+
+use super::scope::Scope;
+use crate::report::Cohorts;
+
+/// The cohorts of the entities that `entity` finds in each event (`None`: not counted),
+/// ids below `count`.
+pub fn cohorts(scope: &Scope, count: usize, entity: impl Fn(usize) -> Option<u32>) -> Cohorts {
+    let first_monday = scope.window.from.week_start();
+    let weeks = ((scope.window.to.week_start().0 - first_monday.0) / 7 + 1) as usize;
+    let mut first_week = vec![u32::MAX; count];
+    let mut last_week = vec![u32::MAX; count];
+    let mut active = vec![vec![0u64; weeks]; weeks];
+    for i in scope.ok() {
+        let Some(e) = entity(i) else { continue };
+        let e = e as usize;
+        let week = ((scope.log.day[i].week_start().0 - first_monday.0) / 7) as u32;
+        if last_week[e] == week {
+            continue;
+        }
+        last_week[e] = week; // the log is in day order, so weeks only grow
+        if first_week[e] == u32::MAX {
+            first_week[e] = week;
+        }
+        let cohort = first_week[e] as usize;
+        active[cohort][week as usize - cohort] += 1;
+    }
+    let mut out = Cohorts::default();
+    for (cohort, row) in active.iter().enumerate() {
+        let size = row[0];
+        if size == 0 {
+            continue;
+        }
+        out.cohorts.push(first_monday.plus(7 * cohort as i32));
+        out.sizes.push(size);
+        out.cells.push(row[..weeks - cohort].iter().map(|&n| n as f64 / size as f64).collect());
+    }
+    out
+}

@@ -1,0 +1,55 @@
+//! Supply vs demand (SPEC §2): listed, active, idle and unlisted models.
+
+use super::scope::Scope;
+use crate::day::Day;
+use crate::report::{ratio, Report};
+
+/// Fills the supply-vs-demand figures and their daily series.
+pub fn fill(scope: &Scope, per_model: &[u64], listed: &[Option<Day>], report: &mut Report) {
+    let w = scope.window;
+    let is_listed = |m: usize| listed[m].is_some_and(|d| d <= w.to);
+    let models = per_model.len();
+    let active = (0..models).filter(|&m| per_model[m] > 0);
+    report.models_active = active.clone().count() as u64;
+    report.models_listed = (0..models).filter(|&m| is_listed(m)).count() as u64;
+    report.models_idle = (0..models).filter(|&m| is_listed(m) && per_model[m] == 0).count() as u64;
+    report.models_unlisted =
+        active.clone().filter(|&m| scope.has_registry && scope.listings[m].is_none()).count() as u64;
+    let listed_and_active = active.filter(|&m| is_listed(m)).count();
+    report.active_ratio = ratio(listed_and_active as f64, report.models_listed as f64);
+    report.events_per_listed_model = ratio(report.events as f64, report.models_listed as f64);
+    report.daily.models_listed = daily_listed(listed, w.from, w.days as usize);
+    report.daily.models_active = daily_active(scope, models);
+}
+
+/// Models listed on or before each day.
+fn daily_listed(listed: &[Option<Day>], from: Day, days: usize) -> Vec<u64> {
+    let mut new_per_day = vec![0u64; days];
+    for day in listed.iter().flatten() {
+        let slot = (day.0 - from.0).max(0) as usize;
+        if slot < days {
+            new_per_day[slot] += 1;
+        }
+    }
+    new_per_day
+        .iter()
+        .scan(0, |total, n| {
+            *total += n;
+            Some(*total)
+        })
+        .collect()
+}
+
+/// Distinct models with an event on each day: one pass, since the log is in day order.
+fn daily_active(scope: &Scope, models: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; scope.window.days as usize];
+    let mut last_slot = vec![usize::MAX; models];
+    for i in scope.ok() {
+        let (m, slot) = (scope.log.model[i] as usize, scope.slot(i));
+        if last_slot[m] != slot {
+            last_slot[m] = slot;
+            counts[slot] += 1;
+        }
+    }
+    counts
+}

@@ -1,0 +1,159 @@
+//! Every definition of SPEC §2 on one small, hand-checked hub. The expected values are
+//! worked out in the comments, not taken from the code.
+
+use crate::dataset::{Dataset, Origin};
+use crate::input::Limits;
+use crate::metrics::ReportOptions;
+use crate::report::Report;
+
+/// Window 2026-03-02 (Mon) … 2026-03-10 (Tue): 9 days, two ISO weeks.
+/// Registry: a (owner o1), b (owner o2), d (idle) listed 03-01; c listed 03-20 (after).
+/// Model e is used but unlisted. Event 6 failed.
+const EVENTS: &str = r#"{"ts":"2026-03-02T01:00:00Z","model":"a","caller":"o1","mode":"tee","latency_ms":10}
+{"ts":"2026-03-02T02:00:00Z","model":"a","caller":"x","mode":"vanilla","latency_ms":20}
+{"ts":"2026-03-03T00:00:00+01:00","model":"b","caller":"x","mode":"zkml","latency_ms":30}
+{"ts":"2026-03-09T12:00:00Z","model":"a","caller":"y","mode":"vanilla","latency_ms":40,"app":"studio"}
+{"ts":"2026-03-10T12:00:00Z","model":"e","caller":"x","app":"studio"}
+{"ts":"2026-03-10T13:00:00Z","model":"b","caller":"o2","ok":false}
+{"ts":"2026-03-09T08:00:00Z","model":"b","caller":"o2","mode":"TEE","automated":true}
+{"ts":"2026-03-10T23:59:59Z","model":"a"}
+"#;
+
+const REGISTRY: &str = r#"[{"model":"a","listed_at":"2026-03-01","owner":"o1","name":"Atlas"},
+{"model":"b","listed_at":"2026-03-01","owner":"o2"},
+{"model":"c","listed_at":"2026-03-20"},
+{"model":"d","listed_at":"2026-03-01T00:00:00Z"}]"#;
+
+fn report(registry: bool, options: ReportOptions) -> Report {
+    let o = Origin { source: "t".into(), fetched_at: String::new() };
+    let registry = registry.then_some((&o, REGISTRY.as_bytes()));
+    let data = Dataset::from_bodies((&o, EVENTS.as_bytes()), registry, Limits::default()).unwrap();
+    data.report(&options).unwrap()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-12)
+}
+
+#[test]
+fn volume_counts_successful_events_and_failed_apart() {
+    let r = report(true, ReportOptions::default());
+    let w = r.window.unwrap();
+    assert_eq!((w.from.to_string(), w.to.to_string(), w.days), ("2026-03-02".into(), "2026-03-10".into(), 9));
+    assert_eq!((r.events, r.failed), (7, 1));
+    // 2026-03-03T00:00:00+01:00 is 2026-03-02T23:00Z: a UTC day, whatever the offset.
+    assert_eq!(r.daily.events, [3, 0, 0, 0, 0, 0, 0, 2, 2]);
+    assert_eq!(r.daily.failed, [0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(r.events_wow, None, "9 days is shorter than 14");
+}
+
+#[test]
+fn supply_vs_demand_with_a_registry() {
+    let r = report(true, ReportOptions::default());
+    // Listed by 03-10: a, b, d. Active: a, b, e. Idle: d. Unlisted: e.
+    assert_eq!((r.models_listed, r.models_active, r.models_idle, r.models_unlisted), (3, 3, 1, 1));
+    assert!(close(r.active_ratio, 2.0 / 3.0));
+    assert!(close(r.events_per_listed_model, 7.0 / 3.0));
+    assert_eq!(r.daily.models_listed, [3; 9]);
+    assert_eq!(r.daily.models_active, [2, 0, 0, 0, 0, 0, 0, 2, 2]);
+    assert_eq!(r.input.supply_source, "registry");
+}
+
+#[test]
+fn supply_is_estimated_from_first_events_without_a_registry() {
+    let r = report(false, ReportOptions::default());
+    assert_eq!(r.input.supply_source, "estimated");
+    assert_eq!((r.models_listed, r.models_active, r.models_idle, r.models_unlisted), (3, 3, 0, 0));
+    // a and b first seen 03-02, e on 03-10.
+    assert_eq!(r.daily.models_listed, [2, 2, 2, 2, 2, 2, 2, 2, 3]);
+}
+
+#[test]
+fn concentration_over_listed_and_active_models() {
+    let r = report(true, ReportOptions::default());
+    // U = a, b, d, e with 4, 2, 0, 1 events of 7 (c is listed after the window).
+    assert!(close(r.top1_share, 4.0 / 7.0));
+    assert!(close(r.top10_share, 1.0));
+    assert!(close(r.hhi, 21.0 / 49.0));
+    assert!(close(r.effective_models, 49.0 / 21.0));
+    // Ascending 0, 1, 2, 4: G = 2·(0 + 2 + 6 + 16)/(4·7) − 5/4.
+    assert!(close(r.gini, 48.0 / 28.0 - 1.25));
+    assert_eq!(r.models_for_80pct, Some(2)); // 4/7 = 57 %, 6/7 = 86 %
+    assert_eq!(r.lorenz.len(), 5);
+}
+
+#[test]
+fn callers_distinct_per_day_weekly_monthly_and_stickiness() {
+    let r = report(true, ReportOptions::default());
+    assert_eq!(r.callers, 4); // o1, x, y, o2; the last event has no caller
+    assert_eq!(r.daily.callers, [2, 0, 0, 0, 0, 0, 0, 2, 1]);
+    assert_eq!((r.wau, r.mau), (3, 4)); // 03-04…03-10: y, o2, x
+    assert!(close(r.stickiness, (5.0 / 9.0) / 4.0));
+    assert!(close(r.events_per_caller, 6.0 / 4.0));
+}
+
+#[test]
+fn verification_by_mode_and_verified_share() {
+    let r = report(true, ReportOptions::default());
+    let m = &r.by_mode;
+    assert_eq!((m.vanilla, m.tee, m.zkml, m.other, m.unknown), (2, 2, 1, 0, 2));
+    assert!(close(r.verified_share, 3.0 / 7.0));
+    assert_eq!(r.daily.by_mode.tee, [1, 0, 0, 0, 0, 0, 0, 1, 0]);
+}
+
+#[test]
+fn organic_use_self_calls_automation_and_apps() {
+    let options = ReportOptions { first_party: vec!["studio".into()], ..Default::default() };
+    let r = report(true, options);
+    // Self-calls: o1 → a, o2 → b (the failed one does not count). Knowable: events with a
+    // caller on a model with an owner: 5.
+    assert_eq!(r.self_calls, 2);
+    assert!(close(r.self_call_share, 2.0 / 5.0));
+    assert_eq!((r.models_only_self_called, r.organic_events, r.automated_events), (0, 5, 1));
+    assert_eq!(r.first_party_events, 2);
+    assert_eq!(r.by_app.len(), 1);
+    assert_eq!((r.by_app[0].app.as_str(), r.by_app[0].events), ("studio", 2));
+}
+
+#[test]
+fn latency_quantiles_of_the_window() {
+    let r = report(true, ReportOptions::default());
+    assert_eq!((r.latency_p50, r.latency_p95, r.latency_p99), (Some(20.0), Some(40.0), Some(40.0)));
+}
+
+#[test]
+fn per_model_rows_busiest_first() {
+    let r = report(true, ReportOptions::default());
+    let order: Vec<_> = r.models.iter().map(|m| m.model.as_str()).collect();
+    assert_eq!(order, ["a", "b", "e", "d"]);
+    let a = &r.models[0];
+    assert_eq!((a.name.as_str(), a.events, a.callers), ("Atlas", 4, 3));
+    assert!(close(a.share, 4.0 / 7.0));
+    assert!(close(a.verified_share, 0.25));
+    assert!(close(a.self_call_share, 1.0 / 3.0));
+    assert_eq!(a.first_day.map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
+    assert_eq!(a.last_day.map(|d| d.to_string()).as_deref(), Some("2026-03-10"));
+    assert_eq!(a.daily, [2, 0, 0, 0, 0, 0, 0, 1, 1]);
+    let d = &r.models[3];
+    assert_eq!((d.events, d.share, d.verified_share, d.first_day), (0, Some(0.0), None, None));
+}
+
+#[test]
+fn retention_weekly_cohorts_of_models_and_callers() {
+    let r = report(true, ReportOptions::default());
+    let m = &r.retention.models;
+    assert_eq!(m.cohorts.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2026-03-02", "2026-03-09"]);
+    assert_eq!(m.sizes, [2, 1]); // {a, b}, then {e}
+    assert_eq!(m.cells, [vec![1.0, 1.0], vec![1.0]]);
+    let c = &r.retention.callers;
+    assert_eq!(c.sizes, [2, 2]); // {o1, x}, then {y, o2}
+    assert_eq!(c.cells, [vec![1.0, 0.5], vec![1.0]]);
+}
+
+#[test]
+fn a_range_narrows_every_figure() {
+    let r = report(true, ReportOptions { range: Some("2d".into()), ..Default::default() });
+    assert_eq!(r.window.map(|w| w.days), Some(2));
+    assert_eq!((r.events, r.failed, r.callers, r.models_active), (4, 1, 3, 3));
+    assert_eq!(r.models_idle, 1); // d
+}
