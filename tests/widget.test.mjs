@@ -108,3 +108,24 @@ test('a URL that fails shows the reason instead of a blank canvas', async () => 
   assert.match(message, /404/);
   await page.close();
 });
+
+test('the JS API loads a dataset whose report equals the widget\'s, for any window', async () => {
+  const { page } = await openDemo();
+  const result = await page.evaluate(async () => {
+    const { load } = await import('./hubpulse.js');
+    const progress = [];
+    const data = await load({ events: 'data/events.ndjson', registry: 'data/models.json', onProgress: (p) => progress.push(p) });
+    const all = data.report();
+    const week = data.report({ range: '7d' });
+    data.free();
+    return { all, week, progress: progress.length, widget: document.querySelector('#volume').report };
+  });
+  assert.ok(result.progress > 0, 'progress was reported');
+  assert.equal(result.all.events, result.widget.events);
+  assert.deepEqual(result.all.by_mode, result.widget.by_mode);
+  assert.equal(result.week.window.days, 7);
+  assert.equal(result.week.window.to, result.all.window.to);
+  assert.equal(result.week.daily.events.reduce((a, b) => a + b, 0), result.week.events);
+  assert.ok(result.week.events < result.all.events);
+  await page.close();
+});

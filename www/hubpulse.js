@@ -23,6 +23,18 @@ function dataset(events, registry) {
   return datasets.get(key);
 }
 
+/**
+ * The JS API (SPEC §4): loads the inputs and resolves to a Dataset whose
+ * `report({ range, from, to, first_party })` returns the plain report object of SPEC §2.
+ * Call `free()` when done with it. Inputs are URLs (strings or URL objects).
+ */
+export async function load({ events, registry, onProgress } = {}) {
+  if (!events) throw new Error('load() needs { events: URL }');
+  const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined);
+  await ready;
+  return loadUrls(absolute(events), absolute(registry), onProgress);
+}
+
 // Constructable stylesheets work under a strict CSP (no inline <style>, no style="").
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
