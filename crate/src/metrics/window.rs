@@ -52,13 +52,6 @@ impl Window {
         Window::new(from, to).map(Some)
     }
 
-    /// The index of `day` in this window's daily series, if it lies inside.
-    #[inline]
-    pub fn index(&self, day: Day) -> Option<usize> {
-        let i = day.0.wrapping_sub(self.from.0);
-        (i >= 0 && (i as u32) < self.days).then_some(i as usize)
-    }
-
     /// Every day of the window, in order.
     pub fn days(&self) -> impl Iterator<Item = Day> {
         (self.from.0..=self.to.0).map(Day)
@@ -120,15 +113,5 @@ mod tests {
         assert!(Window::resolve(&spec(None, None, Some("week")), span).is_err());
         assert!(Window::resolve(&spec(Some("May 1"), None, None), span).is_err());
         assert_eq!(Window::resolve(&ReportOptions::default(), None), Ok(None));
-    }
-
-    #[test]
-    fn index_maps_days_inside_only() {
-        let w = Window::new(d("2026-03-02"), d("2026-03-08")).unwrap();
-        assert_eq!(
-            (w.index(d("2026-03-02")), w.index(d("2026-03-08")), w.index(d("2026-03-09"))),
-            (Some(0), Some(6), None)
-        );
-        assert_eq!(w.index(d("2026-03-01")), None);
     }
 }
