@@ -48,7 +48,7 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
     callers::fill(&scope, &mut report);
     verification::fill(&scope, &mut report);
     let owners = organic::owners(&scope);
-    organic::fill(&scope, &owners, &options.first_party, &mut report);
+    organic::fill(&scope, &per_model, &owners, &options.first_party, &mut report);
     latency::fill(&scope, &mut report);
     report.models = models::rows(&scope, &per_model, &in_universe, &owners);
     let log = scope.log;

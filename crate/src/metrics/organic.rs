@@ -18,15 +18,14 @@ pub fn is_self_call(scope: &Scope, owners: &[u32], i: usize) -> Option<bool> {
     (caller != NONE && owner != NONE).then_some(caller == owner)
 }
 
-pub fn fill(scope: &Scope, owners: &[u32], first_party: &[String], report: &mut Report) {
+/// `per_model` is the window's successful events per model id ([`Scope::events_per_model`]).
+pub fn fill(scope: &Scope, per_model: &[u64], owners: &[u32], first_party: &[String], report: &mut Report) {
     let log = scope.log;
     let models = scope.model_count();
     let (mut self_calls, mut knowable) = (0u64, 0u64);
     let mut self_per_model = vec![0u64; models];
-    let mut events_per_model = vec![0u64; models];
     for i in scope.ok() {
         let m = log.model[i] as usize;
-        events_per_model[m] += 1;
         if let Some(is_self) = is_self_call(scope, owners, i) {
             knowable += 1;
             if is_self {
@@ -38,7 +37,7 @@ pub fn fill(scope: &Scope, owners: &[u32], first_party: &[String], report: &mut 
     report.self_calls = self_calls;
     report.self_call_share = ratio(self_calls as f64, knowable as f64);
     report.models_only_self_called =
-        (0..models).filter(|&m| events_per_model[m] > 0 && self_per_model[m] == events_per_model[m]).count() as u64;
+        (0..models).filter(|&m| per_model[m] > 0 && self_per_model[m] == per_model[m]).count() as u64;
     report.organic_events = report.events - self_calls;
     report.automated_events =
         log.automated.as_ref().map_or(0, |bits| scope.ok().filter(|&i| bits.get(i)).count() as u64);
