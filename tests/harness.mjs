@@ -3,7 +3,7 @@
 import { createServer } from 'http-server';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 export const root = new URL('..', import.meta.url).pathname;
 
@@ -24,10 +24,24 @@ export function launch() {
   });
 }
 
+/** Runs the native command line; returns its standard output. */
+export function hubpulse(...args) {
+  return execFileSync(`${root}target/debug/hubpulse`, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
 /** The native command line's report of a file, to compare the browser's figures with. */
 export function nativeReport(...args) {
-  const json = execFileSync(`${root}target/debug/hubpulse`, ['report', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return JSON.parse(json);
+  return JSON.parse(hubpulse('report', ...args));
+}
+
+/** Test inputs live in www/data/test/ (git-ignored), served beside the demo data. */
+export const fixtures = `${root}www/data/test/`;
+
+/** Writes a test input; returns its path relative to the page. */
+export function fixture(name, contents) {
+  mkdirSync(fixtures, { recursive: true });
+  writeFileSync(fixtures + name, contents);
+  return `data/test/${name}`;
 }
 
 /** Saves a screenshot under test-results/ for a person to look at. */

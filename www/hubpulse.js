@@ -7,32 +7,34 @@ import init, { loadUrls, View, lastPanic } from './pkg/hubpulse.js';
 const ready = init();
 
 /**
- * Inputs → { loading: Promise<Dataset>, listeners }: widgets naming the same URLs share
- * one fetch and one parse.
+ * Load spec → { loading: Promise<Dataset>, listeners }: widgets naming the same inputs
+ * share one fetch and one parse.
  */
 const datasets = new Map();
 
-function dataset(events, registry) {
-  const key = JSON.stringify([events, registry]);
+function dataset(spec) {
+  const key = JSON.stringify(spec);
   if (!datasets.has(key)) {
     const listeners = new Set();
-    const loading = ready.then(() => loadUrls(events, registry ?? undefined, (p) => listeners.forEach((f) => f(p))));
+    const loading = ready.then(() => loadUrls(spec, (p) => listeners.forEach((f) => f(p))));
     loading.catch(() => datasets.delete(key)); // a failed load may be retried later
     datasets.set(key, { loading, listeners });
   }
   return datasets.get(key);
 }
 
+const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined);
+
 /**
  * The JS API (SPEC §4): loads the inputs and resolves to a Dataset whose
  * `report({ range, from, to, first_party })` returns the plain report object of SPEC §2.
- * Call `free()` when done with it. Inputs are URLs (strings or URL objects).
+ * Call `free()` when done with it. Inputs are URLs (strings or URL objects): `events` or
+ * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read.
  */
-export async function load({ events, registry, onProgress } = {}) {
-  if (!events) throw new Error('load() needs { events: URL }');
-  const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined);
+export async function load({ events, rollups, registry, maxRows, maxBytes, onProgress } = {}) {
   await ready;
-  return loadUrls(absolute(events), absolute(registry), onProgress);
+  const spec = { events: absolute(events), rollups: absolute(rollups), registry: absolute(registry), maxRows, maxBytes };
+  return loadUrls(spec, onProgress);
 }
 
 // Constructable stylesheets work under a strict CSP (no inline <style>, no style="").
@@ -51,9 +53,12 @@ sheet.replaceSync(`
   .status.error { color: var(--hubpulse-error, #b3261e); }
   :host([data-theme="dark"]) .status.error { color: var(--hubpulse-error, #f2b8b5); }
   progress { width: min(240px, 80%); }
+  .notice { position: absolute; left: 8px; bottom: 4px; max-width: calc(100% - 16px); font-size: 11px;
+            color: var(--hubpulse-muted, #5f6670); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .notice[hidden] { display: none; }
 `);
 
-const ATTRIBUTES = ['src', 'registry', 'chart', 'theme', 'range', 'from', 'to'];
+const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to'];
 
 function formatBytes(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
@@ -66,6 +71,7 @@ class HubPulse extends HTMLElement {
   #status;
   #message;
   #progress;
+  #notice;
   #view = null;
   #data = null;
   #resize = null;
@@ -82,7 +88,10 @@ class HubPulse extends HTMLElement {
     this.#message = document.createElement('div');
     this.#progress = document.createElement('progress');
     this.#status.append(this.#message, this.#progress);
-    root.append(this.#canvas, this.#status);
+    this.#notice = document.createElement('div');
+    this.#notice.className = 'notice';
+    this.#notice.hidden = true;
+    root.append(this.#canvas, this.#notice, this.#status);
     /** The report the chart shows (SPEC §2), for scripts and tests. */
     this.report = null;
   }
@@ -115,11 +124,16 @@ class HubPulse extends HTMLElement {
 
   async #load() {
     const generation = ++this.#generation;
-    const src = this.getAttribute('src');
-    if (!src) return this.#fail('Set the src attribute to the URL of an events file.');
-    this.#showStatus(`Loading ${src}…`, true);
-    const absolute = (url) => (url ? new URL(url, document.baseURI).href : null);
-    const { loading, listeners } = dataset(absolute(src), absolute(this.getAttribute('registry')));
+    const [src, rollups] = [this.getAttribute('src'), this.getAttribute('rollups')];
+    if (!src && !rollups) return this.#fail('Set the src attribute to the URL of an events file (or rollups to daily rollups).');
+    const spec = { events: absolute(src), rollups: absolute(rollups), registry: absolute(this.getAttribute('registry')) };
+    if (this.hasAttribute('max-rows')) {
+      const maxRows = Number(this.getAttribute('max-rows'));
+      if (!Number.isSafeInteger(maxRows) || maxRows < 1) return this.#fail('max-rows must be a whole number of rows ≥ 1.');
+      spec.maxRows = maxRows;
+    }
+    this.#showStatus(`Loading ${src ?? rollups}…`, true);
+    const { loading, listeners } = dataset(spec);
     const onProgress = ({ input, loaded, total }) => {
       if (generation !== this.#generation) return;
       const amount = total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded);
@@ -140,6 +154,7 @@ class HubPulse extends HTMLElement {
       const options = {};
       for (const key of ['range', 'from', 'to']) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
       this.report = this.#view.setData(this.#data, options);
+      this.#showNotice(this.report.input);
       this.#status.hidden = true;
       this.#draw();
       this.dispatchEvent(new CustomEvent('hubpulse-load', { bubbles: true, composed: true, detail: { report: this.report } }));
@@ -166,6 +181,15 @@ class HubPulse extends HTMLElement {
     return error?.message ?? String(error);
   }
 
+  /** Rows that were refused are never dropped silently (SPEC §1.4): say how many, and why the first. */
+  #showNotice({ rows_rejected: rejected, problems }) {
+    const first = problems.find((p) => p.severity === 'rejected');
+    const why = first ? ` (first: line ${first.line}, ${first.field}: ${first.reason})` : '';
+    this.#notice.textContent = rejected ? `${rejected.toLocaleString('en-US')} rows rejected${why}` : '';
+    this.#notice.title = this.#notice.textContent;
+    this.#notice.hidden = !rejected;
+  }
+
   #showStatus(message, busy) {
     this.#status.hidden = false;
     this.#status.classList.toggle('error', !busy);
@@ -177,6 +201,7 @@ class HubPulse extends HTMLElement {
 
   #fail(reason) {
     this.report = null;
+    this.#notice.hidden = true;
     this.setAttribute('aria-label', `Chart unavailable: ${reason}`);
     this.#showStatus(`Could not show this chart: ${reason}`, false);
     this.dispatchEvent(new CustomEvent('hubpulse-error', { bubbles: true, composed: true, detail: { reason } }));

@@ -5,8 +5,9 @@ use crate::day::Day;
 use crate::error::Error;
 use crate::input::{load_all, Limits, Loaded, Problems};
 use crate::metrics::{self, ReportOptions, Window};
-use crate::report::{InputSummary, Report, Source};
-use crate::store::{EventLog, Registry, NONE};
+use crate::report::{InputSummary, Report, Source, Unavailable};
+use crate::store::{EventLog, Registry, Rollups, Tallies, NONE};
+use serde::Serialize;
 
 /// One listed model, with ids in the events' id spaces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,10 +19,48 @@ pub struct Listing {
     pub category: Option<String>,
 }
 
+/// What the demand side was read from: raw events determine every figure, daily rollups
+/// only those that per-(day, model) counts determine (SPEC §1.3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    #[default]
+    Events,
+    Rollups,
+}
+
+/// The one demand-side input of a dataset: events or rollups, never both (the figures of
+/// one report come from one source; mixing them would count some inferences twice).
+pub enum Demand<E, R> {
+    Events(E),
+    Rollups(R),
+}
+
+impl<T> Demand<T, T> {
+    /// Which of `events` and `rollups` was given: an error unless exactly one was.
+    pub fn choose(events: Option<T>, rollups: Option<T>) -> Result<Demand<T, T>, Error> {
+        match (events, rollups) {
+            (Some(e), None) => Ok(Demand::Events(e)),
+            (None, Some(r)) => Ok(Demand::Rollups(r)),
+            (None, None) => Err(Error::Inputs("give events or daily rollups".into())),
+            (Some(_), Some(_)) => {
+                Err(Error::Inputs("give events or daily rollups, not both: one report counts one source".into()))
+            }
+        }
+    }
+}
+
+/// A loaded demand-side input.
+pub type LoadedDemand = Demand<Loaded<EventLog>, Loaded<Rollups>>;
+
 /// Everything `load` produced, ready to report on any window.
 #[derive(Default)]
 pub struct Dataset {
+    /// Empty when the dataset was read from rollups; it then still holds the model names.
     pub events: EventLog,
+    /// Counts per (day, model): read from rollups, or summed from the events.
+    pub tallies: Tallies,
+    pub basis: Basis,
     /// Indexed by model id; `None` for a model that is not in the registry. Empty when no
     /// registry was given (the supply side is then estimated from the events).
     pub listings: Vec<Option<Listing>>,
@@ -40,14 +79,29 @@ pub struct Origin {
     pub fetched_at: String,
 }
 
+/// A whole input body and where it came from.
+pub type Body<'a> = (&'a Origin, &'a [u8]);
+
 impl Dataset {
-    /// Assembles the loaded inputs: the registry's models take ids beside the events' ones
-    /// and its owners are matched with callers, so self-calls are an id comparison.
-    pub fn assemble(events: (Loaded<EventLog>, Origin), registry: Option<(Loaded<Registry>, Origin)>) -> Dataset {
-        let (loaded, origin) = events;
-        let mut data = Dataset { events: loaded.sink, ..Dataset::default() };
-        data.events.sort_by_day();
-        data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+    /// Assembles the loaded inputs: the registry's models take ids beside the demand side's
+    /// and its owners are matched with callers, so self-calls are an id comparison; events
+    /// are then summed per (day, model).
+    pub fn assemble(demand: (LoadedDemand, Origin), registry: Option<(Loaded<Registry>, Origin)>) -> Dataset {
+        let mut data = Dataset::default();
+        match demand {
+            (Demand::Events(loaded), origin) => {
+                data.events = loaded.sink;
+                data.events.sort_by_day();
+                data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+            }
+            (Demand::Rollups(loaded), origin) => {
+                data.basis = Basis::Rollups;
+                data.events.models = loaded.sink.models;
+                data.tallies = loaded.sink.tallies;
+                data.tallies.sort_by_day();
+                data.add_source("rollups", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+            }
+        }
         if let Some((loaded, origin)) = registry {
             data.has_registry = true;
             for row in &loaded.sink.rows {
@@ -62,6 +116,11 @@ impl Dataset {
             data.add_source("registry", &origin, loaded.bytes, loaded.sha256, loaded.problems);
         }
         data.listings.resize(data.events.models.len(), None);
+        if data.basis == Basis::Events {
+            let listings = &data.listings;
+            data.tallies =
+                Tallies::from_events(&data.events, |m| listings[m as usize].as_ref().map_or(NONE, |l| l.owner));
+        }
         data
     }
 
@@ -76,31 +135,40 @@ impl Dataset {
         self.problems.push((input.into(), problems));
     }
 
-    /// A dataset of whole bodies (the command line and tests).
+    /// A dataset of whole bodies (the command line and tests): events or rollups, and
+    /// optionally a registry.
     pub fn from_bodies(
-        events: (&Origin, &[u8]),
-        registry: Option<(&Origin, &[u8])>,
+        events: Option<Body>,
+        rollups: Option<Body>,
+        registry: Option<Body>,
         limits: Limits,
     ) -> Result<Dataset, Error> {
-        let loaded = load_all(&events.0.source, EventLog::default(), events.1, limits)?;
+        let demand = match Demand::choose(events, rollups)? {
+            Demand::Events((origin, body)) => {
+                (Demand::Events(load_all(&origin.source, EventLog::default(), body, limits)?), origin.clone())
+            }
+            Demand::Rollups((origin, body)) => {
+                (Demand::Rollups(load_all(&origin.source, Rollups::default(), body, limits)?), origin.clone())
+            }
+        };
         let registry = match registry {
             Some((origin, body)) => {
                 Some((load_all(&origin.source, Registry::default(), body, limits)?, origin.clone()))
             }
             None => None,
         };
-        Ok(Dataset::assemble((loaded, events.0.clone()), registry))
+        Ok(Dataset::assemble(demand, registry))
     }
 
     /// A dataset of one events body (tests).
     pub fn from_events(source: &str, body: &[u8]) -> Result<Dataset, Error> {
         let origin = Origin { source: source.into(), fetched_at: String::new() };
-        Dataset::from_bodies((&origin, body), None, Limits::default())
+        Dataset::from_bodies(Some((&origin, body)), None, None, Limits::default())
     }
 
     /// The report over the window that `spec` asks for.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, Error> {
-        let window = Window::resolve(options, self.events.span())?;
+        let window = Window::resolve(options, self.tallies.span())?;
         Ok(metrics::report(self, window, options))
     }
 
@@ -118,6 +186,8 @@ impl Dataset {
             warnings: total.warnings,
             problems: total.problems,
             supply_source: if self.has_registry { "registry" } else { "estimated" },
+            demand_source: self.basis,
+            unavailable: Unavailable::of(self.basis, self.tallies.self_calls.is_some()),
             sources: self.sources.clone(),
         }
     }
@@ -157,7 +227,7 @@ not json
                 loader.feed(chunk).unwrap();
             }
             let origin = Origin { source: "e".into(), fetched_at: String::new() };
-            let data = Dataset::assemble((loader.finish().unwrap(), origin), None);
+            let data = Dataset::assemble((Demand::Events(loader.finish().unwrap()), origin), None);
             assert_eq!(data.report(&ReportOptions::default()).unwrap(), whole, "chunks of {size}");
         }
     }
@@ -176,11 +246,55 @@ not json
         let registry =
             br#"[{"model":"z","listed_at":"2026-01-01"},{"model":"a","listed_at":"2026-02-01","owner":"0xab"}]"#;
         let o = Origin { source: "x".into(), fetched_at: String::new() };
-        let data = Dataset::from_bodies((&o, events), Some((&o, registry)), Limits::default()).unwrap();
+        let data = Dataset::from_bodies(Some((&o, events)), None, Some((&o, registry)), Limits::default()).unwrap();
         let a = data.events.models.get("a").unwrap() as usize;
         let z = data.events.models.get("z").unwrap() as usize;
         assert_eq!(data.listings[a].as_ref().map(|l| l.owner), Some(data.events.caller[0]));
         assert_eq!(data.listings[z].as_ref().map(|l| l.listed.to_string()), Some("2026-01-01".into()));
         assert_eq!(data.sources.len(), 2);
+    }
+
+    fn rollups(body: &str) -> Result<Dataset, Error> {
+        let o = Origin { source: "rollups.csv".into(), fetched_at: String::new() };
+        Dataset::from_bodies(None, Some((&o, body.as_bytes())), None, Limits::default())
+    }
+
+    #[test]
+    fn rollup_rows_are_counted_and_the_long_tail_is_volume_not_a_model() {
+        let body = "day,model,events,tee,zkml,failed,callers\n\
+                    2026-03-02,a,10,4,,1,3\n\
+                    2026-03-02,other,5,,,,\n\
+                    2026-03-03,b,2,,,,\n\
+                    2026-03-03,b,1,,,,\n\
+                    2026-03-04,a,x,,,,\n\
+                    2026-03-04,a,3,2,2,,\n";
+        let r = rollups(body).unwrap().report(&ReportOptions::default()).unwrap();
+        assert_eq!((r.events, r.failed, r.models_active), (21, 1, 2));
+        assert_eq!(r.daily.events, [15, 3, 3]);
+        assert_eq!((r.by_mode.tee, r.by_mode.zkml, r.by_mode.unknown), (4, 0, 17), "the 2+2 of 3 are dropped");
+        assert_eq!(r.top1_share, Some(13.0 / 21.0));
+        assert_eq!(r.models[0].callers, None, "a is used on two days");
+        assert_eq!(r.models[1].callers, None, "b has two rows for its day");
+        assert_eq!((r.callers, r.latency_p50, r.self_calls), (None, None, None));
+        assert_eq!((r.input.rows_read, r.input.rows_rejected, r.input.warnings), (6, 1, 2));
+        let fields: Vec<_> = r.input.problems.iter().map(|p| (p.line, p.field.as_str())).collect();
+        assert_eq!(fields, [(5, "day"), (6, "events"), (7, "modes")]);
+        assert_eq!(r.input.demand_source, Basis::Rollups);
+        assert!(r.input.unavailable.iter().any(|u| u.figure == "self_calls"));
+    }
+
+    #[test]
+    fn a_model_used_on_one_day_keeps_its_rollup_callers() {
+        let r = rollups("day,model,events,callers\n2026-03-02,a,10,3\n2026-03-03,b,1,1\n").unwrap();
+        let r = r.report(&ReportOptions::default()).unwrap();
+        assert_eq!(r.models.iter().map(|m| m.callers).collect::<Vec<_>>(), [Some(3), Some(1)]);
+    }
+
+    #[test]
+    fn events_and_rollups_together_are_refused() {
+        let o = Origin { source: "x".into(), fetched_at: String::new() };
+        let body = &b"{\"ts\":\"2026-03-02\",\"model\":\"a\"}"[..];
+        let err = Dataset::from_bodies(Some((&o, body)), Some((&o, body)), None, Limits::default()).err().unwrap();
+        assert!(err.to_string().starts_with("inputs: give events or daily rollups, not both"), "{err}");
     }
 }

@@ -10,7 +10,7 @@ pub const SECONDS_PER_DAY: i64 = 86_400;
 /// A plain integer keeps the event store compact and makes windows, weeks and
 /// zero-filled series simple arithmetic; conversion to a civil date happens only at
 /// the edges (parsing and display).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i32);
 
 impl Day {

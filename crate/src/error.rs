@@ -18,6 +18,8 @@ pub enum Error {
     TooLarge { source: String, limit: String },
     /// A window (`from`, `to`, `range`) that does not make sense.
     Window(String),
+    /// A set of inputs that cannot make a dataset (no demand side, or two of them).
+    Inputs(String),
 }
 
 impl fmt::Display for Error {
@@ -33,6 +35,7 @@ impl fmt::Display for Error {
                 write!(f, "{source}: larger than the limit of {limit}; raise the limit or send daily rollups")
             }
             Error::Window(reason) => write!(f, "window: {reason}"),
+            Error::Inputs(reason) => write!(f, "inputs: {reason}"),
         }
     }
 }

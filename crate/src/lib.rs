@@ -12,6 +12,7 @@ pub mod error;
 pub mod input;
 pub mod metrics;
 pub mod report;
+pub mod rollup;
 pub mod store;
 pub mod synth;
 

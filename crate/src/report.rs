@@ -2,6 +2,7 @@
 //! line prints and the plain object the JS API returns. Field names are a contract:
 //! add fields freely, rename none (a test pins them).
 
+use crate::dataset::Basis;
 use crate::day::Day;
 use crate::input::Problem;
 use crate::metrics::Window;
@@ -36,23 +37,28 @@ pub struct Report {
     /// Points `[share of models, share of events]`, from `[0, 0]` to `[1, 1]`.
     pub lorenz: Vec<[f64; 2]>,
 
-    pub callers: u64,
-    pub wau: u64,
-    pub mau: u64,
+    /// `null` (as are `wau`, `mau` and the figures derived from them) when read from
+    /// rollups: see `input.unavailable`.
+    pub callers: Option<u64>,
+    pub wau: Option<u64>,
+    pub mau: Option<u64>,
     pub stickiness: Option<f64>,
     pub events_per_caller: Option<f64>,
 
     pub by_mode: ByMode<u64>,
     pub verified_share: Option<f64>,
 
-    pub self_calls: u64,
+    /// `null` (with `organic_events` and `models_only_self_called`) for rollups without a
+    /// `self_calls` column.
+    pub self_calls: Option<u64>,
     pub self_call_share: Option<f64>,
-    pub models_only_self_called: u64,
-    pub organic_events: u64,
-    pub automated_events: u64,
-    pub first_party_events: u64,
+    pub models_only_self_called: Option<u64>,
+    pub organic_events: Option<u64>,
+    /// This and `first_party_events`, `by_app`: `null` when read from rollups.
+    pub automated_events: Option<u64>,
+    pub first_party_events: Option<u64>,
     /// Events per app, busiest first.
-    pub by_app: Vec<AppEvents>,
+    pub by_app: Option<Vec<AppEvents>>,
 
     pub latency_p50: Option<f64>,
     pub latency_p95: Option<f64>,
@@ -74,7 +80,57 @@ pub struct InputSummary {
     /// `registry` when a model registry was given, `estimated` when the supply side is
     /// estimated from the events (a model counts as listed from its first event).
     pub supply_source: &'static str,
+    /// `events` or `rollups`: what the inferences were counted from.
+    pub demand_source: Basis,
+    /// The figures this input cannot determine (they are `null`), and why.
+    pub unavailable: Vec<Unavailable>,
     pub sources: Vec<Source>,
+}
+
+/// A figure that the input cannot determine, and why (SPEC §1.3: shown as unavailable,
+/// never estimated silently).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unavailable {
+    /// The report field, as a path: `callers`, `daily.callers`, `models[].callers`, …
+    pub figure: &'static str,
+    pub reason: &'static str,
+}
+
+impl Unavailable {
+    /// What a dataset read from `basis` cannot say; `self_calls`: whether its input
+    /// counted self-calls.
+    pub fn of(basis: Basis, self_calls: bool) -> Vec<Unavailable> {
+        const CALLERS: &str = "daily rollups count callers per model and day; distinct callers across models \
+                               or days need the raw events";
+        const MODEL_CALLERS: &str = "a model's distinct callers over more than one day need the raw events \
+                                     (known only for a model with events on one day of the window)";
+        const LATENCY: &str = "latency quantiles need each event's latency_ms, which daily rollups do not carry";
+        const SHARE: &str = "the share needs the events that have both a caller and a known owner, which \
+                             daily rollups do not count";
+        const APPS: &str = "daily rollups do not carry the automated and app fields";
+        const SELF: &str = "the rollups have no self_calls column";
+        let mut groups: Vec<(&[&'static str], &'static str)> = Vec::new();
+        if basis == Basis::Rollups {
+            groups.extend([
+                (
+                    &["callers", "wau", "mau", "stickiness", "events_per_caller", "daily.callers", "retention.callers"]
+                        as &[_],
+                    CALLERS,
+                ),
+                (&["models[].callers"], MODEL_CALLERS),
+                (&["latency_p50", "latency_p95", "latency_p99"], LATENCY),
+                (&["self_call_share", "models[].self_call_share"], SHARE),
+                (&["automated_events", "first_party_events", "by_app"], APPS),
+            ]);
+            if !self_calls {
+                groups.push((&["self_calls", "organic_events", "models_only_self_called"], SELF));
+            }
+        }
+        groups
+            .into_iter()
+            .flat_map(|(figures, reason)| figures.iter().map(move |&figure| Unavailable { figure, reason }))
+            .collect()
+    }
 }
 
 /// Where one input came from, so anyone can fetch the same bytes and check them.
@@ -139,7 +195,8 @@ pub struct ModelRow {
     pub name: String,
     pub events: u64,
     pub share: Option<f64>,
-    pub callers: u64,
+    /// `null` from rollups unless the model had events on only one day of the window.
+    pub callers: Option<u64>,
     pub verified_share: Option<f64>,
     pub self_call_share: Option<f64>,
     pub events_wow: Option<f64>,
@@ -154,7 +211,8 @@ pub struct ModelRow {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Retention {
     pub models: Cohorts,
-    pub callers: Cohorts,
+    /// `null` when read from rollups.
+    pub callers: Option<Cohorts>,
 }
 
 /// `cells[c][k]`: the share of cohort `c` with an event in its week `k` (k = 0 is 1.0).
@@ -175,7 +233,8 @@ pub struct Daily {
     pub failed: Vec<u64>,
     pub models_active: Vec<u64>,
     pub models_listed: Vec<u64>,
-    pub callers: Vec<u64>,
+    /// `null` when read from rollups.
+    pub callers: Option<Vec<u64>>,
     pub by_mode: ByMode<Vec<u64>>,
 }
 
@@ -201,20 +260,20 @@ impl Report {
             gini: None,
             models_for_80pct: None,
             lorenz: Vec::new(),
-            callers: 0,
-            wau: 0,
-            mau: 0,
+            callers: None,
+            wau: None,
+            mau: None,
             stickiness: None,
             events_per_caller: None,
             by_mode: ByMode::default(),
             verified_share: None,
-            self_calls: 0,
+            self_calls: None,
             self_call_share: None,
-            models_only_self_called: 0,
-            organic_events: 0,
-            automated_events: 0,
-            first_party_events: 0,
-            by_app: Vec::new(),
+            models_only_self_called: None,
+            organic_events: None,
+            automated_events: None,
+            first_party_events: None,
+            by_app: None,
             latency_p50: None,
             latency_p95: None,
             latency_p99: None,

@@ -2,7 +2,8 @@
 //! scripts and checks (SPEC §2, "The command line").
 //!
 //! ```text
-//! hubpulse report --events FILE [--registry FILE] [--from DAY] [--to DAY] [--range Nd]
+//! hubpulse report (--events FILE | --rollups FILE) [--registry FILE] [--from DAY] [--to DAY] [--range Nd]
+//! hubpulse rollup --events FILE [--registry FILE]            (NDJSON rollups on stdout)
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
@@ -16,8 +17,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  hubpulse report --events FILE [--registry FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd]
-                  [--first-party APP]...
+  hubpulse report (--events FILE | --rollups FILE) [--registry FILE]
+                  [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
+                  [--max-rows N] [--max-bytes N]
+  hubpulse rollup --events FILE [--registry FILE]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
@@ -44,6 +47,7 @@ fn run() -> Result<(), String> {
     let options = Options::parse(&mut args)?;
     match command.as_str() {
         "report" => report(&options),
+        "rollup" => rollup(&options),
         "synth" => synth(&options),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
@@ -54,6 +58,8 @@ fn run() -> Result<(), String> {
 struct Options {
     events: Option<PathBuf>,
     registry: Option<PathBuf>,
+    rollups: Option<PathBuf>,
+    limits: Limits,
     out: Option<PathBuf>,
     report: ReportOptions,
     synth: SynthConfig,
@@ -77,6 +83,9 @@ impl Options {
             match name.as_str() {
                 "events" => o.events = Some(value()?.into()),
                 "registry" => o.registry = Some(value()?.into()),
+                "rollups" => o.rollups = Some(value()?.into()),
+                "max-rows" => o.limits.max_rows = Some(number("--max-rows", &value()?)?),
+                "max-bytes" => o.limits.max_bytes = Some(number("--max-bytes", &value()?)?),
                 "out" => o.out = Some(value()?.into()),
                 "from" => o.report.from = Some(value()?),
                 "to" => o.report.to = Some(value()?),
@@ -113,17 +122,35 @@ fn read_input(path: &Path) -> Result<(Origin, Vec<u8>), String> {
     Ok((Origin { source, fetched_at: time::to_rfc3339(now) }, bytes))
 }
 
+/// Reads the dataset the options name.
+fn dataset(o: &Options) -> Result<Dataset, String> {
+    let read = |path: &Option<PathBuf>| path.as_deref().map(read_input).transpose();
+    let (events, rollups, registry) = (read(&o.events)?, read(&o.rollups)?, read(&o.registry)?);
+    fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<(&Origin, &[u8])> {
+        input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
+    }
+    Dataset::from_bodies(body(&events), body(&rollups), body(&registry), o.limits).map_err(|e| e.to_string())
+}
+
 fn report(o: &Options) -> Result<(), String> {
-    let events = o.events.as_deref().ok_or_else(|| format!("report needs --events FILE\n{USAGE}"))?;
-    let events = read_input(events)?;
-    let registry = o.registry.as_deref().map(read_input).transpose()?;
-    let registry = registry.as_ref().map(|(origin, bytes)| (origin, &bytes[..]));
-    let data = Dataset::from_bodies((&events.0, &events.1), registry, Limits::default()).map_err(|e| e.to_string())?;
+    if o.events.is_none() && o.rollups.is_none() {
+        return Err(format!("report needs --events FILE or --rollups FILE\n{USAGE}"));
+    }
+    let data = dataset(o)?;
     let report = data.report(&o.report).map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())
+}
+
+fn rollup(o: &Options) -> Result<(), String> {
+    if o.events.is_none() || o.rollups.is_some() {
+        return Err(format!("rollup needs --events FILE\n{USAGE}"));
+    }
+    let data = dataset(o)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    hubpulse::rollup::write_rollups(&data, &mut out).and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
 
 fn synth(o: &Options) -> Result<(), String> {

@@ -46,7 +46,7 @@ impl Rows {
         let at_end = input.is_empty();
         loop {
             if self.out_len == 0 && self.ends_len == 0 {
-                self.line = self.reader.line() + 1;
+                self.line = self.reader.line(); // counts from 1
             }
             let (result, nin, nout, nend) =
                 self.reader.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);

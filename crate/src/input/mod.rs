@@ -11,14 +11,16 @@ mod json_array;
 mod ndjson;
 mod problems;
 mod registry;
+mod rollups;
 mod stream;
 pub mod time;
 mod value;
 
 pub use detect::{detect, Detected, Format};
 pub use events::{EventRow, EVENT_SLOTS};
-pub use problems::{Problem, Problems, KEPT_PROBLEMS};
+pub use problems::{Problem, Problems, Severity, KEPT_PROBLEMS};
 pub use registry::{RegistryRow, REGISTRY_SLOTS};
+pub use rollups::{LONG_TAIL, ROLLUP_SLOTS};
 pub use stream::{load_all, Limits, Loaded, Loader};
 pub use value::{Record, Schema, Value};
 

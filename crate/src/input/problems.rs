@@ -5,11 +5,22 @@ use serde::Serialize;
 /// How many problems are kept word for word; the rest are only counted.
 pub const KEPT_PROBLEMS: usize = 10;
 
+/// What a problem did to its row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The row was not counted.
+    Rejected,
+    /// The row was counted without the field's value.
+    Warning,
+}
+
 /// One problem found in an input: where, which field, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// Which input: `events`, `registry`, … (filled in when inputs are summed).
     pub input: String,
+    pub severity: Severity,
     /// The 1-based line of the input (for a JSON array, the element's 1-based index).
     pub line: u64,
     pub field: String,
@@ -30,13 +41,13 @@ impl Problems {
     /// Counts a row that was rejected because of `field`.
     pub fn reject(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
         self.rows_rejected += 1;
-        self.keep(line, field, reason);
+        self.keep(Severity::Rejected, line, field, reason);
     }
 
     /// Counts a warning: the row is kept, the value of `field` is not.
     pub fn warn(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
         self.warnings += 1;
-        self.keep(line, field, reason);
+        self.keep(Severity::Warning, line, field, reason);
     }
 
     /// Adds another input's tally to this one (the report sums all inputs).
@@ -48,9 +59,10 @@ impl Problems {
         self.problems.extend(other.problems.iter().take(room).cloned());
     }
 
-    fn keep(&mut self, line: u64, field: &str, reason: impl FnOnce() -> String) {
+    fn keep(&mut self, severity: Severity, line: u64, field: &str, reason: impl FnOnce() -> String) {
         if self.problems.len() < KEPT_PROBLEMS {
-            self.problems.push(Problem { input: String::new(), line, field: field.to_owned(), reason: reason() });
+            let (input, field, reason) = (String::new(), field.to_owned(), reason());
+            self.problems.push(Problem { input, severity, line, field, reason });
         }
     }
 }

@@ -1,11 +1,15 @@
 //! Callers (SPEC §2): distinct callers in the window, per day, in the last 7 and 30 days.
-//! Events without a caller are left out.
+//! Events without a caller are left out. Raw events only: rollups count callers per model
+//! and day, which do not add up across models or days.
 
 use super::scope::Scope;
 use crate::report::{ratio, Report};
 use crate::store::NONE;
 
 pub fn fill(scope: &Scope, report: &mut Report) {
+    if !scope.has_events() {
+        return;
+    }
     let days = scope.window.days as usize;
     let mut last_slot = vec![usize::MAX; scope.log.callers.len()];
     let mut daily = vec![0u64; days];
@@ -24,14 +28,16 @@ pub fn fill(scope: &Scope, report: &mut Report) {
         }
     }
     let seen = last_slot.iter().filter(|&&s| s != usize::MAX);
-    report.callers = seen.clone().count() as u64;
+    let callers = seen.clone().count() as u64;
     // The last 7 and 30 days of the window (all of it when it is shorter).
     let since = |n: usize| days.saturating_sub(n);
-    report.wau = seen.clone().filter(|&&s| s >= since(7)).count() as u64;
-    report.mau = seen.filter(|&&s| s >= since(30)).count() as u64;
+    let mau = seen.clone().filter(|&&s| s >= since(30)).count() as u64;
+    report.wau = Some(seen.filter(|&&s| s >= since(7)).count() as u64);
     let last_30 = &daily[since(30)..];
     let mean_daily = last_30.iter().sum::<u64>() as f64 / last_30.len().max(1) as f64;
-    report.stickiness = ratio(mean_daily, report.mau as f64);
-    report.events_per_caller = ratio(with_caller as f64, report.callers as f64);
-    report.daily.callers = daily;
+    report.stickiness = ratio(mean_daily, mau as f64);
+    report.events_per_caller = ratio(with_caller as f64, callers as f64);
+    report.callers = Some(callers);
+    report.mau = Some(mau);
+    report.daily.callers = Some(daily);
 }

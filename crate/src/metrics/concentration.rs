@@ -1,36 +1,39 @@
 //! Concentration (SPEC §2) over the universe of listed ∪ active models, idle ones as 0.
+//! Shares are of all `events`, which from rollups include the long tail (`other`): it is
+//! volume but not a model, so it takes no place among the busiest models, and the Gini and
+//! Lorenz curve, which describe how use spreads over models, leave it out.
 
 use crate::report::{ratio, Report};
 
 /// Fills top shares, HHI, effective models, Gini, models for 80 % and the Lorenz curve
-/// from the event counts of every model of the universe.
-pub fn fill(counts: &[u64], report: &mut Report) {
-    let total: u64 = counts.iter().sum();
+/// from the event counts of every model of the universe and the window's `events`.
+pub fn fill(counts: &[u64], events: u64, report: &mut Report) {
     let mut sorted = counts.to_vec();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
-    let t = total as f64;
+    let t = events as f64;
     report.top1_share = ratio(sorted.first().copied().unwrap_or(0) as f64, t);
     report.top10_share = ratio(sorted.iter().take(10).sum::<u64>() as f64, t);
-    report.hhi = (total > 0).then(|| sorted.iter().map(|&c| (c as f64 / t).powi(2)).sum());
+    report.hhi = (events > 0).then(|| sorted.iter().map(|&c| (c as f64 / t).powi(2)).sum());
     report.effective_models = report.hhi.and_then(|h| ratio(1.0, h));
     report.gini = gini(&sorted);
-    report.models_for_80pct = (total > 0).then(|| models_for_80pct(&sorted, total));
-    report.lorenz = lorenz(&sorted, total);
+    report.models_for_80pct = models_for_80pct(&sorted, events);
+    report.lorenz = lorenz(&sorted);
 }
 
-/// The fewest of the busiest models whose events reach 80 % of `total`; in integers, since
-/// 5·cumulative ≥ 4·total is exactly "≥ 80 %" where a float share could round either way.
-fn models_for_80pct(descending: &[u64], total: u64) -> u64 {
+/// The fewest of the busiest models whose events reach 80 % of `events`, in integers since
+/// 5·cumulative ≥ 4·events is exactly "≥ 80 %" where a float share could round either
+/// way. `None` without events, or when a long tail holds more than 20 % of them.
+fn models_for_80pct(descending: &[u64], events: u64) -> Option<u64> {
     let mut cumulative = 0u64;
     let mut n = 0;
     for &c in descending {
-        if 5 * cumulative >= 4 * total {
+        if 5 * cumulative >= 4 * events {
             break;
         }
         cumulative += c;
         n += 1;
     }
-    n
+    (events > 0 && 5 * cumulative >= 4 * events).then_some(n)
 }
 
 /// G = 2·Σ i·c₍ᵢ₎ / (n·Σc) − (n+1)/n over counts sorted ascending (i = 1..n); `sorted`
@@ -45,8 +48,9 @@ fn gini(descending: &[u64]) -> Option<f64> {
     Some(2.0 * weighted / (n * total as f64) - (n + 1.0) / n)
 }
 
-/// The Lorenz curve's points: the poorest k of n models carry this share of events.
-fn lorenz(descending: &[u64], total: u64) -> Vec<[f64; 2]> {
+/// The Lorenz curve's points: the poorest k of n models carry this share of their events.
+fn lorenz(descending: &[u64]) -> Vec<[f64; 2]> {
+    let total: u64 = descending.iter().sum();
     if descending.is_empty() || total == 0 {
         return Vec::new();
     }
@@ -73,10 +77,12 @@ mod tests {
             warnings: 0,
             problems: Problems::default().problems,
             supply_source: "estimated",
+            demand_source: Default::default(),
+            unavailable: vec![],
             sources: vec![],
         };
         let mut r = Report::empty(input, None);
-        fill(counts, &mut r);
+        fill(counts, counts.iter().sum(), &mut r);
         r
     }
 
@@ -107,6 +113,17 @@ mod tests {
     fn lorenz_runs_from_origin_to_one_one() {
         let r = report_of(&[30, 0, 10, 0]);
         assert_eq!(r.lorenz, [[0.0, 0.0], [0.25, 0.0], [0.5, 0.0], [0.75, 0.25], [1.0, 1.0]]);
+    }
+
+    #[test]
+    fn a_long_tail_counts_in_shares_but_not_as_a_model() {
+        let mut r = report_of(&[]);
+        fill(&[30, 10], 50, &mut r); // a long tail of 10 events
+        assert_eq!((r.top1_share, r.top10_share), (Some(0.6), Some(0.8)));
+        assert_eq!(r.models_for_80pct, Some(2));
+        assert_eq!(r.lorenz.last(), Some(&[1.0, 1.0]));
+        fill(&[30, 10], 60, &mut r);
+        assert_eq!(r.models_for_80pct, None, "the models reach only 2/3 of the events");
     }
 
     #[test]

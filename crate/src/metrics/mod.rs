@@ -40,21 +40,24 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
 
     let per_model = scope.events_per_model();
     let listed = scope.listed_days();
-    supply::fill(&scope, &per_model, &listed, &mut report);
     let in_universe: Vec<bool> =
         (0..per_model.len()).map(|m| per_model[m] > 0 || listed[m].is_some_and(|d| d <= window.to)).collect();
+    supply::fill(&scope, &per_model, &listed, &mut report);
     let universe: Vec<u64> = (0..per_model.len()).filter(|&m| in_universe[m]).map(|m| per_model[m]).collect();
-    concentration::fill(&universe, &mut report);
+    concentration::fill(&universe, report.events, &mut report);
     callers::fill(&scope, &mut report);
     verification::fill(&scope, &mut report);
-    let owners = organic::owners(&scope);
-    organic::fill(&scope, &per_model, &owners, &options.first_party, &mut report);
+    organic::fill(&scope, &per_model, &options.first_party, &mut report);
     latency::fill(&scope, &mut report);
-    report.models = models::rows(&scope, &per_model, &in_universe, &owners);
-    let log = scope.log;
-    report.retention.models = retention::cohorts(&scope, log.models.len(), |i| Some(log.model[i]));
-    report.retention.callers =
-        retention::cohorts(&scope, log.callers.len(), |i| Some(log.caller[i]).filter(|&c| c != NONE));
+    report.models = models::rows(&scope, &per_model, &in_universe);
+    let t = scope.tallies;
+    report.retention.models =
+        retention::cohorts(window, scope.model_count(), scope.model_cells().map(|c| (t.day[c], t.model[c])));
+    if scope.has_events() {
+        let log = scope.log;
+        let callers = scope.ok().filter(|&i| log.caller[i] != NONE).map(|i| (log.day[i], log.caller[i]));
+        report.retention.callers = Some(retention::cohorts(window, log.callers.len(), callers));
+    }
     report
 }
 

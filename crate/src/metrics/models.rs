@@ -1,11 +1,10 @@
 //! Per-model rows (SPEC §2): every model of listed ∪ active, busiest first.
 
-use super::organic::is_self_call;
 use super::scope::Scope;
 use super::volume::week_over_week;
 use crate::day::Day;
 use crate::report::{ratio, ModelRow};
-use crate::store::NONE;
+use crate::store::{Mode, MISSING, NONE};
 use hashbrown::HashSet;
 
 /// Tallies of one model over the window.
@@ -17,59 +16,78 @@ struct Tally {
     first: Option<Day>,
     last: Option<Day>,
     daily: Vec<u64>,
+    /// Cells with events, and the distinct callers of the latest (rollups only).
+    cells: u32,
+    cell_callers: Option<u64>,
 }
 
 /// The rows of the universe `in_universe`, busiest first (ties by model id).
-pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool], owners: &[u32]) -> Vec<ModelRow> {
-    let log = scope.log;
+pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<ModelRow> {
+    let t = scope.tallies;
     let days = scope.window.days as usize;
     let mut tallies: Vec<Option<Tally>> =
         in_universe.iter().map(|&u| u.then(|| Tally { daily: vec![0; days], ..Tally::default() })).collect();
-    let mut pairs: HashSet<u64, foldhash::fast::FixedState> = HashSet::default();
-    for i in scope.ok() {
-        let m = log.model[i] as usize;
-        let Some(t) = &mut tallies[m] else { continue };
-        let day = log.day[i];
-        t.daily[scope.slot(i)] += 1;
-        t.first.get_or_insert(day);
-        t.last = Some(day);
-        t.verified += u64::from(log.mode[i].is_verified());
-        if let Some(is_self) = is_self_call(scope, owners, i) {
-            t.knowable += 1;
-            t.self_calls += u64::from(is_self);
-        }
-        if log.caller[i] != NONE {
-            pairs.insert((m as u64) << 32 | u64::from(log.caller[i]));
-        }
+    for c in scope.model_cells() {
+        let Some(tally) = &mut tallies[t.model[c] as usize] else { continue };
+        let day = t.day[c];
+        tally.daily[scope.slot_of(day)] += t.events[c];
+        tally.first.get_or_insert(day);
+        tally.last = Some(day);
+        tally.verified += t.mode(Mode::Tee, c) + t.mode(Mode::Zkml, c);
+        tally.self_calls += t.self_calls.as_ref().map_or(0, |s| s[c]);
+        tally.knowable += t.knowable.as_ref().map_or(0, |k| k[c]);
+        tally.cells += 1;
+        tally.cell_callers = t.callers.as_ref().map(|v| v[c]).filter(|&n| n != MISSING);
     }
-    let mut callers = vec![0u64; per_model.len()];
-    for pair in pairs {
-        callers[(pair >> 32) as usize] += 1;
-    }
-    let total: u64 = per_model.iter().sum();
+    let event_callers = scope.has_events().then(|| callers_per_model(scope, per_model.len()));
+    let total: u64 = t.events[scope.cells.clone()].iter().sum();
     let mut rows: Vec<ModelRow> = tallies
         .into_iter()
         .enumerate()
-        .filter_map(|(m, t)| t.map(|t| (m, t)))
-        .map(|(m, t)| {
-            let model = log.models.name(m as u32).to_owned();
+        .filter_map(|(m, tally)| tally.map(|tally| (m, tally)))
+        .map(|(m, tally)| {
+            let model = scope.log.models.name(m as u32).to_owned();
             let events = per_model[m];
             let name = scope.listings.get(m).and_then(|l| l.as_ref()?.name.clone()).unwrap_or_else(|| model.clone());
+            // From rollups, a model's callers are known when all its use fell on one day.
+            let callers = match (&event_callers, tally.cells) {
+                (Some(callers), _) => Some(callers[m]),
+                (None, 0) => Some(0),
+                (None, 1) => tally.cell_callers,
+                (None, _) => None,
+            };
             ModelRow {
                 name,
                 events,
                 share: ratio(events as f64, total as f64),
-                callers: callers[m],
-                verified_share: ratio(t.verified as f64, events as f64),
-                self_call_share: ratio(t.self_calls as f64, t.knowable as f64),
-                events_wow: week_over_week(&t.daily),
-                first_day: t.first,
-                last_day: t.last,
-                daily: t.daily,
+                callers,
+                verified_share: ratio(tally.verified as f64, events as f64),
+                self_call_share: t
+                    .knowable
+                    .as_ref()
+                    .and_then(|_| ratio(tally.self_calls as f64, tally.knowable as f64)),
+                events_wow: week_over_week(&tally.daily),
+                first_day: tally.first,
+                last_day: tally.last,
+                daily: tally.daily,
                 model,
             }
         })
         .collect();
     rows.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.model.cmp(&b.model)));
     rows
+}
+
+/// Distinct callers of each model in the window, from the raw events.
+fn callers_per_model(scope: &Scope, models: usize) -> Vec<u64> {
+    let log = scope.log;
+    let mut pairs: HashSet<u64, foldhash::fast::FixedState> = HashSet::default();
+    for i in scope.ok().filter(|&i| log.caller[i] != NONE) {
+        pairs.insert(u64::from(log.model[i]) << 32 | u64::from(log.caller[i]));
+    }
+    let mut callers = vec![0u64; models];
+    for pair in pairs {
+        callers[(pair >> 32) as usize] += 1;
+    }
+    callers
 }

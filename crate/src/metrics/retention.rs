@@ -2,25 +2,25 @@
 //! the week of its first event in the window; cell (cohort, k) is the share of the cohort
 //! with an event in week cohort + k.
 
-use super::scope::Scope;
+use super::Window;
+use crate::day::Day;
 use crate::report::Cohorts;
 
-/// The cohorts of the entities that `entity` finds in each event (`None`: not counted),
-/// ids below `count`.
-pub fn cohorts(scope: &Scope, count: usize, entity: impl Fn(usize) -> Option<u32>) -> Cohorts {
-    let first_monday = scope.window.from.week_start();
-    let weeks = ((scope.window.to.week_start().0 - first_monday.0) / 7 + 1) as usize;
+/// The cohorts of the entities (ids below `count`) seen on the days of `seen`, which must
+/// come in day order and lie inside `window`.
+pub fn cohorts(window: Window, count: usize, seen: impl Iterator<Item = (Day, u32)>) -> Cohorts {
+    let first_monday = window.from.week_start();
+    let weeks = ((window.to.week_start().0 - first_monday.0) / 7 + 1) as usize;
     let mut first_week = vec![u32::MAX; count];
     let mut last_week = vec![u32::MAX; count];
     let mut active = vec![vec![0u64; weeks]; weeks];
-    for i in scope.ok() {
-        let Some(e) = entity(i) else { continue };
+    for (day, e) in seen {
         let e = e as usize;
-        let week = ((scope.log.day[i].week_start().0 - first_monday.0) / 7) as u32;
+        let week = ((day.week_start().0 - first_monday.0) / 7) as u32;
         if last_week[e] == week {
             continue;
         }
-        last_week[e] = week; // the log is in day order, so weeks only grow
+        last_week[e] = week; // days come in order, so weeks only grow
         if first_week[e] == u32::MAX {
             first_week[e] = week;
         }

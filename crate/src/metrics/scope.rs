@@ -1,26 +1,44 @@
-//! The events a report counts: the successful ones of the window, in day order.
+//! What a report counts: the window's (day, model) cells and, when the dataset has them,
+//! its raw events, both in day order.
 
 use super::Window;
-use crate::dataset::{Dataset, Listing};
+use crate::dataset::{Basis, Dataset, Listing};
 use crate::day::Day;
-use crate::store::EventLog;
+use crate::store::{EventLog, Tallies, NONE};
 use std::ops::Range;
 
 /// One window over one dataset: what every metric function takes.
 pub struct Scope<'a> {
     pub log: &'a EventLog,
+    pub tallies: &'a Tallies,
+    pub basis: Basis,
     /// Indexed by model id; empty entries for models not in the registry.
     pub listings: &'a [Option<Listing>],
     pub has_registry: bool,
     pub window: Window,
     /// The window's events (failed ones included) in the day-ordered log.
     pub range: Range<usize>,
+    /// The window's cells in the day-ordered tallies.
+    pub cells: Range<usize>,
 }
 
 impl<'a> Scope<'a> {
     pub fn new(data: &'a Dataset, window: Window) -> Scope<'a> {
-        let range = data.events.range(window.from, window.to);
-        Scope { log: &data.events, listings: &data.listings, has_registry: data.has_registry, window, range }
+        Scope {
+            log: &data.events,
+            tallies: &data.tallies,
+            basis: data.basis,
+            listings: &data.listings,
+            has_registry: data.has_registry,
+            window,
+            range: data.events.range(window.from, window.to),
+            cells: data.tallies.range(window.from, window.to),
+        }
+    }
+
+    /// Whether the raw events are there: the figures that need them are `None` otherwise.
+    pub fn has_events(&self) -> bool {
+        self.basis == Basis::Events
     }
 
     /// The successful events of the window: the ones every metric but `failed` counts.
@@ -28,13 +46,26 @@ impl<'a> Scope<'a> {
         self.log.ok_in(self.range.clone())
     }
 
+    /// The window's cells that count as use of a model: some successful event, a model
+    /// (not the long tail).
+    pub fn model_cells(&self) -> impl Iterator<Item = usize> + '_ {
+        let t = self.tallies;
+        self.cells.clone().filter(move |&c| t.events[c] > 0 && t.model[c] != NONE)
+    }
+
+    /// The index of `day` in the window's daily series.
+    #[inline]
+    pub fn slot_of(&self, day: Day) -> usize {
+        (day.0 - self.window.from.0) as usize
+    }
+
     /// The index of event `i`'s day in the window's daily series.
     #[inline]
     pub fn slot(&self, i: usize) -> usize {
-        (self.log.day[i].0 - self.window.from.0) as usize
+        self.slot_of(self.log.day[i])
     }
 
-    /// The number of model ids (events' and registry's).
+    /// The number of model ids (the demand side's and the registry's).
     pub fn model_count(&self) -> usize {
         self.log.models.len()
     }
@@ -42,8 +73,8 @@ impl<'a> Scope<'a> {
     /// Successful events per model id in the window.
     pub fn events_per_model(&self) -> Vec<u64> {
         let mut counts = vec![0u64; self.model_count()];
-        for i in self.ok() {
-            counts[self.log.model[i] as usize] += 1;
+        for c in self.model_cells() {
+            counts[self.tallies.model[c] as usize] += self.tallies.events[c];
         }
         counts
     }
@@ -54,11 +85,12 @@ impl<'a> Scope<'a> {
         if self.has_registry {
             return self.listings.iter().map(|l| l.as_ref().map(|l| l.listed)).collect();
         }
+        let t = self.tallies;
         let mut first = vec![None; self.model_count()];
-        for i in self.log.ok_in(0..self.log.len()) {
-            let slot = &mut first[self.log.model[i] as usize];
+        for c in (0..t.len()).filter(|&c| t.events[c] > 0 && t.model[c] != NONE) {
+            let slot = &mut first[t.model[c] as usize];
             if slot.is_none() {
-                *slot = Some(self.log.day[i]); // the log is in day order
+                *slot = Some(t.day[c]); // the cells are in day order
             }
         }
         first

@@ -40,12 +40,12 @@ fn daily_listed(listed: &[Option<Day>], from: Day, days: usize) -> Vec<u64> {
         .collect()
 }
 
-/// Distinct models with an event on each day: one pass, since the log is in day order.
+/// Distinct models with an event on each day: one pass, since the cells are in day order.
 fn daily_active(scope: &Scope, models: usize) -> Vec<u64> {
     let mut counts = vec![0u64; scope.window.days as usize];
     let mut last_slot = vec![usize::MAX; models];
-    for i in scope.ok() {
-        let (m, slot) = (scope.log.model[i] as usize, scope.slot(i));
+    for c in scope.model_cells() {
+        let (m, slot) = (scope.tallies.model[c] as usize, scope.slot_of(scope.tallies.day[c]));
         if last_slot[m] != slot {
             last_slot[m] = slot;
             counts[slot] += 1;

@@ -27,7 +27,7 @@ const REGISTRY: &str = r#"[{"model":"a","listed_at":"2026-03-01","owner":"o1","n
 fn report(registry: bool, options: ReportOptions) -> Report {
     let o = Origin { source: "t".into(), fetched_at: String::new() };
     let registry = registry.then_some((&o, REGISTRY.as_bytes()));
-    let data = Dataset::from_bodies((&o, EVENTS.as_bytes()), registry, Limits::default()).unwrap();
+    let data = Dataset::from_bodies(Some((&o, EVENTS.as_bytes())), None, registry, Limits::default()).unwrap();
     data.report(&options).unwrap()
 }
 
@@ -85,9 +85,9 @@ fn concentration_over_listed_and_active_models() {
 #[test]
 fn callers_distinct_per_day_weekly_monthly_and_stickiness() {
     let r = report(true, ReportOptions::default());
-    assert_eq!(r.callers, 4); // o1, x, y, o2; the last event has no caller
-    assert_eq!(r.daily.callers, [2, 0, 0, 0, 0, 0, 0, 2, 1]);
-    assert_eq!((r.wau, r.mau), (3, 4)); // 03-04…03-10: y, o2, x
+    assert_eq!(r.callers, Some(4)); // o1, x, y, o2; the last event has no caller
+    assert_eq!(r.daily.callers, Some(vec![2, 0, 0, 0, 0, 0, 0, 2, 1]));
+    assert_eq!((r.wau, r.mau), (Some(3), Some(4))); // 03-04…03-10: y, o2, x
     assert!(close(r.stickiness, (5.0 / 9.0) / 4.0));
     assert!(close(r.events_per_caller, 6.0 / 4.0));
 }
@@ -107,12 +107,13 @@ fn organic_use_self_calls_automation_and_apps() {
     let r = report(true, options);
     // Self-calls: o1 → a, o2 → b (the failed one does not count). Knowable: events with a
     // caller on a model with an owner: 5.
-    assert_eq!(r.self_calls, 2);
+    assert_eq!(r.self_calls, Some(2));
     assert!(close(r.self_call_share, 2.0 / 5.0));
-    assert_eq!((r.models_only_self_called, r.organic_events, r.automated_events), (0, 5, 1));
-    assert_eq!(r.first_party_events, 2);
-    assert_eq!(r.by_app.len(), 1);
-    assert_eq!((r.by_app[0].app.as_str(), r.by_app[0].events), ("studio", 2));
+    assert_eq!((r.models_only_self_called, r.organic_events, r.automated_events), (Some(0), Some(5), Some(1)));
+    assert_eq!(r.first_party_events, Some(2));
+    let by_app = r.by_app.unwrap();
+    assert_eq!(by_app.len(), 1);
+    assert_eq!((by_app[0].app.as_str(), by_app[0].events), ("studio", 2));
 }
 
 #[test]
@@ -127,7 +128,7 @@ fn per_model_rows_busiest_first() {
     let order: Vec<_> = r.models.iter().map(|m| m.model.as_str()).collect();
     assert_eq!(order, ["a", "b", "e", "d"]);
     let a = &r.models[0];
-    assert_eq!((a.name.as_str(), a.events, a.callers), ("Atlas", 4, 3));
+    assert_eq!((a.name.as_str(), a.events, a.callers), ("Atlas", 4, Some(3)));
     assert!(close(a.share, 4.0 / 7.0));
     assert!(close(a.verified_share, 0.25));
     assert!(close(a.self_call_share, 1.0 / 3.0));
@@ -145,7 +146,7 @@ fn retention_weekly_cohorts_of_models_and_callers() {
     assert_eq!(m.cohorts.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2026-03-02", "2026-03-09"]);
     assert_eq!(m.sizes, [2, 1]); // {a, b}, then {e}
     assert_eq!(m.cells, [vec![1.0, 1.0], vec![1.0]]);
-    let c = &r.retention.callers;
+    let c = r.retention.callers.as_ref().unwrap();
     assert_eq!(c.sizes, [2, 2]); // {o1, x}, then {y, o2}
     assert_eq!(c.cells, [vec![1.0, 0.5], vec![1.0]]);
 }
@@ -154,6 +155,6 @@ fn retention_weekly_cohorts_of_models_and_callers() {
 fn a_range_narrows_every_figure() {
     let r = report(true, ReportOptions { range: Some("2d".into()), ..Default::default() });
     assert_eq!(r.window.map(|w| w.days), Some(2));
-    assert_eq!((r.events, r.failed, r.callers, r.models_active), (4, 1, 3, 3));
+    assert_eq!((r.events, r.failed, r.callers, r.models_active), (4, 1, Some(3), 3));
     assert_eq!(r.models_idle, 1); // d
 }

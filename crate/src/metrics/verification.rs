@@ -13,8 +13,12 @@ pub fn fill(scope: &Scope, report: &mut Report) {
         other: vec![0; days],
         unknown: vec![0; days],
     };
-    for i in scope.ok() {
-        daily.get_mut(scope.log.mode[i])[scope.slot(i)] += 1;
+    let t = scope.tallies;
+    for c in scope.cells.clone() {
+        let slot = scope.slot_of(t.day[c]);
+        for mode in Mode::ALL {
+            daily.get_mut(mode)[slot] += t.mode(mode, c);
+        }
     }
     for mode in Mode::ALL {
         *report.by_mode.get_mut(mode) = daily.get(mode).iter().sum();

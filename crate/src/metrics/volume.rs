@@ -13,9 +13,11 @@ pub struct DailyEvents {
 pub fn daily_events(scope: &Scope) -> DailyEvents {
     let days = scope.window.days as usize;
     let (mut events, mut failed) = (vec![0u64; days], vec![0u64; days]);
-    for i in scope.range.clone() {
-        let series = if scope.log.ok.get(i) { &mut events } else { &mut failed };
-        series[scope.slot(i)] += 1;
+    let t = scope.tallies;
+    for c in scope.cells.clone() {
+        let slot = scope.slot_of(t.day[c]);
+        events[slot] += t.events[c];
+        failed[slot] += t.failed[c];
     }
     DailyEvents { events, failed }
 }

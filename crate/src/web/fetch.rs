@@ -1,5 +1,6 @@
 //! Fetching an input with progress: the body is parsed chunk by chunk as it arrives
-//! (the response's `ReadableStream`), so it is never held whole.
+//! (the response's `ReadableStream`), so it is never held whole, and the page gets the
+//! event loop back between chunks so the progress bar moves.
 
 use super::js_message;
 use crate::dataset::Origin;
@@ -11,13 +12,17 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::ReadableStreamDefaultReader;
 
-/// Fetches `url` and parses its body into `sink`, calling
+/// How long parsing may keep the event loop before it lets the page paint.
+const SLICE_MS: f64 = 30.0;
+
+/// Fetches `url` and parses its body into `sink` within `limits`, calling
 /// `on_progress({input, loaded, total})` after each chunk (`total` is `null` when the
 /// server did not say).
 pub async fn fetch_into<S: Sink<N>, const N: usize>(
     url: &str,
     input: &str,
     sink: S,
+    limits: Limits,
     on_progress: Option<&Function>,
 ) -> Result<(Loaded<S>, Origin), Error> {
     let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
@@ -33,8 +38,9 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
     let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut loader = Loader::new(url, sink, Limits::default());
+    let mut loader = Loader::new(url, sink, limits);
     let mut bytes = 0u64;
+    let mut slice_start = js_sys::Date::now();
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(|e| network(js_message(&e)))?;
         if Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
@@ -47,6 +53,12 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
         loader.feed(&chunk)?;
         if let Some(callback) = on_progress {
             report_progress(callback, input, bytes, total);
+        }
+        // A body already buffered resolves each read as a microtask, which would keep
+        // the page from painting until the whole input is parsed.
+        if js_sys::Date::now() - slice_start > SLICE_MS {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            slice_start = js_sys::Date::now();
         }
     }
     Ok((loader.finish()?, Origin { source: url.to_owned(), fetched_at }))

@@ -7,10 +7,12 @@ mod fetch;
 mod panic;
 
 use crate::chart::{self, ChartKind, Drawn, Theme, ThemeName};
+use crate::dataset::Demand;
+use crate::input::Limits;
 use crate::report::Report;
-use crate::store::{EventLog, Registry};
+use crate::store::{EventLog, Registry, Rollups};
 use crate::{Dataset, ReportOptions};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -64,21 +66,44 @@ fn to_js(report: &Report) -> Result<JsValue, JsError> {
     report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
 }
 
-/// Fetches and parses the inputs, streaming, with `onProgress({input, loaded, total})`.
-/// `registry` is optional.
-#[wasm_bindgen(js_name = loadUrls)]
-pub async fn load_urls(
-    events: String,
+/// What `loadUrls` fetches: absolute URLs of `events` or `rollups`, and optionally of a
+/// `registry`, with the limits that stop an input too large for the tab.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LoadSpec {
+    events: Option<String>,
+    rollups: Option<String>,
     registry: Option<String>,
-    on_progress: Option<js_sys::Function>,
-) -> Result<JsDataset, JsError> {
+    max_rows: Option<u64>,
+    max_bytes: Option<u64>,
+}
+
+/// Fetches and parses the inputs of `spec` (`{events | rollups, registry?, maxRows?,
+/// maxBytes?}`), streaming, with `onProgress({input, loaded, total})`.
+#[wasm_bindgen(js_name = loadUrls)]
+pub async fn load_urls(spec: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsDataset, JsError> {
+    let spec: LoadSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("load options: {e}")))?;
+    let limits = Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes };
     let progress = on_progress.as_ref();
-    let events = fetch::fetch_into(&events, "events", EventLog::default(), progress).await.map_err(js_error)?;
-    let registry = match registry {
-        Some(url) => Some(fetch::fetch_into(&url, "registry", Registry::default(), progress).await.map_err(js_error)?),
+    let demand = match Demand::choose(spec.events, spec.rollups).map_err(js_error)? {
+        Demand::Events(url) => {
+            let (loaded, origin) =
+                fetch::fetch_into(&url, "events", EventLog::default(), limits, progress).await.map_err(js_error)?;
+            (Demand::Events(loaded), origin)
+        }
+        Demand::Rollups(url) => {
+            let (loaded, origin) =
+                fetch::fetch_into(&url, "rollups", Rollups::default(), limits, progress).await.map_err(js_error)?;
+            (Demand::Rollups(loaded), origin)
+        }
+    };
+    let registry = match spec.registry {
+        Some(url) => {
+            Some(fetch::fetch_into(&url, "registry", Registry::default(), limits, progress).await.map_err(js_error)?)
+        }
         None => None,
     };
-    Ok(JsDataset { inner: Dataset::assemble(events, registry) })
+    Ok(JsDataset { inner: Dataset::assemble(demand, registry) })
 }
 
 /// The message of a JS error value.

@@ -1,0 +1,135 @@
+//! Daily rollups (SPEC §1.3): one record per (UTC day, model), pre-aggregated by a hub's
+//! warehouse. Counts must be whole numbers ≥ 0; per-mode counts that do not add up to
+//! `events` are dropped with a warning, as an optional field of the wrong type is.
+
+use super::fields::{self, FieldError, Optional};
+use super::problems::Problems;
+use super::value::{Record, Schema, Value};
+use super::Sink;
+use crate::day::Day;
+use crate::store::{Cell, Mode, Rollups, NONE};
+
+/// The slots of a rollup record.
+pub struct RollupSchema;
+
+const DAY: usize = 0;
+const MODEL: usize = 1;
+const EVENTS: usize = 2;
+const CALLERS: usize = 3;
+const FAILED: usize = 4;
+const SELF_CALLS: usize = 5;
+/// The per-mode counts take slots `MODES..MODES + 5`, in [`Mode::ALL`] order.
+const MODES: usize = 6;
+
+/// The number of slots in a rollup record.
+pub const ROLLUP_SLOTS: usize = 11;
+
+const NAMES: [&str; ROLLUP_SLOTS] =
+    ["day", "model", "events", "callers", "failed", "self_calls", "vanilla", "tee", "zkml", "other", "unknown"];
+
+/// The model name that stands for the aggregated long tail.
+pub const LONG_TAIL: &str = "other";
+
+impl Schema for RollupSchema {
+    const SLOTS: usize = ROLLUP_SLOTS;
+    fn slot(name: &str) -> Option<(usize, bool)> {
+        match name {
+            "model_id" | "model_cid" => Some((MODEL, false)),
+            _ => NAMES.iter().position(|&n| n == name).map(|slot| (slot, true)),
+        }
+    }
+}
+
+/// A count: a whole number ≥ 0 (JSON numbers are exact up to 2⁵³).
+fn count(value: Value) -> Result<u64, FieldError> {
+    if let Value::Cell(c) = value {
+        return c.trim().parse::<u64>().map_err(|_| format!("{c:?} is not a whole number ≥ 0"));
+    }
+    let n = fields::non_negative(value)?;
+    if n.fract() == 0.0 && n <= 9_007_199_254_740_992.0 {
+        Ok(n as u64)
+    } else {
+        Err(format!("{n} is not a whole number ≥ 0"))
+    }
+}
+
+impl Sink<ROLLUP_SLOTS> for Rollups {
+    type Schema = RollupSchema;
+    fn accept(&mut self, mut r: Record<'_, ROLLUP_SLOTS>, line: u64, problems: &mut Problems) {
+        let Some(seconds) = fields::required(&mut r, (DAY, "day", ""), line, problems, fields::timestamp) else {
+            return;
+        };
+        let Some(model) =
+            fields::required(&mut r, (MODEL, "model", "model_id, model_cid"), line, problems, fields::non_empty)
+        else {
+            return;
+        };
+        let Some(events) = fields::required(&mut r, (EVENTS, "events", ""), line, problems, count) else {
+            return;
+        };
+        let mut optional = Optional { record: &mut r, names: &NAMES, line, problems };
+        let callers = optional.get(CALLERS, count);
+        let failed = optional.get(FAILED, count).unwrap_or(0);
+        let self_calls = optional.get(SELF_CALLS, count);
+        let modes = Mode::ALL.map(|mode| optional.get(MODES + mode as usize, count));
+        let model = if model == LONG_TAIL { NONE } else { self.models.intern(&model) };
+        let mut cell = Cell { day: Day::from_epoch_seconds(seconds), model, events, failed, ..Cell::default() };
+        cell.by_mode = by_mode(events, modes).unwrap_or_else(|why| {
+            problems.warn(line, "modes", || why);
+            let mut all_unknown = [0; 5];
+            all_unknown[Mode::Unknown as usize] = events;
+            all_unknown
+        });
+        cell.self_calls = self_calls.filter(|&n| {
+            let fits = n <= events;
+            if !fits {
+                problems.warn(line, "self_calls", || format!("{n} self-calls of {events} events"));
+            }
+            fits
+        });
+        cell.callers = callers;
+        if self.is_repeat(&cell) {
+            problems.warn(line, "day", || "a second row for this day and model; both are counted".into());
+        }
+        self.push(&cell);
+    }
+}
+
+/// Events per mode, from the counts given: events no mode claims are `unknown`, as an
+/// event without a mode is (SPEC §1.1).
+fn by_mode(events: u64, given: [Option<u64>; 5]) -> Result<[u64; 5], FieldError> {
+    let named: u64 = given.iter().flatten().sum();
+    let unknown = Mode::Unknown as usize;
+    let mut counts = given.map(|n| n.unwrap_or(0));
+    match given[unknown] {
+        Some(_) if named != events => Err(format!("the modes add up to {named}, not to events ({events})")),
+        Some(_) => Ok(counts),
+        None if named > events => Err(format!("the modes add up to {named}, more than events ({events})")),
+        None => {
+            counts[unknown] = events - named;
+            Ok(counts)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_that_no_mode_claims_are_unknown() {
+        assert_eq!(by_mode(10, [Some(4), Some(3), None, None, None]), Ok([4, 3, 0, 0, 3]));
+        assert_eq!(by_mode(10, [None; 5]), Ok([0, 0, 0, 0, 10]));
+        assert!(by_mode(10, [Some(4), Some(3), None, None, Some(1)]).is_err());
+        assert!(by_mode(5, [Some(4), Some(3), None, None, None]).is_err());
+    }
+
+    #[test]
+    fn counts_are_whole_numbers() {
+        assert_eq!(count(Value::Cell("12")), Ok(12));
+        assert_eq!(count(Value::Number(3.0)), Ok(3));
+        assert!(count(Value::Number(3.5)).is_err());
+        assert!(count(Value::Cell("-1")).is_err());
+        assert!(count(Value::Text("3".into())).is_err());
+    }
+}

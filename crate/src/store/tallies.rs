@@ -1,0 +1,196 @@
+//! Counts per (UTC day, model): the shape of SPEC §1.3 daily rollups. Read from a rollups
+//! input, or summed from the event log when a dataset is assembled, so every figure that
+//! rollups determine has one implementation for both paths, and recomputing it for a new
+//! window walks cells, not events.
+
+use super::{EventLog, Mode, NONE};
+use crate::day::Day;
+
+/// A count column's value where a cell did not give it (`callers` of a rollup row).
+pub const MISSING: u64 = u64::MAX;
+
+/// One (day, model) cell's counts, as a rollup row gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub day: Day,
+    /// [`NONE`] for the long tail (a rollup row of model `other`): volume, not a model.
+    pub model: u32,
+    /// Successful inferences.
+    pub events: u64,
+    pub failed: u64,
+    /// Successful inferences per [`Mode`] (indexed by its discriminant); they add up to
+    /// `events`.
+    pub by_mode: [u64; 5],
+    /// `None`: the row did not say.
+    pub self_calls: Option<u64>,
+    /// Distinct callers of the model that day; `None`: the row did not say.
+    pub callers: Option<u64>,
+}
+
+/// Cells as equal-length columns, in day order once [`Tallies::sort_by_day`] ran. A day
+/// and model may have more than one cell (duplicate rollup rows): every sum stays exact.
+#[derive(Default)]
+pub struct Tallies {
+    pub day: Vec<Day>,
+    pub model: Vec<u32>,
+    pub events: Vec<u64>,
+    pub failed: Vec<u64>,
+    pub by_mode: [Vec<u64>; 5],
+    /// Self-calls per cell; `None` when the input cannot say (rollups without `self_calls`).
+    pub self_calls: Option<Vec<u64>>,
+    /// Events whose caller and model owner are both known, the denominator of
+    /// `self_call_share`: only raw events can say, so `None` for rollups.
+    pub knowable: Option<Vec<u64>>,
+    /// Distinct callers per cell, [`MISSING`] where not given: only rollups have it (raw
+    /// events count callers themselves).
+    pub callers: Option<Vec<u64>>,
+}
+
+impl Tallies {
+    /// Sums the (day-ordered) log per day and model. `owner` gives each model id's owner
+    /// among the caller ids, or [`NONE`], to count self-calls.
+    pub fn from_events(log: &EventLog, owner: impl Fn(u32) -> u32) -> Tallies {
+        let mut t = Tallies::default();
+        let (mut self_calls, mut knowable) = (Vec::new(), Vec::new());
+        let mut cell_of_model = vec![usize::MAX; log.models.len()];
+        for i in 0..log.len() {
+            let (day, model) = (log.day[i], log.model[i]);
+            let slot = &mut cell_of_model[model as usize];
+            if *slot == usize::MAX || t.day[*slot] != day {
+                *slot = t.len();
+                t.push_empty(day, model);
+                self_calls.push(0);
+                knowable.push(0);
+            }
+            let c = *slot;
+            if !log.ok.get(i) {
+                t.failed[c] += 1;
+                continue;
+            }
+            t.events[c] += 1;
+            t.by_mode[log.mode[i] as usize][c] += 1;
+            let (caller, owner) = (log.caller[i], owner(model));
+            if caller != NONE && owner != NONE {
+                knowable[c] += 1;
+                self_calls[c] += u64::from(caller == owner);
+            }
+        }
+        t.self_calls = Some(self_calls);
+        t.knowable = Some(knowable);
+        t
+    }
+
+    fn push_empty(&mut self, day: Day, model: u32) {
+        self.day.push(day);
+        self.model.push(model);
+        self.events.push(0);
+        self.failed.push(0);
+        self.by_mode.iter_mut().for_each(|c| c.push(0));
+        for column in [&mut self.self_calls, &mut self.knowable].into_iter().flatten() {
+            column.push(0);
+        }
+        if let Some(callers) = &mut self.callers {
+            callers.push(MISSING);
+        }
+    }
+
+    /// Appends one rollup cell. An optional count that first appears here creates its
+    /// column, back-filled: 0 self-calls (as an event without an owner match counts none),
+    /// [`MISSING`] callers.
+    pub fn push(&mut self, cell: &Cell) {
+        let n = self.len();
+        self.push_empty(cell.day, cell.model);
+        self.events[n] = cell.events;
+        self.failed[n] = cell.failed;
+        for (column, &count) in self.by_mode.iter_mut().zip(&cell.by_mode) {
+            column[n] = count;
+        }
+        if let Some(count) = cell.self_calls {
+            self.self_calls.get_or_insert_with(|| vec![0; n + 1])[n] = count;
+        }
+        if let Some(count) = cell.callers {
+            self.callers.get_or_insert_with(|| vec![MISSING; n + 1])[n] = count;
+        }
+    }
+
+    /// Puts the cells in day order (stable), so a window is one contiguous range.
+    pub fn sort_by_day(&mut self) {
+        if self.day.is_sorted() {
+            return;
+        }
+        let mut order: Vec<u32> = (0..self.len() as u32).collect();
+        order.sort_by_key(|&i| self.day[i as usize]);
+        fn permute<T: Copy>(column: &mut Vec<T>, order: &[u32]) {
+            *column = order.iter().map(|&i| column[i as usize]).collect();
+        }
+        permute(&mut self.day, &order);
+        permute(&mut self.model, &order);
+        permute(&mut self.events, &order);
+        permute(&mut self.failed, &order);
+        self.by_mode.iter_mut().for_each(|c| permute(c, &order));
+        for column in [&mut self.self_calls, &mut self.knowable, &mut self.callers].into_iter().flatten() {
+            permute(column, &order);
+        }
+    }
+
+    /// The cells from `from` to `to` (both included), once in day order.
+    pub fn range(&self, from: Day, to: Day) -> std::ops::Range<usize> {
+        self.day.partition_point(|&d| d < from)..self.day.partition_point(|&d| d <= to)
+    }
+
+    /// The first and last day with any inference, failed ones included (the default window).
+    pub fn span(&self) -> Option<(Day, Day)> {
+        let counted = (0..self.len()).filter(|&c| self.events[c] + self.failed[c] > 0).map(|c| self.day[c]);
+        let (first, last) = counted
+            .fold(None, |span: Option<(Day, Day)>, d| Some(span.map_or((d, d), |(a, b)| (a.min(d), b.max(d)))))?;
+        Some((first, last))
+    }
+
+    pub fn len(&self) -> usize {
+        self.day.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.day.is_empty()
+    }
+
+    /// The events of `mode` in cell `c`.
+    #[inline]
+    pub fn mode(&self, mode: Mode, c: usize) -> u64 {
+        self.by_mode[mode as usize][c]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+
+    #[test]
+    fn events_sum_into_one_cell_per_day_and_model() {
+        let body = br#"{"ts":"2026-03-02T01:00:00Z","model":"a","mode":"tee","caller":"x"}
+{"ts":"2026-03-02T02:00:00Z","model":"b"}
+{"ts":"2026-03-02T03:00:00Z","model":"a","ok":false}
+{"ts":"2026-03-03T03:00:00Z","model":"a","mode":"zkml"}"#;
+        let data = Dataset::from_events("t", body).unwrap();
+        let t = &data.tallies;
+        assert_eq!(t.len(), 3);
+        assert_eq!((t.events.clone(), t.failed.clone()), (vec![1, 1, 1], vec![1, 0, 0]));
+        assert_eq!((t.mode(Mode::Tee, 0), t.mode(Mode::Unknown, 1), t.mode(Mode::Zkml, 2)), (1, 1, 1));
+        assert_eq!(t.knowable, Some(vec![0, 0, 0]), "no registry, no owners");
+        assert_eq!(
+            t.span().map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("2026-03-02".into(), "2026-03-03".into()))
+        );
+    }
+
+    #[test]
+    fn optional_rollup_counts_are_back_filled_when_they_first_appear() {
+        let mut t = Tallies::default();
+        t.push(&Cell { events: 3, ..Cell::default() });
+        t.push(&Cell { events: 2, self_calls: Some(1), callers: Some(2), ..Cell::default() });
+        assert_eq!(t.self_calls, Some(vec![0, 1]));
+        assert_eq!(t.callers, Some(vec![MISSING, 2]));
+        assert_eq!(t.knowable, None);
+    }
+}

@@ -1,0 +1,118 @@
+// The data layer in the browser, as a reader meets it: daily rollups instead of events,
+// rows that are refused and said so, a limit that stops an input too large for the tab,
+// and a large file whose progress bar moves while it loads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { serve, launch, nativeReport, hubpulse, fixture, fixtures, screenshot, settled, root } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the demo page and adds a widget with `attributes`; resolves when it settled. */
+async function widget(attributes, expected = 'loaded') {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.evaluate((attrs) => {
+    const el = document.createElement('hub-pulse');
+    el.id = 'under-test';
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    document.body.append(el);
+  }, attributes);
+  assert.equal(await settled(page, '#under-test'), expected);
+  const shadow = (selector) => page.evaluate((sel) => {
+    const node = document.querySelector('#under-test').shadowRoot.querySelector(sel);
+    return node.hidden ? null : node.textContent;
+  }, selector);
+  return { page, errors, shadow, report: () => page.evaluate(() => document.querySelector('#under-test').report) };
+}
+
+test('a widget reads daily rollups and gives the figures of the command line', async () => {
+  const events = `${root}www/data/events.ndjson`;
+  const registry = `${root}www/data/models.json`;
+  const rollups = fixture('rollups.ndjson', hubpulse('rollup', '--events', events, '--registry', registry));
+  const { page, errors, report } = await widget({ rollups, registry: 'data/models.json', chart: 'volume' });
+  const browserReport = await report();
+  const native = nativeReport('--rollups', fixtures + 'rollups.ndjson', '--registry', registry);
+  for (const r of [browserReport, native]) {
+    for (const source of r.input.sources) {
+      delete source.source;
+      delete source.fetched_at;
+    }
+  }
+  assert.deepEqual(browserReport, native);
+  assert.equal(browserReport.input.demand_source, 'rollups');
+  assert.equal(browserReport.callers, null, 'distinct callers across models need the raw events');
+  assert.ok(browserReport.input.unavailable.some((u) => u.figure === 'callers' && u.reason.length > 20));
+  // Rollups of the same events count the same inferences.
+  const raw = nativeReport('--events', events, '--registry', registry);
+  assert.equal(browserReport.events, raw.events);
+  assert.deepEqual(browserReport.daily.events, raw.daily.events);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('rejected rows are counted and the widget says how many and why', async () => {
+  const body = [
+    '{"ts":"2026-03-02T10:00:00Z","model":"a","caller":"0xab"}',
+    '{"model":"b"}',
+    '{"ts":"yesterday","model":"a"}',
+    '{"ts":"2026-03-03T10:00:00Z","model":"a","latency_ms":"fast"}',
+    '{"ts":"2026-03-04T10:00:00Z","model":"c"}',
+  ].join('\n');
+  const { page, shadow, report } = await widget({ src: fixture('rejected.ndjson', body) });
+  const r = await report();
+  assert.deepEqual([r.input.rows_read, r.input.rows_rejected, r.input.warnings, r.events], [5, 2, 1, 3]);
+  const notice = await shadow('.notice');
+  assert.match(notice, /^2 rows rejected \(first: line 2, ts: missing/);
+  await screenshot(page, 'rows-rejected');
+  await page.close();
+});
+
+test('max-rows stops an input that is too large with a clear error', async () => {
+  const { page, shadow } = await widget({ src: 'data/events.ndjson', 'max-rows': '1000' }, 'error');
+  assert.match(await shadow('.status'), /events\.ndjson: larger than the limit of 1000 rows/);
+  await page.close();
+  const bad = await widget({ src: 'data/events.ndjson', 'max-rows': 'lots' }, 'error');
+  assert.match(await bad.shadow('.status'), /max-rows must be a whole number/);
+  await bad.page.close();
+});
+
+test('a million events load with a progress bar that moves', async () => {
+  if (!existsSync(`${fixtures}million/events.ndjson`)) {
+    hubpulse('synth', '--out', `${fixtures}million`, '--count', '1000000', '--seed', '11');
+  }
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  // Sample the progress bar once per painted frame while the file loads.
+  const seen = await page.evaluate(async () => {
+    const el = document.createElement('hub-pulse');
+    el.setAttribute('src', 'data/test/million/events.ndjson');
+    document.body.append(el);
+    const painted = new Set();
+    const started = performance.now();
+    await new Promise((resolve) => {
+      const sample = () => {
+        const bar = el.shadowRoot.querySelector('progress');
+        if (bar.value > 0) painted.add(bar.value);
+        if (el.report || performance.now() - started > 60_000) resolve();
+        else requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    return { values: [...painted], rows: el.report?.input.rows_read, rejected: el.report?.input.rows_rejected };
+  });
+  assert.equal(seen.rows, 1_000_000);
+  assert.equal(seen.rejected, 0);
+  assert.ok(seen.values.length >= 3, `the progress bar was painted at ${seen.values.length} values`);
+  await page.close();
+});
