@@ -43,3 +43,10 @@ if (process.argv.includes('--browser') && !existsSync('/usr/bin/chromium')) {
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', 'chromium']);
 }
+
+// cargo-fuzz and the nightly toolchain, for `npm run fuzz` only.
+if (process.argv.includes('--fuzz')) {
+  const toolchains = output('rustup', ['toolchain', 'list']) ?? '';
+  if (!toolchains.split('\n').some((t) => t.startsWith('nightly'))) run('rustup', ['toolchain', 'install', 'nightly']);
+  if (output('cargo', ['fuzz', '--version']) === null) run('cargo', ['install', 'cargo-fuzz']);
+}

@@ -9,10 +9,20 @@
 use crate::day::{Day, SECONDS_PER_DAY};
 use std::io::{self, Write};
 
+/// The encoding of generated events.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Ndjson,
+    /// With a header row; ids need no quoting.
+    Csv,
+}
+
 /// What to generate.
 #[derive(Clone, Debug)]
 pub struct SynthConfig {
     pub seed: u64,
+    pub format: Format,
     pub events: u64,
     pub models: u32,
     pub callers: u32,
@@ -24,6 +34,7 @@ impl Default for SynthConfig {
     fn default() -> Self {
         SynthConfig {
             seed: 7,
+            format: Format::Ndjson,
             events: 40_000,
             models: 400,
             callers: 3_000,
@@ -156,8 +167,11 @@ fn world(cfg: &SynthConfig) -> (Vec<Model>, Vec<String>, Rng) {
     (models, owners, rng)
 }
 
-/// Writes `cfg.events` inference events as NDJSON, in time order (SPEC §1.1).
+/// Writes `cfg.events` inference events in `cfg.format`, in time order (SPEC §1.1).
 pub fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
+    if cfg.format == Format::Csv {
+        writeln!(out, "ts,model,caller,mode,latency_ms,units,kind,app,automated,ok")?;
+    }
     let (models, owners, mut rng) = world(cfg);
     let callers: Vec<String> = (0..cfg.callers).map(|_| format!("0x{}", rng.hex(40))).collect();
     let busy_callers = Weighted::new((0..callers.len()).map(|i| (i as f64 + 1.0).powf(-0.8)));
@@ -167,6 +181,7 @@ pub fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
         let weekday = (cfg.first_day.plus(d as i32).0 + 3).rem_euclid(7);
         growth * if weekday >= 5 { 0.7 } else { 1.0 }
     }));
+    let who = Callers { owners: &owners, others: &callers, busy: &busy_callers };
     let mut per_day = vec![0u64; cfg.days as usize];
     for _ in 0..cfg.events {
         per_day[day_weights.draw(&mut rng)] += 1;
@@ -178,21 +193,29 @@ pub fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
         seconds.sort_unstable();
         for s in seconds {
             let m = &models[listed.draw(&mut rng)];
-            write_event(out, &mut rng, i64::from(day.0) * SECONDS_PER_DAY + s, m, &owners, &callers, &busy_callers)?;
+            let ts = i64::from(day.0) * SECONDS_PER_DAY + s;
+            write_event(out, &mut rng, cfg.format, ts, m, &who)?;
         }
     }
     Ok(())
 }
 
+/// Who calls: the models' owners, the other callers, and how busy each of those is.
+struct Callers<'a> {
+    owners: &'a [String],
+    others: &'a [String],
+    busy: &'a Weighted,
+}
+
 fn write_event(
     out: &mut impl Write,
     rng: &mut Rng,
+    format: Format,
     ts: i64,
     m: &Model,
-    owners: &[String],
-    callers: &[String],
-    busy: &Weighted,
+    who: &Callers,
 ) -> io::Result<()> {
+    let (owners, callers, busy) = (who.owners, who.others, who.busy);
     let caller = if rng.chance(0.04) { &owners[m.owner] } else { &callers[busy.draw(rng)] };
     let x = rng.unit();
     let mode = if x < m.modes[0] {
@@ -210,26 +233,41 @@ fn write_event(
     let latency = (base * (0.4 + 1.6 * rng.unit() * rng.unit() + rng.unit()) * 10.0).round() / 10.0;
     let (h, mi, s) = (ts.rem_euclid(86_400) / 3600, ts.rem_euclid(3600) / 60, ts.rem_euclid(60));
     let date = Day::from_epoch_seconds(ts);
-    write!(
-        out,
-        r#"{{"ts":"{date}T{h:02}:{mi:02}:{s:02}Z","model":"{}","caller":"{caller}","mode":"{mode}","latency_ms":{latency}"#,
-        m.id
-    )?;
-    if m.category == "llm" {
+    let (units, kind) = if m.category == "llm" {
         let kind = if rng.chance(0.7) { "llm_chat" } else { "llm_completion" };
-        write!(out, r#","units":{},"kind":"{kind}""#, 50 + rng.below(2000))?;
+        (Some(50 + rng.below(2000)), kind)
     } else {
-        write!(out, r#","kind":"ml""#)?;
-    }
+        (None, "ml")
+    };
     let app = APPS[busy.draw(rng) % APPS.len()];
-    write!(out, r#","app":"{app}""#)?;
-    if rng.chance(0.1) {
-        write!(out, r#","automated":true"#)?;
+    let automated = rng.chance(0.1);
+    let failed = rng.chance(0.03);
+    let ts = format!("{date}T{h:02}:{mi:02}:{s:02}Z");
+    match format {
+        Format::Ndjson => {
+            write!(
+                out,
+                r#"{{"ts":"{ts}","model":"{}","caller":"{caller}","mode":"{mode}","latency_ms":{latency}"#,
+                m.id
+            )?;
+            if let Some(units) = units {
+                write!(out, r#","units":{units}"#)?;
+            }
+            write!(out, r#","kind":"{kind}","app":"{app}""#)?;
+            if automated {
+                write!(out, r#","automated":true"#)?;
+            }
+            if failed {
+                write!(out, r#","ok":false"#)?;
+            }
+            writeln!(out, "}}")
+        }
+        Format::Csv => {
+            let units = units.map_or(String::new(), |u| u.to_string());
+            let (automated, ok) = (if automated { "true" } else { "" }, if failed { "false" } else { "" });
+            writeln!(out, "{ts},{},{caller},{mode},{latency},{units},{kind},{app},{automated},{ok}", m.id)
+        }
     }
-    if rng.chance(0.03) {
-        write!(out, r#","ok":false"#)?;
-    }
-    writeln!(out, "}}")
 }
 
 #[cfg(test)]
@@ -251,5 +289,12 @@ mod tests {
         write_registry(&cfg, &mut registry).unwrap();
         let parsed: serde_json::Value = serde_json::from_slice(&registry).unwrap();
         assert_eq!(parsed.as_array().map(Vec::len), Some(50));
+        let mut csv = Vec::new();
+        write_events(&SynthConfig { format: Format::Csv, ..cfg }, &mut csv).unwrap();
+        let csv_report = Dataset::from_events("synth", &csv).unwrap().report(&ReportOptions::default()).unwrap();
+        assert_eq!(
+            (csv_report.events, csv_report.by_mode, csv_report.latency_p95),
+            (report.events, report.by_mode, report.latency_p95)
+        );
     }
 }

@@ -21,7 +21,7 @@ const USAGE: &str = "usage:
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N]
   hubpulse rollup --events FILE [--registry FILE]
-  hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
+  hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
 fn main() -> ExitCode {
@@ -96,6 +96,13 @@ impl Options {
                 "callers" => o.synth.callers = number("--callers", &value()?)?,
                 "days" => o.synth.days = number("--days", &value()?)?,
                 "count" => o.synth.events = number("--count", &value()?)?,
+                "format" => {
+                    o.synth.format = match value()?.as_str() {
+                        "ndjson" => synth::Format::Ndjson,
+                        "csv" => synth::Format::Csv,
+                        other => return Err(format!("--format is ndjson or csv, not {other:?}")),
+                    }
+                }
                 other => return Err(format!("unknown option --{other}\n{USAGE}")),
             }
         }
@@ -162,6 +169,7 @@ fn synth(o: &Options) -> Result<(), String> {
         let mut out = io::BufWriter::new(file);
         body(&mut out).and_then(|()| out.flush()).map_err(|e| format!("{}: {e}", path.display()))
     };
-    write("events.ndjson", &|out| synth::write_events(&o.synth, out))?;
+    let events = if o.synth.format == synth::Format::Csv { "events.csv" } else { "events.ndjson" };
+    write(events, &|out| synth::write_events(&o.synth, out))?;
     write("models.json", &|out| synth::write_registry(&o.synth, out))
 }

@@ -1,0 +1,82 @@
+// `npm run bench`: the speed and memory figures, measured, not asserted.
+//   1. natively, with Criterion (crate/benches/throughput.rs): parse MB/s per format at
+//      100 k and 1 M events, bytes per event, and report recompute time at 1 M events;
+//   2. in headless Chromium, on the same generated files served from localhost:
+//      fetch-to-report time, parse MB/s, bytes per stored event, and recompute time.
+// Writes the browser table to bench/RESULTS.md, which the README quotes.
+//   BENCH_SIZES=100000 npm run bench      only the given sizes (comma-separated)
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { run } from './run.mjs';
+import { serve, launch } from '../tests/harness.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const formats = ['ndjson', 'csv'];
+
+run('cargo', ['bench', '--bench', 'throughput'], { cwd: root });
+run('cargo', ['build', '--release', '--bin', 'hubpulse'], { cwd: root });
+
+const dir = `${root}www/data/bench`;
+for (const size of sizes) {
+  for (const format of formats) {
+    const out = `${dir}/${size}-${format}`;
+    if (!existsSync(`${out}/events.${format}`)) {
+      run(`${root}target/release/hubpulse`, ['synth', '--out', out, '--count', String(size), '--format', format]);
+    }
+  }
+}
+
+const server = await serve();
+const browser = await launch();
+const rows = [];
+try {
+  for (const size of sizes) {
+    for (const format of formats) {
+      const path = `data/bench/${size}-${format}/events.${format}`;
+      const bytes = statSync(`${root}www/${path}`).size;
+      const page = await browser.newPage();
+      await page.goto(`${server.url}bench.html`);
+      const m = await page.evaluate(async (url) => {
+        const { load } = await import('./hubpulse.js');
+        const start = performance.now();
+        const data = await load({ events: url });
+        const report = data.report();
+        const loadMs = performance.now() - start;
+        // Recompute for a new window, as a brush drag does: alternate windows, take the median.
+        const times = [];
+        for (let i = 0; i < 21; i++) {
+          const t = performance.now();
+          data.report({ range: `${7 + (i % 3) * 20}d` });
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        const result = { loadMs, events: data.eventCount, heapBytes: data.heapBytes, recomputeMs: times[10],
+                         rows: report.input.rows_read };
+        data.free();
+        return result;
+      }, path);
+      await page.close();
+      rows.push({ size, format, bytes, ...m });
+      console.log(`${format} ${size}: ${m.loadMs.toFixed(0)} ms fetch-to-report, recompute ${m.recomputeMs.toFixed(1)} ms`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const mb = (n) => (n / 1e6).toFixed(1);
+const table = [
+  '| input | events | body | fetch → report | parse rate | store bytes / event | recompute (new window) |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.format} | ${r.events.toLocaleString('en-US')} | ${mb(r.bytes)} MB | ${r.loadMs.toFixed(0)} ms | ` +
+    `${(r.bytes / 1e6 / (r.loadMs / 1e3)).toFixed(0)} MB/s | ${(r.heapBytes / r.events).toFixed(1)} | ${r.recomputeMs.toFixed(1)} ms |`),
+];
+const cpu = (await import('node:os')).cpus()[0]?.model ?? 'unknown CPU';
+const text = `# Benchmark results\n\nHeadless Chromium on ${cpu} (${(await import('node:os')).cpus().length} cores), ` +
+  `${new Date().toISOString().slice(0, 10)}, files served from 127.0.0.1. "Fetch → report" is \`load()\` plus the ` +
+  `first \`report()\`; "recompute" is the median \`report({ range })\` for a new window. Store bytes are the ` +
+  `event columns plus the interned strings. Regenerate with \`npm run bench\`.\n\n${table.join('\n')}\n`;
+mkdirSync(`${root}bench`, { recursive: true });
+writeFileSync(`${root}bench/RESULTS.md`, text);
+console.log(`\n${table.join('\n')}\n\nwritten to bench/RESULTS.md`);
