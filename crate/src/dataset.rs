@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::input::{load_all, Limits, Loaded, Problems};
 use crate::metrics::{self, ReportOptions, Window};
 use crate::report::{InputSummary, Report, Source, Unavailable};
-use crate::store::{EventLog, Registry, Rollups, Tallies, NONE};
+use crate::store::{EventLog, Events, Registry, Rollups, Tallies, NONE};
 use serde::Serialize;
 
 /// One listed model, with ids in the events' id spaces.
@@ -57,7 +57,7 @@ pub type LoadedDemand = Demand<Loaded<EventLog>, Loaded<Rollups>>;
 #[derive(Default)]
 pub struct Dataset {
     /// Empty when the dataset was read from rollups; it then still holds the model names.
-    pub events: EventLog,
+    pub events: Events,
     /// Counts per (day, model): read from rollups, or summed from the events.
     pub tallies: Tallies,
     pub basis: Basis,
@@ -88,25 +88,23 @@ impl Dataset {
     /// are then summed per (day, model).
     pub fn assemble(demand: (LoadedDemand, Origin), registry: Option<(Loaded<Registry>, Origin)>) -> Dataset {
         let mut data = Dataset::default();
-        match demand {
+        // Rollups bring model names but no events: an empty log holds the names.
+        let (mut log, rollups) = match demand {
             (Demand::Events(loaded), origin) => {
-                data.events = loaded.sink;
-                data.events.sort_by_day();
                 data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+                (loaded.sink, None)
             }
             (Demand::Rollups(loaded), origin) => {
                 data.basis = Basis::Rollups;
-                data.events.models = loaded.sink.models;
-                data.tallies = loaded.sink.tallies;
-                data.tallies.sort_by_day();
                 data.add_source("rollups", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+                (EventLog { models: loaded.sink.models, ..EventLog::default() }, Some(loaded.sink.tallies))
             }
-        }
+        };
         if let Some((loaded, origin)) = registry {
             data.has_registry = true;
             for row in &loaded.sink.rows {
-                let id = data.events.models.intern(&row.model) as usize;
-                let owner = row.owner.as_deref().map_or(NONE, |o| data.events.callers.intern(o));
+                let id = log.models.intern(&row.model) as usize;
+                let owner = row.owner.as_deref().map_or(NONE, |o| log.callers.intern(o));
                 if data.listings.len() <= id {
                     data.listings.resize(id + 1, None);
                 }
@@ -115,12 +113,17 @@ impl Dataset {
             }
             data.add_source("registry", &origin, loaded.bytes, loaded.sha256, loaded.problems);
         }
-        data.listings.resize(data.events.models.len(), None);
-        if data.basis == Basis::Events {
-            let listings = &data.listings;
-            data.tallies =
-                Tallies::from_events(&data.events, |m| listings[m as usize].as_ref().map_or(NONE, |l| l.owner));
-        }
+        data.listings.resize(log.models.len(), None);
+        data.tallies = match rollups {
+            Some(tallies) => tallies,
+            None => {
+                log.sort_by_day();
+                let listings = &data.listings;
+                Tallies::from_events(&log, |m| listings[m as usize].as_ref().map_or(NONE, |l| l.owner))
+            }
+        };
+        data.tallies.sort_by_day();
+        data.events = log.seal();
         data
     }
 

@@ -35,9 +35,11 @@ fn callers_per_cell(data: &Dataset) -> Vec<u64> {
     let (t, log) = (&data.tallies, &data.events);
     let cell_of: HashMap<(crate::Day, u32), usize> = (0..t.len()).map(|c| ((t.day[c], t.model[c]), c)).collect();
     let mut pairs: HashSet<(usize, u32)> = HashSet::new();
-    for i in log.ok_in(0..log.len()).filter(|&i| log.caller[i] != NONE) {
-        if let Some(&c) = cell_of.get(&(log.day[i], log.model[i])) {
-            pairs.insert((c, log.caller[i]));
+    for (day, events) in log.days_in(0..log.len()) {
+        for i in log.ok_in(events).filter(|&i| log.caller[i] != NONE) {
+            if let Some(&c) = cell_of.get(&(day, log.model[i])) {
+                pairs.insert((c, log.caller[i]));
+            }
         }
     }
     let mut counts = vec![0u64; t.len()];

@@ -3,7 +3,7 @@
 
 use hubpulse::dataset::{Dataset, Demand, Origin};
 use hubpulse::input::{Limits, Loader};
-use hubpulse::store::EventLog;
+use hubpulse::store::{EventLog, Interner, NONE};
 use hubpulse::ReportOptions;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -171,31 +171,19 @@ fn load(body: &[u8], chunk: usize) -> Dataset {
     Dataset::assemble((Demand::Events(loader.finish().expect("a generated body is valid")), origin), None)
 }
 
-/// The store's rows with ids resolved to names, in store order.
+/// The store's rows with ids resolved to names, in store order (modes live in the
+/// tallies, which the report compares).
 fn rows(data: &Dataset) -> Vec<String> {
     let log = &data.events;
-    let name = |interner: &hubpulse::store::Interner, id: u32| {
-        (id != hubpulse::store::NONE).then(|| interner.name(id).to_owned())
-    };
-    let optional = |column: &Option<Vec<f64>>, i: usize| column.as_ref().map(|c| c[i]).filter(|v| !v.is_nan());
-    let label = |column: &Option<Vec<u32>>, i: usize| column.as_ref().and_then(|c| name(&log.labels, c[i]));
-    (0..log.len())
-        .map(|i| {
-            format!(
-                "{:?}",
-                (
-                    log.day[i],
-                    log.models.name(log.model[i]),
-                    name(&log.callers, log.caller[i]),
-                    log.mode[i],
-                    log.ok.get(i),
-                    optional(&log.latency_ms, i),
-                    optional(&log.units, i),
-                    label(&log.kind, i),
-                    label(&log.app, i),
-                    log.automated.as_ref().map(|b| b.get(i)),
-                )
-            )
+    let name = |interner: &Interner, id: u32| (id != NONE).then(|| interner.name(id).to_owned());
+    let app = |i: usize| log.app.as_ref().and_then(|c| name(&log.labels, c[i]));
+    log.days_in(0..log.len())
+        .flat_map(|(day, events)| events.map(move |i| (day, i)))
+        .map(|(day, i)| {
+            let latency = log.latency.as_ref().and_then(|l| l.get(i));
+            let automated = log.automated.as_ref().map(|b| b.get(i));
+            let row = (day, log.models.name(log.model[i]), name(&log.callers, log.caller[i]), log.ok.get(i));
+            format!("{row:?} {latency:?} {:?} {automated:?}", app(i))
         })
         .collect()
 }

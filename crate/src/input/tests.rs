@@ -61,7 +61,7 @@ fn every_format_reads_the_same_store_whatever_the_chunks() {
             assert_eq!(log.callers.name(log.caller[0]), "0xabc");
             assert_eq!(log.caller[0], log.caller[2], "0x addresses compare case-insensitively");
             assert_eq!(log.mode, [crate::store::Mode::Tee, crate::store::Mode::Zkml, crate::store::Mode::Other]);
-            assert_eq!(log.latency_ms.as_ref().map(|l| l[0]), Some(120.5));
+            assert_eq!(log.latency.as_ref().and_then(|l| l.get(0)), Some(120.5));
         }
     }
 }

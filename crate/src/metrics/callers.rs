@@ -14,16 +14,16 @@ pub fn fill(scope: &Scope, report: &mut Report) {
     let mut last_slot = vec![usize::MAX; scope.log.callers.len()];
     let mut daily = vec![0u64; days];
     let mut with_caller = 0u64;
-    for i in scope.ok() {
+    for (day, i) in scope.ok_days() {
         let caller = scope.log.caller[i];
         if caller == NONE {
             continue;
         }
         with_caller += 1;
-        let slot = scope.slot(i);
+        let slot = scope.slot_of(day);
         let last = &mut last_slot[caller as usize];
         if *last != slot {
-            *last = slot; // the log is in day order, so this is the caller's latest day so far
+            *last = slot; // days come in order, so this is the caller's latest day so far
             daily[slot] += 1;
         }
     }

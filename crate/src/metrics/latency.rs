@@ -4,8 +4,8 @@ use super::scope::Scope;
 use crate::report::Report;
 
 pub fn fill(scope: &Scope, report: &mut Report) {
-    let Some(latency) = &scope.log.latency_ms else { return };
-    let mut values: Vec<f64> = scope.ok().map(|i| latency[i]).filter(|v| !v.is_nan()).collect();
+    let Some(latency) = &scope.log.latency else { return };
+    let mut values: Vec<f64> = scope.ok().filter_map(|i| latency.get(i)).collect();
     report.latency_p50 = nearest_rank(&mut values, 50);
     report.latency_p95 = nearest_rank(&mut values, 95);
     report.latency_p99 = nearest_rank(&mut values, 99);

@@ -55,7 +55,7 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
         retention::cohorts(window, scope.model_count(), scope.model_cells().map(|c| (t.day[c], t.model[c])));
     if scope.has_events() {
         let log = scope.log;
-        let callers = scope.ok().filter(|&i| log.caller[i] != NONE).map(|i| (log.day[i], log.caller[i]));
+        let callers = scope.ok_days().filter(|&(_, i)| log.caller[i] != NONE).map(|(day, i)| (day, log.caller[i]));
         report.retention.callers = Some(retention::cohorts(window, log.callers.len(), callers));
     }
     report

@@ -4,12 +4,12 @@
 use super::Window;
 use crate::dataset::{Basis, Dataset, Listing};
 use crate::day::Day;
-use crate::store::{EventLog, Tallies, NONE};
+use crate::store::{Events, Tallies, NONE};
 use std::ops::Range;
 
 /// One window over one dataset: what every metric function takes.
 pub struct Scope<'a> {
-    pub log: &'a EventLog,
+    pub log: &'a Events,
     pub tallies: &'a Tallies,
     pub basis: Basis,
     /// Indexed by model id; empty entries for models not in the registry.
@@ -59,10 +59,12 @@ impl<'a> Scope<'a> {
         (day.0 - self.window.from.0) as usize
     }
 
-    /// The index of event `i`'s day in the window's daily series.
-    #[inline]
-    pub fn slot(&self, i: usize) -> usize {
-        self.slot_of(self.log.day[i])
+    /// The successful events of the window with their days, in day order.
+    pub fn ok_days(&self) -> impl Iterator<Item = (Day, usize)> + '_ {
+        let ok = &self.log.ok;
+        self.log
+            .days_in(self.range.clone())
+            .flat_map(move |(day, events)| events.filter(|&i| ok.get(i)).map(move |i| (day, i)))
     }
 
     /// The number of model ids (the demand side's and the registry's).

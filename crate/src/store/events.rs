@@ -1,17 +1,20 @@
-//! The columnar event store: one vector per field, one entry per accepted event.
+//! The event store: [`EventLog`] while reading, one entry per accepted event in input
+//! order; [`Events`] once a dataset is assembled, in day order, with days as runs and
+//! only the columns that figures read from events (the rest are in the tallies).
 
-use super::{Bits, Interner, Mode};
+use super::{Bits, Interner, Latencies, Mode};
 use crate::day::Day;
 use crate::input::EventRow;
+use std::ops::Range;
 
 /// The id that marks "no value" in an interned column (no caller, no app, …).
 pub const NONE: u32 = u32::MAX;
 
-/// Every accepted inference event, as equal-length columns.
+/// Every accepted inference event, as equal-length columns, in input order.
 ///
 /// Strings are interned (`models`, `callers`, `labels`), so a row costs a few bytes
 /// whatever its ids look like; optional columns exist only once some row has the
-/// field, and missing values in them are `NaN` or [`NONE`].
+/// field. `kind` and `units` are validated but not kept: no figure reads them.
 #[derive(Default)]
 pub struct EventLog {
     pub day: Vec<Day>,
@@ -21,15 +24,14 @@ pub struct EventLog {
     pub mode: Vec<Mode>,
     /// `false` for a failed inference (SPEC §1.1 `ok`).
     pub ok: Bits,
-    pub latency_ms: Option<Vec<f64>>,
-    pub units: Option<Vec<f64>>,
-    pub kind: Option<Vec<u32>>,
+    pub latency: Option<Latencies>,
+    /// The app's id among `labels`, [`NONE`] where not given.
     pub app: Option<Vec<u32>>,
     /// `Some` once any event said whether it was automated; missing counts as not.
     pub automated: Option<Bits>,
     pub models: Interner,
     pub callers: Interner,
-    /// The values of `kind` and `app`.
+    /// The values of `app`.
     pub labels: Interner,
 }
 
@@ -42,12 +44,25 @@ impl EventLog {
         self.caller.push(row.caller.as_deref().map_or(NONE, |c| self.callers.intern(c)));
         self.mode.push(row.mode);
         self.ok.push(row.ok);
-        push_optional(&mut self.latency_ms, n, row.latency_ms, f64::NAN);
-        push_optional(&mut self.units, n, row.units, f64::NAN);
-        let kind = row.kind.as_deref().map(|k| self.labels.intern(k));
-        push_optional(&mut self.kind, n, kind, NONE);
+        match (&mut self.latency, row.latency_ms) {
+            (Some(column), value) => column.push(value),
+            (None, Some(value)) => {
+                let mut column = Latencies::missing(n);
+                column.push(Some(value));
+                self.latency = Some(column);
+            }
+            (None, None) => {}
+        }
         let app = row.app.as_deref().map(|a| self.labels.intern(a));
-        push_optional(&mut self.app, n, app, NONE);
+        match (&mut self.app, app) {
+            (Some(column), app) => column.push(app.unwrap_or(NONE)),
+            (None, Some(app)) => {
+                let mut column = vec![NONE; n];
+                column.push(app);
+                self.app = Some(column);
+            }
+            (None, None) => {}
+        }
         match (&mut self.automated, row.automated) {
             (Some(bits), value) => bits.push(value.unwrap_or(false)),
             (None, Some(value)) => {
@@ -81,21 +96,15 @@ impl EventLog {
         permute(&mut self.caller, &order);
         permute(&mut self.mode, &order);
         permute_bits(&mut self.ok, &order);
-        for column in [&mut self.latency_ms, &mut self.units].into_iter().flatten() {
-            permute(column, &order);
+        if let Some(column) = &mut self.latency {
+            column.permute(&order);
         }
-        for column in [&mut self.kind, &mut self.app].into_iter().flatten() {
+        if let Some(column) = &mut self.app {
             permute(column, &order);
         }
         if let Some(bits) = &mut self.automated {
             permute_bits(bits, &order);
         }
-    }
-
-    /// The indices of the events from `from` to `to` (both included); the log must be in
-    /// day order ([`EventLog::sort_by_day`]).
-    pub fn range(&self, from: Day, to: Day) -> std::ops::Range<usize> {
-        self.day.partition_point(|&d| d < from)..self.day.partition_point(|&d| d <= to)
     }
 
     /// The number of events (failed ones included).
@@ -107,32 +116,113 @@ impl EventLog {
         self.day.is_empty()
     }
 
-    /// The first and last day of any event, failed ones included (the default window).
-    pub fn span(&self) -> Option<(Day, Day)> {
-        let first = *self.day.iter().min()?;
-        let last = *self.day.iter().max()?;
-        Some((first, last))
+    /// The day-ordered store of these events, without the modes (the tallies hold them)
+    /// and with each day stored once, at its first event.
+    pub fn seal(mut self) -> Events {
+        self.sort_by_day();
+        let mut days = Vec::new();
+        let mut starts = Vec::new();
+        for (i, &day) in self.day.iter().enumerate() {
+            if days.last() != Some(&day) {
+                days.push(day);
+                starts.push(i);
+            }
+        }
+        starts.push(self.day.len());
+        let mut events = Events {
+            days,
+            starts,
+            model: self.model,
+            caller: self.caller,
+            ok: self.ok,
+            latency: self.latency,
+            app: self.app,
+            automated: self.automated,
+            models: self.models,
+            callers: self.callers,
+            labels: self.labels,
+        };
+        events.shrink_to_fit();
+        events
+    }
+}
+
+/// The events of a dataset, in day order: what the figures that need single events
+/// (callers, latency, apps) read.
+pub struct Events {
+    /// Each distinct day once, ascending; the events of `days[k]` are
+    /// `starts[k]..starts[k + 1]`.
+    days: Vec<Day>,
+    starts: Vec<usize>,
+    pub model: Vec<u32>,
+    /// [`NONE`] where the event named no caller.
+    pub caller: Vec<u32>,
+    pub ok: Bits,
+    pub latency: Option<Latencies>,
+    pub app: Option<Vec<u32>>,
+    pub automated: Option<Bits>,
+    pub models: Interner,
+    pub callers: Interner,
+    pub labels: Interner,
+}
+
+impl Default for Events {
+    fn default() -> Self {
+        EventLog::default().seal()
+    }
+}
+
+impl Events {
+    /// The number of events (failed ones included).
+    pub fn len(&self) -> usize {
+        self.model.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.model.is_empty()
+    }
+
+    /// The indices of the events from `from` to `to` (both included).
+    pub fn range(&self, from: Day, to: Day) -> Range<usize> {
+        self.starts[self.days.partition_point(|&d| d < from)]..self.starts[self.days.partition_point(|&d| d <= to)]
+    }
+
+    /// The days of `range` with the indices of their events, in day order.
+    pub fn days_in(&self, range: Range<usize>) -> impl Iterator<Item = (Day, Range<usize>)> + '_ {
+        let (start, end) = (range.start, range.end);
+        let first = self.starts.partition_point(|&s| s <= start).saturating_sub(1);
+        (first..self.days.len())
+            .take_while(move |&k| self.starts[k] < end)
+            .map(move |k| (self.days[k], self.starts[k].max(start)..self.starts[k + 1].min(end)))
     }
 
     /// The successful events among `range`.
-    pub fn ok_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    pub fn ok_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         range.filter(|&i| self.ok.get(i))
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.model.shrink_to_fit();
+        self.caller.shrink_to_fit();
+        self.days.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        if let Some(column) = &mut self.latency {
+            column.shrink_to_fit();
+        }
+        if let Some(column) = &mut self.app {
+            column.shrink_to_fit();
+        }
     }
 
     /// Bytes held by the columns and interned strings, for the benchmark's per-event figure.
     pub fn heap_bytes(&self) -> usize {
-        fn cap<T>(v: &Option<Vec<T>>) -> usize {
-            v.as_ref().map_or(0, |v| v.capacity() * std::mem::size_of::<T>())
-        }
-        self.day.capacity() * 4
+        self.days.capacity() * 4
+            + self.starts.capacity() * 8
             + self.model.capacity() * 4
             + self.caller.capacity() * 4
-            + self.mode.capacity()
             + self.ok.heap_bytes()
-            + cap(&self.latency_ms)
-            + cap(&self.units)
-            + cap(&self.kind)
-            + cap(&self.app)
+            + self.latency.as_ref().map_or(0, Latencies::heap_bytes)
+            + self.app.as_ref().map_or(0, |c| c.capacity() * 4)
             + self.automated.as_ref().map_or(0, Bits::heap_bytes)
             + self.models.heap_bytes()
             + self.callers.heap_bytes()
@@ -140,16 +230,29 @@ impl EventLog {
     }
 }
 
-/// Pushes to an optional column, creating it (back-filled with `missing`) on the first
-/// value.
-fn push_optional<T: Copy>(column: &mut Option<Vec<T>>, n: usize, value: Option<T>, missing: T) {
-    match (column, value) {
-        (Some(values), value) => values.push(value.unwrap_or(missing)),
-        (column @ None, Some(value)) => {
-            let mut values = vec![missing; n];
-            values.push(value);
-            *column = Some(values);
-        }
-        (None, None) => {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{load_all, Limits};
+
+    fn events(body: &str) -> Events {
+        load_all("t", EventLog::default(), body.as_bytes(), Limits::default()).unwrap().sink.seal()
+    }
+
+    #[test]
+    fn sealed_events_are_in_day_order_with_each_day_once() {
+        let e = events(
+            "{\"ts\":\"2026-03-04\",\"model\":\"c\"}\n{\"ts\":\"2026-03-02\",\"model\":\"a\"}\n\
+             {\"ts\":\"2026-03-04\",\"model\":\"d\"}\n{\"ts\":\"2026-03-02\",\"model\":\"b\"}",
+        );
+        let names: Vec<&str> = e.model.iter().map(|&m| e.models.name(m)).collect();
+        assert_eq!(names, ["a", "b", "c", "d"]);
+        let d = |s| Day::parse(s).unwrap();
+        let runs: Vec<(String, Range<usize>)> = e.days_in(0..4).map(|(day, r)| (day.to_string(), r)).collect();
+        assert_eq!(runs, [("2026-03-02".into(), 0..2), ("2026-03-04".into(), 2..4)]);
+        assert_eq!(e.range(d("2026-03-03"), d("2026-03-05")), 2..4);
+        assert_eq!(e.range(d("2026-03-05"), d("2026-03-09")), 4..4);
+        assert_eq!(e.days_in(1..3).map(|(_, r)| r).collect::<Vec<_>>(), [1..2, 2..3]);
+        assert_eq!(e.days_in(4..4).count(), 0);
     }
 }

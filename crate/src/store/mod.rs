@@ -3,14 +3,16 @@
 mod bits;
 mod events;
 mod interner;
+mod latency;
 mod mode;
 mod registry;
 mod rollups;
 mod tallies;
 
 pub use bits::Bits;
-pub use events::{EventLog, NONE};
+pub use events::{EventLog, Events, NONE};
 pub use interner::Interner;
+pub use latency::Latencies;
 pub use mode::Mode;
 pub use registry::Registry;
 pub use rollups::Rollups;

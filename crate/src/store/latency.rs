@@ -1,0 +1,111 @@
+//! The latency column: 4 bytes an event while every value is a whole number of tenths of a
+//! millisecond (as latencies almost always are), exact `f64` from the first value that is
+//! not. Either way a value reads back as exactly the `f64` that was parsed, so quantiles
+//! print the input's own numbers.
+
+/// Marks a missing value among tenths.
+const MISSING: u32 = u32::MAX;
+
+/// Latencies in milliseconds, one optional value per event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Latencies {
+    /// Tenths of a millisecond: `t / 10.0` is the value.
+    Tenths(Vec<u32>),
+    /// Any value; `NaN` where missing.
+    Exact(Vec<f64>),
+}
+
+impl Default for Latencies {
+    fn default() -> Self {
+        Latencies::Tenths(Vec::new())
+    }
+}
+
+/// `value` as tenths, when that reads back exactly. `t / 10.0` is the double nearest to
+/// the decimal t/10, as is the parsed value of that decimal, so the check accepts every
+/// latency written with at most one decimal.
+fn tenths(value: f64) -> Option<u32> {
+    let t = (value * 10.0).round();
+    (t >= 0.0 && t < f64::from(MISSING) && t / 10.0 == value).then_some(t as u32)
+}
+
+impl Latencies {
+    /// A column of `n` missing values.
+    pub fn missing(n: usize) -> Latencies {
+        Latencies::Tenths(vec![MISSING; n])
+    }
+
+    pub fn push(&mut self, value: Option<f64>) {
+        match (&mut *self, value) {
+            (Latencies::Tenths(column), None) => column.push(MISSING),
+            (Latencies::Exact(column), None) => column.push(f64::NAN),
+            (Latencies::Exact(column), Some(v)) => column.push(v),
+            (Latencies::Tenths(column), Some(v)) => match tenths(v) {
+                Some(t) => column.push(t),
+                None => {
+                    let mut exact: Vec<f64> =
+                        column.iter().map(|&t| if t == MISSING { f64::NAN } else { f64::from(t) / 10.0 }).collect();
+                    exact.push(v);
+                    *self = Latencies::Exact(exact);
+                }
+            },
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<f64> {
+        match self {
+            Latencies::Tenths(column) => Some(column[i]).filter(|&t| t != MISSING).map(|t| f64::from(t) / 10.0),
+            Latencies::Exact(column) => Some(column[i]).filter(|v| !v.is_nan()),
+        }
+    }
+
+    /// Reorders the values: entry `k` becomes the value at `order[k]`.
+    pub fn permute(&mut self, order: &[u32]) {
+        match self {
+            Latencies::Tenths(column) => *column = order.iter().map(|&i| column[i as usize]).collect(),
+            Latencies::Exact(column) => *column = order.iter().map(|&i| column[i as usize]).collect(),
+        }
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        match self {
+            Latencies::Tenths(column) => column.shrink_to_fit(),
+            Latencies::Exact(column) => column.shrink_to_fit(),
+        }
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            Latencies::Tenths(column) => column.capacity() * 4,
+            Latencies::Exact(column) => column.capacity() * 8,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_back_exactly_in_either_form() {
+        let mut l = Latencies::default();
+        for v in [Some(1168.1), None, Some(0.0), Some(253.0)] {
+            l.push(v);
+        }
+        assert!(matches!(l, Latencies::Tenths(_)));
+        assert_eq!((0..4).map(|i| l.get(i)).collect::<Vec<_>>(), [Some(1168.1), None, Some(0.0), Some(253.0)]);
+        l.push(Some(2584.9730149236802));
+        assert!(matches!(l, Latencies::Exact(_)));
+        let read: Vec<_> = (0..5).map(|i| l.get(i)).collect();
+        assert_eq!(read, [Some(1168.1), None, Some(0.0), Some(253.0), Some(2584.9730149236802)]);
+    }
+
+    #[test]
+    fn every_one_decimal_value_fits_in_tenths() {
+        for t in (0..2_000_000u32).step_by(7) {
+            let parsed: f64 = format!("{}.{}", t / 10, t % 10).parse().unwrap();
+            assert_eq!(tenths(parsed), Some(t), "{parsed}");
+        }
+    }
+}
