@@ -6,9 +6,27 @@ use crate::report::Report;
 pub fn fill(scope: &Scope, report: &mut Report) {
     let Some(latency) = &scope.log.latency else { return };
     let mut values: Vec<f64> = scope.ok().filter_map(|i| latency.get(i)).collect();
-    report.latency_p50 = nearest_rank(&mut values, 50);
-    report.latency_p95 = nearest_rank(&mut values, 95);
-    report.latency_p99 = nearest_rank(&mut values, 99);
+    [report.latency_p50, report.latency_p95, report.latency_p99] = nearest_ranks(&mut values, [50, 95, 99]);
+}
+
+/// [`nearest_rank`] of several ascending percents at once: each selection leaves the values
+/// above its rank behind it, so the next one only searches those.
+pub fn nearest_ranks<const N: usize>(values: &mut [f64], percents: [u64; N]) -> [Option<f64>; N] {
+    let n = values.len() as u64;
+    let mut done = 0usize; // values[..done] are all ≤ the previous result
+    percents.map(|percent| {
+        let rank = ((percent * n).div_ceil(100).max(1) - 1) as usize;
+        if n == 0 {
+            return None;
+        }
+        if rank < done {
+            return nearest_rank(values, percent); // percents out of order: start over
+        }
+        let (_, value, _) = values[done..].select_nth_unstable_by(rank - done, f64::total_cmp);
+        let value = *value;
+        done = rank;
+        Some(value)
+    })
 }
 
 /// The ⌈p/100 · n⌉-th smallest value. The rank is computed in integers: in floats,
@@ -36,5 +54,14 @@ mod tests {
         assert_eq!(nearest_rank(&mut values, 50), Some(35.0)); // ⌈2.5⌉ = 3rd
         assert_eq!(nearest_rank(&mut values, 99), Some(50.0));
         assert_eq!(nearest_rank(&mut [], 50), None);
+    }
+
+    #[test]
+    fn several_ranks_at_once_equal_one_at_a_time() {
+        let mut values: Vec<f64> = (0..1000).map(|i| f64::from((i * 7919) % 1000)).collect();
+        let expected = [50, 95, 99].map(|p| nearest_rank(&mut values.clone(), p));
+        assert_eq!(nearest_ranks(&mut values, [50, 95, 99]), expected);
+        assert_eq!(nearest_ranks(&mut [3.0], [50, 95, 99]), [Some(3.0); 3]);
+        assert_eq!(nearest_ranks(&mut [], [50, 99]), [None, None]);
     }
 }

@@ -78,16 +78,32 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<Model
     rows
 }
 
-/// Distinct callers of each model in the window, from the raw events.
+/// Distinct callers of each model in the window, from the raw events. A bit per (model,
+/// caller) pair when that fits in a few megabytes, as it does for most hubs (one bit test
+/// per event); a hash set of the pairs otherwise.
 fn callers_per_model(scope: &Scope, models: usize) -> Vec<u64> {
+    const MAX_BITS: usize = 1 << 25; // 4 MB
     let log = scope.log;
+    let callers = log.callers.len();
+    let events = scope.ok().filter(|&i| log.caller[i] != NONE);
+    let mut counts = vec![0u64; models];
+    if models.saturating_mul(callers) <= MAX_BITS {
+        let mut seen = vec![0u64; (models * callers).div_ceil(64)];
+        for i in events {
+            let bit = log.model[i] as usize * callers + log.caller[i] as usize;
+            let (word, mask) = (&mut seen[bit / 64], 1u64 << (bit % 64));
+            if *word & mask == 0 {
+                *word |= mask;
+                counts[log.model[i] as usize] += 1;
+            }
+        }
+        return counts;
+    }
     let mut pairs: HashSet<u64, foldhash::fast::FixedState> = HashSet::default();
-    for i in scope.ok().filter(|&i| log.caller[i] != NONE) {
-        pairs.insert(u64::from(log.model[i]) << 32 | u64::from(log.caller[i]));
+    for i in events {
+        if pairs.insert(u64::from(log.model[i]) << 32 | u64::from(log.caller[i])) {
+            counts[log.model[i] as usize] += 1;
+        }
     }
-    let mut callers = vec![0u64; models];
-    for pair in pairs {
-        callers[(pair >> 32) as usize] += 1;
-    }
-    callers
+    counts
 }
