@@ -2,7 +2,8 @@
 //   1. natively, with Criterion (crate/benches/throughput.rs): parse MB/s per format at
 //      100 k and 1 M events, bytes per event, and report recompute time at 1 M events;
 //   2. in headless Chromium, on the same generated files served from localhost:
-//      fetch-to-report time, parse MB/s, bytes per stored event, and recompute time.
+//      fetch-to-report time, parse MB/s, bytes per stored event, recompute time, and each
+//      chart's redraw and hover time.
 // Writes the browser table to bench/RESULTS.md, which the README quotes.
 //   BENCH_SIZES=100000 npm run bench      only the given sizes (comma-separated)
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -50,8 +51,25 @@ try {
           times.push(performance.now() - t);
         }
         times.sort((a, b) => a - b);
+        // Each chart's full redraw and one hover update, on canvases the size of a widget.
+        const { View } = await import('./pkg/hubpulse.js');
+        const charts = {};
+        const median = (f, n) => {
+          const t = [];
+          for (let i = 0; i < n; i++) { const s = performance.now(); f(i); t.push(performance.now() - s); }
+          return t.sort((a, b) => a - b)[n >> 1];
+        };
+        for (const chart of ['overview', 'volume', 'supply-demand', 'verification', 'callers', 'concentration',
+                             'leaderboard', 'retention', 'model']) {
+          const [canvas, overlay] = [document.createElement('canvas'), document.createElement('canvas')];
+          const view = new View(canvas, overlay, { chart, model: report.models[0]?.model });
+          view.setData(data, {});
+          charts[chart] = { drawMs: median(() => view.draw(960, 400, 2), 11),
+                            hoverMs: median((i) => view.hover(100 + (i * 37) % 760, 250), 51) };
+          view.free();
+        }
         const result = { loadMs, events: data.eventCount, heapBytes: data.heapBytes, recomputeMs: times[10],
-                         rows: report.input.rows_read };
+                         rows: report.input.rows_read, charts };
         data.free();
         return result;
       }, path);
@@ -66,12 +84,18 @@ try {
 }
 
 const mb = (n) => (n / 1e6).toFixed(1);
-const table = [
+let table = [
   '| input | events | body | fetch → report | parse rate | store bytes / event | recompute (new window) |',
   '|---|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.format} | ${r.events.toLocaleString('en-US')} | ${mb(r.bytes)} MB | ${r.loadMs.toFixed(0)} ms | ` +
     `${(r.bytes / 1e6 / (r.loadMs / 1e3)).toFixed(0)} MB/s | ${(r.heapBytes / r.events).toFixed(1)} | ${r.recomputeMs.toFixed(1)} ms |`),
 ];
+const largest = rows.filter((r) => r.format === 'ndjson').at(-1);
+if (largest) {
+  table.push('', `Drawing at ${largest.events.toLocaleString('en-US')} events (960 × 400 CSS px at 2×): median of 11 redraws and 51 hovers.`, '',
+             '| chart | full redraw | hover update |', '|---|---:|---:|',
+             ...Object.entries(largest.charts).map(([c, m]) => `| ${c} | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`));
+}
 const cpu = (await import('node:os')).cpus()[0]?.model ?? 'unknown CPU';
 const text = `# Benchmark results\n\nHeadless Chromium on ${cpu} (${(await import('node:os')).cpus().length} cores), ` +
   `${new Date().toISOString().slice(0, 10)}, files served from 127.0.0.1. "Fetch → report" is \`load()\` plus the ` +

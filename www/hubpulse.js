@@ -1,7 +1,9 @@
 // <hub-pulse>: the embeddable widget. A thin shell: it reads attributes, asks the wasm
 // for a dataset (one fetch and one parse per URL, shared by every widget on the page),
-// sizes the canvas, and shows loading and error states. Parsing, figures and drawing
-// all happen in Rust (crate/src/web).
+// sizes the canvases, forwards pointer and keyboard input, and shows loading, error and
+// export controls. Parsing, figures, drawing, hit-testing and tooltips happen in Rust
+// (crate/src/web, crate/src/chart). Everything it writes to the page is text
+// (textContent), never HTML.
 import init, { loadUrls, View, lastPanic } from './pkg/hubpulse.js';
 
 const ready = init();
@@ -44,63 +46,136 @@ sheet.replaceSync(`
           font: 13px var(--hubpulse-font, system-ui, sans-serif);
           color: var(--hubpulse-text, #1b1e23); background: var(--hubpulse-background, #fff);
           border-radius: var(--hubpulse-radius, 8px); overflow: hidden; }
+  :host([hidden]) { display: none; }
   :host([data-theme="dark"]) { color: var(--hubpulse-text, #e8eaed); background: var(--hubpulse-background, #171a1f); }
   :host(:focus-visible) { outline: 2px solid var(--hubpulse-focus, #0b4f8c); outline-offset: 2px; }
   canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
+  .overlay { touch-action: pan-y; cursor: crosshair; }
   .status { position: absolute; inset: 0; display: flex; flex-direction: column; gap: 8px;
-            align-items: center; justify-content: center; padding: 16px; text-align: center; }
-  .status[hidden] { display: none; }
+            align-items: center; justify-content: center; padding: 16px; text-align: center;
+            background: inherit; }
+  [hidden] { display: none !important; }
   .status.error { color: var(--hubpulse-error, #b3261e); }
   :host([data-theme="dark"]) .status.error { color: var(--hubpulse-error, #f2b8b5); }
   progress { width: min(240px, 80%); }
   .notice { position: absolute; left: 8px; bottom: 4px; max-width: calc(100% - 16px); font-size: 11px;
             color: var(--hubpulse-muted, #5f6670); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .notice[hidden] { display: none; }
+  .tooltip { position: absolute; pointer-events: none; min-width: 120px; max-width: 260px; padding: 8px 10px;
+             font-size: 12px; line-height: 1.45; border-radius: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.18);
+             background: var(--hubpulse-tooltip-background, #1b1e23); color: var(--hubpulse-tooltip-text, #fff); }
+  :host([data-theme="dark"]) .tooltip { background: var(--hubpulse-tooltip-background, #e8eaed);
+                                         color: var(--hubpulse-tooltip-text, #1b1e23); }
+  .tooltip b { display: block; margin-bottom: 2px; }
+  .tooltip .row { display: flex; justify-content: space-between; gap: 12px; }
+  .tooltip .row span:last-child { font-variant-numeric: tabular-nums; font-weight: 600; }
+  .tools { position: absolute; top: 8px; right: 8px; display: flex; gap: 4px; }
+  button { font: inherit; font-size: 12px; color: inherit; background: var(--hubpulse-control, rgba(127,127,127,.12));
+           border: 0; border-radius: 5px; padding: 3px 8px; cursor: pointer; }
+  button:hover { background: rgba(127,127,127,.24); }
+  .menu { position: absolute; top: 34px; right: 8px; display: flex; flex-direction: column; min-width: 140px;
+          padding: 4px; border-radius: 6px; background: inherit; box-shadow: 0 2px 12px rgba(0,0,0,.2); }
+  .menu button { text-align: left; background: transparent; }
+  .panel { position: absolute; inset: 8px; overflow: auto; padding: 12px 14px; border-radius: 6px; font-size: 12px;
+           background: inherit; box-shadow: 0 2px 12px rgba(0,0,0,.2); }
+  .panel dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
+  .panel dd { margin: 0; word-break: break-all; font-family: ui-monospace, monospace; }
+  .panel h3 { margin: 0 0 4px; font-size: 13px; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `);
 
-const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to'];
+const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
+                    'stack', 'cohort'];
+/** Attributes that change what is drawn but not what is loaded. */
+const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort']);
+/** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
+const THEME_PROPERTIES = ['background', 'text', 'muted', 'grid', 'accent', 'accent-fill', 'supply', 'font'];
 
 function formatBytes(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
 }
 
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function download(blob, name) {
+  const a = element('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
 class HubPulse extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
-  #canvas;
-  #status;
-  #message;
-  #progress;
-  #notice;
+  #canvas = element('canvas');
+  #overlay = element('canvas', 'overlay');
+  #status = element('div', 'status');
+  #message = element('div');
+  #progress = element('progress');
+  #notice = element('div', 'notice');
+  #tooltip = element('div', 'tooltip');
+  #tools = element('div', 'tools');
+  #reset = element('button', '', 'Reset zoom');
+  #menuButton = element('button', '', '⋯');
+  #menu = element('div', 'menu');
+  #panel = element('div', 'panel');
+  #live = element('div', 'sr-only');
+  #table = element('table', 'sr-only');
   #view = null;
   #data = null;
   #resize = null;
+  #media = [];
   #generation = 0;
+  /** The window a brush selected, over the attributes' window. */
+  #zoom = null;
+  #drag = null;
+  #index = -1;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
-    this.#canvas = document.createElement('canvas');
     this.#canvas.setAttribute('aria-hidden', 'true');
-    this.#status = document.createElement('div');
-    this.#status.className = 'status';
-    this.#message = document.createElement('div');
-    this.#progress = document.createElement('progress');
+    this.#overlay.setAttribute('aria-hidden', 'true');
     this.#status.append(this.#message, this.#progress);
-    this.#notice = document.createElement('div');
-    this.#notice.className = 'notice';
-    this.#notice.hidden = true;
-    root.append(this.#canvas, this.#notice, this.#status);
+    this.#tooltip.setAttribute('aria-hidden', 'true');
+    this.#live.setAttribute('aria-live', 'polite');
+    this.#reset.title = 'Back to the whole window (or double-click)';
+    this.#menuButton.title = 'Export and source';
+    this.#menuButton.setAttribute('aria-label', 'Export and source');
+    this.#menuButton.setAttribute('aria-haspopup', 'true');
+    const items = [['Download PNG', () => this.exportPng()], ['Download CSV', () => this.exportCsv()],
+                   ['Source', () => this.#showSource()]];
+    for (const [label, action] of items) {
+      const button = element('button', '', label);
+      button.addEventListener('click', () => { this.#menu.hidden = true; action(); });
+      this.#menu.append(button);
+    }
+    this.#tools.append(this.#reset, this.#menuButton);
+    for (const node of [this.#tooltip, this.#notice, this.#menu, this.#panel, this.#reset]) node.hidden = true;
+    root.append(this.#canvas, this.#overlay, this.#tooltip, this.#notice, this.#tools, this.#menu, this.#panel,
+                this.#live, this.#table, this.#status);
+    this.#menuButton.addEventListener('click', () => { this.#menu.hidden = !this.#menu.hidden; });
+    this.#reset.addEventListener('click', () => this.resetZoom());
+    this.#listen();
     /** The report the chart shows (SPEC §2), for scripts and tests. */
     this.report = null;
   }
 
   connectedCallback() {
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    this.setAttribute('role', 'img');
+    this.setAttribute('role', 'figure');
     this.#resize = new ResizeObserver(() => this.#draw());
     this.#resize.observe(this);
+    // Redraw when the pixel ratio changes (browser zoom, another screen) and when the
+    // system theme flips under theme="auto".
+    this.#watch(`(resolution: ${window.devicePixelRatio}dppx)`, () => this.#draw());
+    this.#watch('(prefers-color-scheme: dark)', () => { if (this.#themeAttribute === 'auto') this.#makeView(); });
     this.#load();
   }
 
@@ -108,18 +183,64 @@ class HubPulse extends HTMLElement {
     this.#generation++;
     this.#resize?.disconnect();
     this.#resize = null;
+    for (const [query, listener] of this.#media) query.removeEventListener('change', listener);
+    this.#media = [];
     this.#view?.free();
     this.#view = null;
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#load();
+  attributeChangedCallback(name, before, after) {
+    if (!this.isConnected || before === after) return;
+    if (VIEW_ATTRIBUTES.has(name) && this.#data) return this.#makeView();
+    if (['range', 'from', 'to'].includes(name)) this.#zoom = null;
+    this.#load();
+  }
+
+  #watch(query, listener) {
+    const media = matchMedia(query);
+    const wrapped = () => {
+      listener();
+      if (query.startsWith('(resolution')) { // the ratio changed: watch the new one
+        media.removeEventListener('change', wrapped);
+        this.#media = this.#media.filter(([q]) => q !== media);
+        this.#watch(`(resolution: ${window.devicePixelRatio}dppx)`, listener);
+      }
+    };
+    media.addEventListener('change', wrapped);
+    this.#media.push([media, wrapped]);
+  }
+
+  get #themeAttribute() {
+    return this.getAttribute('theme') ?? 'auto';
   }
 
   get #theme() {
-    const theme = this.getAttribute('theme') ?? 'auto';
+    const theme = this.#themeAttribute;
     if (theme === 'auto') return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    return theme;
+    return theme === 'dark' ? 'dark' : 'light';
+  }
+
+  /** The CSS custom properties set on the element, as #rrggbb colours and a font list. */
+  #colors() {
+    const style = getComputedStyle(this);
+    const probe = this.#canvas.getContext('2d');
+    const colors = {};
+    for (const name of THEME_PROPERTIES) {
+      const value = style.getPropertyValue(`--hubpulse-${name}`).trim();
+      if (!value) continue;
+      if (name === 'font') { colors.font = value; continue; }
+      probe.fillStyle = '#000001'; // a colour the value will not be, to see whether it parsed
+      probe.fillStyle = value;
+      if (probe.fillStyle !== '#000001') colors[name] = probe.fillStyle;
+    }
+    return colors;
+  }
+
+  #reportOptions() {
+    if (this.#zoom) return { ...this.#zoom };
+    const options = {};
+    for (const key of ['range', 'from', 'to']) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
+    return options;
   }
 
   async #load() {
@@ -147,21 +268,34 @@ class HubPulse extends HTMLElement {
     try {
       this.#data = await loading;
       if (generation !== this.#generation) return;
-      this.#view?.free();
-      const theme = this.#theme;
-      this.dataset.theme = theme;
-      this.#view = new View(this.#canvas, this.getAttribute('chart') ?? 'volume', theme);
-      const options = {};
-      for (const key of ['range', 'from', 'to']) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
-      this.report = this.#view.setData(this.#data, options);
-      this.#showNotice(this.report.input);
-      this.#status.hidden = true;
-      this.#draw();
+      this.#makeView();
       this.dispatchEvent(new CustomEvent('hubpulse-load', { bubbles: true, composed: true, detail: { report: this.report } }));
     } catch (error) {
       if (generation === this.#generation) this.#fail(this.#reason(error));
     } finally {
       listeners?.delete(onProgress);
+    }
+  }
+
+  /** (Re)creates the view for the current chart attributes, recomputes and draws. */
+  #makeView() {
+    if (!this.#data) return;
+    try {
+      this.#view?.free();
+      this.#view = null;
+      const theme = this.#theme;
+      this.dataset.theme = theme;
+      const spec = { chart: this.getAttribute('chart') ?? 'overview', theme, colors: this.#colors() };
+      for (const key of ['model', 'stack', 'cohort']) if (this.hasAttribute(key)) spec[key] = this.getAttribute(key);
+      this.#view = new View(this.#canvas, this.#overlay, spec);
+      this.report = this.#view.setData(this.#data, this.#reportOptions());
+      this.#showNotice(this.report.input);
+      this.#status.hidden = true;
+      this.#reset.hidden = !this.#zoom;
+      this.#draw();
+      this.#describe();
+    } catch (error) {
+      this.#fail(this.#reason(error));
     }
   }
 
@@ -173,6 +307,155 @@ class HubPulse extends HTMLElement {
     } catch (error) {
       this.#fail(this.#reason(error));
     }
+  }
+
+  /** The accessible name, and the figures as a table for screen readers. */
+  #describe() {
+    this.setAttribute('aria-label', this.#view.summary());
+    const table = this.#view.table();
+    this.#table.replaceChildren();
+    if (!table) return;
+    this.#table.append(element('caption', '', table.caption));
+    const head = element('tr');
+    for (const c of table.columns) head.append(element('th', '', c));
+    this.#table.append(head);
+    for (const row of table.rows) {
+      const tr = element('tr');
+      for (const c of row) tr.append(element('td', '', c));
+      this.#table.append(tr);
+    }
+  }
+
+  #listen() {
+    const point = (e) => {
+      const box = this.getBoundingClientRect();
+      return [e.clientX - box.left, e.clientY - box.top];
+    };
+    this.#overlay.addEventListener('pointermove', (e) => {
+      if (!this.#view) return;
+      const [x, y] = point(e);
+      if (this.#drag) {
+        this.#drag.x1 = x;
+        if (Math.abs(x - this.#drag.x0) > 3) this.#drag.moved = true;
+        if (this.#drag.moved) { this.#tooltip.hidden = true; this.#view.brushMove(this.#drag.x0, x); }
+        return;
+      }
+      if (e.pointerType !== 'touch') this.#showTooltip(this.#view.hover(x, y));
+    });
+    this.#overlay.addEventListener('pointerleave', (e) => {
+      // A finger leaves when it lifts: the tapped tooltip stays until the next tap.
+      if (this.#drag || e.pointerType === 'touch') return;
+      this.#tooltip.hidden = true;
+      this.#view?.leave();
+    });
+    this.#overlay.addEventListener('pointerdown', (e) => {
+      if (!this.#view || e.button !== 0) return;
+      const [x] = point(e);
+      this.#drag = { x0: x, x1: x, moved: false };
+      if (this.#view.isTime && e.pointerType !== 'touch') this.#overlay.setPointerCapture(e.pointerId);
+    });
+    this.#overlay.addEventListener('pointerup', (e) => {
+      const drag = this.#drag;
+      this.#drag = null;
+      if (!this.#view || !drag) return;
+      const [x, y] = point(e);
+      if (drag.moved && this.#view.isTime) {
+        const range = this.#view.brushEnd(drag.x0, drag.x1);
+        if (range) this.#zoomTo(range);
+        return;
+      }
+      if (this.#view.click(x, y) !== undefined) { this.#describe(); return; } // a legend entry
+      // A tap (touch) shows the tooltip there; a tap on nothing hides it.
+      if (e.pointerType === 'touch') this.#showTooltip(this.#view.hover(x, y));
+    });
+    this.addEventListener('dblclick', () => this.resetZoom());
+    this.addEventListener('keydown', (e) => {
+      if (!this.#view) return;
+      const steps = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 };
+      if (e.key in steps || e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        this.#index = e.key === 'Home' ? 0 : e.key === 'End' ? 1e9 : Math.max(0, this.#index + steps[e.key]);
+        const tip = this.#view.hoverIndex(this.#index);
+        if (tip) {
+          this.#index = tip.index;
+          this.#live.textContent = `${tip.title}: ${tip.lines.map(([k, v]) => (k ? `${k} ${v}` : v)).join(', ')}`;
+        }
+        this.#showTooltip(tip);
+      } else if (e.key === 'Escape') {
+        this.#tooltip.hidden = true;
+        this.#menu.hidden = true;
+        this.#panel.hidden = true;
+        this.#view.leave();
+      }
+    });
+  }
+
+  #showTooltip(tip) {
+    if (!tip) { this.#tooltip.hidden = true; return; }
+    this.#tooltip.replaceChildren(element('b', '', tip.title));
+    for (const [label, value] of tip.lines) {
+      const row = element('div', 'row');
+      row.append(element('span', '', label), element('span', '', value));
+      this.#tooltip.append(row);
+    }
+    this.#tooltip.hidden = false;
+    const { width, height } = this.getBoundingClientRect();
+    const w = this.#tooltip.offsetWidth;
+    const h = this.#tooltip.offsetHeight;
+    const left = tip.x + 12 + w > width ? tip.x - 12 - w : tip.x + 12;
+    const top = Math.min(Math.max(4, tip.y), height - h - 4);
+    this.#tooltip.style.left = `${Math.max(4, left)}px`; // CSSOM, allowed under a strict CSP
+    this.#tooltip.style.top = `${top}px`;
+  }
+
+  #zoomTo(range) {
+    this.#zoom = range;
+    this.#makeView();
+    this.dispatchEvent(new CustomEvent('hubpulse-range', { bubbles: true, composed: true, detail: { ...range, report: this.report } }));
+  }
+
+  /** Back to the window the attributes ask for. */
+  resetZoom() {
+    if (!this.#zoom) return;
+    this.#zoom = null;
+    this.#makeView();
+    this.dispatchEvent(new CustomEvent('hubpulse-range', { bubbles: true, composed: true, detail: { reset: true, report: this.report } }));
+  }
+
+  /** Downloads the chart as a PNG at twice its CSS size. */
+  exportPng() {
+    if (!this.#view) return;
+    const { width, height } = this.getBoundingClientRect();
+    this.#view.draw(Math.floor(width), Math.floor(height), 2);
+    this.#canvas.toBlob((blob) => blob && download(blob, `hubpulse-${this.getAttribute('chart') ?? 'overview'}.png`));
+    this.#draw();
+  }
+
+  /** Downloads every figure as CSV, with the sources and their SHA-256. */
+  exportCsv() {
+    if (!this.#view) return;
+    download(new Blob([this.#view.csv()], { type: 'text/csv' }), `hubpulse-${this.getAttribute('chart') ?? 'overview'}.csv`);
+  }
+
+  /** Where the figures came from (SPEC §1.6): URL, bytes, SHA-256, fetch time, rows. */
+  #showSource() {
+    const input = this.report?.input;
+    if (!input) return;
+    const close = element('button', '', 'Close');
+    close.addEventListener('click', () => { this.#panel.hidden = true; });
+    this.#panel.replaceChildren(element('h3', '', 'Where these figures come from'));
+    for (const s of input.sources) {
+      const list = element('dl');
+      const rows = [['Input', s.input], ['Source', s.source], ['Bytes', s.bytes.toLocaleString('en-US')],
+                    ['SHA-256', s.sha256], ['Fetched', s.fetched_at]];
+      for (const [k, v] of rows) list.append(element('dt', '', k), element('dd', '', v));
+      this.#panel.append(list);
+    }
+    const rows = `${input.rows_read.toLocaleString('en-US')} rows read, ${input.rows_rejected.toLocaleString('en-US')} rejected, ` +
+      `${input.warnings.toLocaleString('en-US')} warnings; supply ${input.supply_source}, demand from ${input.demand_source}.`;
+    this.#panel.append(element('p', '', rows), close);
+    this.#panel.hidden = false;
+    close.focus();
   }
 
   #reason(error) {
@@ -202,6 +485,7 @@ class HubPulse extends HTMLElement {
   #fail(reason) {
     this.report = null;
     this.#notice.hidden = true;
+    this.#tooltip.hidden = true;
     this.setAttribute('aria-label', `Chart unavailable: ${reason}`);
     this.#showStatus(`Could not show this chart: ${reason}`, false);
     this.dispatchEvent(new CustomEvent('hubpulse-error', { bubbles: true, composed: true, detail: { reason } }));

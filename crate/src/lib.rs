@@ -9,8 +9,11 @@ pub mod chart;
 pub mod dataset;
 pub mod day;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod metrics;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod report;
 pub mod rollup;
 pub mod store;

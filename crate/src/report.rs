@@ -113,8 +113,17 @@ impl Unavailable {
         if basis == Basis::Rollups {
             groups.extend([
                 (
-                    &["callers", "wau", "mau", "stickiness", "events_per_caller", "daily.callers", "retention.callers"]
-                        as &[_],
+                    &[
+                        "callers",
+                        "wau",
+                        "mau",
+                        "stickiness",
+                        "events_per_caller",
+                        "daily.callers",
+                        "daily.wau",
+                        "daily.mau",
+                        "retention.callers",
+                    ] as &[_],
                     CALLERS,
                 ),
                 (&["models[].callers"], MODEL_CALLERS),
@@ -123,7 +132,7 @@ impl Unavailable {
                 (&["automated_events", "first_party_events", "by_app"], APPS),
             ]);
             if !self_calls {
-                groups.push((&["self_calls", "organic_events", "models_only_self_called"], SELF));
+                groups.push((&["self_calls", "organic_events", "models_only_self_called", "daily.self_calls"], SELF));
             }
         }
         groups
@@ -235,7 +244,15 @@ pub struct Daily {
     pub models_listed: Vec<u64>,
     /// `null` when read from rollups.
     pub callers: Option<Vec<u64>>,
+    /// Distinct callers over the 7 and 30 days ending on each day (within the window):
+    /// the weekly and monthly actives as series. `null` when read from rollups.
+    pub wau: Option<Vec<u64>>,
+    pub mau: Option<Vec<u64>>,
     pub by_mode: ByMode<Vec<u64>>,
+    /// `null` when the input cannot count self-calls (rollups without the column).
+    pub self_calls: Option<Vec<u64>>,
+    /// 1 / HHI of each day's events over models; `null` on a day without events.
+    pub effective_models: Vec<Option<f64>>,
 }
 
 impl Report {
@@ -323,7 +340,16 @@ mod tests {
         ];
         assert_keys(&json, "", &top);
         assert_keys(&json["window"], "window.", &["from", "to", "days"]);
-        let input = ["rows_read", "rows_rejected", "warnings", "problems", "supply_source", "sources"];
+        let input = [
+            "rows_read",
+            "rows_rejected",
+            "warnings",
+            "problems",
+            "supply_source",
+            "demand_source",
+            "unavailable",
+            "sources",
+        ];
         assert_keys(&json["input"], "input.", &input);
         let daily = ["day", "events", "events_ma7", "models_active", "models_listed", "callers", "by_mode"];
         assert_keys(&json["daily"], "daily.", &daily);

@@ -3,13 +3,16 @@
 //!
 //! ```text
 //! hubpulse report (--events FILE | --rollups FILE) [--registry FILE] [--from DAY] [--to DAY] [--range Nd]
+//! hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark] …inputs…
 //! hubpulse rollup --events FILE [--registry FILE]            (NDJSON rollups on stdout)
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
+use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
 use hubpulse::dataset::Origin;
 use hubpulse::input::{time, Limits};
+use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
 use hubpulse::{Dataset, ReportOptions};
 use std::io::{self, Read, Write};
@@ -20,6 +23,8 @@ const USAGE: &str = "usage:
   hubpulse report (--events FILE | --rollups FILE) [--registry FILE]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N]
+  hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
+                  [--stack mode] [--cohort models|callers] [--model ID]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
@@ -48,21 +53,43 @@ fn run() -> Result<(), String> {
     match command.as_str() {
         "report" => report(&options),
         "rollup" => rollup(&options),
+        "render" => render(&options),
         "synth" => synth(&options),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
 }
 
 /// The options of every command; each command reads those it needs.
-#[derive(Default)]
 struct Options {
     events: Option<PathBuf>,
     registry: Option<PathBuf>,
     rollups: Option<PathBuf>,
     limits: Limits,
     out: Option<PathBuf>,
+    chart: Option<String>,
+    chart_options: ChartOptions,
+    theme: ThemeName,
+    size: (u32, u32),
     report: ReportOptions,
     synth: SynthConfig,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            events: None,
+            registry: None,
+            rollups: None,
+            limits: Limits::default(),
+            out: None,
+            chart: None,
+            chart_options: ChartOptions::default(),
+            theme: ThemeName::Light,
+            size: (960, 400),
+            report: ReportOptions::default(),
+            synth: SynthConfig::default(),
+        }
+    }
 }
 
 impl Options {
@@ -87,6 +114,22 @@ impl Options {
                 "max-rows" => o.limits.max_rows = Some(number("--max-rows", &value()?)?),
                 "max-bytes" => o.limits.max_bytes = Some(number("--max-bytes", &value()?)?),
                 "out" => o.out = Some(value()?.into()),
+                "chart" => o.chart = Some(value()?),
+                "width" => o.size.0 = number("--width", &value()?)?,
+                "height" => o.size.1 = number("--height", &value()?)?,
+                "theme" => {
+                    let name = value()?;
+                    o.theme = ThemeName::parse(&name).ok_or(format!("--theme is light or dark, not {name:?}"))?;
+                }
+                "stack" => o.chart_options.stack_by_mode = value()? == "mode",
+                "cohort" => {
+                    o.chart_options.cohort = match value()?.as_str() {
+                        "models" => Cohort::Models,
+                        "callers" => Cohort::Callers,
+                        other => return Err(format!("--cohort is models or callers, not {other:?}")),
+                    }
+                }
+                "model" => o.chart_options.model = Some(value()?),
                 "from" => o.report.from = Some(value()?),
                 "to" => o.report.to = Some(value()?),
                 "range" => o.report.range = Some(value()?),
@@ -149,6 +192,25 @@ fn report(o: &Options) -> Result<(), String> {
     let mut out = stdout.lock();
     serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())
+}
+
+fn render(o: &Options) -> Result<(), String> {
+    let name = o.chart.as_deref().ok_or_else(|| format!("render needs --chart NAME\n{USAGE}"))?;
+    let kind = ChartKind::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
+        format!("--chart is one of {}, not {name:?}", names.join(", "))
+    })?;
+    let out = o.out.as_deref().ok_or_else(|| format!("render needs --out FILE.svg or FILE.png\n{USAGE}"))?;
+    if o.events.is_none() && o.rollups.is_none() {
+        return Err(format!("render needs --events FILE or --rollups FILE\n{USAGE}"));
+    }
+    let report = dataset(o)?.report(&o.report).map_err(|e| e.to_string())?;
+    let (width, height) = o.size;
+    if !(64..=8192).contains(&width) || !(64..=8192).contains(&height) {
+        return Err("--width and --height must be from 64 to 8192 pixels".into());
+    }
+    let r = Render { report: &report, kind, options: &o.chart_options, theme: o.theme, width, height };
+    render::to_file(&r, out)
 }
 
 fn rollup(o: &Options) -> Result<(), String> {

@@ -1,43 +1,132 @@
 //! Charts of a [`Report`](crate::Report), drawn with plotters through any
 //! `DrawingBackend`: the browser's canvas and, natively, SVG or PNG. Knows nothing of
-//! how the report was computed or where the pixels go.
+//! how the report was computed or where the pixels go. Each chart returns a [`Drawn`]:
+//! where its marks landed, which is all that hover, brushing and legend clicks need.
 
 pub mod axis;
+mod concentration;
 pub mod format;
 mod frame;
+mod leaderboard;
+mod model;
+mod overlay;
+mod overview;
 pub mod paint;
+mod retention;
+mod series;
 pub mod theme;
+mod tooltip;
 pub mod transform;
-mod volume;
 
+pub use frame::LegendHit;
+pub use overlay::draw_overlay;
 pub use paint::{DrawError, Painter};
 pub use theme::{Theme, ThemeName};
+pub use tooltip::{count as target_count, describe, tooltip, Tooltip};
 pub use transform::{PlotTransform, Rect};
 
 use crate::report::Report;
 use plotters::prelude::DrawingBackend;
+use serde::Serialize;
 
 /// Which chart a widget shows (SPEC §3).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
     #[default]
+    Overview,
     Volume,
+    SupplyDemand,
+    Concentration,
+    Verification,
+    Callers,
+    Leaderboard,
+    Retention,
+    Model,
 }
 
 impl ChartKind {
+    pub const ALL: [ChartKind; 9] = [
+        ChartKind::Overview,
+        ChartKind::Volume,
+        ChartKind::SupplyDemand,
+        ChartKind::Concentration,
+        ChartKind::Verification,
+        ChartKind::Callers,
+        ChartKind::Leaderboard,
+        ChartKind::Retention,
+        ChartKind::Model,
+    ];
+
     /// The chart of a `chart="…"` attribute or `--chart` option.
     pub fn parse(name: &str) -> Option<ChartKind> {
-        match name.trim() {
-            "volume" => Some(ChartKind::Volume),
-            _ => None,
+        ChartKind::ALL.into_iter().find(|k| k.name() == name.trim())
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Overview => "overview",
+            ChartKind::Volume => "volume",
+            ChartKind::SupplyDemand => "supply-demand",
+            ChartKind::Concentration => "concentration",
+            ChartKind::Verification => "verification",
+            ChartKind::Callers => "callers",
+            ChartKind::Leaderboard => "leaderboard",
+            ChartKind::Retention => "retention",
+            ChartKind::Model => "model",
+        }
+    }
+
+    /// Whether x is time, so that dragging across the chart narrows the window.
+    pub fn is_time(self) -> bool {
+        matches!(self, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers)
+    }
+}
+
+/// Whose weekly cohorts the retention chart shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cohort {
+    #[default]
+    Models,
+    Callers,
+}
+
+/// How a chart is asked to look, beyond its report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartOptions {
+    /// `volume`: bars stacked by verification mode.
+    pub stack_by_mode: bool,
+    pub cohort: Cohort,
+    /// `model`: the model whose card to draw.
+    pub model: Option<String>,
+    /// Series switched off from the legend, by key.
+    pub hidden: Vec<String>,
+}
+
+impl ChartOptions {
+    pub fn shows(&self, key: &str) -> bool {
+        !self.hidden.iter().any(|h| h == key)
+    }
+
+    /// Switches a series on or off.
+    pub fn toggle(&mut self, key: &str) {
+        if self.shows(key) {
+            self.hidden.push(key.to_owned());
+        } else {
+            self.hidden.retain(|h| h != key);
         }
     }
 }
 
 /// What a drawing leaves behind for interaction: where its data sits on screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Drawn {
+    /// Values ↔ pixels of the plot (x = the day's index on time charts).
     pub transform: Option<PlotTransform>,
+    pub legend: Vec<LegendHit>,
+    /// Boxes a pointer can be over: overview tiles, leaderboard rows, retention cells
+    /// (row-major), each with the index the tooltip reads.
+    pub boxes: Vec<Rect>,
 }
 
 /// Draws `kind` of `report` onto `backend`, whose size is the chart's size in CSS pixels.
@@ -45,13 +134,27 @@ pub fn draw<DB: DrawingBackend>(
     backend: DB,
     report: &Report,
     kind: ChartKind,
+    options: &ChartOptions,
     theme: &Theme,
 ) -> Result<Drawn, DrawError<DB>> {
     let painter = Painter::new(backend, theme);
     painter.clear()?;
     let drawn = match kind {
-        ChartKind::Volume => volume::draw(&painter, report)?,
+        ChartKind::Overview => overview::draw(&painter, report)?,
+        ChartKind::Volume => series::volume(&painter, report, options)?,
+        ChartKind::SupplyDemand => series::supply_demand(&painter, report, options)?,
+        ChartKind::Verification => series::verification(&painter, report, options)?,
+        ChartKind::Callers => series::callers(&painter, report, options)?,
+        ChartKind::Concentration => concentration::draw(&painter, report)?,
+        ChartKind::Leaderboard => leaderboard::draw(&painter, report)?,
+        ChartKind::Retention => retention::draw(&painter, report, options.cohort)?,
+        ChartKind::Model => model::draw(&painter, report, options.model.as_deref())?,
     };
     painter.present()?;
     Ok(drawn)
+}
+
+/// A one-sentence summary of what `kind` shows, for the element's accessible name.
+pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
+    tooltip::summary(report, kind, options)
 }

@@ -128,6 +128,17 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         self.area.draw(&PathElement::new(points, color.stroke_width(width)))
     }
 
+    /// A filled polygon through `points` (areas under a curve).
+    pub fn polygon(&self, points: &[(f64, f64)], color: RGBColor) -> Result<(), DrawError<DB>> {
+        let points: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (x.round() as i32, y.round() as i32)).collect();
+        self.area.draw(&Polygon::new(points, color.filled()))
+    }
+
+    /// A filled dot of `radius` pixels.
+    pub fn dot(&self, x: f64, y: f64, radius: f64, color: RGBColor) -> Result<(), DrawError<DB>> {
+        self.area.draw(&Circle::new((x.round() as i32, y.round() as i32), radius.round() as i32, color.filled()))
+    }
+
     pub fn present(&self) -> Result<(), DrawError<DB>> {
         self.area.present()
     }

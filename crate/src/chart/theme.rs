@@ -20,6 +20,14 @@ pub struct Theme {
     pub demand_line: RGBColor,
     /// Supply (listed models), always quiet.
     pub supply: RGBColor,
+    /// A second series beside demand (WAU, the equality line's partner).
+    pub accent: RGBColor,
+    /// Verification modes, in [`Mode::ALL`](crate::store::Mode::ALL) order: Okabe–Ito
+    /// hues, which stay apart for the common colour-vision deficiencies.
+    pub modes: [RGBColor; 5],
+    /// Good and bad changes (trend arrows).
+    pub up: RGBColor,
+    pub down: RGBColor,
     /// A CSS font-family list (the canvas) or a registered face (native).
     pub font: String,
 }
@@ -60,6 +68,16 @@ impl Theme {
             demand_fill: RGBColor(0x9c, 0xc7, 0xea),
             demand_line: RGBColor(0x0b, 0x4f, 0x8c),
             supply: RGBColor(0xc4, 0xc8, 0xcd),
+            accent: RGBColor(0xd5, 0x5e, 0x00),
+            modes: [
+                RGBColor(0x9a, 0xaa, 0xba),
+                RGBColor(0x00, 0x72, 0xb2),
+                RGBColor(0xe6, 0x9f, 0x00),
+                RGBColor(0xcc, 0x79, 0xa7),
+                RGBColor(0xdc, 0xde, 0xe1),
+            ],
+            up: RGBColor(0x00, 0x7a, 0x55),
+            down: RGBColor(0xb3, 0x26, 0x1e),
             font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif".into(),
         }
     }
@@ -74,7 +92,61 @@ impl Theme {
             demand_fill: RGBColor(0x2a, 0x5b, 0x8c),
             demand_line: RGBColor(0x9f, 0xd0, 0xff),
             supply: RGBColor(0x4a, 0x50, 0x58),
+            accent: RGBColor(0xf0, 0x9a, 0x4a),
+            modes: [
+                RGBColor(0x6b, 0x7f, 0x93),
+                RGBColor(0x56, 0xb4, 0xe9),
+                RGBColor(0xf0, 0xb3, 0x3f),
+                RGBColor(0xd9, 0x8c, 0xb8),
+                RGBColor(0x3c, 0x42, 0x4a),
+            ],
+            up: RGBColor(0x5f, 0xd3, 0xa0),
+            down: RGBColor(0xf2, 0x8b, 0x82),
             font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif".into(),
         }
     }
+}
+
+impl Theme {
+    /// Applies one override from the embedding page (a CSS custom property on the element,
+    /// SPEC §4): `name` is the property without `--hubpulse-`, `value` a `#rrggbb` colour or
+    /// a font-family list. Returns whether it was understood.
+    pub fn set(&mut self, name: &str, value: &str) -> bool {
+        if name == "font" {
+            self.font = value.trim().to_owned();
+            return !self.font.is_empty();
+        }
+        let Some(color) = parse_hex(value) else { return false };
+        let slot = match name {
+            "background" => &mut self.background,
+            "text" => &mut self.text,
+            "muted" => &mut self.muted,
+            "grid" => &mut self.grid,
+            "accent" => &mut self.demand_line,
+            "accent-fill" => &mut self.demand_fill,
+            "supply" => &mut self.supply,
+            _ => return false,
+        };
+        *slot = color;
+        true
+    }
+}
+
+/// `#rrggbb` or `#rgb`.
+fn parse_hex(value: &str) -> Option<RGBColor> {
+    let hex = value.trim().strip_prefix('#')?;
+    let digit = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
+    match hex.len() {
+        6 => Some(RGBColor(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+        3 => Some(RGBColor(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+        _ => None,
+    }
+}
+
+/// The colour `t` of the way from `a` to `b` (0 = `a`, 1 = `b`): tints and heat-map steps
+/// that stay opaque, so every backend draws them alike.
+pub fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let t = t.clamp(0.0, 1.0);
+    let channel = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    RGBColor(channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
 }

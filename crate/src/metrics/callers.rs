@@ -14,6 +14,7 @@ pub fn fill(scope: &Scope, report: &mut Report) {
     let mut last_slot = vec![usize::MAX; scope.log.callers.len()];
     let mut daily = vec![0u64; days];
     let mut with_caller = 0u64;
+    let (mut weekly, mut monthly) = (Rolling::new(7, days), Rolling::new(30, days));
     for (day, i) in scope.ok_days() {
         let caller = scope.log.caller[i];
         if caller == NONE {
@@ -23,8 +24,11 @@ pub fn fill(scope: &Scope, report: &mut Report) {
         let slot = scope.slot_of(day);
         let last = &mut last_slot[caller as usize];
         if *last != slot {
+            let previous = (*last != usize::MAX).then_some(*last);
             *last = slot; // days come in order, so this is the caller's latest day so far
             daily[slot] += 1;
+            weekly.add(slot, previous);
+            monthly.add(slot, previous);
         }
     }
     let seen = last_slot.iter().filter(|&&s| s != usize::MAX);
@@ -40,4 +44,55 @@ pub fn fill(scope: &Scope, report: &mut Report) {
     report.callers = Some(callers);
     report.mau = Some(mau);
     report.daily.callers = Some(daily);
+    report.daily.wau = Some(weekly.counts());
+    report.daily.mau = Some(monthly.counts());
+}
+
+/// Distinct callers over a trailing span of days, for every day at once: a caller seen
+/// on day `d` (and before that on day `p`) is counted on the days `d..d + span` that did
+/// not already count it from `p`, as +1/−1 marks summed at the end.
+struct Rolling {
+    span: usize,
+    marks: Vec<i64>,
+}
+
+impl Rolling {
+    fn new(span: usize, days: usize) -> Rolling {
+        Rolling { span, marks: vec![0; days + 1] }
+    }
+
+    fn add(&mut self, day: usize, previous: Option<usize>) {
+        let start = previous.map_or(day, |p| day.max(p + self.span));
+        let end = (day + self.span).min(self.marks.len() - 1);
+        if start < end {
+            self.marks[start] += 1;
+            self.marks[end] -= 1;
+        }
+    }
+
+    fn counts(&self) -> Vec<u64> {
+        let mut running = 0i64;
+        self.marks[..self.marks.len() - 1]
+            .iter()
+            .map(|m| {
+                running += m;
+                running as u64
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rolling_distinct_counts_each_caller_once_per_span() {
+        // One caller on days 0 and 3, another on day 8, spans of 7 over 12 days.
+        let mut r = Rolling::new(7, 12);
+        r.add(0, None);
+        r.add(3, Some(0));
+        r.add(8, None);
+        assert_eq!(r.counts(), [1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1]);
+    }
 }

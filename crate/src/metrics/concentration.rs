@@ -3,6 +3,7 @@
 //! volume but not a model, so it takes no place among the busiest models, and the Gini and
 //! Lorenz curve, which describe how use spreads over models, leave it out.
 
+use super::scope::Scope;
 use crate::report::{ratio, Report};
 
 /// Fills top shares, HHI, effective models, Gini, models for 80 % and the Lorenz curve
@@ -18,6 +19,20 @@ pub fn fill(counts: &[u64], events: u64, report: &mut Report) {
     report.gini = gini(&sorted);
     report.models_for_80pct = models_for_80pct(&sorted, events);
     report.lorenz = lorenz(&sorted);
+}
+
+/// Each day's effective number of models, 1 / Σ (c_i / events)² = events² / Σ c_i², from
+/// the day's cells
+/// (`daily_events` includes the long tail, as `events` does).
+pub fn daily_effective_models(scope: &Scope, daily_events: &[u64]) -> Vec<Option<f64>> {
+    // Σ c² in integers, so the result does not depend on the order of the cells (events
+    // and rollups list them differently).
+    let t = scope.tallies;
+    let mut squares = vec![0u128; daily_events.len()];
+    for c in scope.model_cells() {
+        squares[scope.slot_of(t.day[c])] += u128::from(t.events[c]).pow(2);
+    }
+    squares.iter().zip(daily_events).map(|(&sq, &n)| ratio((u128::from(n).pow(2)) as f64, sq as f64)).collect()
 }
 
 /// The fewest of the busiest models whose events reach 80 % of `events`, in integers since

@@ -45,6 +45,7 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
     supply::fill(&scope, &per_model, &listed, &mut report);
     let universe: Vec<u64> = (0..per_model.len()).filter(|&m| in_universe[m]).map(|m| per_model[m]).collect();
     concentration::fill(&universe, report.events, &mut report);
+    report.daily.effective_models = concentration::daily_effective_models(&scope, &report.daily.events);
     callers::fill(&scope, &mut report);
     verification::fill(&scope, &mut report);
     organic::fill(&scope, &per_model, &options.first_party, &mut report);

@@ -14,6 +14,11 @@ pub fn fill(scope: &Scope, per_model: &[u64], first_party: &[String], report: &m
         for c in scope.model_cells() {
             self_per_model[t.model[c] as usize] += self_calls[c];
         }
+        let mut daily = vec![0u64; scope.window.days as usize];
+        for c in scope.cells.clone() {
+            daily[scope.slot_of(t.day[c])] += self_calls[c];
+        }
+        report.daily.self_calls = Some(daily);
         report.self_calls = Some(total);
         report.organic_events = Some(report.events - total);
         report.models_only_self_called = Some(

@@ -88,6 +88,9 @@ fn callers_distinct_per_day_weekly_monthly_and_stickiness() {
     assert_eq!(r.callers, Some(4)); // o1, x, y, o2; the last event has no caller
     assert_eq!(r.daily.callers, Some(vec![2, 0, 0, 0, 0, 0, 0, 2, 1]));
     assert_eq!((r.wau, r.mau), (Some(3), Some(4))); // 03-04…03-10: y, o2, x
+    let (wau, mau) = (r.daily.wau.as_ref().unwrap(), r.daily.mau.as_ref().unwrap());
+    assert_eq!((wau.last().copied(), mau.last().copied()), (r.wau, r.mau), "the series end on the figures");
+    assert_eq!(wau[..3], [2, 2, 2]);
     assert!(close(r.stickiness, (5.0 / 9.0) / 4.0));
     assert!(close(r.events_per_caller, 6.0 / 4.0));
 }

@@ -35,6 +35,19 @@ impl HiDpiCanvas {
     }
 }
 
+impl HiDpiCanvas {
+    /// Makes the whole canvas transparent (the overlay, before each frame).
+    pub fn clear(&self) {
+        let (w, h) = self.size;
+        self.context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    }
+
+    /// plotters-canvas never sets `lineWidth` (plotters #235): set it from the style.
+    fn line_width<S: BackendStyle>(&self, style: &S) {
+        self.context.set_line_width(f64::from(style.stroke_width().max(1)));
+    }
+}
+
 /// plotters-canvas does not export its error type; name it through the trait.
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 type Result<T = ()> = std::result::Result<T, DrawingErrorKind<CanvasError>>;
@@ -55,6 +68,7 @@ impl DrawingBackend for HiDpiCanvas {
         self.inner.draw_pixel(point, color)
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
+        self.line_width(style);
         self.inner.draw_line(from, to, style)
     }
     fn draw_rect<S: BackendStyle>(
@@ -68,6 +82,7 @@ impl DrawingBackend for HiDpiCanvas {
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
         self.context.set_line_join("round");
+        self.line_width(style);
         self.inner.draw_path(path, style)
     }
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {

@@ -6,7 +6,7 @@ mod canvas;
 mod fetch;
 mod panic;
 
-use crate::chart::{self, ChartKind, Drawn, Theme, ThemeName};
+use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeName};
 use crate::dataset::Demand;
 use crate::input::Limits;
 use crate::report::Report;
@@ -115,25 +115,67 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// One chart on one canvas: it keeps the report it shows, so resizing redraws without
-/// recomputing.
+/// How the element asks for a chart: `{ chart, theme, stack, cohort, model, hidden,
+/// colors: { name: "#rrggbb" } }`, every field optional.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct ViewSpec {
+    chart: Option<String>,
+    theme: Option<String>,
+    stack: Option<String>,
+    cohort: Option<String>,
+    model: Option<String>,
+    hidden: Vec<String>,
+    colors: std::collections::BTreeMap<String, String>,
+}
+
+/// One chart on one canvas, with its interaction layer on a second canvas above it. It
+/// keeps the report it shows and where its marks landed, so hovering and resizing never
+/// recompute, and hovering never redraws the chart.
 #[wasm_bindgen]
 pub struct View {
     canvas: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
     kind: ChartKind,
+    options: ChartOptions,
     theme: Theme,
     report: Option<Report>,
     drawn: Drawn,
+    /// CSS width, height and pixel ratio of the last draw.
+    size: (u32, u32, f64),
 }
 
 #[wasm_bindgen]
 impl View {
-    /// A view of `chart` (`"volume"`, …) in `theme` (`"light"` or `"dark"`).
+    /// A view drawing into `canvas`, with `overlay` stacked above it; `spec` as [`ViewSpec`].
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement, chart: &str, theme: &str) -> Result<View, JsError> {
-        let kind = ChartKind::parse(chart).ok_or_else(|| js_error(format!("unknown chart {chart:?}")))?;
-        let theme = Theme::named(ThemeName::parse(theme).unwrap_or_default());
-        Ok(View { canvas, kind, theme, report: None, drawn: Drawn::default() })
+    pub fn new(canvas: HtmlCanvasElement, overlay: HtmlCanvasElement, spec: JsValue) -> Result<View, JsError> {
+        let spec: ViewSpec = if spec.is_undefined() || spec.is_null() {
+            ViewSpec::default()
+        } else {
+            serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("chart options: {e}")))?
+        };
+        let name = spec.chart.as_deref().unwrap_or("overview");
+        let kind = ChartKind::parse(name).ok_or_else(|| {
+            let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
+            js_error(format!("unknown chart {name:?}; charts are {}", names.join(", ")))
+        })?;
+        let mut theme = Theme::named(spec.theme.as_deref().and_then(ThemeName::parse).unwrap_or_default());
+        for (name, value) in &spec.colors {
+            theme.set(name, value);
+        }
+        let cohort = match spec.cohort.as_deref() {
+            None | Some("models") => Cohort::Models,
+            Some("callers") => Cohort::Callers,
+            Some(other) => return Err(js_error(format!("cohort is models or callers, not {other:?}"))),
+        };
+        let options = ChartOptions {
+            stack_by_mode: spec.stack.as_deref() == Some("mode"),
+            cohort,
+            model: spec.model,
+            hidden: spec.hidden,
+        };
+        Ok(View { canvas, overlay, kind, options, theme, report: None, drawn: Drawn::default(), size: (0, 0, 1.0) })
     }
 
     /// Computes the report of `dataset` for `options` and keeps it; returns it to JS.
@@ -153,9 +195,112 @@ impl View {
         if width == 0 || height == 0 {
             return Ok(());
         }
+        self.size = (width, height, dpr);
         let backend = canvas::HiDpiCanvas::new(&self.canvas, width, height, dpr)
             .ok_or_else(|| js_error("this canvas has no 2D context"))?;
-        self.drawn = chart::draw(backend, report, self.kind, &self.theme).map_err(js_error)?;
-        Ok(())
+        self.drawn = chart::draw(backend, report, self.kind, &self.options, &self.theme).map_err(js_error)?;
+        self.paint_overlay(None, None)
+    }
+
+    /// The tooltip at `(x, y)` (CSS pixels) as `{index, x, y, title, lines}`, or `null`;
+    /// draws the crosshair.
+    pub fn hover(&self, x: f64, y: f64) -> Result<JsValue, JsError> {
+        let Some(report) = &self.report else { return Ok(JsValue::NULL) };
+        let tip = chart::tooltip(report, self.kind, &self.options, &self.drawn, x, y);
+        self.show(tip)
+    }
+
+    /// The tooltip of target `index` (the arrow keys step through targets), or `null`.
+    #[wasm_bindgen(js_name = hoverIndex)]
+    pub fn hover_index(&self, index: i32) -> Result<JsValue, JsError> {
+        let Some(report) = &self.report else { return Ok(JsValue::NULL) };
+        let count = chart::target_count(report, self.kind, &self.drawn);
+        if count == 0 {
+            return self.show(None);
+        }
+        let index = index.clamp(0, count as i32 - 1) as usize;
+        self.show(chart::describe(report, self.kind, &self.options, &self.drawn, index))
+    }
+
+    /// Hides the tooltip's crosshair.
+    pub fn leave(&self) -> Result<(), JsError> {
+        self.paint_overlay(None, None)
+    }
+
+    /// Shows the span being brushed, from `x0` to `x1` (CSS pixels).
+    #[wasm_bindgen(js_name = brushMove)]
+    pub fn brush_move(&self, x0: f64, x1: f64) -> Result<(), JsError> {
+        self.paint_overlay(None, Some((x0, x1)))
+    }
+
+    /// The window a brush from `x0` to `x1` selects on a time chart, as `{from, to}`
+    /// (`YYYY-MM-DD`), or `null` when it covers less than a day or the chart has no time axis.
+    #[wasm_bindgen(js_name = brushEnd)]
+    pub fn brush_end(&self, x0: f64, x1: f64) -> Result<JsValue, JsError> {
+        self.paint_overlay(None, None)?;
+        let (Some(report), Some(t)) = (&self.report, self.drawn.transform) else { return Ok(JsValue::NULL) };
+        let Some(window) = report.window.filter(|_| self.kind.is_time()) else { return Ok(JsValue::NULL) };
+        if (x1 - x0).abs() < 6.0 {
+            return Ok(JsValue::NULL);
+        }
+        let last = f64::from(window.days - 1);
+        let day = |x: f64| t.x_value(x).round().clamp(0.0, last) as i32;
+        let (a, b) = (day(x0.min(x1)), day(x0.max(x1)));
+        let range =
+            serde_json::json!({ "from": window.from.plus(a).to_string(), "to": window.from.plus(b).to_string() });
+        range.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
+    }
+
+    /// Toggles the legend entry at `(x, y)` and redraws; returns its key, or `null`.
+    pub fn click(&mut self, x: f64, y: f64) -> Result<Option<String>, JsError> {
+        let Some(hit) = self.drawn.legend.iter().find(|h| h.rect.contains(x, y)) else { return Ok(None) };
+        let key = hit.key.to_owned();
+        self.options.toggle(&key);
+        let (w, h, dpr) = self.size;
+        self.draw(w, h, dpr)?;
+        Ok(Some(key))
+    }
+
+    /// Whether x is time (dragging narrows the window).
+    #[wasm_bindgen(getter, js_name = isTime)]
+    pub fn is_time(&self) -> bool {
+        self.kind.is_time()
+    }
+
+    /// A one-sentence summary: the element's accessible name.
+    pub fn summary(&self) -> String {
+        self.report.as_ref().map_or_else(String::new, |r| chart::summary(r, self.kind, &self.options))
+    }
+
+    /// The figures as `{caption, columns, rows}` for screen readers.
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        let Some(report) = &self.report else { return Ok(JsValue::NULL) };
+        crate::export::table(report, self.kind)
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(js_error)
+    }
+
+    /// Every figure as CSV (with the sources and their SHA-256).
+    pub fn csv(&self) -> String {
+        self.report.as_ref().map_or_else(String::new, crate::export::csv)
+    }
+
+    fn show(&self, tip: Option<chart::Tooltip>) -> Result<JsValue, JsError> {
+        self.paint_overlay(tip.as_ref().and_then(|t| t.crosshair), None)?;
+        match tip {
+            Some(tip) => tip.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    fn paint_overlay(&self, crosshair: Option<f64>, brush: Option<(f64, f64)>) -> Result<(), JsError> {
+        let (w, h, dpr) = self.size;
+        if w == 0 || h == 0 {
+            return Ok(());
+        }
+        let backend = canvas::HiDpiCanvas::new(&self.overlay, w, h, dpr)
+            .ok_or_else(|| js_error("the overlay has no 2D context"))?;
+        backend.clear();
+        chart::draw_overlay(backend, &self.theme, &self.drawn, crosshair, brush).map_err(js_error)
     }
 }

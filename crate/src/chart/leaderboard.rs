@@ -1,0 +1,85 @@
+//! `leaderboard`: the busiest models, one row each: a bar of events with its share, the
+//! verified share, the week-over-week trend and a sparkline of the window.
+
+use super::format;
+use super::frame::{heading, Heading, LABEL_SIZE, PAD};
+use super::overview::sparkline;
+use super::paint::{Anchor, DrawError, Painter};
+use super::transform::Rect;
+use super::Drawn;
+use crate::report::Report;
+use plotters::prelude::DrawingBackend;
+
+const ROW: f64 = 30.0;
+
+pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
+    let active = report.models.iter().filter(|m| m.events > 0).count();
+    let title = match report.models.first().filter(|m| m.events > 0) {
+        Some(top) => {
+            format!("{} leads with {} of inferences; {} models used", top.name, format::percent(top.share), active)
+        }
+        None => "No inferences in this window".into(),
+    };
+    let subtitle = "Busiest models: inferences and share, verified share, week-over-week change, daily trend";
+    let top = heading(p, &Heading { title, subtitle: subtitle.into() })? + 8.0;
+    let (width, height) = p.size();
+    let rows = (((height - top - PAD) / ROW).floor().max(0.0) as usize).min(active);
+    let wide = width >= 560.0;
+    let name_w = (width * 0.26).clamp(80.0, 220.0);
+    let spark_w = if wide { 80.0 } else { 0.0 };
+    let stats_w = if wide { 150.0 } else { 70.0 };
+    let bar_left = PAD + name_w + 8.0;
+    let stats_x = width - PAD - spark_w - stats_w;
+    let bar_right = stats_x - 84.0; // room for the value after the longest bar
+    if wide {
+        let header = top - 4.0;
+        p.text("Verified", stats_x, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+        p.text("Week", stats_x + 70.0, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+        p.text("Daily", width - PAD - spark_w, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+    }
+    let max = report.models.first().map_or(1, |m| m.events.max(1)) as f64;
+    let mut boxes = Vec::new();
+    for (k, m) in report.models.iter().take(rows).enumerate() {
+        let y = top + k as f64 * ROW;
+        let mid = y + ROW / 2.0;
+        let name = p.fit(&format!("{}. {}", k + 1, m.name), name_w, 12.0, false);
+        p.text(&name, PAD, mid, 12.0, p.theme.text, false, Anchor::MiddleLeft)?;
+        let bar_end = bar_left + (bar_right - bar_left).max(0.0) * m.events as f64 / max;
+        p.fill_rect(bar_left, mid - 7.0, bar_end.max(bar_left + 1.0), mid + 7.0, p.theme.demand_fill)?;
+        let value = format!("{} · {}", format::compact(m.events as f64), format::percent(m.share));
+        p.text(&value, bar_end + 6.0, mid, LABEL_SIZE, p.theme.text, false, Anchor::MiddleLeft)?;
+        if wide {
+            p.text(
+                &format::percent(m.verified_share),
+                stats_x,
+                mid,
+                LABEL_SIZE,
+                p.theme.muted,
+                false,
+                Anchor::MiddleLeft,
+            )?;
+        }
+        let (arrow, color) = match m.events_wow {
+            Some(w) if w > 0.0 => ("▲", p.theme.up),
+            Some(w) if w < 0.0 => ("▼", p.theme.down),
+            _ => ("", p.theme.muted),
+        };
+        let trend = format!("{arrow} {}", format::change(m.events_wow));
+        p.text(
+            trend.trim(),
+            stats_x + if wide { 70.0 } else { 0.0 },
+            mid,
+            LABEL_SIZE,
+            color,
+            false,
+            Anchor::MiddleLeft,
+        )?;
+        if wide {
+            let spark = Rect { left: width - PAD - spark_w, top: y + 6.0, right: width - PAD, bottom: y + ROW - 6.0 };
+            let series: Vec<Option<f64>> = m.daily.iter().map(|&n| Some(n as f64)).collect();
+            sparkline(p, &spark, &series)?;
+        }
+        boxes.push(Rect { left: PAD, top: y, right: width - PAD, bottom: y + ROW });
+    }
+    Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+}

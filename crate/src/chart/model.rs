@@ -1,0 +1,79 @@
+//! `model`: one model's card, for its publisher's page: its use in the window, how it
+//! ranks, who calls it, and its daily inferences.
+
+use super::format;
+use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
+use super::paint::{Anchor, DrawError, Painter};
+use super::transform::{PlotTransform, Rect};
+use super::Drawn;
+use crate::report::{ModelRow, Report};
+use plotters::prelude::DrawingBackend;
+
+/// The row of `model` (its id, or else its display name) and its rank among the busiest.
+pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<(usize, &'r ModelRow)> {
+    let wanted = model?.trim();
+    let rows = report.models.iter().enumerate();
+    rows.clone().find(|(_, m)| m.model == wanted).or_else(|| rows.clone().find(|(_, m)| m.name == wanted))
+}
+
+/// The card's figures, as (label, value).
+pub fn figures(report: &Report, rank: usize, m: &ModelRow) -> Vec<(&'static str, String)> {
+    let active = report.models.iter().filter(|m| m.events > 0).count() as u64;
+    vec![
+        ("Inferences", format::integer(m.events)),
+        ("Week over week", format::change(m.events_wow)),
+        ("Share of the hub", format::percent(m.share)),
+        ("Rank", if m.events > 0 { format!("#{} of {}", rank + 1, format::integer(active)) } else { "idle".into() }),
+        ("Callers", m.callers.map_or(format::UNDEFINED.into(), format::integer)),
+        ("Verified", format::percent(m.verified_share)),
+        ("Self-calls", format::percent(m.self_call_share)),
+    ]
+}
+
+pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<&str>) -> Result<Drawn, DrawError<DB>> {
+    let Some((rank, m)) = find(report, model) else {
+        let title = match model {
+            Some(id) => format!("No model \"{id}\" in this data"),
+            None => "Which model?".into(),
+        };
+        let head = Heading { title, subtitle: "A model's card shows its use in the window".into() };
+        empty_state(p, &head, "Set the model attribute to a model id from the data")?;
+        return Ok(Drawn::default());
+    };
+    let Some(window) = report.window else { return Ok(Drawn::default()) };
+    let title = format!("{}: {} inferences in {} days", m.name, format::integer(m.events), window.days);
+    let subtitle = if m.name == m.model { "Model".to_owned() } else { format!("Model {}", m.model) };
+    let top = heading(p, &Heading { title, subtitle })?;
+    let (width, height) = p.size();
+    let columns = if width >= 560.0 { 4 } else { 2 };
+    let col_w = (width - 2.0 * PAD) / columns as f64;
+    let mut y = top;
+    for (k, (label, value)) in figures(report, rank, m).iter().enumerate() {
+        let (col, row) = (k % columns, k / columns);
+        let x = PAD + col as f64 * col_w;
+        y = top + row as f64 * 44.0;
+        p.text(label, x, y, 12.0, p.theme.muted, false, Anchor::TopLeft)?;
+        p.text(&p.fit(value, col_w - 8.0, 18.0, true), x, y + 15.0, 18.0, p.theme.text, true, Anchor::TopLeft)?;
+    }
+    let plot = Rect { left: PAD, top: y + 54.0, right: width - PAD, bottom: height - PAD - 14.0 };
+    if plot.height() < 24.0 {
+        return Ok(Drawn::default());
+    }
+    let peak = m.daily.iter().copied().max().unwrap_or(0);
+    let max = peak.max(1) as f64;
+    let t = PlotTransform { plot, x_min: -0.5, x_max: m.daily.len() as f64 - 0.5, y_min: 0.0, y_max: max };
+    p.line(&[(plot.left, plot.bottom), (plot.right, plot.bottom)], p.theme.axis, 1)?;
+    let bar = (t.x_scale() * 0.72).max(1.0);
+    for (i, &n) in m.daily.iter().enumerate().filter(|(_, &n)| n > 0) {
+        let x = t.x_px(i as f64);
+        p.fill_rect(x - bar / 2.0, t.y_px(n as f64), x + bar / 2.0, t.y_px(0.0), p.theme.demand_fill)?;
+    }
+    let peak = match peak {
+        0 => "no inferences in this window".to_owned(),
+        n => format!("daily inferences, peak {}", format::integer(n)),
+    };
+    p.text(&peak, plot.left, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
+    let range = format!("{} – {} (UTC)", format::day_short(window.from), format::day_long(window.to));
+    p.text(&range, plot.right, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopRight)?;
+    Ok(Drawn { transform: Some(t), legend: Vec::new(), boxes: Vec::new() })
+}

@@ -1,0 +1,186 @@
+//! `overview`: the KPI tiles of SPEC §3, each with its daily series as a sparkline. The
+//! demand side comes first: inferences, then how many of the listed models carry them.
+
+use super::format;
+use super::frame::{heading, Heading, PAD};
+use super::paint::{Anchor, DrawError, Painter};
+use super::series::listed_and_active;
+use super::theme::mix;
+use super::transform::Rect;
+use super::Drawn;
+use crate::report::{ratio, Report};
+use plotters::prelude::DrawingBackend;
+
+/// One tile: what it counts, its figure, a line of context, and its daily series.
+pub struct Tile {
+    pub label: &'static str,
+    pub value: String,
+    pub context: String,
+    pub series: Vec<Option<f64>>,
+}
+
+/// The tiles of `report`, in reading order (the tooltip lists them too).
+pub fn tiles(report: &Report) -> Vec<Tile> {
+    let d = &report.daily;
+    let share = |part: &dyn Fn(usize) -> u64| -> Vec<Option<f64>> {
+        (0..d.events.len()).map(|i| ratio(part(i) as f64, d.events[i] as f64)).collect()
+    };
+    let organic = report.organic_events.and_then(|o| ratio(o as f64, report.events as f64));
+    vec![
+        Tile {
+            label: "Inferences",
+            value: format::integer(report.events),
+            context: format!("{} week over week", format::change(report.events_wow)),
+            series: d.events.iter().map(|&n| Some(n as f64)).collect(),
+        },
+        Tile {
+            label: "Listed models used",
+            value: format!(
+                "{} / {}",
+                format::integer(listed_and_active(report)),
+                format::integer(report.models_listed)
+            ),
+            context: format!(
+                "{} active; {} idle",
+                format::percent(report.active_ratio),
+                format::integer(report.models_idle)
+            ),
+            series: d.models_active.iter().map(|&n| Some(n as f64)).collect(),
+        },
+        Tile {
+            label: "Effective models",
+            value: report.effective_models.map_or(format::UNDEFINED.into(), |e| format!("{e:.1}")),
+            context: format!("top 10 carry {}", format::percent(report.top10_share)),
+            series: d.effective_models.clone(),
+        },
+        Tile {
+            label: "Verified",
+            value: format::percent(report.verified_share),
+            context: "TEE + zkML".into(),
+            series: share(&|i| d.by_mode.tee[i] + d.by_mode.zkml[i]),
+        },
+        Tile {
+            label: "Callers (DAU / MAU)",
+            value: report.mau.map_or(format::UNDEFINED.into(), |m| format!("{} MAU", format::compact(m as f64))),
+            context: format!("stickiness {}", format::percent(report.stickiness)),
+            series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
+        },
+        Tile {
+            label: "Organic",
+            value: format::percent(organic),
+            context: report
+                .self_calls
+                .map_or("self-calls unknown".into(), |s| format!("{} self-calls", format::integer(s))),
+            series: match &d.self_calls {
+                Some(selfs) => share(&|i| d.events[i] - selfs[i]),
+                None => Vec::new(),
+            },
+        },
+    ]
+}
+
+pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
+    let title = match report.window {
+        Some(w) => format!(
+            "{} inferences in {} days on {} of {} listed models",
+            format::integer(report.events),
+            w.days,
+            format::integer(listed_and_active(report)),
+            format::integer(report.models_listed)
+        ),
+        None => "No inferences yet".into(),
+    };
+    let subtitle = match report.window {
+        Some(w) => format!("{} – {} (UTC); lines are daily", format::day_short(w.from), format::day_long(w.to)),
+        None => "Usage, not inventory".into(),
+    };
+    let top = heading(p, &Heading { title, subtitle })?;
+    let (width, height) = p.size();
+    let tiles = tiles(report);
+    let columns = if width >= 640.0 {
+        3
+    } else if width >= 360.0 {
+        2
+    } else {
+        1
+    };
+    let rows = tiles.len().div_ceil(columns);
+    let gap = 10.0;
+    let tile_w = (width - 2.0 * PAD - gap * (columns as f64 - 1.0)) / columns as f64;
+    let tile_h = ((height - top - PAD - gap * (rows as f64 - 1.0)) / rows as f64).max(40.0);
+    let fill = mix(p.theme.background, p.theme.grid, 0.6);
+    let mut boxes = Vec::new();
+    for (k, tile) in tiles.iter().enumerate() {
+        let (col, row) = ((k % columns) as f64, (k / columns) as f64);
+        let r = Rect {
+            left: PAD + col * (tile_w + gap),
+            top: top + row * (tile_h + gap),
+            right: PAD + col * (tile_w + gap) + tile_w,
+            bottom: top + row * (tile_h + gap) + tile_h,
+        };
+        p.fill_rect(r.left, r.top, r.right, r.bottom, fill)?;
+        let inner = tile_w - 20.0;
+        p.text(
+            &p.fit(tile.label, inner, 12.0, false),
+            r.left + 10.0,
+            r.top + 8.0,
+            12.0,
+            p.theme.muted,
+            false,
+            Anchor::TopLeft,
+        )?;
+        let value_size = (tile_h * 0.3).clamp(14.0, 24.0);
+        p.text(
+            &p.fit(&tile.value, inner, value_size, true),
+            r.left + 10.0,
+            r.top + 26.0,
+            value_size,
+            p.theme.text,
+            true,
+            Anchor::TopLeft,
+        )?;
+        let context_y = r.top + 30.0 + value_size;
+        if context_y + 12.0 < r.bottom {
+            p.text(
+                &p.fit(&tile.context, inner, 11.0, false),
+                r.left + 10.0,
+                context_y,
+                11.0,
+                p.theme.muted,
+                false,
+                Anchor::TopLeft,
+            )?;
+        }
+        let spark = Rect { left: r.left + 10.0, top: context_y + 18.0, right: r.right - 10.0, bottom: r.bottom - 8.0 };
+        if spark.height() >= 12.0 {
+            sparkline(p, &spark, &tile.series)?;
+        }
+        boxes.push(r);
+    }
+    Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+}
+
+/// A small line of `series` filling `r`, scaled from 0 to its maximum; gaps break it.
+pub fn sparkline<DB: DrawingBackend>(p: &Painter<DB>, r: &Rect, series: &[Option<f64>]) -> Result<(), DrawError<DB>> {
+    let max = series.iter().flatten().copied().fold(0.0, f64::max);
+    if series.len() < 2 || max <= 0.0 {
+        return Ok(());
+    }
+    let step = r.width() / (series.len() - 1) as f64;
+    let mut run = Vec::new();
+    for (i, v) in series.iter().enumerate() {
+        match v {
+            Some(v) => run.push((r.left + i as f64 * step, r.bottom - v / max * r.height())),
+            None => {
+                if run.len() > 1 {
+                    p.line(&run, p.theme.demand_line, 2)?;
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > 1 {
+        p.line(&run, p.theme.demand_line, 2)?;
+    }
+    Ok(())
+}

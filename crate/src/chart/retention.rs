@@ -1,0 +1,93 @@
+//! `retention`: weekly cohorts as a heat map, a row per cohort and a column per week
+//! since; darker is more of the cohort still active.
+
+use super::format;
+use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
+use super::paint::{Anchor, DrawError, Painter};
+use super::theme::mix;
+use super::transform::Rect;
+use super::{Cohort, Drawn};
+use crate::report::{Cohorts, Report};
+use plotters::prelude::DrawingBackend;
+
+/// The cohorts the chart shows, or `None` when the input cannot say (callers from rollups).
+pub fn cohorts(report: &Report, cohort: Cohort) -> Option<&Cohorts> {
+    match cohort {
+        Cohort::Models => Some(&report.retention.models),
+        Cohort::Callers => report.retention.callers.as_ref(),
+    }
+}
+
+pub fn noun(cohort: Cohort) -> &'static str {
+    match cohort {
+        Cohort::Models => "models",
+        Cohort::Callers => "callers",
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort) -> Result<Drawn, DrawError<DB>> {
+    let noun = noun(cohort);
+    let subtitle = format!("Share of the {noun} first active in a week (rows) active again k weeks later (columns)");
+    let Some(c) = cohorts(report, cohort).filter(|c| !c.cohorts.is_empty()) else {
+        let title = format!("No {noun} cohorts to show");
+        let why = if report.events == 0 { "No events in this window" } else { "Daily rollups cannot follow callers" };
+        empty_state(p, &Heading { title, subtitle }, why)?;
+        return Ok(Drawn::default());
+    };
+    let later: Vec<f64> = c.cells.iter().filter_map(|row| row.get(1).copied()).collect();
+    let title = if later.is_empty() {
+        format!("{} {noun} in {} weekly cohorts", format::integer(c.sizes.iter().sum()), c.cohorts.len())
+    } else {
+        let mean = later.iter().sum::<f64>() / later.len() as f64;
+        format!(
+            "{} of {noun} come back the week after their first (mean of {} cohorts)",
+            format::percent(Some(mean)),
+            later.len()
+        )
+    };
+    let top = heading(p, &Heading { title, subtitle })?;
+    let (width, height) = p.size();
+    let weeks = c.cells.first().map_or(0, Vec::len);
+    let label_w = 88.0;
+    let cell_w = ((width - 2.0 * PAD - label_w) / weeks.max(1) as f64).min(64.0);
+    let cell_h = ((height - top - PAD - 18.0) / c.cohorts.len() as f64).clamp(4.0, 28.0);
+    let grid_top = top + 16.0;
+    for k in 0..weeks {
+        let x = PAD + label_w + (k as f64 + 0.5) * cell_w;
+        if cell_w >= 22.0 || k % 4 == 0 {
+            p.text(&format!("+{k}"), x, top, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
+        }
+    }
+    let mut boxes = Vec::new();
+    for (row, (&day, cells)) in c.cohorts.iter().zip(&c.cells).enumerate() {
+        let y = grid_top + row as f64 * cell_h;
+        if cell_h >= 11.0 {
+            let label = format!("{} ({})", format::day_short(day), format::compact(c.sizes[row] as f64));
+            p.text(&label, PAD, y + cell_h / 2.0, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleLeft)?;
+        }
+        for (k, &share) in cells.iter().enumerate() {
+            let r = Rect {
+                left: PAD + label_w + k as f64 * cell_w,
+                top: y,
+                right: PAD + label_w + (k + 1) as f64 * cell_w - 1.0,
+                bottom: y + cell_h - 1.0,
+            };
+            let color = mix(mix(p.theme.background, p.theme.grid, 0.7), p.theme.demand_line, share.sqrt());
+            p.fill_rect(r.left, r.top, r.right, r.bottom, color)?;
+            if cell_w >= 36.0 && cell_h >= 14.0 {
+                let ink = if share > 0.45 { p.theme.background } else { p.theme.text };
+                p.text(
+                    &format::percent(Some(share)),
+                    (r.left + r.right) / 2.0,
+                    (r.top + r.bottom) / 2.0,
+                    10.0,
+                    ink,
+                    false,
+                    Anchor::Center,
+                )?;
+            }
+            boxes.push(r);
+        }
+    }
+    Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+}

@@ -1,0 +1,262 @@
+//! The time charts of SPEC §3: `volume`, `supply-demand`, `verification` and `callers`.
+//! Each puts one or more daily series of the report on a shared frame; x is the day's
+//! index in the window, so hover and brushing map pixels to days the same way for all.
+
+use super::format;
+use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
+use super::paint::{DrawError, Painter};
+use super::transform::PlotTransform;
+use super::{ChartOptions, Drawn};
+use crate::metrics::Window;
+use crate::report::Report;
+use crate::store::Mode;
+use plotters::prelude::DrawingBackend;
+use plotters::style::RGBColor;
+
+/// The window of a report that has events to draw, or the empty state drawn instead.
+fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) -> Result<Option<Window>, DrawError<DB>> {
+    match report.window.filter(|_| report.events > 0) {
+        Some(window) => Ok(Some(window)),
+        None => {
+            let head = Heading { title: "No inferences in this window".into(), subtitle: what.to_owned() };
+            empty_state(p, &head, "No events in this window")?;
+            Ok(None)
+        }
+    }
+}
+
+/// "90 days, Aug 1 – Oct 29, 2026 (UTC)".
+fn span(window: &Window) -> String {
+    format!("{}, {} – {} (UTC)", span_days(window), format::day_short(window.from), format::day_long(window.to))
+}
+
+/// Listed models that were used: `active_ratio` of `models_listed` (a model used in the
+/// window but listed after it is neither).
+pub fn listed_and_active(report: &Report) -> u64 {
+    report.active_ratio.map_or(0, |r| (r * report.models_listed as f64).round() as u64)
+}
+
+/// Bars of `values` from `base` (stacked bars pass the running base), one per day.
+fn bars<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    t: &PlotTransform,
+    base: &[f64],
+    values: &[f64],
+    color: RGBColor,
+) -> Result<(), DrawError<DB>> {
+    let width = (t.x_scale() * 0.72).max(1.0);
+    for (i, (&b, &v)) in base.iter().zip(values).enumerate() {
+        if v > 0.0 {
+            let x = t.x_px(i as f64);
+            p.fill_rect(x - width / 2.0, t.y_px(b + v), x + width / 2.0, t.y_px(b), color)?;
+        }
+    }
+    Ok(())
+}
+
+/// A line through one value per day; `None` values break it.
+fn line<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    t: &PlotTransform,
+    values: impl Iterator<Item = Option<f64>>,
+    color: RGBColor,
+) -> Result<(), DrawError<DB>> {
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    for (i, v) in values.enumerate() {
+        match v {
+            Some(v) => run.push((t.x_px(i as f64), t.y_px(v))),
+            None if run.len() > 1 => p.line(&std::mem::take(&mut run), color, 2)?,
+            None => run.clear(),
+        }
+    }
+    if run.len() > 1 {
+        p.line(&run, color, 2)?;
+    }
+    Ok(())
+}
+
+fn mode_legend(p: &Painter<impl DrawingBackend>, options: &ChartOptions) -> Vec<LegendItem> {
+    Mode::ALL
+        .into_iter()
+        .map(|m| LegendItem {
+            key: m.name(),
+            label: mode_label(m).to_owned(),
+            color: p.theme.modes[m as usize],
+            shown: options.shows(m.name()),
+        })
+        .collect()
+}
+
+/// How a mode reads in a legend or tooltip.
+pub fn mode_label(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Vanilla => "Vanilla",
+        Mode::Tee => "TEE",
+        Mode::Zkml => "zkML",
+        Mode::Other => "Other",
+        Mode::Unknown => "Unknown",
+    }
+}
+
+fn as_f64(values: &[u64]) -> Vec<f64> {
+    values.iter().map(|&v| v as f64).collect()
+}
+
+/// `volume`: daily inferences as bars (optionally stacked by mode) with the 7-day mean.
+pub fn volume<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &Report,
+    options: &ChartOptions,
+) -> Result<Drawn, DrawError<DB>> {
+    let what = "Inferences per UTC day (bars) and their 7-day mean (line)";
+    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let mut title = format!("{} inferences in {}", format::integer(report.events), span_days(&window));
+    if report.events_wow.is_some() {
+        title.push_str(&format!(", {} week over week", format::change(report.events_wow)));
+    }
+    let daily = &report.daily;
+    let legend = if options.stack_by_mode { mode_legend(p, options) } else { Vec::new() };
+    let y_max = daily.events.iter().copied().max().unwrap_or(0) as f64;
+    let subtitle = format!("{what}, {}", span(&window));
+    let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
+    let (t, legend) = time_frame(p, &frame)?;
+    if options.stack_by_mode {
+        let mut base = vec![0.0; daily.events.len()];
+        for mode in Mode::ALL.into_iter().filter(|m| options.shows(m.name())) {
+            let values = as_f64(daily.by_mode.get(mode));
+            bars(p, &t, &base, &values, p.theme.modes[mode as usize])?;
+            base.iter_mut().zip(&values).for_each(|(b, v)| *b += v);
+        }
+    } else {
+        bars(p, &t, &vec![0.0; daily.events.len()], &as_f64(&daily.events), p.theme.demand_fill)?;
+    }
+    line(p, &t, daily.events_ma7.iter().map(|&m| Some(m)), p.theme.demand_line)?;
+    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+}
+
+fn span_days(window: &Window) -> String {
+    if window.days == 1 {
+        "1 day".into()
+    } else {
+        format!("{} days", window.days)
+    }
+}
+
+/// `supply-demand`: models listed (the quiet area) against models used (the line).
+pub fn supply_demand<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &Report,
+    options: &ChartOptions,
+) -> Result<Drawn, DrawError<DB>> {
+    let what = "Models listed (area) and models with an inference (line) per UTC day";
+    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let daily = &report.daily;
+    let title = format!(
+        "{} of {} listed models used ({}), {} inferences per listed model",
+        format::integer(listed_and_active(report)),
+        format::integer(report.models_listed),
+        format::percent(report.active_ratio),
+        report.events_per_listed_model.map_or(format::UNDEFINED.into(), |v| format::compact((v * 10.0).round() / 10.0)),
+    );
+    let legend = vec![
+        LegendItem { key: "listed", label: "Listed".into(), color: p.theme.supply, shown: options.shows("listed") },
+        LegendItem { key: "active", label: "Used".into(), color: p.theme.demand_line, shown: options.shows("active") },
+    ];
+    let y_max = daily.models_listed.iter().chain(&daily.models_active).copied().max().unwrap_or(0) as f64;
+    let subtitle = format!("{what}, {}", span(&window));
+    let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
+    let (t, legend) = time_frame(p, &frame)?;
+    if options.shows("listed") {
+        let mut area: Vec<(f64, f64)> = vec![(t.x_px(-0.5), t.y_px(0.0))];
+        for (i, &n) in daily.models_listed.iter().enumerate() {
+            area.push((t.x_px(i as f64 - 0.5), t.y_px(n as f64)));
+            area.push((t.x_px(i as f64 + 0.5), t.y_px(n as f64)));
+        }
+        area.push((t.x_px(daily.models_listed.len() as f64 - 0.5), t.y_px(0.0)));
+        p.polygon(&area, p.theme.supply)?;
+    }
+    if options.shows("active") {
+        line(p, &t, daily.models_active.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;
+    }
+    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+}
+
+/// `verification`: each day's events by mode, stacked to 100 %.
+pub fn verification<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &Report,
+    options: &ChartOptions,
+) -> Result<Drawn, DrawError<DB>> {
+    let what = "Share of each UTC day's inferences by verification mode";
+    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let title = format!(
+        "{} of inferences verified (TEE {}, zkML {})",
+        format::percent(report.verified_share),
+        format::percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64)),
+        format::percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
+    );
+    let legend = mode_legend(p, options);
+    let subtitle = format!("{what}, {}", span(&window));
+    let frame =
+        TimeFrame { head: Heading { title, subtitle }, window, y_max: 1.0, scale: Scale::Share, legend: &legend };
+    let (t, legend) = time_frame(p, &frame)?;
+    let daily = &report.daily;
+    let shown: Vec<Mode> = Mode::ALL.into_iter().filter(|m| options.shows(m.name())).collect();
+    let totals: Vec<f64> =
+        (0..daily.events.len()).map(|d| shown.iter().map(|&m| daily.by_mode.get(m)[d] as f64).sum()).collect();
+    let mut base = vec![0.0; totals.len()];
+    for mode in shown {
+        let values: Vec<f64> = daily
+            .by_mode
+            .get(mode)
+            .iter()
+            .zip(&totals)
+            .map(|(&n, &total)| if total > 0.0 { n as f64 / total } else { 0.0 })
+            .collect();
+        bars(p, &t, &base, &values, p.theme.modes[mode as usize])?;
+        base.iter_mut().zip(&values).for_each(|(b, v)| *b += v);
+    }
+    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+}
+
+/// `callers`: distinct callers per day (bars) with the weekly and monthly actives.
+pub fn callers<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &Report,
+    options: &ChartOptions,
+) -> Result<Drawn, DrawError<DB>> {
+    let what = "Distinct callers per UTC day (bars), over the last 7 days (WAU) and 30 days (MAU)";
+    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let daily = &report.daily;
+    let (Some(dau), Some(wau), Some(mau)) = (&daily.callers, &daily.wau, &daily.mau) else {
+        let head = Heading { title: "Callers need the raw events".into(), subtitle: what.into() };
+        empty_state(p, &head, "Daily rollups count callers per model, which do not add up across models")?;
+        return Ok(Drawn::default());
+    };
+    let title = format!(
+        "{} distinct callers, {} in the last 30 days, stickiness {}",
+        format::integer(report.callers.unwrap_or(0)),
+        format::integer(report.mau.unwrap_or(0)),
+        format::percent(report.stickiness),
+    );
+    let legend = vec![
+        LegendItem { key: "dau", label: "Daily".into(), color: p.theme.demand_fill, shown: options.shows("dau") },
+        LegendItem { key: "wau", label: "WAU".into(), color: p.theme.demand_line, shown: options.shows("wau") },
+        LegendItem { key: "mau", label: "MAU".into(), color: p.theme.accent, shown: options.shows("mau") },
+    ];
+    let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
+    let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
+    let subtitle = format!("{what}, {}", span(&window));
+    let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
+    let (t, legend) = time_frame(p, &frame)?;
+    if options.shows("dau") {
+        bars(p, &t, &vec![0.0; dau.len()], &as_f64(dau), p.theme.demand_fill)?;
+    }
+    if options.shows("wau") {
+        line(p, &t, wau.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;
+    }
+    if options.shows("mau") {
+        line(p, &t, mau.iter().map(|&n| Some(n as f64)), p.theme.accent)?;
+    }
+    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+}

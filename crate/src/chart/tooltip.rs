@@ -1,0 +1,232 @@
+//! What the pointer (or the arrow keys) is on, in words: the exact values behind a mark,
+//! read from the report, never from pixels. Targets are numbered per chart (a day of a
+//! time chart, a tile, a leaderboard row, a retention cell, a Lorenz point) so the
+//! keyboard can step through them.
+
+use super::series::{listed_and_active, mode_label};
+use super::{format, model, overview, retention, ChartKind, ChartOptions, Drawn};
+use crate::report::{ratio, Report};
+use crate::store::Mode;
+use serde::Serialize;
+
+/// A tooltip: where it points, a title and the exact values as (label, value) lines.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tooltip {
+    /// The target's number (for the arrow keys).
+    pub index: usize,
+    /// The point the tooltip is anchored to, in CSS pixels.
+    pub x: f64,
+    pub y: f64,
+    /// The crosshair's x on time charts.
+    pub crosshair: Option<f64>,
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
+/// How many targets the drawn chart has.
+pub fn count(report: &Report, kind: ChartKind, drawn: &Drawn) -> usize {
+    match kind {
+        ChartKind::Concentration => report.lorenz.len(),
+        _ if !drawn.boxes.is_empty() => drawn.boxes.len(),
+        ChartKind::Model => drawn.transform.map_or(0, |t| (t.x_max - t.x_min).round() as usize),
+        _ if drawn.transform.is_some() => report.daily.day.len(),
+        _ => 0,
+    }
+}
+
+/// The target under `(x, y)`, if any.
+fn target(report: &Report, kind: ChartKind, drawn: &Drawn, x: f64, y: f64) -> Option<usize> {
+    if let Some(i) = drawn.boxes.iter().position(|b| b.contains(x, y)) {
+        return Some(i);
+    }
+    let t = drawn.transform?;
+    let slack = super::Rect {
+        left: t.plot.left - 4.0,
+        top: t.plot.top - 4.0,
+        right: t.plot.right + 4.0,
+        bottom: t.plot.bottom + 4.0,
+    };
+    if !slack.contains(x, y) {
+        return None;
+    }
+    let n = count(report, kind, drawn);
+    if kind == ChartKind::Concentration {
+        let share = t.x_value(x);
+        return report
+            .lorenz
+            .iter()
+            .enumerate()
+            .min_by(|a, b| (a.1[0] - share).abs().total_cmp(&(b.1[0] - share).abs()))
+            .map(|(i, _)| i);
+    }
+    let i = t.x_value(x).round();
+    (i >= 0.0 && (i as usize) < n).then_some(i as usize)
+}
+
+/// The tooltip of the target under `(x, y)`.
+pub fn tooltip(
+    report: &Report,
+    kind: ChartKind,
+    options: &ChartOptions,
+    drawn: &Drawn,
+    x: f64,
+    y: f64,
+) -> Option<Tooltip> {
+    describe(report, kind, options, drawn, target(report, kind, drawn, x, y)?)
+}
+
+/// The tooltip of target `index`.
+pub fn describe(
+    report: &Report,
+    kind: ChartKind,
+    options: &ChartOptions,
+    drawn: &Drawn,
+    index: usize,
+) -> Option<Tooltip> {
+    if index >= count(report, kind, drawn) {
+        return None;
+    }
+    let integer = |n: u64| format::integer(n);
+    let (title, lines, at) = match kind {
+        ChartKind::Overview => {
+            let tile = overview::tiles(report).into_iter().nth(index)?;
+            (tile.label.to_owned(), vec![("Value".into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
+        }
+        ChartKind::Leaderboard => {
+            let m = report.models.get(index)?;
+            let lines = vec![
+                ("Inferences".into(), integer(m.events)),
+                ("Share".into(), format::percent(m.share)),
+                ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), integer)),
+                ("Verified".into(), format::percent(m.verified_share)),
+                ("Self-calls".into(), format::percent(m.self_call_share)),
+                ("Week over week".into(), format::change(m.events_wow)),
+            ];
+            (format!("{}. {}", index + 1, m.name), lines, drawn.boxes[index])
+        }
+        ChartKind::Retention => {
+            let c = retention::cohorts(report, options.cohort)?;
+            let (mut row, mut k) = (0, index);
+            while k >= c.cells.get(row)?.len() {
+                k -= c.cells[row].len();
+                row += 1;
+            }
+            let share = c.cells[row][k];
+            let size = c.sizes[row];
+            let lines = vec![
+                ("Cohort".into(), format!("{} {}", integer(size), retention::noun(options.cohort))),
+                (
+                    format!("Active in week +{k}"),
+                    format!("{} ({})", format::percent(Some(share)), integer((share * size as f64).round() as u64)),
+                ),
+            ];
+            (format!("Week of {} (UTC)", format::day_long(c.cohorts[row])), lines, drawn.boxes[index])
+        }
+        ChartKind::Concentration => {
+            let t = drawn.transform?;
+            let [x, y] = *report.lorenz.get(index)?;
+            let lines = vec![
+                ("Models".into(), format::percent(Some(x))),
+                ("Their inferences".into(), format::percent(Some(y))),
+            ];
+            let at = super::Rect { left: t.x_px(x), top: t.y_px(y), right: t.x_px(x), bottom: t.y_px(y) };
+            (format!("The least-used {} of models", format::percent(Some(x))), lines, at)
+        }
+        ChartKind::Model => {
+            let t = drawn.transform?;
+            let (_, m) = model::find(report, options.model.as_deref())?;
+            let day = report.daily.day.get(index)?;
+            let n = *m.daily.get(index)?;
+            let at = super::Rect {
+                left: t.x_px(index as f64),
+                top: t.y_px(n as f64),
+                right: t.x_px(index as f64),
+                bottom: t.y_px(n as f64),
+            };
+            (format!("{} (UTC)", format::day_long(*day)), vec![("Inferences".into(), integer(n))], at)
+        }
+        ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers => {
+            let t = drawn.transform?;
+            let d = &report.daily;
+            let day = *d.day.get(index)?;
+            let events = d.events[index];
+            let lines: Vec<(String, String)> = match kind {
+                ChartKind::Volume => {
+                    let mut lines = vec![
+                        ("Inferences".into(), integer(events)),
+                        ("7-day mean".into(), format!("{:.1}", d.events_ma7[index])),
+                        ("Failed".into(), integer(d.failed[index])),
+                    ];
+                    if options.stack_by_mode {
+                        lines.extend(
+                            shown_modes(options).map(|m| (mode_label(m).to_owned(), integer(d.by_mode.get(m)[index]))),
+                        );
+                    }
+                    lines
+                }
+                ChartKind::SupplyDemand => vec![
+                    ("Listed".into(), integer(d.models_listed[index])),
+                    ("Used".into(), integer(d.models_active[index])),
+                    ("Inferences".into(), integer(events)),
+                ],
+                ChartKind::Verification => shown_modes(options)
+                    .map(|m| {
+                        let n = d.by_mode.get(m)[index];
+                        (
+                            mode_label(m).to_owned(),
+                            format!("{} ({})", integer(n), format::percent(ratio(n as f64, events as f64))),
+                        )
+                    })
+                    .collect(),
+                _ => {
+                    let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| integer(s[index]));
+                    vec![
+                        ("Daily callers".into(), at(&d.callers)),
+                        ("WAU".into(), at(&d.wau)),
+                        ("MAU".into(), at(&d.mau)),
+                    ]
+                }
+            };
+            let x = t.x_px(index as f64);
+            let at = super::Rect { left: x, top: t.plot.top, right: x, bottom: t.plot.top };
+            (format!("{} (UTC)", format::day_long(day)), lines, at)
+        }
+    };
+    let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
+    Some(Tooltip { index, x: (at.left + at.right) / 2.0, y: at.top, crosshair, title, lines })
+}
+
+fn shown_modes(options: &ChartOptions) -> impl Iterator<Item = Mode> + '_ {
+    Mode::ALL.into_iter().filter(|m| options.shows(m.name()))
+}
+
+/// One sentence that says what the chart shows, for screen readers.
+pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
+    let Some(window) = report.window else { return "No inferences to show yet.".into() };
+    let base = format!(
+        "{} inferences in {} days; {} of {} listed models used",
+        format::integer(report.events),
+        window.days,
+        format::integer(listed_and_active(report)),
+        format::integer(report.models_listed)
+    );
+    let detail = match kind {
+        ChartKind::Overview | ChartKind::Volume | ChartKind::SupplyDemand => String::new(),
+        ChartKind::Concentration => format!("; the top 10 models carry {}", format::percent(report.top10_share)),
+        ChartKind::Verification => format!("; {} verified", format::percent(report.verified_share)),
+        ChartKind::Callers => match report.callers {
+            Some(c) => format!("; {} distinct callers", format::integer(c)),
+            None => "; callers unknown from rollups".into(),
+        },
+        ChartKind::Leaderboard => match report.models.first() {
+            Some(m) if m.events > 0 => format!("; {} is the busiest with {}", m.name, format::percent(m.share)),
+            _ => String::new(),
+        },
+        ChartKind::Retention => format!("; weekly retention of {}", retention::noun(options.cohort)),
+        ChartKind::Model => match model::find(report, options.model.as_deref()) {
+            Some((_, m)) => format!("; {} served {} of them", m.name, format::integer(m.events)),
+            None => "; no such model".into(),
+        },
+    };
+    format!("{base}{detail}.")
+}

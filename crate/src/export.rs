@@ -1,0 +1,155 @@
+//! The report as a reader takes it away: a CSV of every figure (one tidy row per value,
+//! provenance included, SPEC §1.6) and the table that screen readers get in place of the
+//! chart.
+
+use crate::chart::{format, ChartKind};
+use crate::report::Report;
+use serde_json::Value;
+use std::fmt::Write;
+
+/// Every figure of `report` as CSV rows `section,name,day,value`: window-level figures,
+/// each daily series by day, per-model figures, the input tally and the sources with
+/// their SHA-256, so the file carries what is needed to check it.
+pub fn csv(report: &Report) -> String {
+    let mut out = String::from("section,name,day,value\n");
+    let Ok(Value::Object(json)) = serde_json::to_value(report) else { return out };
+    let days: Vec<String> = report.daily.day.iter().map(ToString::to_string).collect();
+    let mut row = |section: &str, name: &str, day: &str, value: &Value| {
+        let value = match value {
+            Value::Null => String::new(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let _ = writeln!(out, "{},{},{},{}", cell(section), cell(name), day, cell(&value));
+    };
+    for (key, value) in &json {
+        match (key.as_str(), value) {
+            ("daily", Value::Object(series)) => {
+                for (name, values) in flatten(series) {
+                    for (day, v) in days.iter().zip(values.as_array().into_iter().flatten()) {
+                        row("daily", &name, day, v);
+                    }
+                }
+            }
+            ("models", Value::Array(models)) => {
+                for m in models {
+                    let id = m["model"].as_str().unwrap_or_default();
+                    for (field, v) in
+                        m.as_object().into_iter().flatten().filter(|(k, _)| !["model", "daily"].contains(&k.as_str()))
+                    {
+                        row("model", &format!("{id}.{field}"), "", v);
+                    }
+                }
+            }
+            ("input", Value::Object(input)) => {
+                for (name, v) in input.iter().filter(|(_, v)| !v.is_array() && !v.is_object()) {
+                    row("input", name, "", v);
+                }
+                for s in input.get("sources").and_then(Value::as_array).into_iter().flatten() {
+                    let which = s["input"].as_str().unwrap_or_default();
+                    for (field, v) in s.as_object().into_iter().flatten().filter(|(k, _)| k.as_str() != "input") {
+                        row("source", &format!("{which}.{field}"), "", v);
+                    }
+                }
+            }
+            (_, Value::Object(inner)) => {
+                for (name, v) in flatten(inner).iter().filter(|(_, v)| !v.is_array()) {
+                    row("figure", &format!("{key}.{name}"), "", v);
+                }
+            }
+            (_, Value::Array(_)) => {} // lorenz, by_app, retention: see the JSON
+            (_, scalar) => row("figure", key, "", scalar),
+        }
+    }
+    out
+}
+
+/// An object's leaves with dotted names (`by_mode.tee`).
+fn flatten(object: &serde_json::Map<String, Value>) -> Vec<(String, Value)> {
+    let mut leaves = Vec::new();
+    for (key, value) in object {
+        match value {
+            Value::Object(inner) => leaves.extend(flatten(inner).into_iter().map(|(k, v)| (format!("{key}.{k}"), v))),
+            other => leaves.push((key.clone(), other.clone())),
+        }
+    }
+    leaves
+}
+
+/// A CSV cell, quoted when it must be (RFC 4180).
+fn cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The figures a chart shows, as a table for screen readers: a header row, then rows.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn table(report: &Report, kind: ChartKind) -> Table {
+    if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {
+        let columns = ["Model", "Inferences", "Share", "Callers", "Verified", "Week over week"];
+        let rows = report
+            .models
+            .iter()
+            .filter(|m| m.events > 0)
+            .take(50)
+            .map(|m| {
+                vec![
+                    m.name.clone(),
+                    format::integer(m.events),
+                    format::percent(m.share),
+                    m.callers.map_or(format::UNDEFINED.into(), format::integer),
+                    format::percent(m.verified_share),
+                    format::change(m.events_wow),
+                ]
+            })
+            .collect();
+        return Table { caption: "The busiest models".into(), columns: columns.map(String::from).to_vec(), rows };
+    }
+    let d = &report.daily;
+    let columns = ["Day (UTC)", "Inferences", "Models used", "Models listed", "Callers", "Verified"];
+    let rows = (0..d.day.len())
+        .map(|i| {
+            let verified = d.by_mode.tee[i] + d.by_mode.zkml[i];
+            vec![
+                d.day[i].to_string(),
+                format::integer(d.events[i]),
+                format::integer(d.models_active[i]),
+                format::integer(d.models_listed[i]),
+                d.callers.as_ref().map_or(format::UNDEFINED.into(), |c| format::integer(c[i])),
+                format::percent(crate::report::ratio(verified as f64, d.events[i] as f64)),
+            ]
+        })
+        .collect();
+    Table { caption: "Daily figures".into(), columns: columns.map(String::from).to_vec(), rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dataset, ReportOptions};
+
+    #[test]
+    fn the_csv_has_every_figure_daily_values_and_the_sources_hash() {
+        let body =
+            b"{\"ts\":\"2026-03-02\",\"model\":\"a,b\",\"caller\":\"x\"}\n{\"ts\":\"2026-03-03\",\"model\":\"c\"}\n";
+        let report = Dataset::from_events("e.ndjson", body).unwrap().report(&ReportOptions::default()).unwrap();
+        let text = csv(&report);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "section,name,day,value");
+        assert!(lines.contains(&"figure,events,,2"));
+        assert!(lines.contains(&"figure,events_wow,,"), "null is an empty cell");
+        assert!(lines.contains(&"daily,events,2026-03-03,1"));
+        assert!(lines.contains(&"daily,by_mode.unknown,2026-03-02,1"));
+        assert!(lines.contains(&"model,\"a,b.events\",,1"));
+        assert!(lines.iter().any(|l| l.starts_with("source,events.sha256,,") && l.len() > 60));
+    }
+}
