@@ -1,42 +1,26 @@
 // The chart catalog as a reader meets it on the demo page: nine charts painted in both
 // themes, exact values on hover, brushing to narrow the window (and back), legend
 // toggles, the keyboard, a summary and a table for screen readers, and the exports.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './harness.mjs';
+import { browserSuite, painted, screenshot } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = browserSuite();
 
 const CHARTS = ['overview', 'volume', 'supply-demand', 'verification', 'callers', 'concentration', 'leaderboard',
                 'retention', 'model'];
 
 async function openDemo(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1220, height: 900 }, ...options });
+  const page = await suite.browser.newPage({ viewport: { width: 1220, height: 900 }, ...options });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id)?.report), CHARTS, { timeout: 30_000 });
   return { page, errors };
 }
 
-/** The share of a widget's canvas pixels that differ from its corner (background). */
-function painted(page, id) {
-  return page.evaluate((id) => {
-    const canvas = document.getElementById(id).shadowRoot.querySelector('canvas');
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n++;
-    return { share: n / (data.length / 4), corner: [data[0], data[1], data[2]] };
-  }, id);
-}
+/** The painted share of the widget with this id. */
+const paintedId = (page, id) => painted(page, `#${id}`);
 
 /** Page coordinates of a point `fx, fy` of the way across a widget. */
 async function at(page, id, fx, fy) {
@@ -56,7 +40,7 @@ function tooltip(page, id) {
 test('every chart of the catalog is painted, in the light and the dark theme', async () => {
   const { page, errors } = await openDemo();
   for (const id of CHARTS) {
-    const { share } = await painted(page, id);
+    const { share } = await paintedId(page, id);
     assert.ok(share > 0.02, `${id}: only ${(share * 100).toFixed(1)} % painted`);
   }
   await screenshot(page, 'catalog-light');
@@ -64,7 +48,7 @@ test('every chart of the catalog is painted, in the light and the dark theme', a
   await page.waitForFunction(() => document.getElementById('volume').dataset.theme === 'dark');
   await page.waitForTimeout(100);
   for (const id of CHARTS) {
-    const { share, corner } = await painted(page, id);
+    const { share, corner } = await paintedId(page, id);
     assert.ok(share > 0.02, `${id} (dark): only ${(share * 100).toFixed(1)} % painted`);
     assert.ok(corner[0] < 60 && corner[1] < 60 && corner[2] < 60, `${id}: the dark background is ${corner}`);
   }
@@ -125,7 +109,7 @@ test('dragging across a time chart narrows the window and double-click resets it
 
 test('a legend entry toggles its series', async () => {
   const { page } = await openDemo();
-  const before = await painted(page, 'verification');
+  const before = await paintedId(page, 'verification');
   // The legend sits at the top right, under the subtitle: find "Vanilla" by scanning for
   // the entry through the element's click handling.
   const toggled = await page.evaluate(async () => {
@@ -144,7 +128,7 @@ test('a legend entry toggles its series', async () => {
     return null;
   });
   assert.ok(toggled, 'some legend entry changed the chart');
-  const after = await painted(page, 'verification');
+  const after = await paintedId(page, 'verification');
   assert.notEqual(after.share, before.share);
   await page.close();
 });
@@ -182,8 +166,8 @@ test('the figures download as CSV with their source, and the chart as PNG', asyn
 });
 
 test('a widget created hidden draws once it is shown', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
   await page.evaluate(() => {
     const el = document.createElement('hub-pulse');
     el.id = 'hidden';
@@ -197,7 +181,7 @@ test('a widget created hidden draws once it is shown', async () => {
   assert.equal(hiddenWidth, 0, 'the element really starts hidden');
   await page.evaluate(() => { document.getElementById('hidden').hidden = false; });
   await page.waitForFunction(() => document.getElementById('hidden').shadowRoot.querySelector('canvas').width > 100);
-  const { share } = await painted(page, 'hidden');
+  const { share } = await paintedId(page, 'hidden');
   assert.ok(share > 0.02);
   await page.close();
 });
@@ -228,8 +212,8 @@ test('CSS custom properties on the element reach the chart', async () => {
 });
 
 test('a tap shows the tooltip on a touch screen, and a tap on nothing hides it', async () => {
-  const page = await browser.newPage({ viewport: { width: 420, height: 800 }, hasTouch: true, isMobile: true });
-  await page.goto(server.url);
+  const page = await suite.browser.newPage({ viewport: { width: 420, height: 800 }, hasTouch: true, isMobile: true });
+  await page.goto(suite.server.url);
   await page.waitForFunction(() => document.getElementById('volume')?.report, null, { timeout: 30_000 });
   await page.locator('#volume').scrollIntoViewIfNeeded();
   const [x, y] = await at(page, 'volume', 0.5, 0.7);

@@ -1,27 +1,19 @@
 // The data layer in the browser, as a reader meets it: daily rollups instead of events,
 // rows that are refused and said so, a limit that stops an input too large for the tab,
 // and a large file whose progress bar moves while it loads.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { serve, launch, nativeReport, hubpulse, fixture, fixtures, screenshot, settled, root } from './harness.mjs';
+import { browserSuite, nativeReport, hubpulse, fixture, fixtures, screenshot, settled, root } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = browserSuite();
 
 /** Opens the demo page and adds a widget with `attributes`; resolves when it settled. */
 async function widget(attributes, expected = 'loaded') {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.evaluate((attrs) => {
     const el = document.createElement('hub-pulse');
     el.id = 'under-test';
@@ -91,8 +83,8 @@ test('a million events load with a progress bar that moves', async () => {
   if (!existsSync(`${fixtures}million/events.ndjson`)) {
     hubpulse('synth', '--out', `${fixtures}million`, '--count', '1000000', '--seed', '11');
   }
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
   // Sample the progress bar once per painted frame while the file loads.
   const seen = await page.evaluate(async () => {
     const el = document.createElement('hub-pulse');

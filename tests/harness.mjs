@@ -1,5 +1,6 @@
 // Shared set-up of the browser tests: the built demo (www/) served by http-server on a
 // free loopback port, and Debian's Chromium driven by playwright-core.
+import { before, after } from 'node:test';
 import { createServer } from 'http-server';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -58,4 +59,32 @@ export function settled(page, selector) {
     const status = el?.shadowRoot?.querySelector('.status.error');
     return status && !status.hidden ? 'error' : false;
   }, selector, { timeout: 20_000 }).then((h) => h.jsonValue());
+}
+
+/**
+ * Serves www/ and launches Chromium once for the test file that calls it; the returned
+ * object's `server` and `browser` are set before its first test runs.
+ */
+export function browserSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serve();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    suite.server?.close();
+  });
+  return suite;
+}
+
+/** The share of a widget's canvas pixels that differ from its top-left (background) pixel. */
+export function painted(page, selector) {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(sel).shadowRoot.querySelector('canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n++;
+    return { share: n / (data.length / 4), corner: [data[0], data[1], data[2]] };
+  }, selector);
 }

@@ -1,42 +1,21 @@
 // The walking skeleton, as a reader sees it: the demo page loads real fetched data,
 // the figures equal the native command line's, the canvas is painted and sharp, it
 // follows its container, and a bad URL gives a clear error instead of a blank box.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { serve, launch, nativeReport, screenshot, settled, root } from './harness.mjs';
+import { browserSuite, nativeReport, painted, screenshot, settled, root } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = browserSuite();
 
 async function openDemo(options = {}) {
-  const page = await browser.newPage(options);
+  const page = await suite.browser.newPage(options);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   assert.equal(await settled(page, '#volume'), 'loaded');
   return { page, errors };
-}
-
-/** Counts the canvas' pixels that differ from its top-left (background) pixel. */
-function paintedPixels(page, selector) {
-  return page.evaluate((sel) => {
-    const canvas = document.querySelector(sel).shadowRoot.querySelector('canvas');
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) painted++;
-    }
-    return { painted, total: data.length / 4 };
-  }, selector);
 }
 
 test('the demo widget computes the same figures as the command line', async () => {
@@ -66,8 +45,8 @@ test('the demo widget computes the same figures as the command line', async () =
 
 test('the chart is painted, and sharp at the device pixel ratio', async () => {
   const { page } = await openDemo({ deviceScaleFactor: 2 });
-  const { painted, total } = await paintedPixels(page, '#volume');
-  assert.ok(painted > total * 0.03, `only ${painted} of ${total} pixels painted`);
+  const { share } = await painted(page, '#volume');
+  assert.ok(share > 0.03, `only ${(share * 100).toFixed(1)} % of the pixels painted`);
   const sizes = await page.evaluate(() => {
     const el = document.querySelector('#volume');
     const canvas = el.shadowRoot.querySelector('canvas');
@@ -94,8 +73,8 @@ test('the chart follows its container when it is resized', async () => {
 });
 
 test('a URL that fails shows the reason instead of a blank canvas', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
   await page.evaluate(() => {
     const el = document.createElement('hub-pulse');
     el.id = 'broken';
