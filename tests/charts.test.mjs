@@ -226,3 +226,16 @@ test('a tap shows the tooltip on a touch screen, and a tap on nothing hides it',
   await screenshot(page, 'touch');
   await page.close();
 });
+
+test('numbers follow the locale attribute, and changing it redraws', async () => {
+  const { page } = await openDemo();
+  const report = await page.evaluate(() => document.getElementById('volume').report);
+  const label = () => page.getAttribute('#volume', 'aria-label');
+  await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'de-DE'));
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('.'));
+  assert.ok((await label()).startsWith(`${report.events.toLocaleString('de-DE')} inferences`), await label());
+  await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'en'));
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes(','));
+  assert.ok((await label()).startsWith(`${report.events.toLocaleString('en-US')} inferences`));
+  await page.close();
+});

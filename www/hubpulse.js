@@ -84,9 +84,9 @@ sheet.replaceSync(`
 `);
 
 const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
-                    'stack', 'cohort'];
+                    'stack', 'cohort', 'locale'];
 /** Attributes that change what is drawn but not what is loaded. */
-const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort']);
+const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale']);
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
 const THEME_PROPERTIES = ['background', 'text', 'muted', 'grid', 'accent', 'accent-fill', 'supply', 'font'];
 
@@ -285,7 +285,8 @@ class HubPulse extends HTMLElement {
       this.#view = null;
       const theme = this.#theme;
       this.dataset.theme = theme;
-      const spec = { chart: this.getAttribute('chart') ?? 'overview', theme, colors: this.#colors() };
+      const spec = { chart: this.getAttribute('chart') ?? 'overview', theme, colors: this.#colors(),
+                     locale: this.getAttribute('locale') ?? navigator.language };
       for (const key of ['model', 'stack', 'cohort']) if (this.hasAttribute(key)) spec[key] = this.getAttribute(key);
       this.#view = new View(this.#canvas, this.#overlay, spec);
       this.report = this.#view.setData(this.#data, this.#reportOptions());

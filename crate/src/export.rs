@@ -2,7 +2,8 @@
 //! provenance included, SPEC §1.6) and the table that screen readers get in place of the
 //! chart.
 
-use crate::chart::{format, ChartKind};
+use crate::chart::format::{self, Numbers};
+use crate::chart::ChartKind;
 use crate::report::Report;
 use serde_json::Value;
 use std::fmt::Write;
@@ -93,7 +94,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-pub fn table(report: &Report, kind: ChartKind) -> Table {
+/// `f` writes the numbers in the reader's locale.
+pub fn table(report: &Report, kind: ChartKind, f: &Numbers) -> Table {
     if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {
         let columns = ["Model", "Inferences", "Share", "Callers", "Verified", "Week over week"];
         let rows = report
@@ -104,11 +106,11 @@ pub fn table(report: &Report, kind: ChartKind) -> Table {
             .map(|m| {
                 vec![
                     m.name.clone(),
-                    format::integer(m.events),
-                    format::percent(m.share),
-                    m.callers.map_or(format::UNDEFINED.into(), format::integer),
-                    format::percent(m.verified_share),
-                    format::change(m.events_wow),
+                    f.integer(m.events),
+                    f.percent(m.share),
+                    m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n)),
+                    f.percent(m.verified_share),
+                    f.change(m.events_wow),
                 ]
             })
             .collect();
@@ -121,11 +123,11 @@ pub fn table(report: &Report, kind: ChartKind) -> Table {
             let verified = d.by_mode.tee[i] + d.by_mode.zkml[i];
             vec![
                 d.day[i].to_string(),
-                format::integer(d.events[i]),
-                format::integer(d.models_active[i]),
-                format::integer(d.models_listed[i]),
-                d.callers.as_ref().map_or(format::UNDEFINED.into(), |c| format::integer(c[i])),
-                format::percent(crate::report::ratio(verified as f64, d.events[i] as f64)),
+                f.integer(d.events[i]),
+                f.integer(d.models_active[i]),
+                f.integer(d.models_listed[i]),
+                d.callers.as_ref().map_or(format::UNDEFINED.into(), |c| f.integer(c[i])),
+                f.percent(crate::report::ratio(verified as f64, d.events[i] as f64)),
             ]
         })
         .collect();

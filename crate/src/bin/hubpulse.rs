@@ -9,6 +9,7 @@
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
+use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
 use hubpulse::dataset::Origin;
 use hubpulse::input::{time, Limits};
@@ -24,7 +25,7 @@ const USAGE: &str = "usage:
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
-                  [--stack mode] [--cohort models|callers] [--model ID]  …and the inputs and window of report
+                  [--stack mode] [--cohort models|callers] [--model ID] [--locale TAG]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
@@ -130,6 +131,7 @@ impl Options {
                     }
                 }
                 "model" => o.chart_options.model = Some(value()?),
+                "locale" => o.chart_options.numbers = Numbers::for_locale(&value()?),
                 "from" => o.report.from = Some(value()?),
                 "to" => o.report.to = Some(value()?),
                 "range" => o.report.range = Some(value()?),

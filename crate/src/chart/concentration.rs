@@ -1,7 +1,7 @@
 //! `concentration`: the Lorenz curve of use over models against the line of equality,
 //! with the figures that summarise it.
 
-use super::format;
+use super::format::{self, Numbers};
 use super::frame::{heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::{PlotTransform, Rect};
@@ -10,13 +10,13 @@ use crate::report::Report;
 use plotters::prelude::DrawingBackend;
 
 /// The figures shown beside the curve, as (label, value).
-pub fn figures(report: &Report) -> Vec<(&'static str, String)> {
+pub fn figures(report: &Report, f: &Numbers) -> Vec<(&'static str, String)> {
     vec![
-        ("Gini", report.gini.map_or(format::UNDEFINED.into(), |g| format!("{g:.2}"))),
-        ("Top model", format::percent(report.top1_share)),
-        ("Top 10 models", format::percent(report.top10_share)),
-        ("Effective models", report.effective_models.map_or(format::UNDEFINED.into(), |e| format!("{e:.1}"))),
-        ("Models for 80 %", report.models_for_80pct.map_or(format::UNDEFINED.into(), format::integer)),
+        ("Gini", f.decimal_or_undefined(report.gini, 2)),
+        ("Top model", f.percent(report.top1_share)),
+        ("Top 10 models", f.percent(report.top10_share)),
+        ("Effective models", f.decimal_or_undefined(report.effective_models, 1)),
+        ("Models for 80 %", report.models_for_80pct.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
     ]
 }
 
@@ -24,9 +24,10 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let models = report.models.len();
     let title = match (report.top10_share, report.gini) {
         (Some(top10), Some(gini)) => format!(
-            "The top 10 of {} models carry {} of inferences (Gini {gini:.2})",
-            format::integer(models as u64),
-            format::percent(Some(top10))
+            "The top 10 of {} models carry {} of inferences (Gini {})",
+            p.fmt.integer(models as u64),
+            p.fmt.percent(Some(top10)),
+            p.fmt.decimal(gini, 2)
         ),
         _ => "No inferences in this window".into(),
     };
@@ -42,24 +43,8 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         let (x, y) = (t.x_px(tick), t.y_px(tick));
         p.line(&[(plot.left, y), (plot.right, y)], p.theme.grid, 1)?;
         p.line(&[(x, plot.top), (x, plot.bottom)], p.theme.grid, 1)?;
-        p.text(
-            &format::percent(Some(tick)),
-            plot.left - 6.0,
-            y,
-            LABEL_SIZE,
-            p.theme.muted,
-            false,
-            Anchor::MiddleRight,
-        )?;
-        p.text(
-            &format::percent(Some(tick)),
-            x,
-            plot.bottom + 5.0,
-            LABEL_SIZE,
-            p.theme.muted,
-            false,
-            Anchor::TopCenter,
-        )?;
+        p.text(&p.fmt.percent(Some(tick)), plot.left - 6.0, y, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleRight)?;
+        p.text(&p.fmt.percent(Some(tick)), x, plot.bottom + 5.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
     }
     p.line(&[(t.x_px(0.0), t.y_px(0.0)), (t.x_px(1.0), t.y_px(1.0))], p.theme.axis, 1)?;
     if report.lorenz.len() > 1 {
@@ -70,7 +55,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         p.line(&curve, p.theme.demand_line, 2)?;
     }
     let (mut x, mut y) = if side_by_side { (plot.right + 28.0, plot.top + 4.0) } else { (PAD, plot.bottom + 24.0) };
-    for (label, value) in figures(report) {
+    for (label, value) in figures(report, &p.fmt) {
         if y + 30.0 > height {
             break;
         }

@@ -1,5 +1,5 @@
-//! Numbers and dates as a reader expects them: 1.2 K, 3.4 M, 38,827, "Mar 2", and "—"
-//! for a value that is undefined (never NaN, Infinity or 0).
+//! Numbers and dates as a reader expects them: 1.2 K, 3.4 M, 38,827 (in the reader's
+//! locale), "Mar 2", and "—" for a value that is undefined (never NaN, Infinity or 0).
 
 use crate::day::Day;
 
@@ -8,65 +8,118 @@ pub const UNDEFINED: &str = "—";
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// A whole number with thousands separators: 38,827.
-pub fn integer(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// How numbers are written in the reader's locale: the digit-group separator and the
+/// decimal mark. The suffixes K, M and B and the space before % stay as SPEC §3 writes
+/// them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Numbers {
+    pub group: char,
+    pub decimal: char,
 }
 
-/// A short magnitude for ticks and tiles: 950, 1.2 K, 38 K, 3.4 M, 1.1 B.
-pub fn compact(x: f64) -> String {
-    if !x.is_finite() {
-        return UNDEFINED.into();
+impl Default for Numbers {
+    fn default() -> Self {
+        Numbers { group: ',', decimal: '.' }
     }
-    let (scaled, suffix) = match x.abs() {
-        a if a >= 1e9 => (x / 1e9, " B"),
-        a if a >= 1e6 => (x / 1e6, " M"),
-        a if a >= 1e3 => (x / 1e3, " K"),
-        _ => (x, ""),
-    };
-    let text = if scaled.abs() >= 100.0 || scaled.fract() == 0.0 {
-        format!("{scaled:.0}")
-    } else {
-        trim_zero(format!("{scaled:.1}"))
-    };
-    format!("{text}{suffix}")
 }
 
-/// A ratio as a percentage with sensible precision: 30.3 %, 0.4 %, —.
-pub fn percent(ratio: Option<f64>) -> String {
-    match ratio {
-        Some(r) if r.is_finite() => {
-            let p = r * 100.0;
-            if p.abs() >= 10.0 {
-                format!("{p:.0} %")
-            } else {
-                format!("{} %", trim_zero(format!("{p:.1}")))
+impl Numbers {
+    /// The conventions of a BCP 47 locale (`en-US`, `de`, `fr-CA`), by its language;
+    /// English's for a language not listed.
+    pub fn for_locale(locale: &str) -> Numbers {
+        let language = locale.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match language.as_str() {
+            "de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" | "hr" | "sl" | "sr" | "vi" => {
+                Numbers { group: '.', decimal: ',' }
             }
+            "fr" | "ru" | "pl" | "cs" | "sk" | "sv" | "nb" | "no" | "nn" | "fi" | "uk" | "hu" | "bg" | "lt" | "lv"
+            | "et" => Numbers { group: '\u{202f}', decimal: ',' },
+            _ => Numbers::default(),
         }
-        _ => UNDEFINED.into(),
     }
-}
 
-/// A signed change: +14.8 %, −3 %.
-pub fn change(ratio: Option<f64>) -> String {
-    match ratio {
-        Some(r) if r.is_finite() => {
-            let text = percent(Some(r.abs()));
-            if r < 0.0 {
-                format!("−{text}")
-            } else {
-                format!("+{text}")
+    /// A whole number with digit groups: 38,827.
+    pub fn integer(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(self.group);
             }
+            out.push(c);
         }
-        _ => UNDEFINED.into(),
+        out
+    }
+
+    /// `x` with `places` decimals: 16.1.
+    pub fn decimal(&self, x: f64, places: usize) -> String {
+        if !x.is_finite() {
+            return UNDEFINED.into();
+        }
+        self.mark(format!("{x:.places$}"))
+    }
+
+    /// An optional value with `places` decimals, or "—".
+    pub fn decimal_or_undefined(&self, x: Option<f64>, places: usize) -> String {
+        x.map_or(UNDEFINED.into(), |x| self.decimal(x, places))
+    }
+
+    /// A short magnitude for ticks and tiles: 950, 1.2 K, 38 K, 3.4 M, 1.1 B.
+    pub fn compact(&self, x: f64) -> String {
+        if !x.is_finite() {
+            return UNDEFINED.into();
+        }
+        let (scaled, suffix) = match x.abs() {
+            a if a >= 1e9 => (x / 1e9, " B"),
+            a if a >= 1e6 => (x / 1e6, " M"),
+            a if a >= 1e3 => (x / 1e3, " K"),
+            _ => (x, ""),
+        };
+        let text = if scaled.abs() >= 100.0 || scaled.fract() == 0.0 {
+            format!("{scaled:.0}")
+        } else {
+            self.mark(trim_zero(format!("{scaled:.1}")))
+        };
+        format!("{text}{suffix}")
+    }
+
+    /// A ratio as a percentage with sensible precision: 30 %, 0.4 %, —.
+    pub fn percent(&self, ratio: Option<f64>) -> String {
+        match ratio {
+            Some(r) if r.is_finite() => {
+                let p = r * 100.0;
+                if p.abs() >= 10.0 {
+                    format!("{p:.0} %")
+                } else {
+                    format!("{} %", self.mark(trim_zero(format!("{p:.1}"))))
+                }
+            }
+            _ => UNDEFINED.into(),
+        }
+    }
+
+    /// A signed change: +14.8 %, −3 %.
+    pub fn change(&self, ratio: Option<f64>) -> String {
+        match ratio {
+            Some(r) if r.is_finite() => {
+                let text = self.percent(Some(r.abs()));
+                if r < 0.0 {
+                    format!("−{text}")
+                } else {
+                    format!("+{text}")
+                }
+            }
+            _ => UNDEFINED.into(),
+        }
+    }
+
+    /// Puts the locale's decimal mark in a number Rust wrote.
+    fn mark(&self, text: String) -> String {
+        if self.decimal == '.' {
+            text
+        } else {
+            text.replace('.', &self.decimal.to_string())
+        }
     }
 }
 
@@ -95,17 +148,33 @@ mod tests {
 
     #[test]
     fn numbers_read_like_a_person_writes_them() {
-        assert_eq!(integer(38_827), "38,827");
-        assert_eq!(integer(999), "999");
-        assert_eq!(compact(950.0), "950");
-        assert_eq!(compact(1_200.0), "1.2 K");
-        assert_eq!(compact(38_000.0), "38 K");
-        assert_eq!(compact(3_400_000.0), "3.4 M");
-        assert_eq!(compact(f64::NAN), "—");
-        assert_eq!(percent(Some(0.303)), "30 %");
-        assert_eq!(percent(Some(0.004)), "0.4 %");
-        assert_eq!(percent(None), "—");
-        assert_eq!(change(Some(-0.031)), "−3.1 %");
+        let en = Numbers::default();
+        assert_eq!(en.integer(38_827), "38,827");
+        assert_eq!(en.integer(999), "999");
+        assert_eq!(en.compact(950.0), "950");
+        assert_eq!(en.compact(1_200.0), "1.2 K");
+        assert_eq!(en.compact(38_000.0), "38 K");
+        assert_eq!(en.compact(3_400_000.0), "3.4 M");
+        assert_eq!(en.compact(f64::NAN), "—");
+        assert_eq!(en.percent(Some(0.303)), "30 %");
+        assert_eq!(en.percent(Some(0.004)), "0.4 %");
+        assert_eq!(en.percent(None), "—");
+        assert_eq!(en.change(Some(-0.031)), "−3.1 %");
+        assert_eq!(en.decimal(16.14, 1), "16.1");
+    }
+
+    #[test]
+    fn numbers_follow_the_readers_locale() {
+        let de = Numbers::for_locale("de-DE");
+        assert_eq!(
+            (de.integer(1_234_567), de.compact(1_200.0), de.percent(Some(0.004))),
+            ("1.234.567".into(), "1,2 K".into(), "0,4 %".into())
+        );
+        assert_eq!(de.change(Some(0.044)), "+4,4 %");
+        let fr = Numbers::for_locale("fr");
+        assert_eq!((fr.integer(38_827), fr.decimal(16.14, 1)), ("38\u{202f}827".into(), "16,1".into()));
+        assert_eq!(Numbers::for_locale("ja-JP"), Numbers::default());
+        assert_eq!(Numbers::for_locale(""), Numbers::default());
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn time_frame<DB: DrawingBackend>(
     };
     let labels: Vec<String> = ticks
         .iter()
-        .map(|&t| if frame.scale == Scale::Share { format::percent(Some(t)) } else { format::compact(t) })
+        .map(|&t| if frame.scale == Scale::Share { p.fmt.percent(Some(t)) } else { p.fmt.compact(t) })
         .collect();
     let label_width = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
     let plot = Rect { left: PAD + label_width + 8.0, top: top + 6.0, right: width - PAD, bottom: height - PAD - 16.0 };

@@ -1,7 +1,6 @@
 //! `leaderboard`: the busiest models, one row each: a bar of events with its share, the
 //! verified share, the week-over-week trend and a sparkline of the window.
 
-use super::format;
 use super::frame::{heading, Heading, LABEL_SIZE, PAD};
 use super::overview::sparkline;
 use super::paint::{Anchor, DrawError, Painter};
@@ -16,7 +15,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let active = report.models.iter().filter(|m| m.events > 0).count();
     let title = match report.models.first().filter(|m| m.events > 0) {
         Some(top) => {
-            format!("{} leads with {} of inferences; {} models used", top.name, format::percent(top.share), active)
+            format!("{} leads with {} of inferences; {} models used", top.name, p.fmt.percent(top.share), active)
         }
         None => "No inferences in this window".into(),
     };
@@ -46,11 +45,11 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         p.text(&name, PAD, mid, 12.0, p.theme.text, false, Anchor::MiddleLeft)?;
         let bar_end = bar_left + (bar_right - bar_left).max(0.0) * m.events as f64 / max;
         p.fill_rect(bar_left, mid - 7.0, bar_end.max(bar_left + 1.0), mid + 7.0, p.theme.demand_fill)?;
-        let value = format!("{} · {}", format::compact(m.events as f64), format::percent(m.share));
+        let value = format!("{} · {}", p.fmt.compact(m.events as f64), p.fmt.percent(m.share));
         p.text(&value, bar_end + 6.0, mid, LABEL_SIZE, p.theme.text, false, Anchor::MiddleLeft)?;
         if wide {
             p.text(
-                &format::percent(m.verified_share),
+                &p.fmt.percent(m.verified_share),
                 stats_x,
                 mid,
                 LABEL_SIZE,
@@ -64,7 +63,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
             Some(w) if w < 0.0 => ("▼", p.theme.down),
             _ => ("", p.theme.muted),
         };
-        let trend = format!("{arrow} {}", format::change(m.events_wow));
+        let trend = format!("{arrow} {}", p.fmt.change(m.events_wow));
         p.text(
             trend.trim(),
             stats_x + if wide { 70.0 } else { 0.0 },

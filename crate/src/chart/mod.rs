@@ -101,6 +101,8 @@ pub struct ChartOptions {
     pub model: Option<String>,
     /// Series switched off from the legend, by key.
     pub hidden: Vec<String>,
+    /// How numbers are written (the `locale` attribute, else the browser's language).
+    pub numbers: format::Numbers,
 }
 
 impl ChartOptions {
@@ -137,7 +139,7 @@ pub fn draw<DB: DrawingBackend>(
     options: &ChartOptions,
     theme: &Theme,
 ) -> Result<Drawn, DrawError<DB>> {
-    let painter = Painter::new(backend, theme);
+    let painter = Painter::new(backend, theme, options.numbers);
     painter.clear()?;
     let drawn = match kind {
         ChartKind::Overview => overview::draw(&painter, report)?,

@@ -1,7 +1,7 @@
 //! `model`: one model's card, for its publisher's page: its use in the window, how it
 //! ranks, who calls it, and its daily inferences.
 
-use super::format;
+use super::format::{self, Numbers};
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::{PlotTransform, Rect};
@@ -17,16 +17,16 @@ pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<(usize, &'r M
 }
 
 /// The card's figures, as (label, value).
-pub fn figures(report: &Report, rank: usize, m: &ModelRow) -> Vec<(&'static str, String)> {
+pub fn figures(report: &Report, rank: usize, m: &ModelRow, f: &Numbers) -> Vec<(&'static str, String)> {
     let active = report.models.iter().filter(|m| m.events > 0).count() as u64;
     vec![
-        ("Inferences", format::integer(m.events)),
-        ("Week over week", format::change(m.events_wow)),
-        ("Share of the hub", format::percent(m.share)),
-        ("Rank", if m.events > 0 { format!("#{} of {}", rank + 1, format::integer(active)) } else { "idle".into() }),
-        ("Callers", m.callers.map_or(format::UNDEFINED.into(), format::integer)),
-        ("Verified", format::percent(m.verified_share)),
-        ("Self-calls", format::percent(m.self_call_share)),
+        ("Inferences", f.integer(m.events)),
+        ("Week over week", f.change(m.events_wow)),
+        ("Share of the hub", f.percent(m.share)),
+        ("Rank", if m.events > 0 { format!("#{} of {}", rank + 1, f.integer(active)) } else { "idle".into() }),
+        ("Callers", m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
+        ("Verified", f.percent(m.verified_share)),
+        ("Self-calls", f.percent(m.self_call_share)),
     ]
 }
 
@@ -41,14 +41,14 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
         return Ok(Drawn::default());
     };
     let Some(window) = report.window else { return Ok(Drawn::default()) };
-    let title = format!("{}: {} inferences in {} days", m.name, format::integer(m.events), window.days);
+    let title = format!("{}: {} inferences in {} days", m.name, p.fmt.integer(m.events), window.days);
     let subtitle = if m.name == m.model { "Model".to_owned() } else { format!("Model {}", m.model) };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let columns = if width >= 560.0 { 4 } else { 2 };
     let col_w = (width - 2.0 * PAD) / columns as f64;
     let mut y = top;
-    for (k, (label, value)) in figures(report, rank, m).iter().enumerate() {
+    for (k, (label, value)) in figures(report, rank, m, &p.fmt).iter().enumerate() {
         let (col, row) = (k % columns, k / columns);
         let x = PAD + col as f64 * col_w;
         y = top + row as f64 * 44.0;
@@ -70,7 +70,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
     }
     let peak = match peak {
         0 => "no inferences in this window".to_owned(),
-        n => format!("daily inferences, peak {}", format::integer(n)),
+        n => format!("daily inferences, peak {}", p.fmt.integer(n)),
     };
     p.text(&peak, plot.left, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     let range = format!("{} – {} (UTC)", format::day_short(window.from), format::day_long(window.to));

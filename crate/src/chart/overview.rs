@@ -1,7 +1,7 @@
 //! `overview`: the KPI tiles of SPEC §3, each with its daily series as a sparkline. The
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
-use super::format;
+use super::format::{self, Numbers};
 use super::frame::{heading, Heading, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::series::listed_and_active;
@@ -20,7 +20,7 @@ pub struct Tile {
 }
 
 /// The tiles of `report`, in reading order (the tooltip lists them too).
-pub fn tiles(report: &Report) -> Vec<Tile> {
+pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
     let d = &report.daily;
     let share = |part: &dyn Fn(usize) -> u64| -> Vec<Option<f64>> {
         (0..d.events.len()).map(|i| ratio(part(i) as f64, d.events[i] as f64)).collect()
@@ -29,48 +29,38 @@ pub fn tiles(report: &Report) -> Vec<Tile> {
     vec![
         Tile {
             label: "Inferences",
-            value: format::integer(report.events),
-            context: format!("{} week over week", format::change(report.events_wow)),
+            value: f.integer(report.events),
+            context: format!("{} week over week", f.change(report.events_wow)),
             series: d.events.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
             label: "Listed models used",
-            value: format!(
-                "{} / {}",
-                format::integer(listed_and_active(report)),
-                format::integer(report.models_listed)
-            ),
-            context: format!(
-                "{} active; {} idle",
-                format::percent(report.active_ratio),
-                format::integer(report.models_idle)
-            ),
+            value: format!("{} / {}", f.integer(listed_and_active(report)), f.integer(report.models_listed)),
+            context: format!("{} active; {} idle", f.percent(report.active_ratio), f.integer(report.models_idle)),
             series: d.models_active.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
             label: "Effective models",
-            value: report.effective_models.map_or(format::UNDEFINED.into(), |e| format!("{e:.1}")),
-            context: format!("top 10 carry {}", format::percent(report.top10_share)),
+            value: f.decimal_or_undefined(report.effective_models, 1),
+            context: format!("top 10 carry {}", f.percent(report.top10_share)),
             series: d.effective_models.clone(),
         },
         Tile {
             label: "Verified",
-            value: format::percent(report.verified_share),
+            value: f.percent(report.verified_share),
             context: "TEE + zkML".into(),
             series: share(&|i| d.by_mode.tee[i] + d.by_mode.zkml[i]),
         },
         Tile {
             label: "Callers (DAU / MAU)",
-            value: report.mau.map_or(format::UNDEFINED.into(), |m| format!("{} MAU", format::compact(m as f64))),
-            context: format!("stickiness {}", format::percent(report.stickiness)),
+            value: report.mau.map_or(format::UNDEFINED.into(), |m| format!("{} MAU", f.compact(m as f64))),
+            context: format!("stickiness {}", f.percent(report.stickiness)),
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },
         Tile {
             label: "Organic",
-            value: format::percent(organic),
-            context: report
-                .self_calls
-                .map_or("self-calls unknown".into(), |s| format!("{} self-calls", format::integer(s))),
+            value: f.percent(organic),
+            context: report.self_calls.map_or("self-calls unknown".into(), |s| format!("{} self-calls", f.integer(s))),
             series: match &d.self_calls {
                 Some(selfs) => share(&|i| d.events[i] - selfs[i]),
                 None => Vec::new(),
@@ -83,10 +73,10 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let title = match report.window {
         Some(w) => format!(
             "{} inferences in {} days on {} of {} listed models",
-            format::integer(report.events),
+            p.fmt.integer(report.events),
             w.days,
-            format::integer(listed_and_active(report)),
-            format::integer(report.models_listed)
+            p.fmt.integer(listed_and_active(report)),
+            p.fmt.integer(report.models_listed)
         ),
         None => "No inferences yet".into(),
     };
@@ -96,7 +86,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
-    let tiles = tiles(report);
+    let tiles = tiles(report, &p.fmt);
     let columns = if width >= 640.0 {
         3
     } else if width >= 360.0 {

@@ -2,6 +2,7 @@
 //! in the theme's type. Every chart draws through it, so every backend (canvas, SVG,
 //! PNG) gets the same marks.
 
+use super::format::Numbers;
 use super::theme::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -37,15 +38,16 @@ impl Anchor {
     }
 }
 
-/// A drawing area with the theme that styles it.
+/// A drawing area with the theme that styles it and the locale its numbers are written in.
 pub struct Painter<'t, DB: DrawingBackend> {
     pub area: DrawingArea<DB, Shift>,
     pub theme: &'t Theme,
+    pub fmt: Numbers,
 }
 
 impl<'t, DB: DrawingBackend> Painter<'t, DB> {
-    pub fn new(backend: DB, theme: &'t Theme) -> Self {
-        Painter { area: backend.into_drawing_area(), theme }
+    pub fn new(backend: DB, theme: &'t Theme, fmt: Numbers) -> Self {
+        Painter { area: backend.into_drawing_area(), theme, fmt }
     }
 
     /// Width and height in CSS pixels.

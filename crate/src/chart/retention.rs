@@ -36,12 +36,12 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
     };
     let later: Vec<f64> = c.cells.iter().filter_map(|row| row.get(1).copied()).collect();
     let title = if later.is_empty() {
-        format!("{} {noun} in {} weekly cohorts", format::integer(c.sizes.iter().sum()), c.cohorts.len())
+        format!("{} {noun} in {} weekly cohorts", p.fmt.integer(c.sizes.iter().sum()), c.cohorts.len())
     } else {
         let mean = later.iter().sum::<f64>() / later.len() as f64;
         format!(
             "{} of {noun} come back the week after their first (mean of {} cohorts)",
-            format::percent(Some(mean)),
+            p.fmt.percent(Some(mean)),
             later.len()
         )
     };
@@ -62,7 +62,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
     for (row, (&day, cells)) in c.cohorts.iter().zip(&c.cells).enumerate() {
         let y = grid_top + row as f64 * cell_h;
         if cell_h >= 11.0 {
-            let label = format!("{} ({})", format::day_short(day), format::compact(c.sizes[row] as f64));
+            let label = format!("{} ({})", format::day_short(day), p.fmt.compact(c.sizes[row] as f64));
             p.text(&label, PAD, y + cell_h / 2.0, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleLeft)?;
         }
         for (k, &share) in cells.iter().enumerate() {
@@ -77,7 +77,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
             if cell_w >= 36.0 && cell_h >= 14.0 {
                 let ink = if share > 0.45 { p.theme.background } else { p.theme.text };
                 p.text(
-                    &format::percent(Some(share)),
+                    &p.fmt.percent(Some(share)),
                     (r.left + r.right) / 2.0,
                     (r.top + r.bottom) / 2.0,
                     10.0,

@@ -110,9 +110,9 @@ pub fn volume<DB: DrawingBackend>(
 ) -> Result<Drawn, DrawError<DB>> {
     let what = "Inferences per UTC day (bars) and their 7-day mean (line)";
     let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
-    let mut title = format!("{} inferences in {}", format::integer(report.events), span_days(&window));
+    let mut title = format!("{} inferences in {}", p.fmt.integer(report.events), span_days(&window));
     if report.events_wow.is_some() {
-        title.push_str(&format!(", {} week over week", format::change(report.events_wow)));
+        title.push_str(&format!(", {} week over week", p.fmt.change(report.events_wow)));
     }
     let daily = &report.daily;
     let legend = if options.stack_by_mode { mode_legend(p, options) } else { Vec::new() };
@@ -153,10 +153,10 @@ pub fn supply_demand<DB: DrawingBackend>(
     let daily = &report.daily;
     let title = format!(
         "{} of {} listed models used ({}), {} inferences per listed model",
-        format::integer(listed_and_active(report)),
-        format::integer(report.models_listed),
-        format::percent(report.active_ratio),
-        report.events_per_listed_model.map_or(format::UNDEFINED.into(), |v| format::compact((v * 10.0).round() / 10.0)),
+        p.fmt.integer(listed_and_active(report)),
+        p.fmt.integer(report.models_listed),
+        p.fmt.percent(report.active_ratio),
+        report.events_per_listed_model.map_or(format::UNDEFINED.into(), |v| p.fmt.compact((v * 10.0).round() / 10.0)),
     );
     let legend = vec![
         LegendItem { key: "listed", label: "Listed".into(), color: p.theme.supply, shown: options.shows("listed") },
@@ -191,9 +191,9 @@ pub fn verification<DB: DrawingBackend>(
     let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
     let title = format!(
         "{} of inferences verified (TEE {}, zkML {})",
-        format::percent(report.verified_share),
-        format::percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64)),
-        format::percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
+        p.fmt.percent(report.verified_share),
+        p.fmt.percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64)),
+        p.fmt.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
     );
     let legend = mode_legend(p, options);
     let subtitle = format!("{what}, {}", span(&window));
@@ -235,9 +235,9 @@ pub fn callers<DB: DrawingBackend>(
     };
     let title = format!(
         "{} distinct callers, {} in the last 30 days, stickiness {}",
-        format::integer(report.callers.unwrap_or(0)),
-        format::integer(report.mau.unwrap_or(0)),
-        format::percent(report.stickiness),
+        p.fmt.integer(report.callers.unwrap_or(0)),
+        p.fmt.integer(report.mau.unwrap_or(0)),
+        p.fmt.percent(report.stickiness),
     );
     let legend = vec![
         LegendItem { key: "dau", label: "Daily".into(), color: p.theme.demand_fill, shown: options.shows("dau") },

@@ -86,21 +86,22 @@ pub fn describe(
     if index >= count(report, kind, drawn) {
         return None;
     }
-    let integer = |n: u64| format::integer(n);
+    let f = &options.numbers;
+    let integer = |n: u64| f.integer(n);
     let (title, lines, at) = match kind {
         ChartKind::Overview => {
-            let tile = overview::tiles(report).into_iter().nth(index)?;
+            let tile = overview::tiles(report, f).into_iter().nth(index)?;
             (tile.label.to_owned(), vec![("Value".into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
         }
         ChartKind::Leaderboard => {
             let m = report.models.get(index)?;
             let lines = vec![
                 ("Inferences".into(), integer(m.events)),
-                ("Share".into(), format::percent(m.share)),
+                ("Share".into(), f.percent(m.share)),
                 ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), integer)),
-                ("Verified".into(), format::percent(m.verified_share)),
-                ("Self-calls".into(), format::percent(m.self_call_share)),
-                ("Week over week".into(), format::change(m.events_wow)),
+                ("Verified".into(), f.percent(m.verified_share)),
+                ("Self-calls".into(), f.percent(m.self_call_share)),
+                ("Week over week".into(), f.change(m.events_wow)),
             ];
             (format!("{}. {}", index + 1, m.name), lines, drawn.boxes[index])
         }
@@ -117,7 +118,7 @@ pub fn describe(
                 ("Cohort".into(), format!("{} {}", integer(size), retention::noun(options.cohort))),
                 (
                     format!("Active in week +{k}"),
-                    format!("{} ({})", format::percent(Some(share)), integer((share * size as f64).round() as u64)),
+                    format!("{} ({})", f.percent(Some(share)), integer((share * size as f64).round() as u64)),
                 ),
             ];
             (format!("Week of {} (UTC)", format::day_long(c.cohorts[row])), lines, drawn.boxes[index])
@@ -125,12 +126,9 @@ pub fn describe(
         ChartKind::Concentration => {
             let t = drawn.transform?;
             let [x, y] = *report.lorenz.get(index)?;
-            let lines = vec![
-                ("Models".into(), format::percent(Some(x))),
-                ("Their inferences".into(), format::percent(Some(y))),
-            ];
+            let lines = vec![("Models".into(), f.percent(Some(x))), ("Their inferences".into(), f.percent(Some(y)))];
             let at = super::Rect { left: t.x_px(x), top: t.y_px(y), right: t.x_px(x), bottom: t.y_px(y) };
-            (format!("The least-used {} of models", format::percent(Some(x))), lines, at)
+            (format!("The least-used {} of models", f.percent(Some(x))), lines, at)
         }
         ChartKind::Model => {
             let t = drawn.transform?;
@@ -154,7 +152,7 @@ pub fn describe(
                 ChartKind::Volume => {
                     let mut lines = vec![
                         ("Inferences".into(), integer(events)),
-                        ("7-day mean".into(), format!("{:.1}", d.events_ma7[index])),
+                        ("7-day mean".into(), f.decimal(d.events_ma7[index], 1)),
                         ("Failed".into(), integer(d.failed[index])),
                     ];
                     if options.stack_by_mode {
@@ -174,7 +172,7 @@ pub fn describe(
                         let n = d.by_mode.get(m)[index];
                         (
                             mode_label(m).to_owned(),
-                            format!("{} ({})", integer(n), format::percent(ratio(n as f64, events as f64))),
+                            format!("{} ({})", integer(n), f.percent(ratio(n as f64, events as f64))),
                         )
                     })
                     .collect(),
@@ -203,28 +201,29 @@ fn shown_modes(options: &ChartOptions) -> impl Iterator<Item = Mode> + '_ {
 /// One sentence that says what the chart shows, for screen readers.
 pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
     let Some(window) = report.window else { return "No inferences to show yet.".into() };
+    let f = &options.numbers;
     let base = format!(
         "{} inferences in {} days; {} of {} listed models used",
-        format::integer(report.events),
+        f.integer(report.events),
         window.days,
-        format::integer(listed_and_active(report)),
-        format::integer(report.models_listed)
+        f.integer(listed_and_active(report)),
+        f.integer(report.models_listed)
     );
     let detail = match kind {
         ChartKind::Overview | ChartKind::Volume | ChartKind::SupplyDemand => String::new(),
-        ChartKind::Concentration => format!("; the top 10 models carry {}", format::percent(report.top10_share)),
-        ChartKind::Verification => format!("; {} verified", format::percent(report.verified_share)),
+        ChartKind::Concentration => format!("; the top 10 models carry {}", f.percent(report.top10_share)),
+        ChartKind::Verification => format!("; {} verified", f.percent(report.verified_share)),
         ChartKind::Callers => match report.callers {
-            Some(c) => format!("; {} distinct callers", format::integer(c)),
+            Some(c) => format!("; {} distinct callers", f.integer(c)),
             None => "; callers unknown from rollups".into(),
         },
         ChartKind::Leaderboard => match report.models.first() {
-            Some(m) if m.events > 0 => format!("; {} is the busiest with {}", m.name, format::percent(m.share)),
+            Some(m) if m.events > 0 => format!("; {} is the busiest with {}", m.name, f.percent(m.share)),
             _ => String::new(),
         },
         ChartKind::Retention => format!("; weekly retention of {}", retention::noun(options.cohort)),
         ChartKind::Model => match model::find(report, options.model.as_deref()) {
-            Some((_, m)) => format!("; {} served {} of them", m.name, format::integer(m.events)),
+            Some((_, m)) => format!("; {} served {} of them", m.name, f.integer(m.events)),
             None => "; no such model".into(),
         },
     };

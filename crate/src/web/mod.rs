@@ -6,6 +6,7 @@ mod canvas;
 mod fetch;
 mod panic;
 
+use crate::chart::format::Numbers;
 use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeName};
 use crate::dataset::Demand;
 use crate::input::Limits;
@@ -116,7 +117,7 @@ fn js_message(value: &JsValue) -> String {
 }
 
 /// How the element asks for a chart: `{ chart, theme, stack, cohort, model, hidden,
-/// colors: { name: "#rrggbb" } }`, every field optional.
+/// colors: { name: "#rrggbb" }, locale }`, every field optional.
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct ViewSpec {
@@ -127,6 +128,8 @@ struct ViewSpec {
     model: Option<String>,
     hidden: Vec<String>,
     colors: std::collections::BTreeMap<String, String>,
+    /// A BCP 47 tag; numbers are written in its conventions.
+    locale: Option<String>,
 }
 
 /// One chart on one canvas, with its interaction layer on a second canvas above it. It
@@ -174,6 +177,7 @@ impl View {
             cohort,
             model: spec.model,
             hidden: spec.hidden,
+            numbers: Numbers::for_locale(spec.locale.as_deref().unwrap_or("en")),
         };
         Ok(View { canvas, overlay, kind, options, theme, report: None, drawn: Drawn::default(), size: (0, 0, 1.0) })
     }
@@ -275,7 +279,7 @@ impl View {
     /// The figures as `{caption, columns, rows}` for screen readers.
     pub fn table(&self) -> Result<JsValue, JsError> {
         let Some(report) = &self.report else { return Ok(JsValue::NULL) };
-        crate::export::table(report, self.kind)
+        crate::export::table(report, self.kind, &self.options.numbers)
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(js_error)
     }
