@@ -9,20 +9,41 @@ import init, { loadUrls, View, lastPanic } from './pkg/hubpulse.js';
 const ready = init();
 
 /**
- * Load spec → { loading: Promise<Dataset>, listeners }: widgets naming the same inputs
- * share one fetch and one parse.
+ * The datasets of the page, by load spec: widgets naming the same inputs share one fetch
+ * and one parse. Each entry counts the widgets holding it and is freed (wasm memory and
+ * all) when the last lets go.
  */
 const datasets = new Map();
 
-function dataset(spec) {
-  const key = JSON.stringify(spec);
-  if (!datasets.has(key)) {
-    const listeners = new Set();
-    const loading = ready.then(() => loadUrls(spec, (p) => listeners.forEach((f) => f(p))));
-    loading.catch(() => datasets.delete(key)); // a failed load may be retried later
-    datasets.set(key, { loading, listeners });
+class Shared {
+  constructor(key, spec) {
+    this.key = key;
+    this.listeners = new Set();
+    this.holders = 0;
+    this.controller = new AbortController();
+    const progress = (p) => this.listeners.forEach((f) => f(p));
+    this.loading = ready.then(() => loadUrls(spec, progress, this.controller.signal));
+    this.loading.catch(() => { if (datasets.get(key) === this) datasets.delete(key); }); // a failed load may be retried
   }
-  return datasets.get(key);
+
+  release() {
+    if (--this.holders > 0) return;
+    if (datasets.get(this.key) === this) datasets.delete(this.key);
+    this.controller.abort(); // nobody waits for it any more (does nothing once loaded)
+    this.loading.then((data) => data.free(), () => {});
+  }
+}
+
+/** The shared dataset for `spec`, held once more; `fresh` starts a new fetch (refresh). */
+function acquire(spec, fresh = false) {
+  const key = JSON.stringify(spec);
+  let shared = datasets.get(key);
+  if (!shared || fresh) {
+    shared = new Shared(key, spec);
+    datasets.set(key, shared);
+  }
+  shared.holders++;
+  return shared;
 }
 
 const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined);
@@ -31,12 +52,39 @@ const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined
  * The JS API (SPEC §4): loads the inputs and resolves to a Dataset whose
  * `report({ range, from, to, first_party })` returns the plain report object of SPEC §2.
  * Call `free()` when done with it. Inputs are URLs (strings or URL objects): `events` or
- * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read.
+ * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read;
+ * an AbortSignal as `signal` stops the download.
  */
-export async function load({ events, rollups, registry, maxRows, maxBytes, onProgress } = {}) {
+export async function load({ events, rollups, registry, maxRows, maxBytes, onProgress, signal } = {}) {
   await ready;
   const spec = { events: absolute(events), rollups: absolute(rollups), registry: absolute(registry), maxRows, maxBytes };
-  return loadUrls(spec, onProgress);
+  return loadUrls(spec, onProgress, signal);
+}
+
+/**
+ * Shows `data` (from `load`) in `target`: a container gets a new `<hub-pulse>` (with every
+ * interaction), an existing `<hub-pulse>` shows it instead of fetching. `options` are the
+ * element's attributes (`chart`, `theme`, `range`, `model`, …). Returns `{ element,
+ * update(options), destroy() }`; the dataset stays the caller's to free.
+ */
+export function mount(target, data, options = {}) {
+  const element = target instanceof HubPulse ? target : document.createElement('hub-pulse');
+  const update = (changes) => {
+    for (const [name, value] of Object.entries(changes)) {
+      const attribute = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      if (value === undefined || value === null) element.removeAttribute(attribute);
+      else element.setAttribute(attribute, String(value));
+    }
+  };
+  update(options);
+  element.data = data;
+  if (element !== target) target.append(element);
+  return { element, update, destroy: () => { element.data = null; if (element !== target) element.remove(); } };
+}
+
+/** Bytes of wasm memory the page's hubpulse holds (it grows, never shrinks): for tests. */
+export async function wasmMemoryBytes() {
+  return (await ready).memory.buffer.byteLength;
 }
 
 // Constructable stylesheets work under a strict CSP (no inline <style>, no style="").
@@ -84,7 +132,7 @@ sheet.replaceSync(`
 `);
 
 const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
-                    'stack', 'cohort', 'locale'];
+                    'stack', 'cohort', 'locale', 'refresh'];
 /** Attributes that change what is drawn but not what is loaded. */
 const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale']);
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
@@ -128,6 +176,12 @@ class HubPulse extends HTMLElement {
   #table = element('table', 'sr-only');
   #view = null;
   #data = null;
+  /** The shared dataset this element holds, or null when given `data` directly. */
+  #shared = null;
+  /** A dataset handed over by script (`mount`, `element.data`): not fetched, not freed here. */
+  #given = null;
+  #timer = null;
+  #loadedAt = null;
   #resize = null;
   #media = [];
   #generation = 0;
@@ -181,6 +235,11 @@ class HubPulse extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation++;
+    clearInterval(this.#timer);
+    this.#timer = null;
+    this.#shared?.release();
+    this.#shared = null;
+    this.#data = null;
     this.#resize?.disconnect();
     this.#resize = null;
     for (const [query, listener] of this.#media) query.removeEventListener('change', listener);
@@ -189,9 +248,21 @@ class HubPulse extends HTMLElement {
     this.#view = null;
   }
 
+  /** A dataset from `load()` to show instead of fetching `src` (null: fetch again). */
+  get data() {
+    return this.#given;
+  }
+
+  set data(dataset) {
+    this.#given = dataset ?? null;
+    if (this.isConnected) this.#load();
+  }
+
   attributeChangedCallback(name, before, after) {
     if (!this.isConnected || before === after) return;
-    if (VIEW_ATTRIBUTES.has(name) && this.#data) return this.#makeView();
+    // A view attribute redraws what is loaded; while loading, the view reads it when the data comes.
+    if (VIEW_ATTRIBUTES.has(name)) return this.#data ? this.#makeView() : undefined;
+    if (name === 'refresh') return this.#schedule();
     if (['range', 'from', 'to'].includes(name)) this.#zoom = null;
     this.#load();
   }
@@ -243,18 +314,41 @@ class HubPulse extends HTMLElement {
     return options;
   }
 
-  async #load() {
-    const generation = ++this.#generation;
+  /** The load spec of the attributes, or a reason why they name no data. */
+  #spec() {
     const [src, rollups] = [this.getAttribute('src'), this.getAttribute('rollups')];
-    if (!src && !rollups) return this.#fail('Set the src attribute to the URL of an events file (or rollups to daily rollups).');
+    if (!src && !rollups) return 'Set the src attribute to the URL of an events file (or rollups to daily rollups).';
     const spec = { events: absolute(src), rollups: absolute(rollups), registry: absolute(this.getAttribute('registry')) };
     if (this.hasAttribute('max-rows')) {
       const maxRows = Number(this.getAttribute('max-rows'));
-      if (!Number.isSafeInteger(maxRows) || maxRows < 1) return this.#fail('max-rows must be a whole number of rows ≥ 1.');
+      if (!Number.isSafeInteger(maxRows) || maxRows < 1) return 'max-rows must be a whole number of rows ≥ 1.';
       spec.maxRows = maxRows;
     }
-    this.#showStatus(`Loading ${src ?? rollups}…`, true);
-    const { loading, listeners } = dataset(spec);
+    return spec;
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    const previous = this.#shared;
+    this.#shared = null;
+    this.#data = null;
+    if (this.#given) {
+      previous?.release();
+      this.#data = this.#given;
+      this.#loadedAt = new Date();
+      this.#makeView();
+      return;
+    }
+    const spec = this.#spec();
+    if (typeof spec === 'string') {
+      previous?.release();
+      return this.#fail(spec);
+    }
+    this.#showStatus(`Loading ${spec.events ?? spec.rollups}…`, true);
+    // Hold the new inputs before letting go of the old, so that inputs that did not change
+    // are neither freed nor fetched again.
+    const shared = (this.#shared = acquire(spec));
+    previous?.release();
     const onProgress = ({ input, loaded, total }) => {
       if (generation !== this.#generation) return;
       const amount = total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded);
@@ -264,16 +358,57 @@ class HubPulse extends HTMLElement {
         this.#progress.value = loaded;
       }
     };
-    listeners?.add(onProgress);
+    shared.listeners.add(onProgress);
     try {
-      this.#data = await loading;
+      this.#data = await shared.loading;
       if (generation !== this.#generation) return;
+      this.#loadedAt = new Date();
       this.#makeView();
+      this.#schedule();
       this.dispatchEvent(new CustomEvent('hubpulse-load', { bubbles: true, composed: true, detail: { report: this.report } }));
     } catch (error) {
       if (generation === this.#generation) this.#fail(this.#reason(error));
     } finally {
-      listeners?.delete(onProgress);
+      shared.listeners.delete(onProgress);
+    }
+  }
+
+  /** `refresh="N"`: fetch again every N seconds (at least 1). */
+  #schedule() {
+    clearInterval(this.#timer);
+    this.#timer = null;
+    const seconds = Number(this.getAttribute('refresh'));
+    if (!this.isConnected || this.#given || !(seconds > 0)) return;
+    this.#timer = setInterval(() => this.#refresh(), Math.max(1, seconds) * 1000);
+  }
+
+  /**
+   * Fetches the inputs again and swaps the new figures in when they are ready, so the chart
+   * never blanks; when the refresh fails, the last good figures stay with a notice.
+   */
+  async #refresh() {
+    const spec = this.#spec();
+    if (typeof spec === 'string' || !this.#shared) return;
+    const generation = this.#generation;
+    const key = JSON.stringify(spec);
+    // Widgets sharing the inputs share the refresh: the first to tick starts it.
+    const current = datasets.get(key);
+    const shared = current && current !== this.#shared ? current : acquire(spec, true);
+    if (shared === current) shared.holders++;
+    try {
+      const data = await shared.loading;
+      if (generation !== this.#generation || !this.isConnected) return shared.release();
+      this.#shared.release();
+      this.#shared = shared;
+      this.#data = data;
+      this.#loadedAt = new Date();
+      this.#makeView();
+    } catch (error) {
+      shared.release();
+      if (generation !== this.#generation) return;
+      const since = this.#loadedAt?.toLocaleTimeString() ?? '';
+      this.#notice.textContent = `Refresh failed (${this.#reason(error)}); showing the data from ${since}`;
+      this.#notice.hidden = false;
     }
   }
 
@@ -494,3 +629,5 @@ class HubPulse extends HTMLElement {
 }
 
 customElements.define('hub-pulse', HubPulse);
+
+export { HubPulse as HubPulseElement };

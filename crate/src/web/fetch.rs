@@ -10,7 +10,7 @@ use gloo::net::http::Request;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::ReadableStreamDefaultReader;
+use web_sys::{AbortSignal, ReadableStreamDefaultReader};
 
 /// How long parsing may keep the event loop before it lets the page paint.
 const SLICE_MS: f64 = 30.0;
@@ -24,10 +24,11 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     sink: S,
     limits: Limits,
     on_progress: Option<&Function>,
+    signal: Option<&AbortSignal>,
 ) -> Result<(Loaded<S>, Origin), Error> {
     let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
     let network = |reason: String| Error::Network { source: url.to_owned(), reason };
-    let response = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
+    let response = Request::get(url).abort_signal(signal).send().await.map_err(|e| network(e.to_string()))?;
     if !response.ok() {
         return Err(Error::Http {
             source: url.to_owned(),

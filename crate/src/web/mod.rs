@@ -80,28 +80,38 @@ struct LoadSpec {
 }
 
 /// Fetches and parses the inputs of `spec` (`{events | rollups, registry?, maxRows?,
-/// maxBytes?}`), streaming, with `onProgress({input, loaded, total})`.
+/// maxBytes?}`), streaming, with `onProgress({input, loaded, total})`; `signal` aborts it
+/// (an element removed while its data loads).
 #[wasm_bindgen(js_name = loadUrls)]
-pub async fn load_urls(spec: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsDataset, JsError> {
+pub async fn load_urls(
+    spec: JsValue,
+    on_progress: Option<js_sys::Function>,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<JsDataset, JsError> {
+    let signal = signal.as_ref();
     let spec: LoadSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("load options: {e}")))?;
     let limits = Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes };
     let progress = on_progress.as_ref();
     let demand = match Demand::choose(spec.events, spec.rollups).map_err(js_error)? {
         Demand::Events(url) => {
-            let (loaded, origin) =
-                fetch::fetch_into(&url, "events", EventLog::default(), limits, progress).await.map_err(js_error)?;
+            let (loaded, origin) = fetch::fetch_into(&url, "events", EventLog::default(), limits, progress, signal)
+                .await
+                .map_err(js_error)?;
             (Demand::Events(loaded), origin)
         }
         Demand::Rollups(url) => {
-            let (loaded, origin) =
-                fetch::fetch_into(&url, "rollups", Rollups::default(), limits, progress).await.map_err(js_error)?;
+            let (loaded, origin) = fetch::fetch_into(&url, "rollups", Rollups::default(), limits, progress, signal)
+                .await
+                .map_err(js_error)?;
             (Demand::Rollups(loaded), origin)
         }
     };
     let registry = match spec.registry {
-        Some(url) => {
-            Some(fetch::fetch_into(&url, "registry", Registry::default(), limits, progress).await.map_err(js_error)?)
-        }
+        Some(url) => Some(
+            fetch::fetch_into(&url, "registry", Registry::default(), limits, progress, signal)
+                .await
+                .map_err(js_error)?,
+        ),
         None => None,
     };
     Ok(JsDataset { inner: Dataset::assemble(demand, registry) })

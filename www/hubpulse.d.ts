@@ -1,0 +1,183 @@
+// Types of the hubpulse JS API (SPEC §4) and of the <hub-pulse> element.
+
+/** A URL of an input: NDJSON, a JSON array or CSV, gzipped or not. */
+export type Input = string | URL;
+
+export interface Progress {
+  input: 'events' | 'rollups' | 'registry';
+  /** Raw bytes received so far. */
+  loaded: number;
+  /** Content-Length, or null when the server did not say. */
+  total: number | null;
+}
+
+export interface LoadOptions {
+  /** Inference events (SPEC §1.1); give this or `rollups`. */
+  events?: Input;
+  /** Daily rollups (SPEC §1.3). */
+  rollups?: Input;
+  /** The model registry (SPEC §1.2). */
+  registry?: Input;
+  maxRows?: number;
+  maxBytes?: number;
+  onProgress?: (progress: Progress) => void;
+  /** Stops the download (the promise then rejects). */
+  signal?: AbortSignal;
+}
+
+export interface ReportOptions {
+  /** `"30d"`: the N days ending at `to`. */
+  range?: string;
+  /** `YYYY-MM-DD` (UTC). */
+  from?: string;
+  to?: string;
+  /** Apps that are the hub's own (counted in `first_party_events`). */
+  first_party?: string[];
+}
+
+export type Day = string;
+export interface ByMode<T> { vanilla: T; tee: T; zkml: T; other: T; unknown: T }
+
+export interface Problem { input: string; severity: 'rejected' | 'warning'; line: number; field: string; reason: string }
+export interface Source { input: string; source: string; bytes: number; sha256: string; fetched_at: string }
+
+export interface InputSummary {
+  rows_read: number;
+  rows_rejected: number;
+  warnings: number;
+  problems: Problem[];
+  supply_source: 'registry' | 'estimated';
+  demand_source: 'events' | 'rollups';
+  /** Figures the input cannot determine (they are null), and why. */
+  unavailable: { figure: string; reason: string }[];
+  sources: Source[];
+}
+
+export interface ModelRow {
+  model: string;
+  name: string;
+  events: number;
+  share: number | null;
+  callers: number | null;
+  verified_share: number | null;
+  self_call_share: number | null;
+  events_wow: number | null;
+  first_day: Day | null;
+  last_day: Day | null;
+  daily: number[];
+}
+
+export interface Cohorts { cohorts: Day[]; sizes: number[]; cells: number[][] }
+
+/** Every figure of SPEC §2; null is "undefined" (a ratio over zero) or "not determined by this input". */
+export interface Report {
+  window: { from: Day; to: Day; days: number } | null;
+  input: InputSummary;
+  events: number;
+  failed: number;
+  events_wow: number | null;
+  models_listed: number;
+  models_active: number;
+  models_idle: number;
+  models_unlisted: number;
+  active_ratio: number | null;
+  events_per_listed_model: number | null;
+  top1_share: number | null;
+  top10_share: number | null;
+  hhi: number | null;
+  effective_models: number | null;
+  gini: number | null;
+  models_for_80pct: number | null;
+  lorenz: [number, number][];
+  callers: number | null;
+  wau: number | null;
+  mau: number | null;
+  stickiness: number | null;
+  events_per_caller: number | null;
+  by_mode: ByMode<number>;
+  verified_share: number | null;
+  self_calls: number | null;
+  self_call_share: number | null;
+  models_only_self_called: number | null;
+  organic_events: number | null;
+  automated_events: number | null;
+  first_party_events: number | null;
+  by_app: { app: string; events: number }[] | null;
+  latency_p50: number | null;
+  latency_p95: number | null;
+  latency_p99: number | null;
+  daily: {
+    day: Day[];
+    events: number[];
+    events_ma7: number[];
+    failed: number[];
+    models_active: number[];
+    models_listed: number[];
+    callers: number[] | null;
+    wau: number[] | null;
+    mau: number[] | null;
+    by_mode: ByMode<number[]>;
+    self_calls: number[] | null;
+    effective_models: (number | null)[];
+  };
+  models: ModelRow[];
+  retention: { models: Cohorts; callers: Cohorts | null };
+}
+
+/** A loaded dataset: figures for any window, computed in wasm. Free it when done. */
+export interface Dataset {
+  report(options?: ReportOptions): Report;
+  readonly eventCount: number;
+  readonly heapBytes: number;
+  free(): void;
+}
+
+export type ChartName =
+  | 'overview' | 'volume' | 'supply-demand' | 'concentration' | 'verification' | 'callers' | 'leaderboard'
+  | 'retention' | 'model';
+
+/** The element's attributes, as `mount` takes them. */
+export interface WidgetOptions {
+  chart?: ChartName;
+  theme?: 'auto' | 'light' | 'dark';
+  range?: string;
+  from?: string;
+  to?: string;
+  model?: string;
+  stack?: 'mode';
+  cohort?: 'models' | 'callers';
+  locale?: string;
+}
+
+export interface Mounted {
+  element: HubPulseElement;
+  update(options: WidgetOptions): void;
+  destroy(): void;
+}
+
+export function load(options: LoadOptions): Promise<Dataset>;
+export function mount(target: HTMLElement, data: Dataset, options?: WidgetOptions): Mounted;
+export function wasmMemoryBytes(): Promise<number>;
+
+export class HubPulseElement extends HTMLElement {
+  /** The report the chart shows, or null before it loads or after an error. */
+  readonly report: Report | null;
+  /** A dataset to show instead of fetching `src`. */
+  data: Dataset | null;
+  exportPng(): void;
+  exportCsv(): void;
+  resetZoom(): void;
+}
+
+export interface RangeDetail { from?: Day; to?: Day; reset?: true; report: Report }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hub-pulse': HubPulseElement;
+  }
+  interface HTMLElementEventMap {
+    'hubpulse-load': CustomEvent<{ report: Report }>;
+    'hubpulse-error': CustomEvent<{ reason: string }>;
+    'hubpulse-range': CustomEvent<RangeDetail>;
+  }
+}
