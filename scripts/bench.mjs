@@ -103,6 +103,17 @@ if (largest) {
              '| chart | full redraw | hover update |', '|---|---:|---:|',
              ...Object.entries(largest.charts).map(([c, m]) => `| ${c} | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`));
 }
+// What a page downloads to show a chart (SPEC §4's "small"): raw and gzipped.
+const { gzipSync } = await import('node:zlib');
+const { readFileSync } = await import('node:fs');
+const shipped = ['pkg/hubpulse_bg.wasm', 'pkg/hubpulse.js', 'hubpulse.js'].map((file) => {
+  const bytes = readFileSync(`${root}www/${file}`);
+  return [file, bytes.length, gzipSync(bytes, { level: 9 }).length];
+});
+const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+table.push('', 'What a page downloads:', '', '| file | raw | gzipped |', '|---|---:|---:|',
+           ...shipped.map(([f, raw, gz]) => `| ${f} | ${kb(raw)} | ${kb(gz)} |`),
+           `| **total** | ${kb(shipped.reduce((a, [, r]) => a + r, 0))} | ${kb(shipped.reduce((a, [, , g]) => a + g, 0))} |`);
 const cpu = (await import('node:os')).cpus()[0]?.model ?? 'unknown CPU';
 const text = `# Benchmark results\n\nHeadless Chromium on ${cpu} (${(await import('node:os')).cpus().length} cores), ` +
   `${new Date().toISOString().slice(0, 10)}, files served from 127.0.0.1. "Fetch → report" is \`load()\` plus the ` +

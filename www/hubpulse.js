@@ -15,15 +15,47 @@ const ready = init();
  */
 const datasets = new Map();
 
+/** Waits between attempts at a transient failure (a 5xx answer, a lost connection). */
+const RETRY_DELAYS_MS = [500, 1500, 4000];
+
+/** Whether a load error may go away by itself: the server's fault or the network's. */
+const transient = (error) => /HTTP 5\d\d|could not fetch/.test(error?.message ?? '');
+
 class Shared {
-  constructor(key, spec) {
+  constructor(key, spec, idleSeconds) {
     this.key = key;
     this.listeners = new Set();
     this.holders = 0;
     this.controller = new AbortController();
-    const progress = (p) => this.listeners.forEach((f) => f(p));
-    this.loading = ready.then(() => loadUrls(spec, progress, this.controller.signal));
+    this.loading = ready.then(() => this.#attempts(spec, idleSeconds));
     this.loading.catch(() => { if (datasets.get(key) === this) datasets.delete(key); }); // a failed load may be retried
+  }
+
+  /**
+   * Loads with a bounded number of retries, each attempt aborted when no byte has come for
+   * `idleSeconds` (a server that never answers, or stops half-way).
+   */
+  async #attempts(spec, idleSeconds) {
+    for (let attempt = 0; ; attempt++) {
+      const idle = new AbortController();
+      let timer = setTimeout(() => idle.abort(), idleSeconds * 1000);
+      const progress = (p) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => idle.abort(), idleSeconds * 1000);
+        this.listeners.forEach((f) => f(p));
+      };
+      try {
+        return await loadUrls(spec, progress, AbortSignal.any([this.controller.signal, idle.signal]));
+      } catch (error) {
+        if (this.controller.signal.aborted) throw error;
+        const url = spec.events ?? spec.rollups;
+        const cause = idle.signal.aborted ? new Error(`${url}: no data came for ${idleSeconds} s; the server does not answer`) : error;
+        if (attempt >= RETRY_DELAYS_MS.length || !(idle.signal.aborted || transient(error))) throw cause;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+      } finally {
+        clearTimeout(timer);
+      }
+    }
   }
 
   release() {
@@ -35,11 +67,11 @@ class Shared {
 }
 
 /** The shared dataset for `spec`, held once more; `fresh` starts a new fetch (refresh). */
-function acquire(spec, fresh = false) {
+function acquire(spec, fresh = false, idleSeconds = 30) {
   const key = JSON.stringify(spec);
   let shared = datasets.get(key);
   if (!shared || fresh) {
-    shared = new Shared(key, spec);
+    shared = new Shared(key, spec, idleSeconds);
     datasets.set(key, shared);
   }
   shared.holders++;
@@ -132,7 +164,7 @@ sheet.replaceSync(`
 `);
 
 const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
-                    'stack', 'cohort', 'locale', 'refresh'];
+                    'stack', 'cohort', 'locale', 'refresh', 'timeout'];
 /** Attributes that change what is drawn but not what is loaded. */
 const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale']);
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
@@ -281,6 +313,12 @@ class HubPulse extends HTMLElement {
     this.#media.push([media, wrapped]);
   }
 
+  /** Seconds without a byte before a download counts as failed (`timeout`, default 30). */
+  get #timeout() {
+    const seconds = Number(this.getAttribute('timeout'));
+    return seconds > 0 ? seconds : 30;
+  }
+
   get #themeAttribute() {
     return this.getAttribute('theme') ?? 'auto';
   }
@@ -347,7 +385,7 @@ class HubPulse extends HTMLElement {
     this.#showStatus(`Loading ${spec.events ?? spec.rollups}…`, true);
     // Hold the new inputs before letting go of the old, so that inputs that did not change
     // are neither freed nor fetched again.
-    const shared = (this.#shared = acquire(spec));
+    const shared = (this.#shared = acquire(spec, false, this.#timeout));
     previous?.release();
     const onProgress = ({ input, loaded, total }) => {
       if (generation !== this.#generation) return;
@@ -393,7 +431,7 @@ class HubPulse extends HTMLElement {
     const key = JSON.stringify(spec);
     // Widgets sharing the inputs share the refresh: the first to tick starts it.
     const current = datasets.get(key);
-    const shared = current && current !== this.#shared ? current : acquire(spec, true);
+    const shared = current && current !== this.#shared ? current : acquire(spec, true, this.#timeout);
     if (shared === current) shared.holders++;
     try {
       const data = await shared.loading;

@@ -1,0 +1,129 @@
+// Failing networks, against a small fault-injecting server on 127.0.0.1: every fault gives
+// the widget an error state that names the URL and the reason, transient ones are retried,
+// and a refresh that fails keeps the last good figures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { browserSuite, settled } from './harness.mjs';
+
+const suite = browserSuite();
+const GOOD = '{"ts":"2026-03-01T10:00:00Z","model":"m","caller":"a"}\n{"ts":"2026-03-02T10:00:00Z","model":"m","caller":"b"}\n';
+const hits = new Map();
+let faults, base;
+
+/** Each path is one fault; the widget's page fetches it cross-origin (CORS allowed). */
+const ROUTES = {
+  '/ok.ndjson': (req, res) => res.end(GOOD),
+  '/500': (req, res) => { res.statusCode = 500; res.end('boom'); },
+  '/flaky': (req, res) => {
+    // Fails twice with 503, then answers: a retry with backoff must get through.
+    if ((hits.get('/flaky') ?? 0) <= 2) { res.statusCode = 503; return res.end('busy'); }
+    res.end(GOOD);
+  },
+  '/slow': (req, res) => {
+    // A body that trickles in over ~1.5 s: slow is not broken.
+    const lines = GOOD.split('\n').filter(Boolean);
+    let i = 0;
+    const drip = setInterval(() => {
+      if (i < lines.length) res.write(`${lines[i++]}\n`);
+      else { clearInterval(drip); res.end(); }
+    }, 700);
+  },
+  '/cut': (req, res) => {
+    // Promises 10 kB, sends part of a line, and hangs up.
+    res.setHeader('Content-Length', '10000');
+    res.write('{"ts":"2026-03-01T10:00:00Z","model":"m"}\n{"ts":"2026-03-0');
+    setTimeout(() => res.destroy(), 100);
+  },
+  '/wrong-type': (req, res) => { res.setHeader('Content-Type', 'image/png'); res.end(GOOD); },
+  '/html': (req, res) => { res.setHeader('Content-Type', 'text/html'); res.end('<!doctype html><h1>Login required</h1>'); },
+  '/hang': () => {}, // never answers
+};
+
+before(async () => {
+  faults = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    (ROUTES[path] ?? ((q, r) => { r.statusCode = 404; r.end(); }))(req, res);
+  });
+  await new Promise((resolve) => faults.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${faults.address().port}`;
+});
+after(() => faults?.closeAllConnections?.() ?? faults?.close());
+
+/** A widget on the demo page reading `path` of the fault server; resolves to its state. */
+async function widget(path, attributes = {}) {
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
+  await page.evaluate(([src, attrs]) => {
+    const el = document.createElement('hub-pulse');
+    el.id = 'faulty';
+    el.setAttribute('src', src);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.body.append(el);
+  }, [`${base}${path}`, attributes]);
+  const state = await settled(page, '#faulty');
+  const message = await page.evaluate(() => document.getElementById('faulty').shadowRoot.querySelector('.status').textContent);
+  return { page, state, message };
+}
+
+const cases = [
+  ['an HTTP 500', '/500', /\/500: the server answered HTTP 500/],
+  ['a body cut off mid-way', '/cut', /\/cut: could not fetch/],
+  ['an HTML page instead of data', '/html', /\/html: this is an HTML page, not data/],
+  ['a server that never answers', '/hang', /\/hang: no data came for 1 s/],
+];
+for (const [what, path, reason] of cases) {
+  test(`${what} gives an error that names the URL and the reason`, { timeout: 60_000 }, async () => {
+    const { page, state, message } = await widget(path, { timeout: '1' });
+    assert.equal(state, 'error');
+    assert.match(message, reason);
+    await page.close();
+  });
+}
+
+test('transient failures are retried with backoff', { timeout: 30_000 }, async () => {
+  const { page, state } = await widget('/flaky');
+  assert.equal(state, 'loaded');
+  assert.equal(hits.get('/flaky'), 3, 'two 503s, then the answer');
+  await page.close();
+});
+
+test('a 500 is retried a bounded number of times', { timeout: 30_000 }, async () => {
+  hits.delete('/500');
+  const { page } = await widget('/500');
+  assert.equal(hits.get('/500'), 4, 'the first attempt and three retries');
+  await page.close();
+});
+
+test('a slow body loads, and a wrong content type does not matter: the bytes decide', { timeout: 30_000 }, async () => {
+  for (const path of ['/slow', '/wrong-type']) {
+    const { page, state } = await widget(path, { timeout: '5' });
+    assert.equal(state, 'loaded', path);
+    assert.equal(await page.evaluate(() => document.getElementById('faulty').report.events), 2);
+    await page.close();
+  }
+});
+
+test('a body over the row limit is refused with a clear error', async () => {
+  const { page, state, message } = await widget('/ok.ndjson', { 'max-rows': '1' });
+  assert.equal(state, 'error');
+  assert.match(message, /ok\.ndjson: larger than the limit of 1 rows/);
+  await page.close();
+});
+
+test('a refresh that fails keeps the last good figures, with a notice', { timeout: 30_000 }, async () => {
+  ROUTES['/flips'] = (req, res) => {
+    if ((hits.get('/flips') ?? 0) === 1) return res.end(GOOD);
+    res.statusCode = 404;
+    res.end();
+  };
+  const { page, state } = await widget('/flips', { refresh: '1' });
+  assert.equal(state, 'loaded');
+  await page.waitForFunction(() => !document.getElementById('faulty').shadowRoot.querySelector('.notice').hidden, null, { timeout: 15_000 });
+  const notice = await page.evaluate(() => document.getElementById('faulty').shadowRoot.querySelector('.notice').textContent);
+  assert.match(notice, /^Refresh failed \(.*404.*\); showing the data from /);
+  assert.equal(await page.evaluate(() => document.getElementById('faulty').report.events), 2);
+  await page.close();
+});

@@ -1,0 +1,88 @@
+// Hostile data: names that are HTML, script, control and bidi characters are shown as
+// text (on the canvas or through textContent), never parsed; bad attribute values give a
+// clear error; nothing the data says runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, fixture, settled } from './harness.mjs';
+
+const suite = browserSuite();
+
+const NASTY = [
+  '<img src=x onerror="window.pwned=1">',
+  '<script>window.pwned=2</script>',
+  '"><svg onload=window.pwned=3>',
+  'evil\u202Egnp.exe',
+  'bell\u0007tab\tnul\u0000',
+];
+
+test('names made of HTML and script are drawn as text and never run', async () => {
+  const lines = [];
+  NASTY.forEach((model, i) => {
+    for (let k = 0; k <= i; k++) lines.push(JSON.stringify({ ts: `2026-03-0${k + 1}T10:00:00Z`, model, caller: NASTY[(i + 1) % NASTY.length], app: model }));
+  });
+  const registry = JSON.stringify(NASTY.map((model) => ({ model, listed_at: '2026-03-01', name: model, owner: '<b>owner</b>' })));
+  const src = fixture('hostile.ndjson', `${lines.join('\n')}\n`);
+  const reg = fixture('hostile-models.json', registry);
+  const page = await suite.browser.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(suite.server.url);
+  await page.evaluate(([s, r]) => {
+    for (const chart of ['leaderboard', 'model', 'overview']) {
+      const el = document.createElement('hub-pulse');
+      el.id = `hostile-${chart}`;
+      el.setAttribute('src', s);
+      el.setAttribute('registry', r);
+      el.setAttribute('chart', chart);
+      el.setAttribute('model', '<script>window.pwned=2</script>');
+      document.body.append(el);
+    }
+  }, [src, reg]);
+  for (const chart of ['leaderboard', 'model', 'overview']) assert.equal(await settled(page, `#hostile-${chart}`), 'loaded');
+  // Hover every leaderboard row so each name goes through the tooltip.
+  await page.locator('#hostile-leaderboard').scrollIntoViewIfNeeded();
+  const box = await page.locator('#hostile-leaderboard').boundingBox();
+  for (let y = box.y + 70; y < box.y + box.height - 10; y += 15) await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.move(box.x + box.width / 2, box.y + 84);
+  const found = await page.evaluate(() => {
+    const el = document.getElementById('hostile-leaderboard');
+    const root = el.shadowRoot;
+    return {
+      pwned: window.pwned ?? null,
+      injected: [...document.querySelectorAll('img, svg, script:not([src])')].length
+        + [...document.querySelectorAll('hub-pulse')].reduce((n, w) => n + w.shadowRoot.querySelectorAll('img, svg, script').length, 0),
+      tooltip: root.querySelector('.tooltip').textContent,
+      table: root.querySelector('table').textContent,
+      label: document.getElementById('hostile-model').getAttribute('aria-label'),
+    };
+  });
+  assert.equal(found.pwned, null, 'no script from the data ran');
+  assert.equal(found.injected, 0, 'no element was made from the data');
+  assert.deepEqual(dialogs, []);
+  assert.ok(found.table.includes('<img src=x onerror="window.pwned=1">'), 'the screen-reader table shows the name as text');
+  assert.ok(NASTY.some((name) => found.tooltip.includes(name)), `the tooltip shows the name as text: ${found.tooltip}`);
+  assert.ok(found.label.includes('<script>window.pwned=2</script>'), 'the model card names it as text');
+  await page.close();
+});
+
+test('bad attribute values give a clear error instead of a broken widget', async () => {
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
+  const cases = { chart: ['<img src=x onerror=window.pwned=9>', /unknown chart/], range: ['lots', /range must be a number of days/],
+                  from: ['yesterday', /from must be a date/], cohort: ['planets', /cohort is models or callers/] };
+  for (const [name, [value, reason]] of Object.entries(cases)) {
+    await page.evaluate(([n, v]) => {
+      document.getElementById('bad')?.remove();
+      const el = document.createElement('hub-pulse');
+      el.id = 'bad';
+      el.setAttribute('src', 'data/events.ndjson');
+      el.setAttribute(n, v);
+      document.body.append(el);
+    }, [name, value]);
+    assert.equal(await settled(page, '#bad'), 'error', name);
+    const message = await page.evaluate(() => document.getElementById('bad').shadowRoot.querySelector('.status').textContent);
+    assert.match(message, reason, name);
+  }
+  assert.equal(await page.evaluate(() => window.pwned ?? null), null);
+  await page.close();
+});
