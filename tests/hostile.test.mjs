@@ -86,3 +86,58 @@ test('bad attribute values give a clear error instead of a broken widget', async
   assert.equal(await page.evaluate(() => window.pwned ?? null), null);
   await page.close();
 });
+
+test('a panic in the wasm becomes that widget\'s error state; the others keep working', async () => {
+  const page = await suite.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(suite.server.url);
+  await page.waitForFunction(() => document.getElementById('volume')?.report && document.getElementById('callers')?.report);
+  await page.evaluate(async () => {
+    // Make the next draw of one widget's view panic, as a bug in the drawing code would.
+    const wasm = await import('./pkg/hubpulse.js');
+    const draw = wasm.View.prototype.draw;
+    const victim = document.getElementById('volume');
+    wasm.View.prototype.draw = function (...args) {
+      if (window.breakNext) { window.breakNext = false; return wasm.panicForTests('a bug on purpose'); }
+      return draw.apply(this, args);
+    };
+    window.breakNext = true;
+    victim.style.width = '500px'; // a resize redraws it
+  });
+  await page.waitForFunction(() => !document.getElementById('volume').shadowRoot.querySelector('.status').hidden);
+  const message = await page.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('.status').textContent);
+  assert.match(message, /hubpulse bug:[\s\S]*a bug on purpose/);
+  // Another widget still computes and draws.
+  await page.evaluate(() => { document.getElementById('callers').setAttribute('range', '14d'); });
+  await page.waitForFunction(() => document.getElementById('callers').report?.window.days === 14);
+  await page.evaluate(() => { document.getElementById('callers').style.width = '400px'; });
+  await page.waitForFunction(() => document.getElementById('callers').shadowRoot.querySelector('canvas').width === 400 * devicePixelRatio);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no cookie goes with the requests unless the page asks for it', async () => {
+  const page = await suite.browser.newPage();
+  await page.context().addCookies([{ name: 'session', value: 'secret', url: suite.server.url }]);
+  const cookies = new Map();
+  page.on('request', async (r) => {
+    if (r.url().includes('/data/test/cookie')) cookies.set(new URL(r.url()).search, (await r.allHeaders()).cookie ?? null);
+  });
+  const src = fixture('cookie.ndjson', '{"ts":"2026-03-01","model":"m"}\n');
+  await page.goto(suite.server.url);
+  await page.evaluate((s) => {
+    for (const [id, credentials] of [['plain', null], ['with', 'include']]) {
+      const el = document.createElement('hub-pulse');
+      el.id = `cookie-${id}`;
+      el.setAttribute('src', `${s}?${id}`);
+      if (credentials) el.setAttribute('credentials', credentials);
+      document.body.append(el);
+    }
+  }, src);
+  assert.equal(await settled(page, '#cookie-plain'), 'loaded');
+  assert.equal(await settled(page, '#cookie-with'), 'loaded');
+  assert.equal(cookies.get('?plain'), null, 'no cookie by default, even to the same origin');
+  assert.match(cookies.get('?with') ?? '', /session=secret/);
+  await page.close();
+});

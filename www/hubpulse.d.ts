@@ -20,6 +20,8 @@ export interface LoadOptions {
   registry?: Input;
   maxRows?: number;
   maxBytes?: number;
+  /** Cookies on the requests: none by default. */
+  credentials?: 'omit' | 'same-origin' | 'include';
   onProgress?: (progress: Progress) => void;
   /** Stops the download (the promise then rejects). */
   signal?: AbortSignal;

@@ -87,9 +87,10 @@ const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined
  * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read;
  * an AbortSignal as `signal` stops the download.
  */
-export async function load({ events, rollups, registry, maxRows, maxBytes, onProgress, signal } = {}) {
+export async function load({ events, rollups, registry, maxRows, maxBytes, credentials, onProgress, signal } = {}) {
   await ready;
-  const spec = { events: absolute(events), rollups: absolute(rollups), registry: absolute(registry), maxRows, maxBytes };
+  const spec = { events: absolute(events), rollups: absolute(rollups), registry: absolute(registry), maxRows, maxBytes,
+                 credentials };
   return loadUrls(spec, onProgress, signal);
 }
 
@@ -164,7 +165,7 @@ sheet.replaceSync(`
 `);
 
 const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
-                    'stack', 'cohort', 'locale', 'refresh', 'timeout'];
+                    'stack', 'cohort', 'locale', 'refresh', 'timeout', 'credentials'];
 /** Attributes that change what is drawn but not what is loaded. */
 const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale']);
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
@@ -357,6 +358,7 @@ class HubPulse extends HTMLElement {
     const [src, rollups] = [this.getAttribute('src'), this.getAttribute('rollups')];
     if (!src && !rollups) return 'Set the src attribute to the URL of an events file (or rollups to daily rollups).';
     const spec = { events: absolute(src), rollups: absolute(rollups), registry: absolute(this.getAttribute('registry')) };
+    if (this.hasAttribute('credentials')) spec.credentials = this.getAttribute('credentials');
     if (this.hasAttribute('max-rows')) {
       const maxRows = Number(this.getAttribute('max-rows'));
       if (!Number.isSafeInteger(maxRows) || maxRows < 1) return 'max-rows must be a whole number of rows ≥ 1.';

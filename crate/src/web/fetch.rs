@@ -10,25 +10,33 @@ use gloo::net::http::Request;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, ReadableStreamDefaultReader};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials};
 
 /// How long parsing may keep the event loop before it lets the page paint.
 const SLICE_MS: f64 = 30.0;
 
-/// Fetches `url` and parses its body into `sink` within `limits`, calling
-/// `on_progress({input, loaded, total})` after each chunk (`total` is `null` when the
-/// server did not say).
+/// How every input of one load is fetched.
+pub struct Fetch<'a> {
+    pub limits: Limits,
+    /// Called with `{input, loaded, total}` after each chunk (`total` is `null` when the
+    /// server did not say).
+    pub on_progress: Option<&'a Function>,
+    /// Aborts the download (an element removed while its data loads, an idle timeout).
+    pub signal: Option<&'a AbortSignal>,
+    pub credentials: RequestCredentials,
+}
+
+/// Fetches `url` and parses its body into `sink` as `how` says.
 pub async fn fetch_into<S: Sink<N>, const N: usize>(
     url: &str,
     input: &str,
     sink: S,
-    limits: Limits,
-    on_progress: Option<&Function>,
-    signal: Option<&AbortSignal>,
+    how: &Fetch<'_>,
 ) -> Result<(Loaded<S>, Origin), Error> {
     let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
     let network = |reason: String| Error::Network { source: url.to_owned(), reason };
-    let response = Request::get(url).abort_signal(signal).send().await.map_err(|e| network(e.to_string()))?;
+    let request = Request::get(url).abort_signal(how.signal).credentials(how.credentials);
+    let response = request.send().await.map_err(|e| network(e.to_string()))?;
     if !response.ok() {
         return Err(Error::Http {
             source: url.to_owned(),
@@ -39,7 +47,7 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
     let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut loader = Loader::new(url, sink, limits);
+    let mut loader = Loader::new(url, sink, how.limits);
     let mut bytes = 0u64;
     let mut slice_start = js_sys::Date::now();
     loop {
@@ -52,7 +60,7 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
         let chunk = chunk.to_vec();
         bytes += chunk.len() as u64;
         loader.feed(&chunk)?;
-        if let Some(callback) = on_progress {
+        if let Some(callback) = how.on_progress {
             report_progress(callback, input, bytes, total);
         }
         // A body already buffered resolves each read as a microtask, which would keep

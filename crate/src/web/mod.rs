@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
+use web_sys::RequestCredentials;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -77,10 +78,13 @@ struct LoadSpec {
     registry: Option<String>,
     max_rows: Option<u64>,
     max_bytes: Option<u64>,
+    /// Whether the requests carry cookies: `omit` (the default: nothing is sent unless the
+    /// page asks), `same-origin` or `include`.
+    credentials: Option<String>,
 }
 
 /// Fetches and parses the inputs of `spec` (`{events | rollups, registry?, maxRows?,
-/// maxBytes?}`), streaming, with `onProgress({input, loaded, total})`; `signal` aborts it
+/// maxBytes?, credentials?}`), streaming, with `onProgress({input, loaded, total})`; `signal` aborts it
 /// (an element removed while its data loads).
 #[wasm_bindgen(js_name = loadUrls)]
 pub async fn load_urls(
@@ -88,30 +92,33 @@ pub async fn load_urls(
     on_progress: Option<js_sys::Function>,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<JsDataset, JsError> {
-    let signal = signal.as_ref();
     let spec: LoadSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("load options: {e}")))?;
-    let limits = Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes };
-    let progress = on_progress.as_ref();
+    let credentials = match spec.credentials.as_deref() {
+        None | Some("omit") => RequestCredentials::Omit,
+        Some("same-origin") => RequestCredentials::SameOrigin,
+        Some("include") => RequestCredentials::Include,
+        Some(other) => return Err(js_error(format!("credentials is omit, same-origin or include, not {other:?}"))),
+    };
+    let how = fetch::Fetch {
+        limits: Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes },
+        on_progress: on_progress.as_ref(),
+        signal: signal.as_ref(),
+        credentials,
+    };
     let demand = match Demand::choose(spec.events, spec.rollups).map_err(js_error)? {
         Demand::Events(url) => {
-            let (loaded, origin) = fetch::fetch_into(&url, "events", EventLog::default(), limits, progress, signal)
-                .await
-                .map_err(js_error)?;
+            let (loaded, origin) =
+                fetch::fetch_into(&url, "events", EventLog::default(), &how).await.map_err(js_error)?;
             (Demand::Events(loaded), origin)
         }
         Demand::Rollups(url) => {
-            let (loaded, origin) = fetch::fetch_into(&url, "rollups", Rollups::default(), limits, progress, signal)
-                .await
-                .map_err(js_error)?;
+            let (loaded, origin) =
+                fetch::fetch_into(&url, "rollups", Rollups::default(), &how).await.map_err(js_error)?;
             (Demand::Rollups(loaded), origin)
         }
     };
     let registry = match spec.registry {
-        Some(url) => Some(
-            fetch::fetch_into(&url, "registry", Registry::default(), limits, progress, signal)
-                .await
-                .map_err(js_error)?,
-        ),
+        Some(url) => Some(fetch::fetch_into(&url, "registry", Registry::default(), &how).await.map_err(js_error)?),
         None => None,
     };
     Ok(JsDataset { inner: Dataset::assemble(demand, registry) })

@@ -26,3 +26,11 @@ pub fn install() {
 pub fn last_panic() -> Option<String> {
     LAST.with(|last| last.borrow().clone())
 }
+
+/// Panics with `message`: a bug on purpose, so that the tests can check that a panic
+/// becomes the widget's error state and leaves the other widgets working. Nothing in
+/// hubpulse calls it.
+#[wasm_bindgen(js_name = panicForTests)]
+pub fn panic_for_tests(message: &str) {
+    panic!("{message}");
+}
