@@ -113,6 +113,13 @@ test('a body over the row limit is refused with a clear error', async () => {
   await page.close();
 });
 
+test('a body over the byte limit is refused with a clear error', async () => {
+  const { page, state, message } = await widget('/ok.ndjson', { 'max-bytes': '50' });
+  assert.equal(state, 'error');
+  assert.match(message, /ok\.ndjson: larger than the limit of 50 bytes/);
+  await page.close();
+});
+
 test('a refresh that fails keeps the last good figures, with a notice', { timeout: 30_000 }, async () => {
   ROUTES['/flips'] = (req, res) => {
     if ((hits.get('/flips') ?? 0) === 1) return res.end(GOOD);

@@ -165,7 +165,7 @@ sheet.replaceSync(`
 `);
 
 const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
-                    'stack', 'cohort', 'locale', 'refresh', 'timeout', 'credentials'];
+                    'stack', 'cohort', 'locale', 'refresh', 'timeout', 'credentials', 'max-bytes'];
 /** Attributes that change what is drawn but not what is loaded. */
 const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale']);
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
@@ -359,10 +359,11 @@ class HubPulse extends HTMLElement {
     if (!src && !rollups) return 'Set the src attribute to the URL of an events file (or rollups to daily rollups).';
     const spec = { events: absolute(src), rollups: absolute(rollups), registry: absolute(this.getAttribute('registry')) };
     if (this.hasAttribute('credentials')) spec.credentials = this.getAttribute('credentials');
-    if (this.hasAttribute('max-rows')) {
-      const maxRows = Number(this.getAttribute('max-rows'));
-      if (!Number.isSafeInteger(maxRows) || maxRows < 1) return 'max-rows must be a whole number of rows ≥ 1.';
-      spec.maxRows = maxRows;
+    for (const [attribute, key, unit] of [['max-rows', 'maxRows', 'rows'], ['max-bytes', 'maxBytes', 'bytes']]) {
+      if (!this.hasAttribute(attribute)) continue;
+      const limit = Number(this.getAttribute(attribute));
+      if (!Number.isSafeInteger(limit) || limit < 1) return `${attribute} must be a whole number of ${unit} ≥ 1.`;
+      spec[key] = limit;
     }
     return spec;
   }
