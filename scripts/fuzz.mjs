@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 
 const fuzz = new URL('../crate/fuzz/', import.meta.url).pathname;
 const seconds = Number(process.env.FUZZ_SECONDS ?? 60);
-const all = ['events', 'rollups', 'registry'];
+const all = ['events', 'rollups', 'snapshots', 'registry'];
 const targets = process.argv.slice(2).filter((t) => all.includes(t));
 
 let failed = [];

@@ -108,3 +108,15 @@ test('a million events load with a progress bar that moves', async () => {
   assert.ok(seen.values.length >= 3, `the progress bar was painted at ${seen.values.length} values`);
   await page.close();
 });
+
+test('counter snapshots become daily use, shown in their unit', async () => {
+  const body = 'day,model,total\n2026-03-01,a,100\n2026-03-02,a,130\n2026-03-04,a,190\n2026-03-01,b,5\n2026-03-03,b,9\n';
+  const snapshots = fixture('snapshots.csv', body);
+  const { page, report } = await widget({ snapshots, chart: 'volume', unit: 'downloads' });
+  const r = await report();
+  assert.deepEqual([r.input.demand_source, r.input.unit, r.events], ['snapshots', 'downloads', 94]);
+  assert.deepEqual(r.daily.events, [30, 4, 60]);
+  assert.match(await page.getAttribute('#under-test', 'aria-label'), /^94 downloads in 3 days/);
+  assert.equal(r.input.warnings, 2, 'the gaps are said');
+  await page.close();
+});

@@ -48,7 +48,7 @@ class Shared {
         return await loadUrls(spec, progress, AbortSignal.any([this.controller.signal, idle.signal]));
       } catch (error) {
         if (this.controller.signal.aborted) throw error;
-        const url = spec.events ?? spec.rollups;
+        const url = spec.events ?? spec.rollups ?? spec.snapshots;
         const cause = idle.signal.aborted ? new Error(`${url}: no data came for ${idleSeconds} s; the server does not answer`) : error;
         if (attempt >= RETRY_DELAYS_MS.length || !(idle.signal.aborted || transient(error))) throw cause;
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
@@ -87,10 +87,10 @@ const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined
  * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read;
  * an AbortSignal as `signal` stops the download.
  */
-export async function load({ events, rollups, registry, maxRows, maxBytes, credentials, onProgress, signal } = {}) {
+export async function load({ events, rollups, snapshots, registry, maxRows, maxBytes, credentials, onProgress, signal } = {}) {
   await ready;
-  const spec = { events: absolute(events), rollups: absolute(rollups), registry: absolute(registry), maxRows, maxBytes,
-                 credentials };
+  const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
+                 registry: absolute(registry), maxRows, maxBytes, credentials };
   return loadUrls(spec, onProgress, signal);
 }
 
@@ -164,10 +164,10 @@ sheet.replaceSync(`
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `);
 
-const ATTRIBUTES = ['src', 'rollups', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
+const ATTRIBUTES = ['src', 'rollups', 'snapshots', 'unit', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
                     'stack', 'cohort', 'locale', 'refresh', 'timeout', 'credentials', 'max-bytes'];
 /** Attributes that change what is drawn but not what is loaded. */
-const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale']);
+const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale', 'unit']);
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
 const THEME_PROPERTIES = ['background', 'text', 'muted', 'grid', 'accent', 'accent-fill', 'supply', 'font'];
 
@@ -347,17 +347,21 @@ class HubPulse extends HTMLElement {
   }
 
   #reportOptions() {
-    if (this.#zoom) return { ...this.#zoom };
     const options = {};
-    for (const key of ['range', 'from', 'to']) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
+    if (this.#zoom) Object.assign(options, this.#zoom);
+    else for (const key of ['range', 'from', 'to']) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
+    if (this.hasAttribute('unit')) options.unit = this.getAttribute('unit');
     return options;
   }
 
   /** The load spec of the attributes, or a reason why they name no data. */
   #spec() {
-    const [src, rollups] = [this.getAttribute('src'), this.getAttribute('rollups')];
-    if (!src && !rollups) return 'Set the src attribute to the URL of an events file (or rollups to daily rollups).';
-    const spec = { events: absolute(src), rollups: absolute(rollups), registry: absolute(this.getAttribute('registry')) };
+    const [src, rollups, snapshots] = ['src', 'rollups', 'snapshots'].map((a) => this.getAttribute(a));
+    if (!src && !rollups && !snapshots) {
+      return 'Set the src attribute to the URL of an events file (or rollups, or snapshots).';
+    }
+    const spec = { events: absolute(src), rollups: absolute(rollups), snapshots: absolute(snapshots),
+                   registry: absolute(this.getAttribute('registry')) };
     if (this.hasAttribute('credentials')) spec.credentials = this.getAttribute('credentials');
     for (const [attribute, key, unit] of [['max-rows', 'maxRows', 'rows'], ['max-bytes', 'maxBytes', 'bytes']]) {
       if (!this.hasAttribute(attribute)) continue;
@@ -385,7 +389,7 @@ class HubPulse extends HTMLElement {
       previous?.release();
       return this.#fail(spec);
     }
-    this.#showStatus(`Loading ${spec.events ?? spec.rollups}…`, true);
+    this.#showStatus(`Loading ${spec.events ?? spec.rollups ?? spec.snapshots}…`, true);
     // Hold the new inputs before letting go of the old, so that inputs that did not change
     // are neither freed nor fetched again.
     const shared = (this.#shared = acquire(spec, false, this.#timeout));

@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::input::{load_all, Limits, Loaded, Problems};
 use crate::metrics::{self, ReportOptions, Window};
 use crate::report::{InputSummary, Report, Source, Unavailable};
-use crate::store::{EventLog, Events, Registry, Rollups, Tallies, NONE};
+use crate::store::{EventLog, Events, Registry, Rollups, Snapshots, Tallies, NONE};
 use serde::Serialize;
 
 /// One listed model, with ids in the events' id spaces.
@@ -20,38 +20,62 @@ pub struct Listing {
 }
 
 /// What the demand side was read from: raw events determine every figure, daily rollups
-/// only those that per-(day, model) counts determine (SPEC §1.3).
+/// (and the counter snapshots that become them) only those that per-(day, model) counts
+/// determine (SPEC §1.3, §1.5).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     #[default]
     Events,
     Rollups,
+    Snapshots,
 }
 
-/// The one demand-side input of a dataset: events or rollups, never both (the figures of
-/// one report come from one source; mixing them would count some inferences twice).
-pub enum Demand<E, R> {
+impl Basis {
+    /// What is counted, unless the page says (`unit`): inferences for events and rollups;
+    /// for counters, the runs that most hubs count.
+    pub fn default_unit(self) -> &'static str {
+        match self {
+            Basis::Events | Basis::Rollups => "inferences",
+            Basis::Snapshots => "runs",
+        }
+    }
+}
+
+/// The one demand-side input of a dataset: events, rollups or counter snapshots, never two
+/// (the figures of one report come from one source; mixing them would count twice).
+pub enum Demand<E, R, S> {
     Events(E),
     Rollups(R),
+    Snapshots(S),
 }
 
-impl<T> Demand<T, T> {
-    /// Which of `events` and `rollups` was given: an error unless exactly one was.
-    pub fn choose(events: Option<T>, rollups: Option<T>) -> Result<Demand<T, T>, Error> {
-        match (events, rollups) {
-            (Some(e), None) => Ok(Demand::Events(e)),
-            (None, Some(r)) => Ok(Demand::Rollups(r)),
-            (None, None) => Err(Error::Inputs("give events or daily rollups".into())),
-            (Some(_), Some(_)) => {
-                Err(Error::Inputs("give events or daily rollups, not both: one report counts one source".into()))
-            }
+impl<T> Demand<T, T, T> {
+    /// Which of the three was given: an error unless exactly one was.
+    pub fn choose(events: Option<T>, rollups: Option<T>, snapshots: Option<T>) -> Result<Demand<T, T, T>, Error> {
+        match (events, rollups, snapshots) {
+            (Some(e), None, None) => Ok(Demand::Events(e)),
+            (None, Some(r), None) => Ok(Demand::Rollups(r)),
+            (None, None, Some(s)) => Ok(Demand::Snapshots(s)),
+            (None, None, None) => Err(Error::Inputs("give events, daily rollups or counter snapshots".into())),
+            _ => Err(Error::Inputs(
+                "give events, daily rollups or counter snapshots, only one: one report counts one source".into(),
+            )),
         }
     }
 }
 
 /// A loaded demand-side input.
-pub type LoadedDemand = Demand<Loaded<EventLog>, Loaded<Rollups>>;
+pub type LoadedDemand = Demand<Loaded<EventLog>, Loaded<Rollups>, Loaded<Snapshots>>;
+
+/// Whole input bodies (the command line and tests): one demand side, and a registry.
+#[derive(Default)]
+pub struct Bodies<'a> {
+    pub events: Option<Body<'a>>,
+    pub rollups: Option<Body<'a>>,
+    pub snapshots: Option<Body<'a>>,
+    pub registry: Option<Body<'a>>,
+}
 
 /// Everything `load` produced, ready to report on any window.
 #[derive(Default)]
@@ -99,6 +123,13 @@ impl Dataset {
                 data.add_source("rollups", &origin, loaded.bytes, loaded.sha256, loaded.problems);
                 (EventLog { models: loaded.sink.models, ..EventLog::default() }, Some(loaded.sink.tallies))
             }
+            (Demand::Snapshots(loaded), origin) => {
+                data.basis = Basis::Snapshots;
+                let mut problems = loaded.problems;
+                let rollups = loaded.sink.into_rollups(&mut problems);
+                data.add_source("snapshots", &origin, loaded.bytes, loaded.sha256, problems);
+                (EventLog { models: rollups.models, ..EventLog::default() }, Some(rollups.tallies))
+            }
         };
         if let Some((loaded, origin)) = registry {
             data.has_registry = true;
@@ -138,23 +169,20 @@ impl Dataset {
         self.problems.push((input.into(), problems));
     }
 
-    /// A dataset of whole bodies (the command line and tests): events or rollups, and
-    /// optionally a registry.
-    pub fn from_bodies(
-        events: Option<Body>,
-        rollups: Option<Body>,
-        registry: Option<Body>,
-        limits: Limits,
-    ) -> Result<Dataset, Error> {
-        let demand = match Demand::choose(events, rollups)? {
+    /// A dataset of whole bodies (the command line and tests).
+    pub fn from_bodies(bodies: Bodies, limits: Limits) -> Result<Dataset, Error> {
+        let demand = match Demand::choose(bodies.events, bodies.rollups, bodies.snapshots)? {
             Demand::Events((origin, body)) => {
                 (Demand::Events(load_all(&origin.source, EventLog::default(), body, limits)?), origin.clone())
             }
             Demand::Rollups((origin, body)) => {
                 (Demand::Rollups(load_all(&origin.source, Rollups::default(), body, limits)?), origin.clone())
             }
+            Demand::Snapshots((origin, body)) => {
+                (Demand::Snapshots(load_all(&origin.source, Snapshots::default(), body, limits)?), origin.clone())
+            }
         };
-        let registry = match registry {
+        let registry = match bodies.registry {
             Some((origin, body)) => {
                 Some((load_all(&origin.source, Registry::default(), body, limits)?, origin.clone()))
             }
@@ -166,7 +194,7 @@ impl Dataset {
     /// A dataset of one events body (tests).
     pub fn from_events(source: &str, body: &[u8]) -> Result<Dataset, Error> {
         let origin = Origin { source: source.into(), fetched_at: String::new() };
-        Dataset::from_bodies(Some((&origin, body)), None, None, Limits::default())
+        Dataset::from_bodies(Bodies { events: Some((&origin, body)), ..Bodies::default() }, Limits::default())
     }
 
     /// The report over the window that `spec` asks for.
@@ -190,6 +218,7 @@ impl Dataset {
             problems: total.problems,
             supply_source: if self.has_registry { "registry" } else { "estimated" },
             demand_source: self.basis,
+            unit: self.basis.default_unit().to_owned(),
             unavailable: Unavailable::of(self.basis, self.tallies.self_calls.is_some()),
             sources: self.sources.clone(),
         }
@@ -249,7 +278,8 @@ not json
         let registry =
             br#"[{"model":"z","listed_at":"2026-01-01"},{"model":"a","listed_at":"2026-02-01","owner":"0xab"}]"#;
         let o = Origin { source: "x".into(), fetched_at: String::new() };
-        let data = Dataset::from_bodies(Some((&o, events)), None, Some((&o, registry)), Limits::default()).unwrap();
+        let bodies = Bodies { events: Some((&o, events)), registry: Some((&o, registry)), ..Bodies::default() };
+        let data = Dataset::from_bodies(bodies, Limits::default()).unwrap();
         let a = data.events.models.get("a").unwrap() as usize;
         let z = data.events.models.get("z").unwrap() as usize;
         assert_eq!(data.listings[a].as_ref().map(|l| l.owner), Some(data.events.caller[0]));
@@ -259,7 +289,7 @@ not json
 
     fn rollups(body: &str) -> Result<Dataset, Error> {
         let o = Origin { source: "rollups.csv".into(), fetched_at: String::new() };
-        Dataset::from_bodies(None, Some((&o, body.as_bytes())), None, Limits::default())
+        Dataset::from_bodies(Bodies { rollups: Some((&o, body.as_bytes())), ..Bodies::default() }, Limits::default())
     }
 
     #[test]
@@ -297,7 +327,35 @@ not json
     fn events_and_rollups_together_are_refused() {
         let o = Origin { source: "x".into(), fetched_at: String::new() };
         let body = &b"{\"ts\":\"2026-03-02\",\"model\":\"a\"}"[..];
-        let err = Dataset::from_bodies(Some((&o, body)), Some((&o, body)), None, Limits::default()).err().unwrap();
-        assert!(err.to_string().starts_with("inputs: give events or daily rollups, not both"), "{err}");
+        let both = Bodies { events: Some((&o, body)), rollups: Some((&o, body)), ..Bodies::default() };
+        let err = Dataset::from_bodies(both, Limits::default()).err().unwrap();
+        assert!(
+            err.to_string().starts_with("inputs: give events, daily rollups or counter snapshots, only one"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn counter_snapshots_become_daily_use_in_their_unit() {
+        let body = "day,model,total\n\
+                    2026-03-01,a,100\n2026-03-02,a,130\n2026-03-04,a,190\n2026-03-05,a,20\n\
+                    2026-03-01,b,5\n2026-03-02,b,5\n2026-03-03,b,9\n\
+                    2026-03-03,c,0\n";
+        let o = Origin { source: "runs.csv".into(), fetched_at: String::new() };
+        let data = Dataset::from_bodies(
+            Bodies { snapshots: Some((&o, body.as_bytes())), ..Bodies::default() },
+            Limits::default(),
+        )
+        .unwrap();
+        let r = data.report(&ReportOptions::default()).unwrap();
+        assert_eq!(r.window.map(|w| (w.from.to_string(), w.days)), Some(("2026-03-02".into(), 3)));
+        assert_eq!(r.daily.events, [30, 4, 60], "b's 4 on the 3rd; a's 60 after a two-day gap on the 4th");
+        assert_eq!((r.events, r.models_active), (94, 2));
+        assert_eq!((r.input.demand_source, r.input.unit.as_str()), (Basis::Snapshots, "runs"));
+        assert_eq!((r.input.rows_read, r.input.warnings), (8, 2), "the gap and the counter that went down");
+        assert!(r.input.unavailable.iter().any(|u| u.figure == "callers"));
+        assert_eq!(r.input.sources[0].input, "snapshots");
+        let tokens = ReportOptions { unit: Some("tokens".into()), ..ReportOptions::default() };
+        assert_eq!(data.report(&tokens).unwrap().input.unit, "tokens");
     }
 }

@@ -80,8 +80,10 @@ pub struct InputSummary {
     /// `registry` when a model registry was given, `estimated` when the supply side is
     /// estimated from the events (a model counts as listed from its first event).
     pub supply_source: &'static str,
-    /// `events` or `rollups`: what the inferences were counted from.
+    /// `events`, `rollups` or `snapshots`: what the use was counted from.
     pub demand_source: Basis,
+    /// What is counted (`inferences`, `runs`, `downloads`, `tokens`): every chart says it.
+    pub unit: String,
     /// The figures this input cannot determine (they are `null`), and why.
     pub unavailable: Vec<Unavailable>,
     pub sources: Vec<Source>,
@@ -110,7 +112,7 @@ impl Unavailable {
         const APPS: &str = "daily rollups do not carry the automated and app fields";
         const SELF: &str = "the rollups have no self_calls column";
         let mut groups: Vec<(&[&'static str], &'static str)> = Vec::new();
-        if basis == Basis::Rollups {
+        if basis != Basis::Events {
             groups.extend([
                 (
                     &[

@@ -16,6 +16,7 @@ fn survives(body: &[u8]) {
     data.extend_from_slice(body);
     inputs::events(&data);
     inputs::rollups(&data);
+    inputs::snapshots(&data);
     inputs::registry(&data);
 }
 

@@ -23,6 +23,11 @@ fn rollups_inputs_found_by_fuzzing() {
 }
 
 #[test]
+fn snapshots_inputs_found_by_fuzzing() {
+    replay("snapshots", inputs::snapshots);
+}
+
+#[test]
 fn registry_inputs_found_by_fuzzing() {
     replay("registry", inputs::registry);
 }

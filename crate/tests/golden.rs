@@ -7,7 +7,7 @@
 //! --test golden), then look at the new images before committing them.
 
 use hubpulse::chart::{ChartKind, ChartOptions, ThemeName};
-use hubpulse::dataset::{Dataset, Origin};
+use hubpulse::dataset::{Bodies, Dataset, Origin};
 use hubpulse::input::Limits;
 use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
@@ -22,8 +22,11 @@ fn report() -> Report {
     synth::write_events(&cfg, &mut events).expect("writing to memory");
     synth::write_registry(&cfg, &mut registry).expect("writing to memory");
     let o = Origin { source: "golden".into(), fetched_at: String::new() };
-    let data =
-        Dataset::from_bodies(Some((&o, &events)), None, Some((&o, &registry)), Limits::default()).expect("valid data");
+    let data = Dataset::from_bodies(
+        Bodies { events: Some((&o, &events)), registry: Some((&o, &registry)), ..Bodies::default() },
+        Limits::default(),
+    )
+    .expect("valid data");
     data.report(&ReportOptions::default()).expect("a valid window")
 }
 

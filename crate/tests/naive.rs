@@ -14,7 +14,7 @@
 //! any case, failed calls, and a registry whose owners are callers (self-calls), with
 //! listed-but-idle models and models listed after the window.
 
-use hubpulse::dataset::{Dataset, Origin};
+use hubpulse::dataset::{Bodies, Dataset, Origin};
 use hubpulse::input::Limits;
 use hubpulse::{Report, ReportOptions};
 use proptest::collection::vec;
@@ -657,18 +657,19 @@ fn check(events: &[Event], registry: Option<&[Listing]>, options: &Options) -> R
     let events_body = ndjson(events);
     let registry_body = registry.map(registry_json);
     let origin = Origin { source: "bytes".into(), fetched_at: String::new() };
-    let data = Dataset::from_bodies(
-        Some((&origin, &events_body)),
-        None,
-        registry_body.as_deref().map(|body| (&origin, body)),
-        Limits::default(),
-    )
-    .map_err(|e| TestCaseError::fail(format!("the generated inputs were refused: {e}")))?;
+    let bodies = Bodies {
+        events: Some((&origin, &events_body)),
+        registry: registry_body.as_deref().map(|body| (&origin, body)),
+        ..Bodies::default()
+    };
+    let data = Dataset::from_bodies(bodies, Limits::default())
+        .map_err(|e| TestCaseError::fail(format!("the generated inputs were refused: {e}")))?;
     let report_options = ReportOptions {
         from: options.from.map(|d| day_string(base_day() + d)),
         to: options.to.map(|d| day_string(base_day() + d)),
         range: options.range.map(|n| format!("{n}d")),
         first_party: options.first_party.iter().map(|a| (*a).to_owned()).collect(),
+        ..ReportOptions::default()
     };
     let naive_events: Vec<Naive> = events.iter().map(naive).collect();
     let inputs = format!(

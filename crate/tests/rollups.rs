@@ -2,7 +2,7 @@
 //! generated events give the same report as the events themselves for every figure that
 //! rollups determine, and `null` with a reason for the others.
 
-use hubpulse::dataset::{Dataset, Origin};
+use hubpulse::dataset::{Bodies, Dataset, Origin};
 use hubpulse::input::Limits;
 use hubpulse::rollup::write_rollups;
 use hubpulse::synth::{self, SynthConfig};
@@ -66,13 +66,13 @@ fn naive_rollups(events: &[u8], registry: &[u8]) -> Vec<u8> {
 
 fn report(events: Option<&[u8]>, rollups: Option<&[u8]>, registry: &[u8], options: &ReportOptions) -> Value {
     let o = origin();
-    let data = Dataset::from_bodies(
-        events.map(|b| (&o, b)),
-        rollups.map(|b| (&o, b)),
-        Some((&o, registry)),
-        Limits::default(),
-    )
-    .unwrap();
+    let bodies = Bodies {
+        events: events.map(|b| (&o, b)),
+        rollups: rollups.map(|b| (&o, b)),
+        registry: Some((&o, registry)),
+        ..Bodies::default()
+    };
+    let data = Dataset::from_bodies(bodies, Limits::default()).unwrap();
     serde_json::to_value(data.report(options).unwrap()).unwrap()
 }
 
@@ -136,7 +136,11 @@ fn rollups_give_the_same_figures_in_any_window() {
 fn hubpulse_rollup_writes_what_a_warehouse_would() {
     let (events, registry) = generated();
     let o = origin();
-    let data = Dataset::from_bodies(Some((&o, &events)), None, Some((&o, &registry)), Limits::default()).unwrap();
+    let data = Dataset::from_bodies(
+        Bodies { events: Some((&o, &events)), registry: Some((&o, &registry)), ..Bodies::default() },
+        Limits::default(),
+    )
+    .unwrap();
     let mut written = Vec::new();
     write_rollups(&data, &mut written).unwrap();
     let parse = |body: &[u8]| -> HashSet<String> {

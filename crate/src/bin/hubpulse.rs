@@ -2,7 +2,7 @@
 //! scripts and checks (SPEC §2, "The command line").
 //!
 //! ```text
-//! hubpulse report (--events FILE | --rollups FILE) [--registry FILE] [--from DAY] [--to DAY] [--range Nd]
+//! hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit NAME] [--from DAY] [--to DAY] [--range Nd]
 //! hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark] …inputs…
 //! hubpulse rollup --events FILE [--registry FILE]            (NDJSON rollups on stdout)
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
@@ -11,7 +11,7 @@
 
 use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
-use hubpulse::dataset::Origin;
+use hubpulse::dataset::{Bodies, Origin};
 use hubpulse::input::{time, Limits};
 use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  hubpulse report (--events FILE | --rollups FILE) [--registry FILE]
+  hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit runs]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
@@ -65,6 +65,7 @@ struct Options {
     events: Option<PathBuf>,
     registry: Option<PathBuf>,
     rollups: Option<PathBuf>,
+    snapshots: Option<PathBuf>,
     limits: Limits,
     out: Option<PathBuf>,
     chart: Option<String>,
@@ -81,6 +82,7 @@ impl Default for Options {
             events: None,
             registry: None,
             rollups: None,
+            snapshots: None,
             limits: Limits::default(),
             out: None,
             chart: None,
@@ -112,6 +114,8 @@ impl Options {
                 "events" => o.events = Some(value()?.into()),
                 "registry" => o.registry = Some(value()?.into()),
                 "rollups" => o.rollups = Some(value()?.into()),
+                "snapshots" => o.snapshots = Some(value()?.into()),
+                "unit" => o.report.unit = Some(value()?),
                 "max-rows" => o.limits.max_rows = Some(number("--max-rows", &value()?)?),
                 "max-bytes" => o.limits.max_bytes = Some(number("--max-bytes", &value()?)?),
                 "out" => o.out = Some(value()?.into()),
@@ -178,15 +182,22 @@ fn read_input(path: &Path) -> Result<(Origin, Vec<u8>), String> {
 fn dataset(o: &Options) -> Result<Dataset, String> {
     let read = |path: &Option<PathBuf>| path.as_deref().map(read_input).transpose();
     let (events, rollups, registry) = (read(&o.events)?, read(&o.rollups)?, read(&o.registry)?);
+    let snapshots = read(&o.snapshots)?;
     fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<(&Origin, &[u8])> {
         input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
     }
-    Dataset::from_bodies(body(&events), body(&rollups), body(&registry), o.limits).map_err(|e| e.to_string())
+    let bodies = Bodies {
+        events: body(&events),
+        rollups: body(&rollups),
+        snapshots: body(&snapshots),
+        registry: body(&registry),
+    };
+    Dataset::from_bodies(bodies, o.limits).map_err(|e| e.to_string())
 }
 
 fn report(o: &Options) -> Result<(), String> {
-    if o.events.is_none() && o.rollups.is_none() {
-        return Err(format!("report needs --events FILE or --rollups FILE\n{USAGE}"));
+    if o.events.is_none() && o.rollups.is_none() && o.snapshots.is_none() {
+        return Err(format!("report needs --events, --rollups or --snapshots FILE\n{USAGE}"));
     }
     let data = dataset(o)?;
     let report = data.report(&o.report).map_err(|e| e.to_string())?;
@@ -203,8 +214,8 @@ fn render(o: &Options) -> Result<(), String> {
         format!("--chart is one of {}, not {name:?}", names.join(", "))
     })?;
     let out = o.out.as_deref().ok_or_else(|| format!("render needs --out FILE.svg or FILE.png\n{USAGE}"))?;
-    if o.events.is_none() && o.rollups.is_none() {
-        return Err(format!("render needs --events FILE or --rollups FILE\n{USAGE}"));
+    if o.events.is_none() && o.rollups.is_none() && o.snapshots.is_none() {
+        return Err(format!("render needs --events, --rollups or --snapshots FILE\n{USAGE}"));
     }
     let report = dataset(o)?.report(&o.report).map_err(|e| e.to_string())?;
     let (width, height) = o.size;

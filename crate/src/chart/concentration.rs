@@ -24,15 +24,17 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let models = report.models.len();
     let title = match (report.top10_share, report.gini) {
         (Some(top10), Some(gini)) => format!(
-            "The top 10 of {} models carry {} of inferences (Gini {})",
+            "The top 10 of {} models carry {} of {} (Gini {})",
             p.fmt.integer(models as u64),
             p.fmt.percent(Some(top10)),
+            super::unit(report),
             p.fmt.decimal(gini, 2)
         ),
-        _ => "No inferences in this window".into(),
+        _ => format!("No {} in this window", super::unit(report)),
     };
-    let subtitle = "Lorenz curve: the least-used share of models (x) against their share of inferences (y)";
-    let top = heading(p, &Heading { title, subtitle: subtitle.into() })?;
+    let subtitle =
+        format!("Lorenz curve: the least-used share of models (x) against their share of {} (y)", super::unit(report));
+    let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let side_by_side = width >= 520.0;
     let room_h = height - top - PAD - 18.0;

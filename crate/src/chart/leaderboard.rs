@@ -15,12 +15,21 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let active = report.models.iter().filter(|m| m.events > 0).count();
     let title = match report.models.first().filter(|m| m.events > 0) {
         Some(top) => {
-            format!("{} leads with {} of inferences; {} models used", top.name, p.fmt.percent(top.share), active)
+            format!(
+                "{} leads with {} of {}; {} models used",
+                top.name,
+                p.fmt.percent(top.share),
+                super::unit(report),
+                active
+            )
         }
-        None => "No inferences in this window".into(),
+        None => format!("No {} in this window", super::unit(report)),
     };
-    let subtitle = "Busiest models: inferences and share, verified share, week-over-week change, daily trend";
-    let top = heading(p, &Heading { title, subtitle: subtitle.into() })? + 8.0;
+    let subtitle = format!(
+        "Busiest models: {} and share, verified share, week-over-week change, daily trend",
+        super::unit(report)
+    );
+    let top = heading(p, &Heading { title, subtitle })? + 8.0;
     let (width, height) = p.size();
     let rows = (((height - top - PAD) / ROW).floor().max(0.0) as usize).min(active);
     let wide = width >= 560.0;

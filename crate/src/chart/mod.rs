@@ -156,6 +156,17 @@ pub fn draw<DB: DrawingBackend>(
     Ok(drawn)
 }
 
+/// What the report counts, plural and lowercase (`inferences`, `runs`, …).
+pub fn unit(report: &Report) -> &str {
+    &report.input.unit
+}
+
+/// The unit as a label: `Inferences`, `Runs`, …
+pub fn unit_label(report: &Report) -> String {
+    let mut chars = unit(report).chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// A one-sentence summary of what `kind` shows, for the element's accessible name.
 pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
     tooltip::summary(report, kind, options)

@@ -17,16 +17,16 @@ pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<(usize, &'r M
 }
 
 /// The card's figures, as (label, value).
-pub fn figures(report: &Report, rank: usize, m: &ModelRow, f: &Numbers) -> Vec<(&'static str, String)> {
+pub fn figures(report: &Report, rank: usize, m: &ModelRow, f: &Numbers) -> Vec<(String, String)> {
     let active = report.models.iter().filter(|m| m.events > 0).count() as u64;
     vec![
-        ("Inferences", f.integer(m.events)),
-        ("Week over week", f.change(m.events_wow)),
-        ("Share of the hub", f.percent(m.share)),
-        ("Rank", if m.events > 0 { format!("#{} of {}", rank + 1, f.integer(active)) } else { "idle".into() }),
-        ("Callers", m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
-        ("Verified", f.percent(m.verified_share)),
-        ("Self-calls", f.percent(m.self_call_share)),
+        (super::unit_label(report), f.integer(m.events)),
+        ("Week over week".into(), f.change(m.events_wow)),
+        ("Share of the hub".into(), f.percent(m.share)),
+        ("Rank".into(), if m.events > 0 { format!("#{} of {}", rank + 1, f.integer(active)) } else { "idle".into() }),
+        ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
+        ("Verified".into(), f.percent(m.verified_share)),
+        ("Self-calls".into(), f.percent(m.self_call_share)),
     ]
 }
 
@@ -41,7 +41,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
         return Ok(Drawn::default());
     };
     let Some(window) = report.window else { return Ok(Drawn::default()) };
-    let title = format!("{}: {} inferences in {} days", m.name, p.fmt.integer(m.events), window.days);
+    let title = format!("{}: {} {} in {} days", m.name, p.fmt.integer(m.events), super::unit(report), window.days);
     let subtitle = if m.name == m.model { "Model".to_owned() } else { format!("Model {}", m.model) };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
@@ -69,8 +69,8 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
         p.fill_rect(x - bar / 2.0, t.y_px(n as f64), x + bar / 2.0, t.y_px(0.0), p.theme.demand_fill)?;
     }
     let peak = match peak {
-        0 => "no inferences in this window".to_owned(),
-        n => format!("daily inferences, peak {}", p.fmt.integer(n)),
+        0 => format!("no {} in this window", super::unit(report)),
+        n => format!("daily {}, peak {}", super::unit(report), p.fmt.integer(n)),
     };
     p.text(&peak, plot.left, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     let range = format!("{} – {} (UTC)", format::day_short(window.from), format::day_long(window.to));

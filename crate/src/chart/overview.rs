@@ -13,7 +13,7 @@ use plotters::prelude::DrawingBackend;
 
 /// One tile: what it counts, its figure, a line of context, and its daily series.
 pub struct Tile {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub context: String,
     pub series: Vec<Option<f64>>,
@@ -28,37 +28,37 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
     let organic = report.organic_events.and_then(|o| ratio(o as f64, report.events as f64));
     vec![
         Tile {
-            label: "Inferences",
+            label: super::unit_label(report),
             value: f.integer(report.events),
             context: format!("{} week over week", f.change(report.events_wow)),
             series: d.events.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
-            label: "Listed models used",
+            label: "Listed models used".into(),
             value: format!("{} / {}", f.integer(listed_and_active(report)), f.integer(report.models_listed)),
             context: format!("{} active; {} idle", f.percent(report.active_ratio), f.integer(report.models_idle)),
             series: d.models_active.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
-            label: "Effective models",
+            label: "Effective models".into(),
             value: f.decimal_or_undefined(report.effective_models, 1),
             context: format!("top 10 carry {}", f.percent(report.top10_share)),
             series: d.effective_models.clone(),
         },
         Tile {
-            label: "Verified",
+            label: "Verified".into(),
             value: f.percent(report.verified_share),
             context: "TEE + zkML".into(),
             series: share(&|i| d.by_mode.tee[i] + d.by_mode.zkml[i]),
         },
         Tile {
-            label: "Callers (DAU / MAU)",
+            label: "Callers (DAU / MAU)".into(),
             value: report.mau.map_or(format::UNDEFINED.into(), |m| format!("{} MAU", f.compact(m as f64))),
             context: format!("stickiness {}", f.percent(report.stickiness)),
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },
         Tile {
-            label: "Organic",
+            label: "Organic".into(),
             value: f.percent(organic),
             context: report.self_calls.map_or("self-calls unknown".into(), |s| format!("{} self-calls", f.integer(s))),
             series: match &d.self_calls {
@@ -72,13 +72,14 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
     let title = match report.window {
         Some(w) => format!(
-            "{} inferences in {} days on {} of {} listed models",
+            "{} {} in {} days on {} of {} listed models",
             p.fmt.integer(report.events),
+            super::unit(report),
             w.days,
             p.fmt.integer(listed_and_active(report)),
             p.fmt.integer(report.models_listed)
         ),
-        None => "No inferences yet".into(),
+        None => format!("No {} yet", super::unit(report)),
     };
     let subtitle = match report.window {
         Some(w) => format!("{} – {} (UTC); lines are daily", format::day_short(w.from), format::day_long(w.to)),
@@ -111,7 +112,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         p.fill_rect(r.left, r.top, r.right, r.bottom, fill)?;
         let inner = tile_w - 20.0;
         p.text(
-            &p.fit(tile.label, inner, 12.0, false),
+            &p.fit(&tile.label, inner, 12.0, false),
             r.left + 10.0,
             r.top + 8.0,
             12.0,

@@ -18,7 +18,8 @@ fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) ->
     match report.window.filter(|_| report.events > 0) {
         Some(window) => Ok(Some(window)),
         None => {
-            let head = Heading { title: "No inferences in this window".into(), subtitle: what.to_owned() };
+            let head =
+                Heading { title: format!("No {} in this window", super::unit(report)), subtitle: what.to_owned() };
             empty_state(p, &head, "No events in this window")?;
             Ok(None)
         }
@@ -108,9 +109,9 @@ pub fn volume<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = "Inferences per UTC day (bars) and their 7-day mean (line)";
-    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
-    let mut title = format!("{} inferences in {}", p.fmt.integer(report.events), span_days(&window));
+    let what = format!("{} per UTC day (bars) and their 7-day mean (line)", super::unit_label(report));
+    let Some(window) = drawable(p, report, &what)? else { return Ok(Drawn::default()) };
+    let mut title = format!("{} {} in {}", p.fmt.integer(report.events), super::unit(report), span_days(&window));
     if report.events_wow.is_some() {
         title.push_str(&format!(", {} week over week", p.fmt.change(report.events_wow)));
     }
@@ -148,15 +149,16 @@ pub fn supply_demand<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = "Models listed (area) and models with an inference (line) per UTC day";
+    let what = "Models listed (area) and models used (line) per UTC day";
     let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
     let daily = &report.daily;
     let title = format!(
-        "{} of {} listed models used ({}), {} inferences per listed model",
+        "{} of {} listed models used ({}), {} {} per listed model",
         p.fmt.integer(listed_and_active(report)),
         p.fmt.integer(report.models_listed),
         p.fmt.percent(report.active_ratio),
         report.events_per_listed_model.map_or(format::UNDEFINED.into(), |v| p.fmt.compact((v * 10.0).round() / 10.0)),
+        super::unit(report),
     );
     let legend = vec![
         LegendItem { key: "listed", label: "Listed".into(), color: p.theme.supply, shown: options.shows("listed") },
@@ -187,11 +189,12 @@ pub fn verification<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = "Share of each UTC day's inferences by verification mode";
-    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let what = format!("Share of each UTC day's {} by verification mode", super::unit(report));
+    let Some(window) = drawable(p, report, &what)? else { return Ok(Drawn::default()) };
     let title = format!(
-        "{} of inferences verified (TEE {}, zkML {})",
+        "{} of {} verified (TEE {}, zkML {})",
         p.fmt.percent(report.verified_share),
+        super::unit(report),
         p.fmt.percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64)),
         p.fmt.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
     );

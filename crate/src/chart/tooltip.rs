@@ -91,12 +91,12 @@ pub fn describe(
     let (title, lines, at) = match kind {
         ChartKind::Overview => {
             let tile = overview::tiles(report, f).into_iter().nth(index)?;
-            (tile.label.to_owned(), vec![("Value".into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
+            (tile.label, vec![("Value".into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
         }
         ChartKind::Leaderboard => {
             let m = report.models.get(index)?;
             let lines = vec![
-                ("Inferences".into(), integer(m.events)),
+                (super::unit_label(report), integer(m.events)),
                 ("Share".into(), f.percent(m.share)),
                 ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), integer)),
                 ("Verified".into(), f.percent(m.verified_share)),
@@ -126,7 +126,10 @@ pub fn describe(
         ChartKind::Concentration => {
             let t = drawn.transform?;
             let [x, y] = *report.lorenz.get(index)?;
-            let lines = vec![("Models".into(), f.percent(Some(x))), ("Their inferences".into(), f.percent(Some(y)))];
+            let lines = vec![
+                ("Models".into(), f.percent(Some(x))),
+                (format!("Their {}", super::unit(report)), f.percent(Some(y))),
+            ];
             let at = super::Rect { left: t.x_px(x), top: t.y_px(y), right: t.x_px(x), bottom: t.y_px(y) };
             (format!("The least-used {} of models", f.percent(Some(x))), lines, at)
         }
@@ -141,7 +144,7 @@ pub fn describe(
                 right: t.x_px(index as f64),
                 bottom: t.y_px(n as f64),
             };
-            (format!("{} (UTC)", format::day_long(*day)), vec![("Inferences".into(), integer(n))], at)
+            (format!("{} (UTC)", format::day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
         }
         ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers => {
             let t = drawn.transform?;
@@ -151,7 +154,7 @@ pub fn describe(
             let lines: Vec<(String, String)> = match kind {
                 ChartKind::Volume => {
                     let mut lines = vec![
-                        ("Inferences".into(), integer(events)),
+                        (super::unit_label(report), integer(events)),
                         ("7-day mean".into(), f.decimal(d.events_ma7[index], 1)),
                         ("Failed".into(), integer(d.failed[index])),
                     ];
@@ -165,7 +168,7 @@ pub fn describe(
                 ChartKind::SupplyDemand => vec![
                     ("Listed".into(), integer(d.models_listed[index])),
                     ("Used".into(), integer(d.models_active[index])),
-                    ("Inferences".into(), integer(events)),
+                    (super::unit_label(report), integer(events)),
                 ],
                 ChartKind::Verification => shown_modes(options)
                     .map(|m| {
@@ -200,11 +203,12 @@ fn shown_modes(options: &ChartOptions) -> impl Iterator<Item = Mode> + '_ {
 
 /// One sentence that says what the chart shows, for screen readers.
 pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
-    let Some(window) = report.window else { return "No inferences to show yet.".into() };
+    let Some(window) = report.window else { return format!("No {} to show yet.", super::unit(report)) };
     let f = &options.numbers;
     let base = format!(
-        "{} inferences in {} days; {} of {} listed models used",
+        "{} {} in {} days; {} of {} listed models used",
         f.integer(report.events),
+        super::unit(report),
         window.days,
         f.integer(listed_and_active(report)),
         f.integer(report.models_listed)

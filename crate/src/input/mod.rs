@@ -12,6 +12,7 @@ mod ndjson;
 mod problems;
 mod registry;
 mod rollups;
+mod snapshots;
 mod stream;
 pub mod time;
 mod value;
@@ -21,6 +22,7 @@ pub use events::{EventRow, EVENT_SLOTS};
 pub use problems::{Problem, Problems, Severity, KEPT_PROBLEMS};
 pub use registry::{RegistryRow, REGISTRY_SLOTS};
 pub use rollups::{LONG_TAIL, ROLLUP_SLOTS};
+pub use snapshots::SNAPSHOT_SLOTS;
 pub use stream::{load_all, Limits, Loaded, Loader};
 pub use value::{Record, Schema, Value};
 

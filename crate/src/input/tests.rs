@@ -113,8 +113,15 @@ fn wrong_types_are_dropped_with_a_warning_and_the_row_kept() {
 fn a_registry_reads_in_every_format() {
     let origin = Origin { source: "r".into(), fetched_at: String::new() };
     let csv = b"model,listed_at,owner,name,category\nog/a,2026-01-05,0xOWNER,Atlas,llm\nog/b,bad,,,\n";
-    let data = Dataset::from_bodies(Some((&origin, NDJSON.as_bytes())), None, Some((&origin, csv)), Limits::default())
-        .unwrap();
+    let data = Dataset::from_bodies(
+        crate::dataset::Bodies {
+            events: Some((&origin, NDJSON.as_bytes())),
+            registry: Some((&origin, csv)),
+            ..Default::default()
+        },
+        Limits::default(),
+    )
+    .unwrap();
     let r = data.report(&ReportOptions::default()).unwrap();
     assert_eq!(r.input.supply_source, "registry");
     assert_eq!((r.input.rows_read, r.input.rows_rejected), (5, 1));

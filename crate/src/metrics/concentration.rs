@@ -93,6 +93,7 @@ mod tests {
             problems: Problems::default().problems,
             supply_source: "estimated",
             demand_source: Default::default(),
+            unit: "inferences".into(),
             unavailable: vec![],
             sources: vec![],
         };

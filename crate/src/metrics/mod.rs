@@ -26,6 +26,9 @@ use scope::Scope;
 /// Computes the report of `dataset` over `window` (`None`: there is nothing to count).
 pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) -> Report {
     let mut report = Report::empty(dataset.input_summary(), window);
+    if let Some(unit) = options.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        report.input.unit = unit.to_owned();
+    }
     let Some(window) = window else { return report };
     let scope = Scope::new(dataset, window);
 

@@ -13,4 +13,6 @@ pub struct ReportOptions {
     /// Apps that are the hub's own; their events are `first_party_events`.
     #[serde(alias = "firstParty")]
     pub first_party: Vec<String>,
+    /// What the input counts (`runs`, `downloads`, `tokens`), when not inferences.
+    pub unit: Option<String>,
 }

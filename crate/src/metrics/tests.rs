@@ -1,7 +1,7 @@
 //! Every definition of SPEC §2 on one small, hand-checked hub. The expected values are
 //! worked out in the comments, not taken from the code.
 
-use crate::dataset::{Dataset, Origin};
+use crate::dataset::{Bodies, Dataset, Origin};
 use crate::input::Limits;
 use crate::metrics::ReportOptions;
 use crate::report::Report;
@@ -27,7 +27,11 @@ const REGISTRY: &str = r#"[{"model":"a","listed_at":"2026-03-01","owner":"o1","n
 fn report(registry: bool, options: ReportOptions) -> Report {
     let o = Origin { source: "t".into(), fetched_at: String::new() };
     let registry = registry.then_some((&o, REGISTRY.as_bytes()));
-    let data = Dataset::from_bodies(Some((&o, EVENTS.as_bytes())), None, registry, Limits::default()).unwrap();
+    let data = Dataset::from_bodies(
+        Bodies { events: Some((&o, EVENTS.as_bytes())), registry, ..Bodies::default() },
+        Limits::default(),
+    )
+    .unwrap();
     data.report(&options).unwrap()
 }
 

@@ -7,6 +7,7 @@ mod latency;
 mod mode;
 mod registry;
 mod rollups;
+mod snapshots;
 mod tallies;
 
 pub use bits::Bits;
@@ -16,4 +17,5 @@ pub use latency::Latencies;
 pub use mode::Mode;
 pub use registry::Registry;
 pub use rollups::Rollups;
+pub use snapshots::Snapshots;
 pub use tallies::{Cell, Tallies, MISSING};

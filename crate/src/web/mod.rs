@@ -11,7 +11,7 @@ use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeNam
 use crate::dataset::Demand;
 use crate::input::Limits;
 use crate::report::Report;
-use crate::store::{EventLog, Registry, Rollups};
+use crate::store::{EventLog, Registry, Rollups, Snapshots};
 use crate::{Dataset, ReportOptions};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -75,6 +75,7 @@ fn to_js(report: &Report) -> Result<JsValue, JsError> {
 struct LoadSpec {
     events: Option<String>,
     rollups: Option<String>,
+    snapshots: Option<String>,
     registry: Option<String>,
     max_rows: Option<u64>,
     max_bytes: Option<u64>,
@@ -105,7 +106,7 @@ pub async fn load_urls(
         signal: signal.as_ref(),
         credentials,
     };
-    let demand = match Demand::choose(spec.events, spec.rollups).map_err(js_error)? {
+    let demand = match Demand::choose(spec.events, spec.rollups, spec.snapshots).map_err(js_error)? {
         Demand::Events(url) => {
             let (loaded, origin) =
                 fetch::fetch_into(&url, "events", EventLog::default(), &how).await.map_err(js_error)?;
@@ -115,6 +116,11 @@ pub async fn load_urls(
             let (loaded, origin) =
                 fetch::fetch_into(&url, "rollups", Rollups::default(), &how).await.map_err(js_error)?;
             (Demand::Rollups(loaded), origin)
+        }
+        Demand::Snapshots(url) => {
+            let (loaded, origin) =
+                fetch::fetch_into(&url, "snapshots", Snapshots::default(), &how).await.map_err(js_error)?;
+            (Demand::Snapshots(loaded), origin)
         }
     };
     let registry = match spec.registry {

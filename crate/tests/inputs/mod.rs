@@ -5,7 +5,7 @@
 
 use hubpulse::dataset::{Dataset, Demand, Origin};
 use hubpulse::input::{Limits, Loaded, Loader, Sink};
-use hubpulse::store::{EventLog, Registry, Rollups};
+use hubpulse::store::{EventLog, Registry, Rollups, Snapshots};
 use hubpulse::{Error, ReportOptions};
 
 /// The first byte picks the chunk size, so that the fuzzer also explores where chunks
@@ -51,6 +51,14 @@ pub fn rollups(data: &[u8]) {
     if let Some(report) = check_report(&dataset) {
         assert_eq!(report.events + report.failed, expected, "every stored count is in the figures");
     }
+}
+
+pub fn snapshots(data: &[u8]) {
+    let Some(loaded) = load(Snapshots::default(), data) else { return };
+    let rows = loaded.problems.rows_read - loaded.problems.rows_rejected;
+    let dataset = Dataset::assemble((Demand::Snapshots(loaded), origin()), None);
+    assert!(dataset.tallies.len() as u64 <= rows, "a snapshot makes at most one day of use");
+    check_report(&dataset);
 }
 
 pub fn registry(data: &[u8]) {
