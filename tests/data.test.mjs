@@ -120,3 +120,23 @@ test('counter snapshots become daily use, shown in their unit', async () => {
   assert.equal(r.input.warnings, 2, 'the gaps are said');
   await page.close();
 });
+
+test('OpenRouter rankings read as published: tokens, the other row, and the credit under the chart', async () => {
+  const rows = [];
+  for (let d = 1; d <= 9; d++) {
+    rows.push({ date: `2026-03-0${d}`, model_permaslug: 'vendor/model-a', total_tokens: String(9e11 + d) });
+    rows.push({ date: `2026-03-0${d}`, model_permaslug: 'vendor/model-b', total_tokens: String(2e11) });
+    rows.push({ date: `2026-03-0${d}`, model_permaslug: 'other', total_tokens: String(1e11) });
+  }
+  const rankings = fixture('rankings.json', JSON.stringify({ data: rows, meta: { as_of: '2026-03-10' } }, null, 2));
+  const { page, report } = await widget({ rollups: rankings, format: 'openrouter-rankings', chart: 'volume' });
+  const r = await report();
+  assert.equal(r.input.unit, 'tokens');
+  assert.equal(r.models_active, 2, 'the other row is not a model');
+  assert.equal(r.events, 9 * (9e11 + 2e11 + 1e11) + 45);
+  assert.equal(r.input.attribution, 'Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-10');
+  assert.match(await page.getAttribute('#under-test', 'aria-label'), / tokens in 9 days/);
+  await page.locator('#under-test').scrollIntoViewIfNeeded();
+  await screenshot(page, 'openrouter');
+  await page.close();
+});

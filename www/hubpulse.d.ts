@@ -16,8 +16,12 @@ export interface LoadOptions {
   events?: Input;
   /** Daily rollups (SPEC §1.3). */
   rollups?: Input;
+  /** Counter snapshots (SPEC §1.5). */
+  snapshots?: Input;
   /** The model registry (SPEC §1.2). */
   registry?: Input;
+  /** The demand input is a hub's own document shape. */
+  format?: 'openrouter-rankings';
   maxRows?: number;
   maxBytes?: number;
   /** Cookies on the requests: none by default. */
@@ -35,6 +39,8 @@ export interface ReportOptions {
   to?: string;
   /** Apps that are the hub's own (counted in `first_party_events`). */
   first_party?: string[];
+  /** What the input counts, when not inferences. */
+  unit?: string;
 }
 
 export type Day = string;
@@ -49,7 +55,11 @@ export interface InputSummary {
   warnings: number;
   problems: Problem[];
   supply_source: 'registry' | 'estimated';
-  demand_source: 'events' | 'rollups';
+  demand_source: 'events' | 'rollups' | 'snapshots';
+  /** What is counted: inferences, runs, downloads, tokens, … */
+  unit: string;
+  /** The credit the source's licence asks for, drawn under every chart. */
+  attribution: string | null;
   /** Figures the input cannot determine (they are null), and why. */
   unavailable: { figure: string; reason: string }[];
   sources: Source[];

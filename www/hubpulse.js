@@ -87,10 +87,11 @@ const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined
  * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read;
  * an AbortSignal as `signal` stops the download.
  */
-export async function load({ events, rollups, snapshots, registry, maxRows, maxBytes, credentials, onProgress, signal } = {}) {
+export async function load({ events, rollups, snapshots, registry, format, maxRows, maxBytes, credentials, onProgress,
+                             signal } = {}) {
   await ready;
   const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
-                 registry: absolute(registry), maxRows, maxBytes, credentials };
+                 registry: absolute(registry), format, maxRows, maxBytes, credentials };
   return loadUrls(spec, onProgress, signal);
 }
 
@@ -164,7 +165,7 @@ sheet.replaceSync(`
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `);
 
-const ATTRIBUTES = ['src', 'rollups', 'snapshots', 'unit', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
+const ATTRIBUTES = ['src', 'rollups', 'snapshots', 'format', 'unit', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
                     'stack', 'cohort', 'locale', 'refresh', 'timeout', 'credentials', 'max-bytes'];
 /** Attributes that change what is drawn but not what is loaded. */
 const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale', 'unit']);
@@ -363,6 +364,7 @@ class HubPulse extends HTMLElement {
     const spec = { events: absolute(src), rollups: absolute(rollups), snapshots: absolute(snapshots),
                    registry: absolute(this.getAttribute('registry')) };
     if (this.hasAttribute('credentials')) spec.credentials = this.getAttribute('credentials');
+    if (this.hasAttribute('format')) spec.format = this.getAttribute('format');
     for (const [attribute, key, unit] of [['max-rows', 'maxRows', 'rows'], ['max-bytes', 'maxBytes', 'bytes']]) {
       if (!this.hasAttribute(attribute)) continue;
       const limit = Number(this.getAttribute(attribute));

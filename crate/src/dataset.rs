@@ -3,7 +3,7 @@
 
 use crate::day::Day;
 use crate::error::Error;
-use crate::input::{load_all, Limits, Loaded, Problems};
+use crate::input::{load_all, load_shaped, Limits, Loaded, Problems, Shape};
 use crate::metrics::{self, ReportOptions, Window};
 use crate::report::{InputSummary, Report, Source, Unavailable};
 use crate::store::{EventLog, Events, Registry, Rollups, Snapshots, Tallies, NONE};
@@ -75,6 +75,8 @@ pub struct Bodies<'a> {
     pub rollups: Option<Body<'a>>,
     pub snapshots: Option<Body<'a>>,
     pub registry: Option<Body<'a>>,
+    /// The demand input is a hub's own document of this shape (`format`).
+    pub shape: Option<Shape>,
 }
 
 /// Everything `load` produced, ready to report on any window.
@@ -92,6 +94,10 @@ pub struct Dataset {
     /// Each input's tally, named by input.
     pub problems: Vec<(String, Problems)>,
     pub sources: Vec<Source>,
+    /// The credit the demand input's licence asks for, shown with every chart.
+    pub attribution: Option<String>,
+    /// What is counted, when the input's shape says (`tokens`); else the basis's default.
+    pub unit: Option<&'static str>,
 }
 
 /// Where an input came from, before it is read.
@@ -115,16 +121,19 @@ impl Dataset {
         // Rollups bring model names but no events: an empty log holds the names.
         let (mut log, rollups) = match demand {
             (Demand::Events(loaded), origin) => {
+                data.attribution = loaded.attribution.clone();
                 data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
                 (loaded.sink, None)
             }
             (Demand::Rollups(loaded), origin) => {
                 data.basis = Basis::Rollups;
+                data.attribution = loaded.attribution.clone();
                 data.add_source("rollups", &origin, loaded.bytes, loaded.sha256, loaded.problems);
                 (EventLog { models: loaded.sink.models, ..EventLog::default() }, Some(loaded.sink.tallies))
             }
             (Demand::Snapshots(loaded), origin) => {
                 data.basis = Basis::Snapshots;
+                data.attribution = loaded.attribution.clone();
                 let mut problems = loaded.problems;
                 let rollups = loaded.sink.into_rollups(&mut problems);
                 data.add_source("snapshots", &origin, loaded.bytes, loaded.sha256, problems);
@@ -173,13 +182,16 @@ impl Dataset {
     pub fn from_bodies(bodies: Bodies, limits: Limits) -> Result<Dataset, Error> {
         let demand = match Demand::choose(bodies.events, bodies.rollups, bodies.snapshots)? {
             Demand::Events((origin, body)) => {
-                (Demand::Events(load_all(&origin.source, EventLog::default(), body, limits)?), origin.clone())
+                let loaded = load_shaped(&origin.source, EventLog::default(), body, limits, bodies.shape)?;
+                (Demand::Events(loaded), origin.clone())
             }
             Demand::Rollups((origin, body)) => {
-                (Demand::Rollups(load_all(&origin.source, Rollups::default(), body, limits)?), origin.clone())
+                let loaded = load_shaped(&origin.source, Rollups::default(), body, limits, bodies.shape)?;
+                (Demand::Rollups(loaded), origin.clone())
             }
             Demand::Snapshots((origin, body)) => {
-                (Demand::Snapshots(load_all(&origin.source, Snapshots::default(), body, limits)?), origin.clone())
+                let loaded = load_shaped(&origin.source, Snapshots::default(), body, limits, bodies.shape)?;
+                (Demand::Snapshots(loaded), origin.clone())
             }
         };
         let registry = match bodies.registry {
@@ -188,7 +200,9 @@ impl Dataset {
             }
             None => None,
         };
-        Ok(Dataset::assemble(demand, registry))
+        let mut data = Dataset::assemble(demand, registry);
+        data.unit = bodies.shape.map(Shape::unit);
+        Ok(data)
     }
 
     /// A dataset of one events body (tests).
@@ -218,7 +232,8 @@ impl Dataset {
             problems: total.problems,
             supply_source: if self.has_registry { "registry" } else { "estimated" },
             demand_source: self.basis,
-            unit: self.basis.default_unit().to_owned(),
+            unit: self.unit.unwrap_or(self.basis.default_unit()).to_owned(),
+            attribution: self.attribution.clone(),
             unavailable: Unavailable::of(self.basis, self.tallies.self_calls.is_some()),
             sources: self.sources.clone(),
         }
@@ -357,5 +372,31 @@ not json
         assert_eq!(r.input.sources[0].input, "snapshots");
         let tokens = ReportOptions { unit: Some("tokens".into()), ..ReportOptions::default() };
         assert_eq!(data.report(&tokens).unwrap().input.unit, "tokens");
+    }
+
+    #[test]
+    fn open_router_rankings_are_rollups_in_tokens_with_their_credit() {
+        let body = br#"{"data":[
+            {"date":"2026-03-01","model_permaslug":"a/one","total_tokens":"9000000000000"},
+            {"date":"2026-03-01","model_permaslug":"other","total_tokens":"1000000000000"},
+            {"date":"2026-03-02","model_permaslug":"b/two","total_tokens":"12"},
+            {"date":"2026-03-02","model_permaslug":"b/two","total_tokens":"x"}],
+            "meta":{"as_of":"2026-03-03"}}"#;
+        let o = Origin { source: "rankings.json".into(), fetched_at: String::new() };
+        let bodies =
+            Bodies { rollups: Some((&o, &body[..])), shape: Some(Shape::OpenRouterRankings), ..Bodies::default() };
+        let r = Dataset::from_bodies(bodies, Limits::default()).unwrap().report(&ReportOptions::default()).unwrap();
+        assert_eq!((r.events, r.models_active), (10_000_000_000_012, 2), "the other row is volume, not a model");
+        assert_eq!(r.input.unit, "tokens");
+        assert_eq!(
+            r.input.attribution.as_deref(),
+            Some("Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-03")
+        );
+        assert_eq!((r.input.rows_read, r.input.rows_rejected), (4, 1));
+        assert_eq!(r.input.problems[0].line, 4, "rows are numbered by their place in data[]");
+        let not_rankings =
+            Bodies { rollups: Some((&o, &b"[1,2]"[..])), shape: Some(Shape::OpenRouterRankings), ..Bodies::default() };
+        let err = Dataset::from_bodies(not_rankings, Limits::default()).err().unwrap();
+        assert!(err.to_string().contains("expected OpenRouter's rankings"), "{err}");
     }
 }

@@ -84,6 +84,9 @@ pub struct InputSummary {
     pub demand_source: Basis,
     /// What is counted (`inferences`, `runs`, `downloads`, `tokens`): every chart says it.
     pub unit: String,
+    /// The credit the source's licence asks for (OpenRouter's rankings), drawn under every
+    /// chart; `null` when none is asked.
+    pub attribution: Option<String>,
     /// The figures this input cannot determine (they are `null`), and why.
     pub unavailable: Vec<Unavailable>,
     pub sources: Vec<Source>,

@@ -12,7 +12,7 @@
 use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
 use hubpulse::dataset::{Bodies, Origin};
-use hubpulse::input::{time, Limits};
+use hubpulse::input::{time, Limits, Shape};
 use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
 use hubpulse::{Dataset, ReportOptions};
@@ -22,6 +22,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit runs]
+                  [--format openrouter-rankings]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
@@ -66,6 +67,8 @@ struct Options {
     registry: Option<PathBuf>,
     rollups: Option<PathBuf>,
     snapshots: Option<PathBuf>,
+    /// `synth`: ndjson or csv; `report`, `render`: a hub's document shape.
+    format: Option<String>,
     limits: Limits,
     out: Option<PathBuf>,
     chart: Option<String>,
@@ -83,6 +86,7 @@ impl Default for Options {
             registry: None,
             rollups: None,
             snapshots: None,
+            format: None,
             limits: Limits::default(),
             out: None,
             chart: None,
@@ -145,13 +149,7 @@ impl Options {
                 "callers" => o.synth.callers = number("--callers", &value()?)?,
                 "days" => o.synth.days = number("--days", &value()?)?,
                 "count" => o.synth.events = number("--count", &value()?)?,
-                "format" => {
-                    o.synth.format = match value()?.as_str() {
-                        "ndjson" => synth::Format::Ndjson,
-                        "csv" => synth::Format::Csv,
-                        other => return Err(format!("--format is ndjson or csv, not {other:?}")),
-                    }
-                }
+                "format" => o.format = Some(value()?),
                 other => return Err(format!("unknown option --{other}\n{USAGE}")),
             }
         }
@@ -186,11 +184,19 @@ fn dataset(o: &Options) -> Result<Dataset, String> {
     fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<(&Origin, &[u8])> {
         input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
     }
+    let shape = match o.format.as_deref() {
+        None => None,
+        Some(name) => Some(
+            Shape::parse(name)
+                .ok_or(format!("--format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))?,
+        ),
+    };
     let bodies = Bodies {
         events: body(&events),
         rollups: body(&rollups),
         snapshots: body(&snapshots),
         registry: body(&registry),
+        shape,
     };
     Dataset::from_bodies(bodies, o.limits).map_err(|e| e.to_string())
 }
@@ -236,6 +242,12 @@ fn rollup(o: &Options) -> Result<(), String> {
 }
 
 fn synth(o: &Options) -> Result<(), String> {
+    let mut cfg = o.synth.clone();
+    cfg.format = match o.format.as_deref() {
+        None | Some("ndjson") => synth::Format::Ndjson,
+        Some("csv") => synth::Format::Csv,
+        Some(other) => return Err(format!("--format is ndjson or csv, not {other:?}")),
+    };
     let dir = o.out.as_deref().ok_or_else(|| format!("synth needs --out DIR\n{USAGE}"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let write = |file: &str, body: &dyn Fn(&mut io::BufWriter<std::fs::File>) -> io::Result<()>| {
@@ -244,7 +256,7 @@ fn synth(o: &Options) -> Result<(), String> {
         let mut out = io::BufWriter::new(file);
         body(&mut out).and_then(|()| out.flush()).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let events = if o.synth.format == synth::Format::Csv { "events.csv" } else { "events.ndjson" };
-    write(events, &|out| synth::write_events(&o.synth, out))?;
-    write("models.json", &|out| synth::write_registry(&o.synth, out))
+    let events = if cfg.format == synth::Format::Csv { "events.csv" } else { "events.ndjson" };
+    write(events, &|out| synth::write_events(&cfg, out))?;
+    write("models.json", &|out| synth::write_registry(&cfg, out))
 }

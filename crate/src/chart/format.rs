@@ -64,12 +64,14 @@ impl Numbers {
         x.map_or(UNDEFINED.into(), |x| self.decimal(x, places))
     }
 
-    /// A short magnitude for ticks and tiles: 950, 1.2 K, 38 K, 3.4 M, 1.1 B.
+    /// A short magnitude for ticks and tiles: 950, 1.2 K, 38 K, 3.4 M, 1.1 B, 2.5 T (token
+    /// counts reach trillions).
     pub fn compact(&self, x: f64) -> String {
         if !x.is_finite() {
             return UNDEFINED.into();
         }
         let (scaled, suffix) = match x.abs() {
+            a if a >= 1e12 => (x / 1e12, " T"),
             a if a >= 1e9 => (x / 1e9, " B"),
             a if a >= 1e6 => (x / 1e6, " M"),
             a if a >= 1e3 => (x / 1e3, " K"),
@@ -155,6 +157,7 @@ mod tests {
         assert_eq!(en.compact(1_200.0), "1.2 K");
         assert_eq!(en.compact(38_000.0), "38 K");
         assert_eq!(en.compact(3_400_000.0), "3.4 M");
+        assert_eq!(en.compact(1.5e12), "1.5 T");
         assert_eq!(en.compact(f64::NAN), "—");
         assert_eq!(en.percent(Some(0.303)), "30 %");
         assert_eq!(en.percent(Some(0.004)), "0.4 %");

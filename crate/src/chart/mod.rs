@@ -152,6 +152,12 @@ pub fn draw<DB: DrawingBackend>(
         ChartKind::Retention => retention::draw(&painter, report, options.cohort)?,
         ChartKind::Model => model::draw(&painter, report, options.model.as_deref())?,
     };
+    if let Some(credit) = &report.input.attribution {
+        // The source's licence asks for it: under the chart, on every chart.
+        let (width, height) = painter.size();
+        let text = painter.fit(credit, width - 2.0 * frame::PAD, 10.0, false);
+        painter.text(&text, width - frame::PAD, height - 2.0, 10.0, theme.muted, false, paint::Anchor::BottomRight)?;
+    }
     painter.present()?;
     Ok(drawn)
 }

@@ -21,6 +21,7 @@ pub enum Anchor {
     MiddleRight,
     Center,
     BottomLeft,
+    BottomRight,
 }
 
 impl Anchor {
@@ -33,6 +34,7 @@ impl Anchor {
             Anchor::MiddleRight => (HPos::Right, VPos::Center),
             Anchor::Center => (HPos::Center, VPos::Center),
             Anchor::BottomLeft => (HPos::Left, VPos::Bottom),
+            Anchor::BottomRight => (HPos::Right, VPos::Bottom),
         };
         Pos::new(h, v)
     }

@@ -1,9 +1,10 @@
 //! One JSON object as one row: shared by NDJSON lines and JSON array elements.
 
 use super::problems::Problems;
-use super::value::{Record, RecordSeed};
-use super::Sink;
+use super::value::{Record, RecordSeed, Schema, Value};
+use super::{Shape, Sink};
 use serde::de::DeserializeSeed;
+use std::borrow::Cow;
 
 /// Counts a row, parses `bytes` as one JSON object and hands the record to `sink`; text
 /// that is not one JSON object is a rejected row.
@@ -25,4 +26,35 @@ fn reason(e: &serde_json::Error) -> String {
         Some(cut) => format!("{} (column {})", &text[..cut], e.column()),
         None => text,
     }
+}
+
+/// Reads a hub's whole document of `shape` and hands each of its rows to `sink` (row `n`,
+/// 1-based, is line `n`); returns the credit the document asks for. An error: the body is
+/// not JSON or not in that shape.
+pub fn parse_document<S: Sink<N>, const N: usize>(
+    body: &[u8],
+    shape: Shape,
+    sink: &mut S,
+    problems: &mut Problems,
+) -> Result<Option<String>, String> {
+    let document: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("not a JSON document: {}", reason(&e)))?;
+    let adapted = shape.adapt(&document)?;
+    for (i, row) in adapted.rows.iter().enumerate() {
+        problems.rows_read += 1;
+        let mut record = Record::<N>::new();
+        for (name, value) in row {
+            let Some((slot, canonical)) = S::Schema::slot(name) else { continue };
+            let value = match value {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(s) => Some(Value::Text(Cow::Borrowed(s))),
+                serde_json::Value::Number(n) => n.as_f64().map(Value::Number),
+                serde_json::Value::Bool(b) => Some(Value::Bool(*b)),
+                _ => Some(Value::Composite),
+            };
+            record.set(slot, canonical, value);
+        }
+        sink.accept(record, i as u64 + 1, problems);
+    }
+    Ok(adapted.attribution)
 }

@@ -12,6 +12,7 @@ mod ndjson;
 mod problems;
 mod registry;
 mod rollups;
+mod shape;
 mod snapshots;
 mod stream;
 pub mod time;
@@ -22,8 +23,9 @@ pub use events::{EventRow, EVENT_SLOTS};
 pub use problems::{Problem, Problems, Severity, KEPT_PROBLEMS};
 pub use registry::{RegistryRow, REGISTRY_SLOTS};
 pub use rollups::{LONG_TAIL, ROLLUP_SLOTS};
+pub use shape::Shape;
 pub use snapshots::SNAPSHOT_SLOTS;
-pub use stream::{load_all, Limits, Loaded, Loader};
+pub use stream::{load_all, load_shaped, Limits, Loaded, Loader};
 pub use value::{Record, Schema, Value};
 
 use crate::error::Error;
@@ -39,6 +41,8 @@ pub trait Sink<const N: usize> {
 enum Reader {
     /// The format is not known yet: the body's first bytes, kept until it is.
     Undecided(Vec<u8>),
+    /// A hub's own document shape: the whole (uncompressed) body, adapted at the end.
+    Document(Vec<u8>, Shape),
     Ndjson(ndjson::Lines),
     JsonArray(json_array::Elements),
     Csv(Box<csv::Rows>),
@@ -58,7 +62,13 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
     /// A parser for the input named `source` (a URL, a path, or "bytes") that stores into
     /// `sink`.
     pub fn new(source: impl Into<String>, sink: S) -> Self {
-        Parser { source: source.into(), sink, problems: Problems::default(), reader: Reader::Undecided(Vec::new()) }
+        Parser::shaped(source, sink, None)
+    }
+
+    /// A parser of a hub's own document `shape`, or (`None`) of the formats of SPEC §1.
+    pub fn shaped(source: impl Into<String>, sink: S, shape: Option<Shape>) -> Self {
+        let reader = shape.map_or(Reader::Undecided(Vec::new()), |shape| Reader::Document(Vec::new(), shape));
+        Parser { source: source.into(), sink, problems: Problems::default(), reader }
     }
 
     /// The rows counted so far.
@@ -88,6 +98,10 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         let (sink, problems) = (&mut self.sink, &mut self.problems);
         let result = match &mut self.reader {
             Reader::Undecided(_) => Ok(()),
+            Reader::Document(body, _) => {
+                body.extend_from_slice(chunk);
+                Ok(())
+            }
             Reader::Ndjson(lines) => {
                 lines.feed(chunk, sink, problems);
                 Ok(())
@@ -100,10 +114,15 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         result.map_err(|reason| self.format_error(reason))
     }
 
-    /// Parses what is left at the end of the body and hands back what was stored.
-    pub fn finish(mut self) -> Result<(S, Problems), Error> {
+    /// Parses what is left at the end of the body and hands back what was stored, with the
+    /// credit a hub's document asks for, if any.
+    pub fn finish(mut self) -> Result<(S, Problems, Option<String>), Error> {
         let (sink, problems) = (&mut self.sink, &mut self.problems);
+        let mut attribution = None;
         let result = match &mut self.reader {
+            Reader::Document(body, shape) => {
+                json::parse_document(body, *shape, sink, problems).map(|credit| attribution = credit)
+            }
             Reader::Undecided(start) if start.iter().all(u8::is_ascii_whitespace) => Ok(()),
             Reader::Undecided(_) => Err("not a supported format".to_owned()),
             Reader::Ndjson(lines) => {
@@ -117,7 +136,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
             Reader::Csv(rows) => rows.feed(&[], sink, problems),
         };
         result.map_err(|reason| self.format_error(reason))?;
-        Ok((self.sink, self.problems))
+        Ok((self.sink, self.problems, attribution))
     }
 
     fn format_error(&self, reason: String) -> Error {

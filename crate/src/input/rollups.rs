@@ -40,10 +40,16 @@ impl Schema for RollupSchema {
     }
 }
 
-/// A count: a whole number ≥ 0 (JSON numbers are exact up to 2⁵³).
+/// A count: a whole number ≥ 0 (JSON numbers are exact up to 2⁵³; larger counts come as
+/// decimal digits in a string, as OpenRouter publishes its token totals).
 fn count(value: Value) -> Result<u64, FieldError> {
-    if let Value::Cell(c) = value {
-        return c.trim().parse::<u64>().map_err(|_| format!("{c:?} is not a whole number ≥ 0"));
+    let digits = match &value {
+        Value::Cell(c) => Some(*c),
+        Value::Text(t) => Some(t.as_ref()),
+        _ => None,
+    };
+    if let Some(text) = digits {
+        return text.trim().parse::<u64>().map_err(|_| format!("{text:?} is not a whole number ≥ 0"));
     }
     let n = fields::non_negative(value)?;
     if n.fract() == 0.0 && n <= 9_007_199_254_740_992.0 {
@@ -130,6 +136,7 @@ mod tests {
         assert_eq!(count(Value::Number(3.0)), Ok(3));
         assert!(count(Value::Number(3.5)).is_err());
         assert!(count(Value::Cell("-1")).is_err());
-        assert!(count(Value::Text("3".into())).is_err());
+        assert_eq!(count(Value::Text("123456789012345".into())), Ok(123_456_789_012_345));
+        assert!(count(Value::Text("3.5".into())).is_err());
     }
 }

@@ -2,7 +2,7 @@
 //! the bytes say so (whatever the headers or the file name), limits enforced, and the
 //! text handed to the format's parser.
 
-use super::{Parser, Problems, Sink};
+use super::{Parser, Problems, Shape, Sink};
 use crate::error::Error;
 use flate2::write::MultiGzDecoder;
 use sha2::{Digest, Sha256};
@@ -25,6 +25,8 @@ pub struct Loaded<S> {
     pub bytes: u64,
     /// SHA-256 of the raw bytes, in lowercase hex (`sha256sum`'s form).
     pub sha256: String,
+    /// The credit the source asks for (a hub's document shape whose licence requires it).
+    pub attribution: Option<String>,
 }
 
 /// Feeds the parser from inside the gzip decoder, keeping the parser's own error.
@@ -70,8 +72,13 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 impl<S: Sink<N>, const N: usize> Loader<S, N> {
     pub fn new(source: impl Into<String>, sink: S, limits: Limits) -> Self {
+        Loader::shaped(source, sink, limits, None)
+    }
+
+    /// A loader of a hub's own document `shape` (`None`: the formats of SPEC §1).
+    pub fn shaped(source: impl Into<String>, sink: S, limits: Limits, shape: Option<Shape>) -> Self {
         let source = source.into();
-        let writer = ParserWriter { parser: Parser::new(source.clone(), sink), error: None };
+        let writer = ParserWriter { parser: Parser::shaped(source.clone(), sink, shape), error: None };
         Loader { source, body: Body::Sniffing(Vec::new(), writer), hash: Sha256::new(), bytes: 0, limits }
     }
 
@@ -146,9 +153,9 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
                 return Err(Error::Io { source: self.source.clone(), reason: "the load was interrupted".into() })
             }
         };
-        let (sink, problems) = writer.parser.finish()?;
+        let (sink, problems, attribution) = writer.parser.finish()?;
         let sha256 = self.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        Ok(Loaded { sink, problems, bytes: self.bytes, sha256 })
+        Ok(Loaded { sink, problems, bytes: self.bytes, sha256, attribution })
     }
 }
 
@@ -159,7 +166,18 @@ pub fn load_all<S: Sink<N>, const N: usize>(
     body: &[u8],
     limits: Limits,
 ) -> Result<Loaded<S>, Error> {
-    let mut loader = Loader::new(source, sink, limits);
+    load_shaped(source, sink, body, limits, None)
+}
+
+/// Loads a whole body of a hub's document `shape` at once.
+pub fn load_shaped<S: Sink<N>, const N: usize>(
+    source: &str,
+    sink: S,
+    body: &[u8],
+    limits: Limits,
+    shape: Option<Shape>,
+) -> Result<Loaded<S>, Error> {
+    let mut loader = Loader::shaped(source, sink, limits, shape);
     loader.feed(body)?;
     loader.finish()
 }

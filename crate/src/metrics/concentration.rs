@@ -94,6 +94,7 @@ mod tests {
             supply_source: "estimated",
             demand_source: Default::default(),
             unit: "inferences".into(),
+            attribution: None,
             unavailable: vec![],
             sources: vec![],
         };

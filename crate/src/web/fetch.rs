@@ -5,7 +5,7 @@
 use super::js_message;
 use crate::dataset::Origin;
 use crate::error::Error;
-use crate::input::{Limits, Loaded, Loader, Sink};
+use crate::input::{Limits, Loaded, Loader, Shape, Sink};
 use gloo::net::http::Request;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,12 +26,14 @@ pub struct Fetch<'a> {
     pub credentials: RequestCredentials,
 }
 
-/// Fetches `url` and parses its body into `sink` as `how` says.
+/// Fetches `url` and parses its body into `sink` as `how` says; `shape`: the body is a
+/// hub's own document shape rather than one of SPEC §1's formats.
 pub async fn fetch_into<S: Sink<N>, const N: usize>(
     url: &str,
     input: &str,
     sink: S,
     how: &Fetch<'_>,
+    shape: Option<Shape>,
 ) -> Result<(Loaded<S>, Origin), Error> {
     let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
     let network = |reason: String| Error::Network { source: url.to_owned(), reason };
@@ -47,7 +49,7 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
     let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut loader = Loader::new(url, sink, how.limits);
+    let mut loader = Loader::shaped(url, sink, how.limits, shape);
     let mut bytes = 0u64;
     let mut slice_start = js_sys::Date::now();
     loop {

@@ -9,7 +9,7 @@ mod panic;
 use crate::chart::format::Numbers;
 use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeName};
 use crate::dataset::Demand;
-use crate::input::Limits;
+use crate::input::{Limits, Shape};
 use crate::report::Report;
 use crate::store::{EventLog, Registry, Rollups, Snapshots};
 use crate::{Dataset, ReportOptions};
@@ -82,6 +82,8 @@ struct LoadSpec {
     /// Whether the requests carry cookies: `omit` (the default: nothing is sent unless the
     /// page asks), `same-origin` or `include`.
     credentials: Option<String>,
+    /// A hub's own document shape for the demand input (`openrouter-rankings`).
+    format: Option<String>,
 }
 
 /// Fetches and parses the inputs of `spec` (`{events | rollups, registry?, maxRows?,
@@ -100,6 +102,12 @@ pub async fn load_urls(
         Some("include") => RequestCredentials::Include,
         Some(other) => return Err(js_error(format!("credentials is omit, same-origin or include, not {other:?}"))),
     };
+    let shape = match spec.format.as_deref() {
+        None => None,
+        Some(name) => Some(Shape::parse(name).ok_or_else(|| {
+            js_error(format!("format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))
+        })?),
+    };
     let how = fetch::Fetch {
         limits: Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes },
         on_progress: on_progress.as_ref(),
@@ -109,25 +117,29 @@ pub async fn load_urls(
     let demand = match Demand::choose(spec.events, spec.rollups, spec.snapshots).map_err(js_error)? {
         Demand::Events(url) => {
             let (loaded, origin) =
-                fetch::fetch_into(&url, "events", EventLog::default(), &how).await.map_err(js_error)?;
+                fetch::fetch_into(&url, "events", EventLog::default(), &how, shape).await.map_err(js_error)?;
             (Demand::Events(loaded), origin)
         }
         Demand::Rollups(url) => {
             let (loaded, origin) =
-                fetch::fetch_into(&url, "rollups", Rollups::default(), &how).await.map_err(js_error)?;
+                fetch::fetch_into(&url, "rollups", Rollups::default(), &how, shape).await.map_err(js_error)?;
             (Demand::Rollups(loaded), origin)
         }
         Demand::Snapshots(url) => {
             let (loaded, origin) =
-                fetch::fetch_into(&url, "snapshots", Snapshots::default(), &how).await.map_err(js_error)?;
+                fetch::fetch_into(&url, "snapshots", Snapshots::default(), &how, shape).await.map_err(js_error)?;
             (Demand::Snapshots(loaded), origin)
         }
     };
     let registry = match spec.registry {
-        Some(url) => Some(fetch::fetch_into(&url, "registry", Registry::default(), &how).await.map_err(js_error)?),
+        Some(url) => {
+            Some(fetch::fetch_into(&url, "registry", Registry::default(), &how, None).await.map_err(js_error)?)
+        }
         None => None,
     };
-    Ok(JsDataset { inner: Dataset::assemble(demand, registry) })
+    let mut inner = Dataset::assemble(demand, registry);
+    inner.unit = shape.map(Shape::unit);
+    Ok(JsDataset { inner })
 }
 
 /// The message of a JS error value.
