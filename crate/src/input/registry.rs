@@ -24,13 +24,19 @@ const NAMES: [&str; REGISTRY_SLOTS] = ["model", "listed_at", "owner", "name", "c
 impl Schema for RegistrySchema {
     const SLOTS: usize = REGISTRY_SLOTS;
     fn slot(name: &str) -> Option<(usize, bool)> {
+        // Besides SPEC §1.2's names, those of the Hugging Face Hub's `/api/models` list
+        // (`id`, `createdAt`, `author`, `pipeline_tag`), so that a list as published is a
+        // registry.
         Some(match name {
             "model" => (MODEL, true),
-            "model_id" | "model_cid" => (MODEL, false),
+            "model_id" | "model_cid" | "id" | "modelId" => (MODEL, false),
             "listed_at" => (LISTED_AT, true),
+            "createdAt" => (LISTED_AT, false),
             "owner" => (OWNER, true),
+            "author" => (OWNER, false),
             "name" => (NAME, true),
             "category" => (CATEGORY, true),
+            "pipeline_tag" => (CATEGORY, false),
             _ => return None,
         })
     }
@@ -51,11 +57,12 @@ impl Sink<REGISTRY_SLOTS> for Registry {
     type Schema = RegistrySchema;
     fn accept(&mut self, mut r: Record<'_, REGISTRY_SLOTS>, line: u64, problems: &mut Problems) {
         let Some(model) =
-            fields::required(&mut r, (MODEL, "model", "model_id, model_cid"), line, problems, fields::non_empty)
+            fields::required(&mut r, (MODEL, "model", "model_id, model_cid, id"), line, problems, fields::non_empty)
         else {
             return;
         };
-        let Some(seconds) = fields::required(&mut r, (LISTED_AT, "listed_at", ""), line, problems, fields::timestamp)
+        let Some(seconds) =
+            fields::required(&mut r, (LISTED_AT, "listed_at", "createdAt"), line, problems, fields::timestamp)
         else {
             return;
         };

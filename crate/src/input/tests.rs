@@ -128,3 +128,21 @@ fn a_registry_reads_in_every_format() {
     assert_eq!(r.input.problems[0].input, "registry");
     assert_eq!(r.input.problems[0].field, "listed_at");
 }
+
+#[test]
+fn a_hugging_face_model_list_is_a_registry_as_published() {
+    let list = br#"[{"_id":"x","id":"org/model-a","author":"org","createdAt":"2025-01-02T03:04:05.000Z",
+                     "downloads":1200,"likes":4,"pipeline_tag":"text-generation","tags":["a"],"library_name":"transformers"},
+                    {"id":"org/model-b","author":"org","createdAt":"2025-02-01T00:00:00.000Z","pipeline_tag":"image-classification"}]"#;
+    let events = br#"{"ts":"2026-03-01","model":"org/model-a","caller":"org"}"#;
+    let origin = Origin { source: "hf.json".into(), fetched_at: String::new() };
+    let bodies = crate::dataset::Bodies {
+        events: Some((&origin, events)),
+        registry: Some((&origin, list)),
+        ..Default::default()
+    };
+    let report = Dataset::from_bodies(bodies, Limits::default()).unwrap().report(&ReportOptions::default()).unwrap();
+    assert_eq!((report.models_listed, report.models_active, report.models_idle), (2, 1, 1));
+    assert_eq!(report.self_calls, Some(1), "the author owns the model");
+    assert_eq!(report.input.rows_rejected, 0);
+}
