@@ -14,6 +14,7 @@ run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${pkg}/hubpulse_bg.wasm`, '-o'
 const bytes = statSync(`${pkg}/hubpulse_bg.wasm`).size;
 console.log(`www/pkg/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
 
-if (!existsSync(`${root}www/data/events.ndjson`) || !existsSync(`${root}www/data/models.json`)) {
+const demoData = ['events.ndjson', 'models.json', 'snapshots.csv', 'rankings.json'];
+if (!demoData.every((file) => existsSync(`${root}www/data/${file}`))) {
   run('cargo', ['run', '--quiet', '--bin', 'hubpulse', '--', 'synth', '--out', `${root}www/data`], { cwd: root });
 }

@@ -140,3 +140,21 @@ test('OpenRouter rankings read as published: tokens, the other row, and the cred
   await screenshot(page, 'openrouter');
   await page.close();
 });
+
+test('the hubs page shows the made-up hub from counters and from rankings, with its units and credit', async () => {
+  const page = await suite.browser.newPage({ viewport: { width: 1220, height: 1600 } });
+  await page.goto(`${suite.server.url}hubs.html`);
+  const ids = ['snapshots-volume', 'snapshots-supply', 'snapshots-concentration', 'rankings-volume', 'rankings-leaderboard'];
+  for (const id of ids) assert.equal(await settled(page, `#${id}`), 'loaded', id);
+  const [snap, rank] = await page.evaluate(() => ['snapshots-volume', 'rankings-volume'].map((id) => document.getElementById(id).report));
+  const raw = nativeReport('--events', `${root}www/data/events.ndjson`, '--registry', `${root}www/data/models.json`);
+  assert.equal(snap.events, raw.events, 'the running totals add up to the events they count');
+  assert.deepEqual(snap.daily.events, raw.daily.events);
+  assert.equal(snap.models_active, raw.models_active);
+  assert.equal(snap.input.unit, 'runs');
+  assert.equal(rank.input.unit, 'tokens');
+  assert.equal(rank.events, raw.events * 1000);
+  assert.match(rank.input.attribution, /^Source: OpenRouter \(openrouter\.ai\/rankings\), as of /);
+  await screenshot(page, 'hubs');
+  await page.close();
+});

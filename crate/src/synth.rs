@@ -6,6 +6,7 @@
 //! thousands of callers (a few very busy), owners calling their own models, scheduled
 //! traffic, and some failed calls.
 
+use crate::dataset::Dataset;
 use crate::day::{Day, SECONDS_PER_DAY};
 use std::io::{self, Write};
 
@@ -268,6 +269,62 @@ fn write_event(
             writeln!(out, "{ts},{},{caller},{mode},{latency},{units},{kind},{app},{automated},{ok}", m.id)
         }
     }
+}
+
+/// Writes the daily running totals of `data`'s models as SPEC §1.5 counter snapshots
+/// (CSV `day,model,total`), the shape of hubs that publish counters only: every model's
+/// total on every day from the day before the data starts (all zeros).
+pub fn write_snapshots(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+    let t = &data.tallies;
+    let Some((first, last)) = t.span() else { return Ok(()) };
+    let models = data.events.models.len();
+    let mut totals = vec![0u64; models];
+    writeln!(out, "day,model,total")?;
+    let mut c = 0;
+    for day in (first.0 - 1..=last.0).map(Day) {
+        while c < t.len() && t.day[c] <= day {
+            if t.model[c] != crate::store::NONE {
+                totals[t.model[c] as usize] += t.events[c];
+            }
+            c += 1;
+        }
+        for (m, total) in totals.iter().enumerate() {
+            writeln!(out, "{day},{},{total}", data.events.models.name(m as u32))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `data`'s daily use in the shape of OpenRouter's rankings-daily document: each
+/// day's top 50 models and an `other` row, `total_tokens` as a decimal string (made-up
+/// tokens: 1,000 per inference).
+pub fn write_rankings(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+    let t = &data.tallies;
+    let mut rows = Vec::new();
+    let mut c = 0;
+    while c < t.len() {
+        let day = t.day[c];
+        let mut today: Vec<(u64, u32)> = Vec::new();
+        while c < t.len() && t.day[c] == day {
+            if t.events[c] > 0 && t.model[c] != crate::store::NONE {
+                today.push((t.events[c], t.model[c]));
+            }
+            c += 1;
+        }
+        today.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let tail: u64 = today.iter().skip(50).map(|(n, _)| n).sum();
+        for &(n, m) in today.iter().take(50) {
+            rows.push(serde_json::json!({"date": day.to_string(), "model_permaslug": data.events.models.name(m), "total_tokens": (n * 1000).to_string()}));
+        }
+        if tail > 0 {
+            rows.push(serde_json::json!({"date": day.to_string(), "model_permaslug": "other", "total_tokens": (tail * 1000).to_string()}));
+        }
+    }
+    let as_of = t.span().map_or(String::new(), |(_, last)| last.plus(1).to_string());
+    let document =
+        serde_json::json!({"data": rows, "meta": {"as_of": as_of, "note": "synthetic: made up by hubpulse synth"}});
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
 #[cfg(test)]

@@ -256,7 +256,13 @@ fn synth(o: &Options) -> Result<(), String> {
         let mut out = io::BufWriter::new(file);
         body(&mut out).and_then(|()| out.flush()).map_err(|e| format!("{}: {e}", path.display()))
     };
+    let mut body = Vec::new();
+    synth::write_events(&cfg, &mut body).map_err(|e| e.to_string())?;
     let events = if cfg.format == synth::Format::Csv { "events.csv" } else { "events.ndjson" };
-    write(events, &|out| synth::write_events(&cfg, out))?;
-    write("models.json", &|out| synth::write_registry(&cfg, out))
+    write(events, &|out| out.write_all(&body))?;
+    write("models.json", &|out| synth::write_registry(&cfg, out))?;
+    // The same made-up hub in the shapes of hubs that publish counters or rankings.
+    let data = Dataset::from_events(events, &body).map_err(|e| e.to_string())?;
+    write("snapshots.csv", &|out| synth::write_snapshots(&data, out))?;
+    write("rankings.json", &|out| synth::write_rankings(&data, out))
 }
