@@ -50,3 +50,9 @@ if (process.argv.includes('--fuzz')) {
   if (!toolchains.split('\n').some((t) => t.startsWith('nightly'))) run('rustup', ['toolchain', 'install', 'nightly']);
   if (output('cargo', ['fuzz', '--version']) === null) run('cargo', ['install', 'cargo-fuzz']);
 }
+
+// DuckDB and chDB (ClickHouse's engine) from PyPI, for the tests of the warehouse SQL.
+if (process.argv.includes('--sql') && output('python3', ['-c', 'import duckdb, chdb']) === null) {
+  console.log('DuckDB and chDB for the SQL tests (chDB is large: a minute or two once)');
+  run('python3', ['-m', 'pip', 'install', '--quiet', 'duckdb', 'chdb']);
+}
