@@ -108,3 +108,24 @@ test('the JS API loads a dataset whose report equals the widget\'s, for any wind
   assert.ok(result.week.events < result.all.events);
   await page.close();
 });
+
+test('the JS API also takes bytes and text, with the same figures as the URL', async () => {
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
+  const result = await page.evaluate(async () => {
+    const { load } = await import('./hubpulse.js');
+    const bytes = new Uint8Array(await (await fetch('data/events.ndjson')).arrayBuffer());
+    const fromUrl = await load({ events: 'data/events.ndjson', registry: 'data/models.json' });
+    const fromBytes = await load({ events: bytes, registry: 'data/models.json' });
+    const fromText = await load({ events: { text: '{"ts":"2026-03-01","model":"m"}\n{"ts":"2026-03-02","model":"m"}' } });
+    const [a, b, c] = [fromUrl.report(), fromBytes.report(), fromText.report()];
+    for (const d of [fromUrl, fromBytes, fromText]) d.free();
+    return { a, b, c };
+  });
+  assert.equal(result.b.input.sources[0].source, 'bytes');
+  assert.equal(result.b.input.sources[0].sha256, result.a.input.sources[0].sha256, 'the same bytes, the same hash');
+  for (const r of [result.a, result.b]) for (const s of r.input.sources) { delete s.source; delete s.fetched_at; }
+  assert.deepEqual(result.b, result.a);
+  assert.equal(result.c.events, 2);
+  await page.close();
+});

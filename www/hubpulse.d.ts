@@ -1,7 +1,7 @@
 // Types of the hubpulse JS API (SPEC §4) and of the <hub-pulse> element.
 
-/** A URL of an input: NDJSON, a JSON array or CSV, gzipped or not. */
-export type Input = string | URL;
+/** An input: its URL, its bytes, or its text. NDJSON, a JSON array or CSV, gzipped or not. */
+export type Input = string | URL | Uint8Array | ArrayBuffer | { text: string };
 
 export interface Progress {
   input: 'events' | 'rollups' | 'registry';

@@ -4,7 +4,7 @@
 // export controls. Parsing, figures, drawing, hit-testing and tooltips happen in Rust
 // (crate/src/web, crate/src/chart). Everything it writes to the page is text
 // (textContent), never HTML.
-import init, { loadUrls, View, lastPanic } from './pkg/hubpulse.js';
+import init, { loadBytes, loadUrls, View, lastPanic } from './pkg/hubpulse.js';
 
 const ready = init();
 
@@ -80,16 +80,38 @@ function acquire(spec, fresh = false, idleSeconds = 30) {
 
 const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined);
 
+const isBytes = (v) => v instanceof Uint8Array || v instanceof ArrayBuffer || (typeof v === 'object' && v !== null && 'text' in v);
+const toBytes = (v) => (v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : new TextEncoder().encode(v.text));
+
 /**
  * The JS API (SPEC §4): loads the inputs and resolves to a Dataset whose
- * `report({ range, from, to, first_party })` returns the plain report object of SPEC §2.
- * Call `free()` when done with it. Inputs are URLs (strings or URL objects): `events` or
- * `rollups`, and optionally `registry`; `maxRows` and `maxBytes` bound what is read;
- * an AbortSignal as `signal` stops the download.
+ * `report({ range, from, to, first_party, unit })` returns the plain report object of
+ * SPEC §2. Call `free()` when done with it. Each input is a URL (string or URL), bytes
+ * (Uint8Array, ArrayBuffer) or `{ text }`: `events`, `rollups` or `snapshots`, and
+ * optionally `registry`; `format` names a hub's own document shape; `maxRows` and
+ * `maxBytes` bound what is read; an AbortSignal as `signal` stops a download. URLs are
+ * parsed while they download, with `onProgress`; when some input is bytes, the URLs among
+ * them are fetched whole first.
  */
 export async function load({ events, rollups, snapshots, registry, format, maxRows, maxBytes, credentials, onProgress,
                              signal } = {}) {
   await ready;
+  const inputs = { events, rollups, snapshots, registry };
+  if (Object.values(inputs).some(isBytes)) {
+    const spec = { format, maxRows, maxBytes };
+    for (const [name, value] of Object.entries(inputs)) {
+      if (value === undefined || value === null) continue;
+      if (isBytes(value)) {
+        spec[name] = { source: 'bytes', bytes: toBytes(value) };
+        continue;
+      }
+      const url = absolute(value);
+      const response = await fetch(url, { credentials: credentials ?? 'omit', signal });
+      if (!response.ok) throw new Error(`${url}: the server answered HTTP ${response.status} ${response.statusText}`);
+      spec[name] = { source: url, bytes: new Uint8Array(await response.arrayBuffer()) };
+    }
+    return loadBytes(spec);
+  }
   const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
                  registry: absolute(registry), format, maxRows, maxBytes, credentials };
   return loadUrls(spec, onProgress, signal);

@@ -8,7 +8,7 @@ mod panic;
 
 use crate::chart::format::Numbers;
 use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeName};
-use crate::dataset::Demand;
+use crate::dataset::{Bodies, Demand, Origin};
 use crate::input::{Limits, Shape};
 use crate::report::Report;
 use crate::store::{EventLog, Registry, Rollups, Snapshots};
@@ -140,6 +140,46 @@ pub async fn load_urls(
     let mut inner = Dataset::assemble(demand, registry);
     inner.unit = shape.map(Shape::unit);
     Ok(JsDataset { inner })
+}
+
+/// Parses inputs handed over as bytes (`{events | rollups | snapshots: {source, bytes},
+/// registry?, format?, maxRows?, maxBytes?}`, `bytes` a `Uint8Array`): the JS API's
+/// `load()` with bytes, text, or URLs it fetched itself.
+#[wasm_bindgen(js_name = loadBytes)]
+pub fn load_bytes(spec: JsValue) -> Result<JsDataset, JsError> {
+    let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
+    let get = |name: &str| js_sys::Reflect::get(&spec, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let input = |name: &str| -> Result<Option<(Origin, Vec<u8>)>, JsError> {
+        let Some(value) = get(name) else { return Ok(None) };
+        let source = js_sys::Reflect::get(&value, &"source".into()).ok().and_then(|s| s.as_string());
+        let bytes = js_sys::Reflect::get(&value, &"bytes".into())
+            .ok()
+            .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
+            .ok_or_else(|| js_error(format!("load: {name} is not bytes")))?;
+        let origin = Origin { source: source.unwrap_or_else(|| "bytes".into()), fetched_at: fetched_at.clone() };
+        Ok(Some((origin, bytes.to_vec())))
+    };
+    let (events, rollups, snapshots, registry) =
+        (input("events")?, input("rollups")?, input("snapshots")?, input("registry")?);
+    let shape = match get("format").and_then(|f| f.as_string()) {
+        None => None,
+        Some(name) => Some(Shape::parse(&name).ok_or_else(|| {
+            js_error(format!("format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))
+        })?),
+    };
+    let limit = |name: &str| get(name).and_then(|v| v.as_f64()).filter(|n| *n >= 1.0).map(|n| n as u64);
+    let limits = Limits { max_rows: limit("maxRows"), max_bytes: limit("maxBytes") };
+    fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<(&Origin, &[u8])> {
+        input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
+    }
+    let bodies = Bodies {
+        events: body(&events),
+        rollups: body(&rollups),
+        snapshots: body(&snapshots),
+        registry: body(&registry),
+        shape,
+    };
+    Ok(JsDataset { inner: Dataset::from_bodies(bodies, limits).map_err(js_error)? })
 }
 
 /// The message of a JS error value.
