@@ -112,6 +112,11 @@ pub struct Origin {
 /// A whole input body and where it came from.
 pub type Body<'a> = (&'a Origin, &'a [u8]);
 
+/// The body of an input read whole, if it was given.
+pub fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<Body<'_>> {
+    input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
+}
+
 impl Dataset {
     /// Assembles the loaded inputs: the registry's models take ids beside the demand side's
     /// and its owners are matched with callers, so self-calls are an id comparison; events

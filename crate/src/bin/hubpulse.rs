@@ -11,7 +11,7 @@
 
 use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
-use hubpulse::dataset::{Bodies, Origin};
+use hubpulse::dataset::{body, Bodies, Origin};
 use hubpulse::input::{time, Limits, Shape};
 use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
@@ -181,16 +181,7 @@ fn dataset(o: &Options) -> Result<Dataset, String> {
     let read = |path: &Option<PathBuf>| path.as_deref().map(read_input).transpose();
     let (events, rollups, registry) = (read(&o.events)?, read(&o.rollups)?, read(&o.registry)?);
     let snapshots = read(&o.snapshots)?;
-    fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<(&Origin, &[u8])> {
-        input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
-    }
-    let shape = match o.format.as_deref() {
-        None => None,
-        Some(name) => Some(
-            Shape::parse(name)
-                .ok_or(format!("--format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))?,
-        ),
-    };
+    let shape = o.format.as_deref().map(Shape::named).transpose().map_err(|e| e.to_string())?;
     let bodies = Bodies {
         events: body(&events),
         rollups: body(&rollups),

@@ -27,6 +27,13 @@ impl Shape {
         }
     }
 
+    /// The shape a `format` attribute or option names, or an error that lists the shapes.
+    pub fn named(name: &str) -> Result<Shape, crate::Error> {
+        Shape::parse(name).ok_or_else(|| {
+            crate::Error::Inputs(format!("format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))
+        })
+    }
+
     /// What the shape counts.
     pub fn unit(self) -> &'static str {
         match self {

@@ -8,7 +8,7 @@ mod panic;
 
 use crate::chart::format::Numbers;
 use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeName};
-use crate::dataset::{Bodies, Demand, Origin};
+use crate::dataset::{body, Bodies, Demand, Origin};
 use crate::input::{Limits, Shape};
 use crate::report::Report;
 use crate::store::{EventLog, Registry, Rollups, Snapshots};
@@ -102,12 +102,7 @@ pub async fn load_urls(
         Some("include") => RequestCredentials::Include,
         Some(other) => return Err(js_error(format!("credentials is omit, same-origin or include, not {other:?}"))),
     };
-    let shape = match spec.format.as_deref() {
-        None => None,
-        Some(name) => Some(Shape::parse(name).ok_or_else(|| {
-            js_error(format!("format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))
-        })?),
-    };
+    let shape = spec.format.as_deref().map(Shape::named).transpose().map_err(js_error)?;
     let how = fetch::Fetch {
         limits: Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes },
         on_progress: on_progress.as_ref(),
@@ -161,17 +156,9 @@ pub fn load_bytes(spec: JsValue) -> Result<JsDataset, JsError> {
     };
     let (events, rollups, snapshots, registry) =
         (input("events")?, input("rollups")?, input("snapshots")?, input("registry")?);
-    let shape = match get("format").and_then(|f| f.as_string()) {
-        None => None,
-        Some(name) => Some(Shape::parse(&name).ok_or_else(|| {
-            js_error(format!("format {name:?} is not a shape hubpulse reads; it reads openrouter-rankings"))
-        })?),
-    };
+    let shape = get("format").and_then(|f| f.as_string()).as_deref().map(Shape::named).transpose().map_err(js_error)?;
     let limit = |name: &str| get(name).and_then(|v| v.as_f64()).filter(|n| *n >= 1.0).map(|n| n as u64);
     let limits = Limits { max_rows: limit("maxRows"), max_bytes: limit("maxBytes") };
-    fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<(&Origin, &[u8])> {
-        input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
-    }
     let bodies = Bodies {
         events: body(&events),
         rollups: body(&rollups),
