@@ -180,7 +180,12 @@ test('a widget created hidden draws once it is shown', async () => {
   const hiddenWidth = await page.evaluate(() => document.getElementById('hidden').getBoundingClientRect().width);
   assert.equal(hiddenWidth, 0, 'the element really starts hidden');
   await page.evaluate(() => { document.getElementById('hidden').hidden = false; });
-  await page.waitForFunction(() => document.getElementById('hidden').shadowRoot.querySelector('canvas').width > 100);
+  // The canvas starts at its default 300 px: wait until it is sized to the shown element.
+  await page.waitForFunction(() => {
+    const el = document.getElementById('hidden');
+    const width = Math.floor(el.getBoundingClientRect().width) * devicePixelRatio;
+    return width > 0 && el.shadowRoot.querySelector('canvas').width === width;
+  });
   const { share } = await paintedId(page, 'hidden');
   assert.ok(share > 0.02);
   await page.close();
