@@ -239,6 +239,10 @@ test('numbers follow the locale attribute, and changing it redraws', async () =>
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'de-DE'));
   await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('.'));
   assert.ok((await label()).startsWith(`${report.events.toLocaleString('de-DE')} inferences`), await label());
+  const [x, y] = await at(page, 'volume', 0.5, 0.6);
+  await page.mouse.move(x, y);
+  const tip = await tooltip(page, 'volume');
+  assert.match(tip.title, /^\d{1,2}\. \S+ 2026 \(UTC\)$/, 'the day is written the German way');
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'en'));
   await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes(','));
   assert.ok((await label()).startsWith(`${report.events.toLocaleString('en-US')} inferences`));

@@ -15,11 +15,25 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 pub struct Numbers {
     pub group: char,
     pub decimal: char,
+    /// Short month names, and how a day is written with them.
+    pub months: &'static [&'static str; 12],
+    pub day_style: DayStyle,
+}
+
+/// How a day and its month are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayStyle {
+    /// "Mar 2", "Mar 2, 2026".
+    MonthDay,
+    /// "2 mars", "2 mars 2026".
+    DayMonth,
+    /// "2. März", "2. März 2026".
+    DayDotMonth,
 }
 
 impl Default for Numbers {
     fn default() -> Self {
-        Numbers { group: ',', decimal: '.' }
+        Numbers { group: ',', decimal: '.', months: &MONTHS, day_style: DayStyle::MonthDay }
     }
 }
 
@@ -28,13 +42,61 @@ impl Numbers {
     /// English's for a language not listed.
     pub fn for_locale(locale: &str) -> Numbers {
         let language = locale.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match language.as_str() {
+        let (group, decimal) = match language.as_str() {
             "de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" | "hr" | "sl" | "sr" | "vi" => {
-                Numbers { group: '.', decimal: ',' }
+                ('.', ',')
             }
             "fr" | "ru" | "pl" | "cs" | "sk" | "sv" | "nb" | "no" | "nn" | "fi" | "uk" | "hu" | "bg" | "lt" | "lv"
-            | "et" => Numbers { group: '\u{202f}', decimal: ',' },
-            _ => Numbers::default(),
+            | "et" => ('\u{202f}', ','),
+            _ => (',', '.'),
+        };
+        let (months, day_style): (&'static [&'static str; 12], DayStyle) = match language.as_str() {
+            "de" => (
+                &["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+                DayStyle::DayDotMonth,
+            ),
+            "fr" => (
+                &["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+                DayStyle::DayMonth,
+            ),
+            "es" => (
+                &["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+                DayStyle::DayMonth,
+            ),
+            "it" => (
+                &["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+                DayStyle::DayMonth,
+            ),
+            "nl" => (
+                &["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+                DayStyle::DayMonth,
+            ),
+            "pt" => (
+                &["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."],
+                DayStyle::DayMonth,
+            ),
+            _ => (&MONTHS, DayStyle::MonthDay),
+        };
+        Numbers { group, decimal, months, day_style }
+    }
+
+    /// A day as a tick label in the locale: "Mar 2", "2 mars", "2. März".
+    pub fn day_short(&self, day: Day) -> String {
+        let (_, m, d) = day.ymd();
+        let month = self.months[m as usize - 1];
+        match self.day_style {
+            DayStyle::MonthDay => format!("{month} {d}"),
+            DayStyle::DayMonth => format!("{d} {month}"),
+            DayStyle::DayDotMonth => format!("{d}. {month}"),
+        }
+    }
+
+    /// A day with its year, for titles and tooltips: "Mar 2, 2026", "2 mars 2026".
+    pub fn day_long(&self, day: Day) -> String {
+        let (y, _, _) = day.ymd();
+        match self.day_style {
+            DayStyle::MonthDay => format!("{}, {y}", self.day_short(day)),
+            DayStyle::DayMonth | DayStyle::DayDotMonth => format!("{} {y}", self.day_short(day)),
         }
     }
 
@@ -125,18 +187,6 @@ impl Numbers {
     }
 }
 
-/// A day as a tick label: "Mar 2".
-pub fn day_short(day: Day) -> String {
-    let (_, m, d) = day.ymd();
-    format!("{} {d}", MONTHS[m as usize - 1])
-}
-
-/// A day with its year, for titles and tooltips: "Mar 2, 2026".
-pub fn day_long(day: Day) -> String {
-    let (y, _, _) = day.ymd();
-    format!("{}, {y}", day_short(day))
-}
-
 fn trim_zero(s: String) -> String {
     match s.strip_suffix(".0") {
         Some(t) => t.to_owned(),
@@ -181,8 +231,13 @@ mod tests {
     }
 
     #[test]
-    fn days_are_labelled_in_words() {
+    fn days_are_labelled_in_words_of_the_locale() {
         let d = Day::parse("2026-03-02").unwrap();
-        assert_eq!((day_short(d), day_long(d)), ("Mar 2".into(), "Mar 2, 2026".into()));
+        let en = Numbers::default();
+        assert_eq!((en.day_short(d), en.day_long(d)), ("Mar 2".into(), "Mar 2, 2026".into()));
+        let fr = Numbers::for_locale("fr-CA");
+        assert_eq!((fr.day_short(d), fr.day_long(d)), ("2 mars".into(), "2 mars 2026".into()));
+        assert_eq!(Numbers::for_locale("de").day_long(d), "2. März 2026");
+        assert_eq!(Numbers::for_locale("ru").day_short(d), "Mar 2", "other languages keep English months");
     }
 }

@@ -2,7 +2,6 @@
 //! labels along the bottom, and the transform that places marks inside it.
 
 use super::axis::{day_ticks, nice_ticks};
-use super::format;
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::{PlotTransform, Rect};
 use crate::metrics::Window;
@@ -93,7 +92,7 @@ pub fn time_frame<DB: DrawingBackend>(
     for day in day_ticks(window.from, window.to, min_gap_days) {
         let x = t.x_px(f64::from(day.0 - window.from.0));
         p.line(&[(x, plot.bottom), (x, plot.bottom + 4.0)], p.theme.axis, 1)?;
-        p.text(&format::day_short(day), x, plot.bottom + 6.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
+        p.text(&p.fmt.day_short(day), x, plot.bottom + 6.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
     }
     Ok((t, legend_hits))
 }

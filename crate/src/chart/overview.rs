@@ -82,7 +82,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         None => format!("No {} yet", super::unit(report)),
     };
     let subtitle = match report.window {
-        Some(w) => format!("{} – {} (UTC); lines are daily", format::day_short(w.from), format::day_long(w.to)),
+        Some(w) => format!("{} – {} (UTC); lines are daily", p.fmt.day_short(w.from), p.fmt.day_long(w.to)),
         None => "Usage, not inventory".into(),
     };
     let top = heading(p, &Heading { title, subtitle })?;

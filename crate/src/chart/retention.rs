@@ -1,7 +1,6 @@
 //! `retention`: weekly cohorts as a heat map, a row per cohort and a column per week
 //! since; darker is more of the cohort still active.
 
-use super::format;
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::theme::mix;
@@ -62,7 +61,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
     for (row, (&day, cells)) in c.cohorts.iter().zip(&c.cells).enumerate() {
         let y = grid_top + row as f64 * cell_h;
         if cell_h >= 11.0 {
-            let label = format!("{} ({})", format::day_short(day), p.fmt.compact(c.sizes[row] as f64));
+            let label = format!("{} ({})", p.fmt.day_short(day), p.fmt.compact(c.sizes[row] as f64));
             p.text(&label, PAD, y + cell_h / 2.0, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleLeft)?;
         }
         for (k, &share) in cells.iter().enumerate() {

@@ -26,9 +26,9 @@ fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) ->
     }
 }
 
-/// "90 days, Aug 1 – Oct 29, 2026 (UTC)".
-fn span(window: &Window) -> String {
-    format!("{}, {} – {} (UTC)", span_days(window), format::day_short(window.from), format::day_long(window.to))
+/// "90 days, Aug 1 – Oct 29, 2026 (UTC)", in `f`'s words for days.
+fn span(window: &Window, f: &super::format::Numbers) -> String {
+    format!("{}, {} – {} (UTC)", span_days(window), f.day_short(window.from), f.day_long(window.to))
 }
 
 /// Listed models that were used: `active_ratio` of `models_listed` (a model used in the
@@ -118,7 +118,7 @@ pub fn volume<DB: DrawingBackend>(
     let daily = &report.daily;
     let legend = if options.stack_by_mode { mode_legend(p, options) } else { Vec::new() };
     let y_max = daily.events.iter().copied().max().unwrap_or(0) as f64;
-    let subtitle = format!("{what}, {}", span(&window));
+    let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
     if options.stack_by_mode {
@@ -165,7 +165,7 @@ pub fn supply_demand<DB: DrawingBackend>(
         LegendItem { key: "active", label: "Used".into(), color: p.theme.demand_line, shown: options.shows("active") },
     ];
     let y_max = daily.models_listed.iter().chain(&daily.models_active).copied().max().unwrap_or(0) as f64;
-    let subtitle = format!("{what}, {}", span(&window));
+    let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
     if options.shows("listed") {
@@ -199,7 +199,7 @@ pub fn verification<DB: DrawingBackend>(
         p.fmt.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
     );
     let legend = mode_legend(p, options);
-    let subtitle = format!("{what}, {}", span(&window));
+    let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame =
         TimeFrame { head: Heading { title, subtitle }, window, y_max: 1.0, scale: Scale::Share, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
@@ -249,7 +249,7 @@ pub fn callers<DB: DrawingBackend>(
     ];
     let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
     let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
-    let subtitle = format!("{what}, {}", span(&window));
+    let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
     if options.shows("dau") {

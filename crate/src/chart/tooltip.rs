@@ -121,7 +121,7 @@ pub fn describe(
                     format!("{} ({})", f.percent(Some(share)), integer((share * size as f64).round() as u64)),
                 ),
             ];
-            (format!("Week of {} (UTC)", format::day_long(c.cohorts[row])), lines, drawn.boxes[index])
+            (format!("Week of {} (UTC)", f.day_long(c.cohorts[row])), lines, drawn.boxes[index])
         }
         ChartKind::Concentration => {
             let t = drawn.transform?;
@@ -144,7 +144,7 @@ pub fn describe(
                 right: t.x_px(index as f64),
                 bottom: t.y_px(n as f64),
             };
-            (format!("{} (UTC)", format::day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
+            (format!("{} (UTC)", f.day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
         }
         ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers => {
             let t = drawn.transform?;
@@ -190,7 +190,7 @@ pub fn describe(
             };
             let x = t.x_px(index as f64);
             let at = super::Rect { left: x, top: t.plot.top, right: x, bottom: t.plot.top };
-            (format!("{} (UTC)", format::day_long(day)), lines, at)
+            (format!("{} (UTC)", f.day_long(day)), lines, at)
         }
     };
     let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
