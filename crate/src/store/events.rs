@@ -2,7 +2,7 @@
 //! order; [`Events`] once a dataset is assembled, in day order, with days as runs and
 //! only the columns that figures read from events (the rest are in the tallies).
 
-use super::{Bits, Interner, Latencies, Mode};
+use super::{day_order, permute, Bits, Interner, Latencies, Mode};
 use crate::day::Day;
 use crate::input::EventRow;
 use std::ops::Range;
@@ -78,14 +78,7 @@ impl EventLog {
     /// that a window is one contiguous range and per-day distinct counts need one pass.
     /// Does nothing for a log that is already in order, as most are.
     pub fn sort_by_day(&mut self) {
-        if self.day.is_sorted() {
-            return;
-        }
-        let mut order: Vec<u32> = (0..self.day.len() as u32).collect();
-        order.sort_by_key(|&i| self.day[i as usize]);
-        fn permute<T: Copy>(column: &mut Vec<T>, order: &[u32]) {
-            *column = order.iter().map(|&i| column[i as usize]).collect();
-        }
+        let Some(order) = day_order(&self.day) else { return };
         fn permute_bits(bits: &mut Bits, order: &[u32]) {
             let mut sorted = Bits::default();
             order.iter().for_each(|&i| sorted.push(bits.get(i as usize)));

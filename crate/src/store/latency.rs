@@ -63,8 +63,8 @@ impl Latencies {
     /// Reorders the values: entry `k` becomes the value at `order[k]`.
     pub fn permute(&mut self, order: &[u32]) {
         match self {
-            Latencies::Tenths(column) => *column = order.iter().map(|&i| column[i as usize]).collect(),
-            Latencies::Exact(column) => *column = order.iter().map(|&i| column[i as usize]).collect(),
+            Latencies::Tenths(column) => super::permute(column, order),
+            Latencies::Exact(column) => super::permute(column, order),
         }
     }
 

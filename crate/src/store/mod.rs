@@ -19,3 +19,19 @@ pub use registry::Registry;
 pub use rollups::Rollups;
 pub use snapshots::Snapshots;
 pub use tallies::{Cell, Tallies, MISSING};
+
+/// The stable permutation that puts `days` in order, or `None` when they already are (as
+/// most inputs are): the event log and the tallies both sort by it.
+fn day_order(days: &[crate::day::Day]) -> Option<Vec<u32>> {
+    if days.is_sorted() {
+        return None;
+    }
+    let mut order: Vec<u32> = (0..days.len() as u32).collect();
+    order.sort_by_key(|&i| days[i as usize]);
+    Some(order)
+}
+
+/// Reorders a column: entry `k` becomes the value at `order[k]`.
+fn permute<T: Copy>(column: &mut Vec<T>, order: &[u32]) {
+    *column = order.iter().map(|&i| column[i as usize]).collect();
+}

@@ -3,7 +3,7 @@
 //! rollups determine has one implementation for both paths, and recomputing it for a new
 //! window walks cells, not events.
 
-use super::{EventLog, Mode, NONE};
+use super::{day_order, permute, EventLog, Mode, NONE};
 use crate::day::Day;
 
 /// A count column's value where a cell did not give it (`callers` of a rollup row).
@@ -115,14 +115,7 @@ impl Tallies {
 
     /// Puts the cells in day order (stable), so a window is one contiguous range.
     pub fn sort_by_day(&mut self) {
-        if self.day.is_sorted() {
-            return;
-        }
-        let mut order: Vec<u32> = (0..self.len() as u32).collect();
-        order.sort_by_key(|&i| self.day[i as usize]);
-        fn permute<T: Copy>(column: &mut Vec<T>, order: &[u32]) {
-            *column = order.iter().map(|&i| column[i as usize]).collect();
-        }
+        let Some(order) = day_order(&self.day) else { return };
         permute(&mut self.day, &order);
         permute(&mut self.model, &order);
         permute(&mut self.events, &order);
