@@ -43,9 +43,11 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
 
     let per_model = scope.events_per_model();
     let listed = scope.listed_days();
-    let in_universe: Vec<bool> =
-        (0..per_model.len()).map(|m| per_model[m] > 0 || listed[m].is_some_and(|d| d <= window.to)).collect();
-    supply::fill(&scope, &per_model, &listed, &mut report);
+    // Listed by the window's end (SPEC §2: listed_at day ≤ to): the supply side, and with
+    // the active models the universe that concentration and the per-model rows cover.
+    let is_listed: Vec<bool> = listed.iter().map(|d| d.is_some_and(|d| d <= window.to)).collect();
+    let in_universe: Vec<bool> = (0..per_model.len()).map(|m| per_model[m] > 0 || is_listed[m]).collect();
+    supply::fill(&scope, &per_model, &listed, &is_listed, &mut report);
     let universe: Vec<u64> = (0..per_model.len()).filter(|&m| in_universe[m]).map(|m| per_model[m]).collect();
     concentration::fill(&universe, report.events, &mut report);
     report.daily.effective_models = concentration::daily_effective_models(&scope, &report.daily.events);

@@ -9,7 +9,6 @@ use crate::store::NONE;
 pub fn fill(scope: &Scope, per_model: &[u64], first_party: &[String], report: &mut Report) {
     let t = scope.tallies;
     if let Some(self_calls) = &t.self_calls {
-        let total: u64 = scope.cells.clone().map(|c| self_calls[c]).sum();
         let mut self_per_model = vec![0u64; per_model.len()];
         for c in scope.model_cells() {
             self_per_model[t.model[c] as usize] += self_calls[c];
@@ -18,6 +17,7 @@ pub fn fill(scope: &Scope, per_model: &[u64], first_party: &[String], report: &m
         for c in scope.cells.clone() {
             daily[scope.slot_of(t.day[c])] += self_calls[c];
         }
+        let total: u64 = daily.iter().sum();
         report.daily.self_calls = Some(daily);
         report.self_calls = Some(total);
         report.organic_events = Some(report.events - total);

@@ -4,18 +4,18 @@ use super::scope::Scope;
 use crate::day::Day;
 use crate::report::{ratio, Report};
 
-/// Fills the supply-vs-demand figures and their daily series.
-pub fn fill(scope: &Scope, per_model: &[u64], listed: &[Option<Day>], report: &mut Report) {
+/// Fills the supply-vs-demand figures and their daily series; `listed` is each model's
+/// listing day and `is_listed` whether that is by the window's end.
+pub fn fill(scope: &Scope, per_model: &[u64], listed: &[Option<Day>], is_listed: &[bool], report: &mut Report) {
     let w = scope.window;
-    let is_listed = |m: usize| listed[m].is_some_and(|d| d <= w.to);
     let models = per_model.len();
     let active = (0..models).filter(|&m| per_model[m] > 0);
     report.models_active = active.clone().count() as u64;
-    report.models_listed = (0..models).filter(|&m| is_listed(m)).count() as u64;
-    report.models_idle = (0..models).filter(|&m| is_listed(m) && per_model[m] == 0).count() as u64;
+    report.models_listed = (0..models).filter(|&m| is_listed[m]).count() as u64;
+    report.models_idle = (0..models).filter(|&m| is_listed[m] && per_model[m] == 0).count() as u64;
     report.models_unlisted =
         active.clone().filter(|&m| scope.has_registry && scope.listings[m].is_none()).count() as u64;
-    let listed_and_active = active.filter(|&m| is_listed(m)).count();
+    let listed_and_active = active.filter(|&m| is_listed[m]).count();
     report.active_ratio = ratio(listed_and_active as f64, report.models_listed as f64);
     report.events_per_listed_model = ratio(report.events as f64, report.models_listed as f64);
     report.daily.models_listed = daily_listed(listed, w.from, w.days as usize);
