@@ -112,9 +112,32 @@ pub struct Origin {
 /// A whole input body and where it came from.
 pub type Body<'a> = (&'a Origin, &'a [u8]);
 
-/// The body of an input read whole, if it was given.
-pub fn body(input: &Option<(Origin, Vec<u8>)>) -> Option<Body<'_>> {
-    input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
+/// An input read whole into memory, and where it came from.
+pub type Owned = (Origin, Vec<u8>);
+
+/// Inputs read whole (the command line's files, the JS API's bytes), to lend as [`Bodies`].
+#[derive(Default)]
+pub struct OwnedInputs {
+    pub events: Option<Owned>,
+    pub rollups: Option<Owned>,
+    pub snapshots: Option<Owned>,
+    pub registry: Option<Owned>,
+    pub shape: Option<Shape>,
+}
+
+impl OwnedInputs {
+    pub fn bodies(&self) -> Bodies<'_> {
+        fn body(input: &Option<Owned>) -> Option<Body<'_>> {
+            input.as_ref().map(|(origin, bytes)| (origin, &bytes[..]))
+        }
+        Bodies {
+            events: body(&self.events),
+            rollups: body(&self.rollups),
+            snapshots: body(&self.snapshots),
+            registry: body(&self.registry),
+            shape: self.shape,
+        }
+    }
 }
 
 impl Dataset {

@@ -11,7 +11,7 @@
 
 use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
-use hubpulse::dataset::{body, Bodies, Origin};
+use hubpulse::dataset::{Origin, OwnedInputs};
 use hubpulse::input::{time, Limits, Shape};
 use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
@@ -179,17 +179,14 @@ fn read_input(path: &Path) -> Result<(Origin, Vec<u8>), String> {
 /// Reads the dataset the options name.
 fn dataset(o: &Options) -> Result<Dataset, String> {
     let read = |path: &Option<PathBuf>| path.as_deref().map(read_input).transpose();
-    let (events, rollups, registry) = (read(&o.events)?, read(&o.rollups)?, read(&o.registry)?);
-    let snapshots = read(&o.snapshots)?;
-    let shape = o.format.as_deref().map(Shape::named).transpose().map_err(|e| e.to_string())?;
-    let bodies = Bodies {
-        events: body(&events),
-        rollups: body(&rollups),
-        snapshots: body(&snapshots),
-        registry: body(&registry),
-        shape,
+    let inputs = OwnedInputs {
+        events: read(&o.events)?,
+        rollups: read(&o.rollups)?,
+        snapshots: read(&o.snapshots)?,
+        registry: read(&o.registry)?,
+        shape: o.format.as_deref().map(Shape::named).transpose().map_err(|e| e.to_string())?,
     };
-    Dataset::from_bodies(bodies, o.limits).map_err(|e| e.to_string())
+    Dataset::from_bodies(inputs.bodies(), o.limits).map_err(|e| e.to_string())
 }
 
 fn report(o: &Options) -> Result<(), String> {

@@ -8,7 +8,7 @@ mod panic;
 
 use crate::chart::format::Numbers;
 use crate::chart::{self, ChartKind, ChartOptions, Cohort, Drawn, Theme, ThemeName};
-use crate::dataset::{body, Bodies, Demand, Origin};
+use crate::dataset::{Demand, Origin, OwnedInputs};
 use crate::input::{Limits, Shape};
 use crate::report::Report;
 use crate::store::{EventLog, Registry, Rollups, Snapshots};
@@ -154,19 +154,16 @@ pub fn load_bytes(spec: JsValue) -> Result<JsDataset, JsError> {
         let origin = Origin { source: source.unwrap_or_else(|| "bytes".into()), fetched_at: fetched_at.clone() };
         Ok(Some((origin, bytes.to_vec())))
     };
-    let (events, rollups, snapshots, registry) =
-        (input("events")?, input("rollups")?, input("snapshots")?, input("registry")?);
-    let shape = get("format").and_then(|f| f.as_string()).as_deref().map(Shape::named).transpose().map_err(js_error)?;
+    let inputs = OwnedInputs {
+        events: input("events")?,
+        rollups: input("rollups")?,
+        snapshots: input("snapshots")?,
+        registry: input("registry")?,
+        shape: get("format").and_then(|f| f.as_string()).as_deref().map(Shape::named).transpose().map_err(js_error)?,
+    };
     let limit = |name: &str| get(name).and_then(|v| v.as_f64()).filter(|n| *n >= 1.0).map(|n| n as u64);
     let limits = Limits { max_rows: limit("maxRows"), max_bytes: limit("maxBytes") };
-    let bodies = Bodies {
-        events: body(&events),
-        rollups: body(&rollups),
-        snapshots: body(&snapshots),
-        registry: body(&registry),
-        shape,
-    };
-    Ok(JsDataset { inner: Dataset::from_bodies(bodies, limits).map_err(js_error)? })
+    Ok(JsDataset { inner: Dataset::from_bodies(inputs.bodies(), limits).map_err(js_error)? })
 }
 
 /// The message of a JS error value.
