@@ -14,7 +14,7 @@ run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${pkg}/hubpulse_bg.wasm`, '-o'
 const bytes = statSync(`${pkg}/hubpulse_bg.wasm`).size;
 console.log(`www/pkg/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
 
-const demoData = ['events.ndjson', 'models.json', 'snapshots.csv', 'rankings.json'];
+const demoData = ['events.ndjson', 'models.json', 'snapshots.csv', 'rankings.json', 'replicate-models.ndjson', 'hf-models.json'];
 if (!demoData.every((file) => existsSync(`${root}www/data/${file}`))) {
   run('cargo', ['run', '--quiet', '--bin', 'hubpulse', '--', 'synth', '--out', `${root}www/data`], { cwd: root });
 }

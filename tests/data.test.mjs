@@ -141,20 +141,52 @@ test('OpenRouter rankings read as published: tokens, the other row, and the cred
   await page.close();
 });
 
-test('the hubs page shows the made-up hub from counters and from rankings, with its units and credit', async () => {
-  const page = await suite.browser.newPage({ viewport: { width: 1220, height: 1600 } });
+test('the hubs page reads the made-up hub in each public shape, in its unit, with its credit', async () => {
+  const page = await suite.browser.newPage({ viewport: { width: 1220, height: 1800 } });
   await page.goto(`${suite.server.url}hubs.html`);
-  const ids = ['snapshots-volume', 'snapshots-supply', 'snapshots-concentration', 'rankings-volume', 'rankings-leaderboard'];
+  const ids = ['snapshots-overview', 'replicate-overview', 'hf-overview', 'rankings-overview'];
   for (const id of ids) assert.equal(await settled(page, `#${id}`), 'loaded', id);
-  const [snap, rank] = await page.evaluate(() => ['snapshots-volume', 'rankings-volume'].map((id) => document.getElementById(id).report));
-  const raw = nativeReport('--events', `${root}www/data/events.ndjson`, '--registry', `${root}www/data/models.json`);
+  const [snap, replicate, hf, rank] = await page.evaluate((ids) => ids.map((id) => document.getElementById(id).report), ids);
+  const data = `${root}www/data/`;
+  const raw = nativeReport('--events', `${data}events.ndjson`, '--registry', `${data}models.json`);
   assert.equal(snap.events, raw.events, 'the running totals add up to the events they count');
   assert.deepEqual(snap.daily.events, raw.daily.events);
   assert.equal(snap.models_active, raw.models_active);
   assert.equal(snap.input.unit, 'runs');
+  // Replicate's pages: the same hub, but a model's first page is its baseline.
+  assert.equal(replicate.input.unit, 'runs');
+  assert.equal(replicate.models_listed, raw.models_listed, 'every listed model is on the pages');
+  const native = nativeReport('--snapshots', `${data}replicate-models.ndjson`, '--format', 'replicate-models');
+  const figures = (r) => ({ ...r, input: { ...r.input, sources: r.input.sources.map((s) => s.sha256) } });
+  assert.deepEqual(figures(replicate), figures(native), 'the widget and the command line agree');
+  // Hugging Face: 30-day totals, no days.
+  const last30 = nativeReport('--events', `${data}events.ndjson`, '--registry', `${data}models.json`, '--range', '30d');
+  assert.equal(hf.input.unit, 'downloads');
+  assert.equal(hf.window.days, 30);
+  assert.equal(hf.events, last30.events);
+  assert.equal(hf.models_active, last30.models_active);
+  assert.deepEqual(hf.daily.day, []);
+  assert.ok(hf.input.unavailable.some((u) => u.figure === 'daily'));
   assert.equal(rank.input.unit, 'tokens');
   assert.equal(rank.events, raw.events * 1000);
   assert.match(rank.input.attribution, /^Source: OpenRouter \(openrouter\.ai\/rankings\), as of /);
   await screenshot(page, 'hubs');
+  await page.close();
+});
+
+test('each hub shape has its own dashboard page that says what it cannot show', async () => {
+  const page = await suite.browser.newPage({ viewport: { width: 1220, height: 1400 } });
+  for (const shape of ['snapshots', 'replicate', 'huggingface', 'openrouter']) {
+    await page.goto(`${suite.server.url}hub.html?shape=${shape}`);
+    for (const id of ['overview', 'volume', 'supply', 'concentration', 'leaderboard']) {
+      assert.equal(await settled(page, `#${id}`), 'loaded', `${shape} ${id}`);
+    }
+    await screenshot(page, `hubs-${shape}`);
+  }
+  // Hugging Face's totals have no days: the volume chart says so rather than drawing one bar.
+  await page.goto(`${suite.server.url}hub.html?shape=huggingface`);
+  await settled(page, '#volume');
+  const label = await page.evaluate(() => document.querySelector('#volume').getAttribute('aria-label'));
+  assert.match(label, /downloads in 30 days; .* totals over the period, not by day\./);
   await page.close();
 });

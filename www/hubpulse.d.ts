@@ -21,7 +21,7 @@ export interface LoadOptions {
   /** The model registry (SPEC §1.2). */
   registry?: Input;
   /** The demand input is a hub's own document shape. */
-  format?: 'openrouter-rankings';
+  format?: 'replicate-models' | 'hf-models' | 'openrouter-rankings';
   maxRows?: number;
   maxBytes?: number;
   /** Cookies on the requests: none by default. */
@@ -55,7 +55,7 @@ export interface InputSummary {
   warnings: number;
   problems: Problem[];
   supply_source: 'registry' | 'estimated';
-  demand_source: 'events' | 'rollups' | 'snapshots';
+  demand_source: 'events' | 'rollups' | 'snapshots' | 'totals';
   /** What is counted: inferences, runs, downloads, tokens, … */
   unit: string;
   /** The credit the source's licence asks for, drawn under every chart. */

@@ -3,7 +3,7 @@
 
 use crate::day::Day;
 use crate::error::Error;
-use crate::input::{load_all, load_shaped, Limits, Loaded, Problems, Shape};
+use crate::input::{load_all, load_shaped, Extras, Limits, Loaded, Problems, Shape, ShapeKind};
 use crate::metrics::{self, ReportOptions, Window};
 use crate::report::{InputSummary, Report, Source, Unavailable};
 use crate::store::{EventLog, Events, Registry, Rollups, Snapshots, Tallies, NONE};
@@ -29,6 +29,9 @@ pub enum Basis {
     Events,
     Rollups,
     Snapshots,
+    /// Each model's total over one period, not per day (Hugging Face's 30-day downloads):
+    /// the period is the only window, and there is no daily series.
+    Totals,
 }
 
 impl Basis {
@@ -38,6 +41,7 @@ impl Basis {
         match self {
             Basis::Events | Basis::Rollups => "inferences",
             Basis::Snapshots => "runs",
+            Basis::Totals => "downloads",
         }
     }
 }
@@ -61,6 +65,17 @@ impl<T> Demand<T, T, T> {
             _ => Err(Error::Inputs(
                 "give events, daily rollups or counter snapshots, only one: one report counts one source".into(),
             )),
+        }
+    }
+
+    /// The input as a hub's document of `shape` says it is, whichever attribute named it
+    /// (`src="rankings.json" format="openrouter-rankings"` is rollups).
+    pub fn shaped(self, shape: Option<Shape>) -> Demand<T, T, T> {
+        let Some(shape) = shape else { return self };
+        let (Demand::Events(input) | Demand::Rollups(input) | Demand::Snapshots(input)) = self;
+        match shape.kind() {
+            ShapeKind::Rollups => Demand::Rollups(input),
+            ShapeKind::Snapshots => Demand::Snapshots(input),
         }
     }
 }
@@ -98,6 +113,8 @@ pub struct Dataset {
     pub attribution: Option<String>,
     /// What is counted, when the input's shape says (`tokens`); else the basis's default.
     pub unit: Option<&'static str>,
+    /// The one window a [`Basis::Totals`] dataset can report on.
+    pub period: Option<Window>,
 }
 
 /// Where an input came from, before it is read.
@@ -147,27 +164,36 @@ impl Dataset {
     pub fn assemble(demand: (LoadedDemand, Origin), registry: Option<(Loaded<Registry>, Origin)>) -> Dataset {
         let mut data = Dataset::default();
         // Rollups bring model names but no events: an empty log holds the names.
-        let (mut log, rollups) = match demand {
+        let (mut log, rollups, extras, source) = match demand {
             (Demand::Events(loaded), origin) => {
-                data.attribution = loaded.attribution.clone();
-                data.add_source("events", &origin, loaded.bytes, loaded.sha256, loaded.problems);
-                (loaded.sink, None)
+                data.add_source("events", &origin, loaded.bytes, &loaded.sha256, loaded.problems);
+                (loaded.sink, None, (loaded.extras, loaded.bytes, loaded.sha256), origin)
             }
             (Demand::Rollups(loaded), origin) => {
                 data.basis = Basis::Rollups;
-                data.attribution = loaded.attribution.clone();
-                data.add_source("rollups", &origin, loaded.bytes, loaded.sha256, loaded.problems);
-                (EventLog { models: loaded.sink.models, ..EventLog::default() }, Some(loaded.sink.tallies))
+                data.add_source("rollups", &origin, loaded.bytes, &loaded.sha256, loaded.problems);
+                let log = EventLog { models: loaded.sink.models, ..EventLog::default() };
+                (log, Some(loaded.sink.tallies), (loaded.extras, loaded.bytes, loaded.sha256), origin)
             }
             (Demand::Snapshots(loaded), origin) => {
                 data.basis = Basis::Snapshots;
-                data.attribution = loaded.attribution.clone();
                 let mut problems = loaded.problems;
                 let rollups = loaded.sink.into_rollups(&mut problems);
-                data.add_source("snapshots", &origin, loaded.bytes, loaded.sha256, problems);
-                (EventLog { models: rollups.models, ..EventLog::default() }, Some(rollups.tallies))
+                data.add_source("snapshots", &origin, loaded.bytes, &loaded.sha256, problems);
+                let log = EventLog { models: rollups.models, ..EventLog::default() };
+                (log, Some(rollups.tallies), (loaded.extras, loaded.bytes, loaded.sha256), origin)
             }
         };
+        let (Extras { attribution, registry: listed, period }, bytes, sha256) = extras;
+        data.attribution = attribution;
+        if let Some((from, to)) = period {
+            data.basis = Basis::Totals;
+            data.period = Window::new(from, to).ok();
+        }
+        // A registry given on its own wins over the listings of the demand's document.
+        let registry = registry.or_else(|| {
+            listed.map(|(sink, problems)| (Loaded { sink, problems, bytes, sha256, extras: Extras::default() }, source))
+        });
         if let Some((loaded, origin)) = registry {
             data.has_registry = true;
             for row in &loaded.sink.rows {
@@ -179,7 +205,7 @@ impl Dataset {
                 data.listings[id] =
                     Some(Listing { listed: row.listed, owner, name: row.name.clone(), category: row.category.clone() });
             }
-            data.add_source("registry", &origin, loaded.bytes, loaded.sha256, loaded.problems);
+            data.add_source("registry", &origin, loaded.bytes, &loaded.sha256, loaded.problems);
         }
         data.listings.resize(log.models.len(), None);
         data.tallies = match rollups {
@@ -195,12 +221,12 @@ impl Dataset {
         data
     }
 
-    fn add_source(&mut self, input: &str, origin: &Origin, bytes: u64, sha256: String, problems: Problems) {
+    fn add_source(&mut self, input: &str, origin: &Origin, bytes: u64, sha256: &str, problems: Problems) {
         self.sources.push(Source {
             input: input.into(),
             source: origin.source.clone(),
             bytes,
-            sha256,
+            sha256: sha256.to_owned(),
             fetched_at: origin.fetched_at.clone(),
         });
         self.problems.push((input.into(), problems));
@@ -208,7 +234,7 @@ impl Dataset {
 
     /// A dataset of whole bodies (the command line and tests).
     pub fn from_bodies(bodies: Bodies, limits: Limits) -> Result<Dataset, Error> {
-        let demand = match Demand::choose(bodies.events, bodies.rollups, bodies.snapshots)? {
+        let demand = match Demand::choose(bodies.events, bodies.rollups, bodies.snapshots)?.shaped(bodies.shape) {
             Demand::Events((origin, body)) => {
                 let loaded = load_shaped(&origin.source, EventLog::default(), body, limits, bodies.shape)?;
                 (Demand::Events(loaded), origin.clone())
@@ -241,7 +267,10 @@ impl Dataset {
 
     /// The report over the window that `spec` asks for.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, Error> {
-        let window = Window::resolve(options, self.tallies.span())?;
+        let window = match self.period {
+            Some(period) => Some(period.only_window(options)?),
+            None => Window::resolve(options, self.tallies.span())?,
+        };
         Ok(metrics::report(self, window, options))
     }
 
@@ -426,5 +455,55 @@ not json
             Bodies { rollups: Some((&o, &b"[1,2]"[..])), shape: Some(Shape::OpenRouterRankings), ..Bodies::default() };
         let err = Dataset::from_bodies(not_rankings, Limits::default()).err().unwrap();
         assert!(err.to_string().contains("expected OpenRouter's rankings"), "{err}");
+    }
+
+    fn shaped(shape: Shape, body: &[u8], options: &ReportOptions) -> Result<Report, Error> {
+        let o = Origin { source: "hub.json".into(), fetched_at: String::new() };
+        // Whichever attribute names it, the shape says what the document is.
+        let bodies = Bodies { events: Some((&o, body)), shape: Some(shape), ..Bodies::default() };
+        Dataset::from_bodies(bodies, Limits::default())?.report(options)
+    }
+
+    #[test]
+    fn replicate_pages_are_runs_with_models_listed_from_their_first_page() {
+        let body = br#"{"date":"2026-03-01","results":[{"owner":"a","name":"x","run_count":1000},{"owner":"a","name":"y","run_count":5}]}
+{"date":"2026-03-02","results":[{"owner":"a","name":"x","run_count":1500},{"owner":"a","name":"y","run_count":5},{"owner":"b","name":"z","run_count":9}]}
+{"date":"2026-03-03","results":[{"owner":"a","name":"x","run_count":1400},{"owner":"a","name":"y","run_count":8},{"owner":"b","name":"z","run_count":10}]}"#;
+        let r = shaped(Shape::ReplicateModels, body, &ReportOptions::default()).unwrap();
+        assert_eq!(r.window.map(|w| (w.from.to_string(), w.days)), Some(("2026-03-02".into(), 2)));
+        assert_eq!(r.daily.events, [500, 4], "x went down on the 3rd: a problem, not negative runs");
+        assert_eq!((r.models_listed, r.models_active, r.models_idle), (3, 3, 0));
+        assert_eq!((r.input.unit.as_str(), r.input.demand_source), ("runs", Basis::Snapshots));
+        assert_eq!(r.input.supply_source, "registry");
+        assert_eq!((r.input.rows_read, r.input.warnings), (8 + 3, 1), "8 snapshots, 3 listings");
+        let only_one = shaped(
+            Shape::ReplicateModels,
+            b"{\"date\":\"2026-03-01\",\"results\":[{\"owner\":\"a\",\"name\":\"x\",\"run_count\":1}]}",
+            &ReportOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(only_one.window, None, "one page is a baseline: use needs two");
+    }
+
+    #[test]
+    fn hugging_face_downloads_are_the_last_thirty_days_and_the_list_is_the_registry() {
+        let body = br#"{"as_of":"2026-03-31","models":[
+            {"id":"org/a","createdAt":"2025-01-01T00:00:00.000Z","downloads":900,"pipeline_tag":"text-generation"},
+            {"id":"org/b","createdAt":"2026-03-20T00:00:00.000Z","downloads":100},
+            {"id":"me/c","author":"me","createdAt":"2024-06-01T00:00:00.000Z","downloads":0},
+            {"id":"me/d","createdAt":"2026-04-02T00:00:00.000Z","downloads":0}]}"#;
+        let r = shaped(Shape::HfModels, body, &ReportOptions::default()).unwrap();
+        let w = r.window.unwrap();
+        assert_eq!((w.from.to_string(), w.to.to_string(), w.days), ("2026-03-02".into(), "2026-03-31".into(), 30));
+        assert_eq!((r.events, r.models_listed, r.models_active, r.models_idle), (1000, 3, 2, 1), "d is listed later");
+        assert_eq!(r.top1_share, Some(0.9));
+        assert_eq!((r.input.unit.as_str(), r.input.demand_source), ("downloads", Basis::Totals));
+        assert!(r.daily.day.is_empty() && r.models[0].daily.is_empty() && r.events_wow.is_none());
+        assert!(r.input.unavailable.iter().any(|u| u.figure == "daily"));
+        let shorter = ReportOptions { range: Some("7d".into()), ..ReportOptions::default() };
+        let err = shaped(Shape::HfModels, body, &shorter).err().unwrap();
+        assert!(err.to_string().contains("2026-03-02 to 2026-03-31, so that is the only window"), "{err}");
+        let same = ReportOptions { range: Some("30d".into()), ..ReportOptions::default() };
+        assert_eq!(shaped(Shape::HfModels, body, &same).unwrap(), r);
     }
 }

@@ -114,6 +114,7 @@ impl Unavailable {
                              daily rollups do not count";
         const APPS: &str = "daily rollups do not carry the automated and app fields";
         const SELF: &str = "the rollups have no self_calls column";
+        const DAYS: &str = "the input counts each model's total over the whole period, not per day";
         let mut groups: Vec<(&[&'static str], &'static str)> = Vec::new();
         if basis != Basis::Events {
             groups.extend([
@@ -139,6 +140,20 @@ impl Unavailable {
             if !self_calls {
                 groups.push((&["self_calls", "organic_events", "models_only_self_called", "daily.self_calls"], SELF));
             }
+        }
+        if basis == Basis::Totals {
+            groups.push((
+                &[
+                    "daily",
+                    "events_wow",
+                    "models[].daily",
+                    "models[].events_wow",
+                    "models[].first_day",
+                    "models[].last_day",
+                    "retention.models",
+                ],
+                DAYS,
+            ));
         }
         groups
             .into_iter()

@@ -275,11 +275,21 @@ fn write_event(
 /// (CSV `day,model,total`), the shape of hubs that publish counters only: every model's
 /// total on every day from the day before the data starts (all zeros).
 pub fn write_snapshots(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "day,model,total")?;
+    running_totals(data, |day, totals| {
+        for (m, total) in totals.iter().enumerate() {
+            writeln!(out, "{day},{},{total}", data.events.models.name(m as u32))?;
+        }
+        Ok(())
+    })
+}
+
+/// Calls `each` with every day from the day before the data's first to its last, and each
+/// model's running total by the end of that day.
+fn running_totals(data: &Dataset, mut each: impl FnMut(Day, &[u64]) -> io::Result<()>) -> io::Result<()> {
     let t = &data.tallies;
     let Some((first, last)) = t.span() else { return Ok(()) };
-    let models = data.events.models.len();
-    let mut totals = vec![0u64; models];
-    writeln!(out, "day,model,total")?;
+    let mut totals = vec![0u64; data.events.models.len()];
     let mut c = 0;
     for day in (first.0 - 1..=last.0).map(Day) {
         while c < t.len() && t.day[c] <= day {
@@ -288,11 +298,65 @@ pub fn write_snapshots(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
             }
             c += 1;
         }
-        for (m, total) in totals.iter().enumerate() {
-            writeln!(out, "{day},{},{total}", data.events.models.name(m as u32))?;
-        }
+        each(day, &totals)?;
     }
     Ok(())
+}
+
+/// `og/llm-0002` → (`og`, `llm-0002`): Replicate's owner and name, Hugging Face's author.
+fn owner_and_name(id: &str) -> (&str, &str) {
+    id.split_once('/').unwrap_or(("synth", id))
+}
+
+/// Writes `data` (with its registry) as a month of Replicate's model list saved once a
+/// day, one page per line with the day added as `date`: every model listed by that day,
+/// with its running `run_count` (made-up runs: one per inference).
+pub fn write_replicate_pages(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+    running_totals(data, |day, totals| {
+        let results: Vec<_> = (0..totals.len())
+            .filter(|&m| data.listings.get(m).and_then(Option::as_ref).is_some_and(|l| l.listed <= day))
+            .map(|m| {
+                let (owner, name) = owner_and_name(data.events.models.name(m as u32));
+                serde_json::json!({
+                    "url": format!("https://replicate.example/{owner}/{name}"), "owner": owner, "name": name,
+                    "description": "synthetic: made up by hubpulse synth", "visibility": "public",
+                    "run_count": totals[m], "cover_image_url": null, "github_url": null,
+                })
+            })
+            .collect();
+        let page = serde_json::json!({"date": day.to_string(), "results": results, "next": null});
+        serde_json::to_writer(&mut *out, &page).map_err(io::Error::other)?;
+        writeln!(out)
+    })
+}
+
+/// Writes `data` (with its registry) as Hugging Face's `/api/models` list fetched the day
+/// after its last: `downloads` are the last 30 days' inferences, models used in them were
+/// modified on the last day, the others when they were listed.
+pub fn write_hf_models(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+    let t = &data.tallies;
+    let Some((_, last)) = t.span() else { return writeln!(out, "[]") };
+    let mut downloads = vec![0u64; data.events.models.len()];
+    for c in (0..t.len()).filter(|&c| t.day[c] > last.plus(-30) && t.model[c] != crate::store::NONE) {
+        downloads[t.model[c] as usize] += t.events[c];
+    }
+    let models: Vec<_> = data
+        .listings
+        .iter()
+        .enumerate()
+        .filter_map(|(m, l)| l.as_ref().map(|l| (m, l)))
+        .map(|(m, l)| {
+            let id = data.events.models.name(m as u32);
+            let modified = if downloads[m] > 0 { last } else { l.listed };
+            serde_json::json!({
+                "id": id, "modelId": id, "author": owner_and_name(id).0, "downloads": downloads[m], "likes": downloads[m] / 100,
+                "createdAt": format!("{}T00:00:00.000Z", l.listed), "lastModified": format!("{modified}T12:00:00.000Z"),
+                "pipeline_tag": l.category, "tags": ["synthetic"], "library_name": "transformers",
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &models).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
 /// Writes `data`'s daily use in the shape of OpenRouter's rankings-daily document: each

@@ -11,7 +11,7 @@
 
 use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
-use hubpulse::dataset::{Origin, OwnedInputs};
+use hubpulse::dataset::{Bodies, Origin, OwnedInputs};
 use hubpulse::input::{time, Limits, Shape};
 use hubpulse::render::{self, Render};
 use hubpulse::synth::{self, SynthConfig};
@@ -248,9 +248,15 @@ fn synth(o: &Options) -> Result<(), String> {
     synth::write_events(&cfg, &mut body).map_err(|e| e.to_string())?;
     let events = if cfg.format == synth::Format::Csv { "events.csv" } else { "events.ndjson" };
     write(events, &|out| out.write_all(&body))?;
-    write("models.json", &|out| synth::write_registry(&cfg, out))?;
-    // The same made-up hub in the shapes of hubs that publish counters or rankings.
-    let data = Dataset::from_events(events, &body).map_err(|e| e.to_string())?;
+    let mut registry = Vec::new();
+    synth::write_registry(&cfg, &mut registry).map_err(|e| e.to_string())?;
+    write("models.json", &|out| out.write_all(&registry))?;
+    // The same made-up hub in the shapes of hubs that publish counters, lists or rankings.
+    let origin = Origin { source: events.into(), fetched_at: String::new() };
+    let bodies = Bodies { events: Some((&origin, &body)), registry: Some((&origin, &registry)), ..Bodies::default() };
+    let data = Dataset::from_bodies(bodies, Limits::default()).map_err(|e| e.to_string())?;
     write("snapshots.csv", &|out| synth::write_snapshots(&data, out))?;
-    write("rankings.json", &|out| synth::write_rankings(&data, out))
+    write("rankings.json", &|out| synth::write_rankings(&data, out))?;
+    write("replicate-models.ndjson", &|out| synth::write_replicate_pages(&data, out))?;
+    write("hf-models.json", &|out| synth::write_hf_models(&data, out))
 }

@@ -162,6 +162,9 @@ pub fn draw<DB: DrawingBackend>(
     Ok(drawn)
 }
 
+/// Why a chart by day is empty when the input counts totals over a period.
+const NO_DAYS: &str = "No daily series: the source counts totals over the whole period";
+
 /// What the report counts, plural and lowercase (`inferences`, `runs`, …).
 pub fn unit(report: &Report) -> &str {
     &report.input.unit

@@ -48,7 +48,12 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
         Tile {
             label: "Verified".into(),
             value: f.percent(report.verified_share),
-            context: "TEE + zkML".into(),
+            // A hub's counters say nothing of modes: 0 % verified would read as a finding.
+            context: if report.events > 0 && report.by_mode.unknown == report.events {
+                "the source does not say which mode".into()
+            } else {
+                "TEE + zkML".into()
+            },
             series: share(&|i| d.by_mode.tee[i] + d.by_mode.zkml[i]),
         },
         Tile {
@@ -82,7 +87,10 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         None => format!("No {} yet", super::unit(report)),
     };
     let subtitle = match report.window {
-        Some(w) => format!("{} – {} (UTC); lines are daily", p.fmt.day_short(w.from), p.fmt.day_long(w.to)),
+        Some(w) => {
+            let lines = if report.daily.day.is_empty() { "totals over the period" } else { "lines are daily" };
+            format!("{} – {} (UTC); {lines}", p.fmt.day_short(w.from), p.fmt.day_long(w.to))
+        }
         None => "Usage, not inventory".into(),
     };
     let top = heading(p, &Heading { title, subtitle })?;

@@ -29,7 +29,13 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
     let subtitle = format!("Share of the {noun} first active in a week (rows) active again k weeks later (columns)");
     let Some(c) = cohorts(report, cohort).filter(|c| !c.cohorts.is_empty()) else {
         let title = format!("No {noun} cohorts to show");
-        let why = if report.events == 0 { "No events in this window" } else { "Daily rollups cannot follow callers" };
+        let why = if report.events == 0 {
+            "No events in this window"
+        } else if report.daily.day.is_empty() {
+            super::NO_DAYS
+        } else {
+            "Daily rollups cannot follow callers"
+        };
         empty_state(p, &Heading { title, subtitle }, why)?;
         return Ok(Drawn::default());
     };

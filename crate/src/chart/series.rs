@@ -16,7 +16,14 @@ use plotters::style::RGBColor;
 /// The window of a report that has events to draw, or the empty state drawn instead.
 fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) -> Result<Option<Window>, DrawError<DB>> {
     match report.window.filter(|_| report.events > 0) {
-        Some(window) => Ok(Some(window)),
+        Some(window) if !report.daily.day.is_empty() => Ok(Some(window)),
+        Some(window) => {
+            let title =
+                format!("{} {} over {}", p.fmt.integer(report.events), super::unit(report), span(&window, &p.fmt));
+            let head = Heading { title, subtitle: what.to_owned() };
+            empty_state(p, &head, super::NO_DAYS)?;
+            Ok(None)
+        }
         None => {
             let head =
                 Heading { title: format!("No {} in this window", super::unit(report)), subtitle: what.to_owned() };

@@ -213,7 +213,9 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         f.integer(listed_and_active(report)),
         f.integer(report.models_listed)
     );
+    let by_day = matches!(kind, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification);
     let detail = match kind {
+        _ if by_day && report.daily.day.is_empty() => "; totals over the period, not by day".into(),
         ChartKind::Overview | ChartKind::Volume | ChartKind::SupplyDemand => String::new(),
         ChartKind::Concentration => format!("; the top 10 models carry {}", f.percent(report.top10_share)),
         ChartKind::Verification => format!("; {} verified", f.percent(report.verified_share)),

@@ -1,8 +1,10 @@
 //! One JSON object as one row: shared by NDJSON lines and JSON array elements.
 
 use super::problems::Problems;
+use super::shape::Row;
 use super::value::{Record, RecordSeed, Schema, Value};
-use super::{Shape, Sink};
+use super::{Extras, Shape, Sink};
+use crate::store::Registry;
 use serde::de::DeserializeSeed;
 use std::borrow::Cow;
 
@@ -20,7 +22,7 @@ pub fn parse_object<S: Sink<N>, const N: usize>(bytes: &[u8], line: u64, sink: &
 }
 
 /// serde_json's message without its own "at line 1 column N" (our line is the file's).
-fn reason(e: &serde_json::Error) -> String {
+pub(super) fn reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
         Some(cut) => format!("{} (column {})", &text[..cut], e.column()),
@@ -29,18 +31,27 @@ fn reason(e: &serde_json::Error) -> String {
 }
 
 /// Reads a hub's whole document of `shape` and hands each of its rows to `sink` (row `n`,
-/// 1-based, is line `n`); returns the credit the document asks for. An error: the body is
-/// not JSON or not in that shape.
+/// 1-based, is line `n`), and its listings to a registry of their own. An error: the body
+/// is not JSON or not in that shape.
 pub fn parse_document<S: Sink<N>, const N: usize>(
     body: &[u8],
     shape: Shape,
     sink: &mut S,
     problems: &mut Problems,
-) -> Result<Option<String>, String> {
-    let document: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| format!("not a JSON document: {}", reason(&e)))?;
-    let adapted = shape.adapt(&document)?;
-    for (i, row) in adapted.rows.iter().enumerate() {
+) -> Result<Extras, String> {
+    let adapted = shape.adapt(body)?;
+    feed(&adapted.rows, sink, problems);
+    let registry = (!adapted.listings.is_empty()).then(|| {
+        let (mut registry, mut problems) = (Registry::default(), Problems::default());
+        feed(&adapted.listings, &mut registry, &mut problems);
+        (registry, problems)
+    });
+    Ok(Extras { attribution: adapted.attribution, registry, period: adapted.period })
+}
+
+/// Hands `rows` to `sink` as records of its schema.
+fn feed<S: Sink<N>, const N: usize>(rows: &[Row], sink: &mut S, problems: &mut Problems) {
+    for (i, row) in rows.iter().enumerate() {
         problems.rows_read += 1;
         let mut record = Record::<N>::new();
         for (name, value) in row {
@@ -56,5 +67,4 @@ pub fn parse_document<S: Sink<N>, const N: usize>(
         }
         sink.accept(record, i as u64 + 1, problems);
     }
-    Ok(adapted.attribution)
 }

@@ -23,12 +23,25 @@ pub use events::{EventRow, EVENT_SLOTS};
 pub use problems::{Problem, Problems, Severity, KEPT_PROBLEMS};
 pub use registry::{RegistryRow, REGISTRY_SLOTS};
 pub use rollups::{LONG_TAIL, ROLLUP_SLOTS};
-pub use shape::Shape;
+pub use shape::{Shape, ShapeKind};
 pub use snapshots::SNAPSHOT_SLOTS;
 pub use stream::{load_all, load_shaped, Limits, Loaded, Loader};
 pub use value::{Record, Schema, Value};
 
+use crate::day::Day;
 use crate::error::Error;
+use crate::store::Registry;
+
+/// What a hub's document carries besides its demand rows.
+#[derive(Default)]
+pub struct Extras {
+    /// The credit the source's licence asks for.
+    pub attribution: Option<String>,
+    /// The models the document lists, read by the registry's field rules.
+    pub registry: Option<(Registry, Problems)>,
+    /// The days its counts are totals over, when they are not per day.
+    pub period: Option<(Day, Day)>,
+}
 
 /// Where the records of one input kind go once read: the sink validates each record
 /// and stores what it accepts.
@@ -114,14 +127,14 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         result.map_err(|reason| self.format_error(reason))
     }
 
-    /// Parses what is left at the end of the body and hands back what was stored, with the
-    /// credit a hub's document asks for, if any.
-    pub fn finish(mut self) -> Result<(S, Problems, Option<String>), Error> {
+    /// Parses what is left at the end of the body and hands back what was stored, with
+    /// what a hub's document carries besides.
+    pub fn finish(mut self) -> Result<(S, Problems, Extras), Error> {
         let (sink, problems) = (&mut self.sink, &mut self.problems);
-        let mut attribution = None;
+        let mut extras = Extras::default();
         let result = match &mut self.reader {
             Reader::Document(body, shape) => {
-                json::parse_document(body, *shape, sink, problems).map(|credit| attribution = credit)
+                json::parse_document(body, *shape, sink, problems).map(|document| extras = document)
             }
             Reader::Undecided(start) if start.iter().all(u8::is_ascii_whitespace) => Ok(()),
             Reader::Undecided(_) => Err("not a supported format".to_owned()),
@@ -136,7 +149,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
             Reader::Csv(rows) => rows.feed(&[], sink, problems),
         };
         result.map_err(|reason| self.format_error(reason))?;
-        Ok((self.sink, self.problems, attribution))
+        Ok((self.sink, self.problems, extras))
     }
 
     fn format_error(&self, reason: String) -> Error {

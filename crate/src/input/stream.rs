@@ -2,7 +2,7 @@
 //! the bytes say so (whatever the headers or the file name), limits enforced, and the
 //! text handed to the format's parser.
 
-use super::{Parser, Problems, Shape, Sink};
+use super::{Extras, Parser, Problems, Shape, Sink};
 use crate::error::Error;
 use flate2::write::MultiGzDecoder;
 use sha2::{Digest, Sha256};
@@ -25,8 +25,8 @@ pub struct Loaded<S> {
     pub bytes: u64,
     /// SHA-256 of the raw bytes, in lowercase hex (`sha256sum`'s form).
     pub sha256: String,
-    /// The credit the source asks for (a hub's document shape whose licence requires it).
-    pub attribution: Option<String>,
+    /// What a hub's document carries besides its rows (its credit, listings, period).
+    pub extras: Extras,
 }
 
 /// Feeds the parser from inside the gzip decoder, keeping the parser's own error.
@@ -153,9 +153,9 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
                 return Err(Error::Io { source: self.source.clone(), reason: "the load was interrupted".into() })
             }
         };
-        let (sink, problems, attribution) = writer.parser.finish()?;
+        let (sink, problems, extras) = writer.parser.finish()?;
         let sha256 = self.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        Ok(Loaded { sink, problems, bytes: self.bytes, sha256, attribution })
+        Ok(Loaded { sink, problems, bytes: self.bytes, sha256, extras })
     }
 }
 

@@ -18,8 +18,8 @@ pub use latency::nearest_rank;
 pub use options::ReportOptions;
 pub use window::Window;
 
-use crate::dataset::Dataset;
-use crate::report::Report;
+use crate::dataset::{Basis, Dataset};
+use crate::report::{Cohorts, Daily, Report};
 use crate::store::NONE;
 use scope::Scope;
 
@@ -64,7 +64,22 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
         let callers = scope.ok_days().filter(|&(_, i)| log.caller[i] != NONE).map(|(day, i)| (day, log.caller[i]));
         report.retention.callers = Some(retention::cohorts(window, log.callers.len(), callers));
     }
+    if dataset.basis == Basis::Totals {
+        without_days(&mut report);
+    }
     report
+}
+
+/// Totals over a period say nothing of its days: every figure by day goes (they are listed
+/// in `input.unavailable`), rather than showing the totals as if they fell on the last day.
+fn without_days(report: &mut Report) {
+    report.daily = Daily::default();
+    report.events_wow = None;
+    report.retention.models = Cohorts::default();
+    for m in &mut report.models {
+        (m.events_wow, m.first_day, m.last_day) = (None, None, None);
+        m.daily.clear();
+    }
 }
 
 #[cfg(test)]

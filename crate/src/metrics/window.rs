@@ -52,6 +52,18 @@ impl Window {
         Window::new(from, to).map(Some)
     }
 
+    /// This window, when it is the only one the data can show (totals over a period): an
+    /// error unless `spec` asks for it or for nothing.
+    pub fn only_window(self, spec: &ReportOptions) -> Result<Window, Error> {
+        match Window::resolve(spec, Some((self.from, self.to)))? {
+            Some(w) if w != self => Err(Error::Window(format!(
+                "the input counts totals over {} to {}, so that is the only window it can show",
+                self.from, self.to
+            ))),
+            _ => Ok(self),
+        }
+    }
+
     /// Every day of the window, in order.
     pub fn days(&self) -> impl Iterator<Item = Day> {
         (self.from.0..=self.to.0).map(Day)

@@ -109,7 +109,7 @@ pub async fn load_urls(
         signal: signal.as_ref(),
         credentials,
     };
-    let demand = match Demand::choose(spec.events, spec.rollups, spec.snapshots).map_err(js_error)? {
+    let demand = match Demand::choose(spec.events, spec.rollups, spec.snapshots).map_err(js_error)?.shaped(shape) {
         Demand::Events(url) => {
             let (loaded, origin) =
                 fetch::fetch_into(&url, "events", EventLog::default(), &how, shape).await.map_err(js_error)?;
