@@ -2,6 +2,7 @@
 // already there, so running it twice costs a few milliseconds.
 //   node scripts/setup.mjs            the build: wasm target, wasm-bindgen CLI, npm packages
 //   node scripts/setup.mjs --browser  also Chromium for the browser tests (apt-get)
+//   node scripts/setup.mjs --evm      also a local EVM node, solc and ethers (tests/evm, npm)
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { output, run } from './run.mjs';
 
@@ -55,4 +56,11 @@ if (process.argv.includes('--fuzz')) {
 if (process.argv.includes('--sql') && output('python3', ['-c', 'import duckdb, chdb']) === null) {
   console.log('DuckDB and chDB for the SQL tests (chDB is large: a minute or two once)');
   run('python3', ['-m', 'pip', 'install', '--quiet', 'duckdb', 'chdb']);
+}
+
+// A local EVM node (anvil), the Solidity compiler and a client, for the chain source's tests.
+// Anvil's binary comes in a per-platform package, so its install script need not run.
+const evm = `${root}tests/evm/`;
+if (process.argv.includes('--evm') && !existsSync(`${evm}node_modules/.package-lock.json`)) {
+  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: evm });
 }

@@ -47,7 +47,11 @@ export type Day = string;
 export interface ByMode<T> { vanilla: T; tee: T; zkml: T; other: T; unknown: T }
 
 export interface Problem { input: string; severity: 'rejected' | 'warning'; line: number; field: string; reason: string }
-export interface Source { input: string; source: string; bytes: number; sha256: string; fetched_at: string }
+export interface Source {
+  input: string; source: string; bytes: number; sha256: string; fetched_at: string;
+  /** The chain source (`source="evm"`): what was read, and the last block's hash. */
+  chain?: { chain_id: number; address: string; from_block: number; to_block: number; last_block_hash: string };
+}
 
 export interface InputSummary {
   rows_read: number;

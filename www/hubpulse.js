@@ -4,7 +4,7 @@
 // export controls. Parsing, figures, drawing, hit-testing and tooltips happen in Rust
 // (crate/src/web, crate/src/chart). Everything it writes to the page is text
 // (textContent), never HTML.
-import init, { loadBytes, loadUrls, View, lastPanic } from './pkg/hubpulse.js';
+import init, { ChainScan, loadBytes, loadUrls, View, lastPanic } from './pkg/hubpulse.js';
 
 const ready = init();
 
@@ -22,11 +22,13 @@ const RETRY_DELAYS_MS = [500, 1500, 4000];
 const transient = (error) => /HTTP 5\d\d|could not fetch/.test(error?.message ?? '');
 
 class Shared {
-  constructor(key, spec, idleSeconds) {
+  /** `scan`: a chain source's scan, taken over from the dataset this one refreshes. */
+  constructor(key, spec, idleSeconds, scan = null) {
     this.key = key;
     this.listeners = new Set();
     this.holders = 0;
     this.controller = new AbortController();
+    this.scan = scan;
     this.loading = ready.then(() => this.#attempts(spec, idleSeconds));
     this.loading.catch(() => { if (datasets.get(key) === this) datasets.delete(key); }); // a failed load may be retried
   }
@@ -45,10 +47,14 @@ class Shared {
         this.listeners.forEach((f) => f(p));
       };
       try {
-        return await loadUrls(spec, progress, AbortSignal.any([this.controller.signal, idle.signal]));
+        const signal = AbortSignal.any([this.controller.signal, idle.signal]);
+        if (!spec.chain) return await loadUrls(spec, progress, signal);
+        // The chain source keeps its scan between refreshes: each reads only new blocks.
+        this.scan ??= new ChainScan(spec.chain);
+        return await this.scan.update(progress, signal);
       } catch (error) {
         if (this.controller.signal.aborted) throw error;
-        const url = spec.events ?? spec.rollups ?? spec.snapshots;
+        const url = spec.chain?.rpc ?? spec.events ?? spec.rollups ?? spec.snapshots;
         const cause = idle.signal.aborted ? new Error(`${url}: no data came for ${idleSeconds} s; the server does not answer`) : error;
         if (attempt >= RETRY_DELAYS_MS.length || !(idle.signal.aborted || transient(error))) throw cause;
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
@@ -62,7 +68,7 @@ class Shared {
     if (--this.holders > 0) return;
     if (datasets.get(this.key) === this) datasets.delete(this.key);
     this.controller.abort(); // nobody waits for it any more (does nothing once loaded)
-    this.loading.then((data) => data.free(), () => {});
+    this.loading.then((data) => data.free(), () => {}).finally(() => this.scan?.free());
   }
 }
 
@@ -71,7 +77,10 @@ function acquire(spec, fresh = false, idleSeconds = 30) {
   const key = JSON.stringify(spec);
   let shared = datasets.get(key);
   if (!shared || fresh) {
-    shared = new Shared(key, spec, idleSeconds);
+    // A refresh of a chain source continues its scan rather than reading the chain again.
+    const scan = shared?.scan ?? null;
+    if (shared) shared.scan = null;
+    shared = new Shared(key, spec, idleSeconds, scan);
     datasets.set(key, shared);
   }
   shared.holders++;
@@ -187,7 +196,7 @@ sheet.replaceSync(`
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `);
 
-const ATTRIBUTES = ['src', 'rollups', 'snapshots', 'format', 'unit', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
+const ATTRIBUTES = ['src', 'rollups', 'snapshots', 'source', 'rpc', 'from-block', 'to-block', 'address', 'format', 'unit', 'registry', 'max-rows', 'chart', 'theme', 'range', 'from', 'to', 'model',
                     'stack', 'cohort', 'locale', 'refresh', 'timeout', 'credentials', 'max-bytes'];
 /** Attributes that change what is drawn but not what is loaded. */
 const VIEW_ATTRIBUTES = new Set(['chart', 'theme', 'model', 'stack', 'cohort', 'locale', 'unit']);
@@ -378,20 +387,46 @@ class HubPulse extends HTMLElement {
   }
 
   /** The load spec of the attributes, or a reason why they name no data. */
-  #spec() {
-    const [src, rollups, snapshots] = ['src', 'rollups', 'snapshots'].map((a) => this.getAttribute(a));
-    if (!src && !rollups && !snapshots) {
-      return 'Set the src attribute to the URL of an events file (or rollups, or snapshots).';
+  /** `source="evm"`: the chain source's spec, or why the attributes do not make one. */
+  #chainSpec() {
+    const rpc = this.getAttribute('rpc');
+    if (!rpc) return 'source="evm" needs rpc, the URL of a JSON-RPC node.';
+    const chain = { rpc: absolute(rpc) };
+    for (const [attribute, key] of [['from-block', 'fromBlock'], ['to-block', 'toBlock']]) {
+      if (!this.hasAttribute(attribute)) continue;
+      const block = Number(this.getAttribute(attribute));
+      if (!Number.isSafeInteger(block) || block < 0) return `${attribute} must be a block number ≥ 0.`;
+      chain[key] = block;
     }
-    const spec = { events: absolute(src), rollups: absolute(rollups), snapshots: absolute(snapshots),
-                   registry: absolute(this.getAttribute('registry')) };
-    if (this.hasAttribute('credentials')) spec.credentials = this.getAttribute('credentials');
-    if (this.hasAttribute('format')) spec.format = this.getAttribute('format');
+    if (chain.fromBlock === undefined) return 'source="evm" needs from-block, the first block to read.';
+    if (this.hasAttribute('address')) chain.address = this.getAttribute('address');
+    if (this.hasAttribute('registry')) chain.registry = absolute(this.getAttribute('registry'));
+    return { chain };
+  }
+
+  #spec() {
+    const source = this.getAttribute('source');
+    if (source !== null && source !== 'evm') return `source is "evm" (a chain) or absent (files), not "${source}".`;
+    const [src, rollups, snapshots] = ['src', 'rollups', 'snapshots'].map((a) => this.getAttribute(a));
+    let spec;
+    if (source === 'evm') {
+      if (src || rollups || snapshots) return 'source="evm" reads the chain: leave out src, rollups and snapshots.';
+      spec = this.#chainSpec();
+      if (typeof spec === 'string') return spec;
+    } else {
+      if (!src && !rollups && !snapshots) {
+        return 'Set the src attribute to the URL of an events file (or rollups, or snapshots), or source="evm".';
+      }
+      spec = { events: absolute(src), rollups: absolute(rollups), snapshots: absolute(snapshots),
+               registry: absolute(this.getAttribute('registry')) };
+      if (this.hasAttribute('credentials')) spec.credentials = this.getAttribute('credentials');
+      if (this.hasAttribute('format')) spec.format = this.getAttribute('format');
+    }
     for (const [attribute, key, unit] of [['max-rows', 'maxRows', 'rows'], ['max-bytes', 'maxBytes', 'bytes']]) {
       if (!this.hasAttribute(attribute)) continue;
       const limit = Number(this.getAttribute(attribute));
       if (!Number.isSafeInteger(limit) || limit < 1) return `${attribute} must be a whole number of ${unit} ≥ 1.`;
-      spec[key] = limit;
+      (spec.chain ?? spec)[key] = limit;
     }
     return spec;
   }
@@ -413,14 +448,15 @@ class HubPulse extends HTMLElement {
       previous?.release();
       return this.#fail(spec);
     }
-    this.#showStatus(`Loading ${spec.events ?? spec.rollups ?? spec.snapshots}…`, true);
+    this.#showStatus(`Loading ${spec.chain?.rpc ?? spec.events ?? spec.rollups ?? spec.snapshots}…`, true);
     // Hold the new inputs before letting go of the old, so that inputs that did not change
     // are neither freed nor fetched again.
     const shared = (this.#shared = acquire(spec, false, this.#timeout));
     previous?.release();
-    const onProgress = ({ input, loaded, total }) => {
+    const onProgress = ({ input, loaded, total, unit }) => {
       if (generation !== this.#generation) return;
-      const amount = total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded);
+      const count = unit === 'blocks' ? (n) => `${n.toLocaleString()} blocks` : formatBytes;
+      const amount = total ? `${count(loaded)} of ${count(total)}` : count(loaded);
       this.#message.textContent = `Loading ${input}… ${amount}`;
       if (total) {
         this.#progress.max = total;
@@ -653,6 +689,11 @@ class HubPulse extends HTMLElement {
       const list = element('dl');
       const rows = [['Input', s.input], ['Source', s.source], ['Bytes', s.bytes.toLocaleString('en-US')],
                     ['SHA-256', s.sha256], ['Fetched', s.fetched_at]];
+      if (s.chain) {
+        rows.push(['Chain id', String(s.chain.chain_id)], ['Contract', s.chain.address],
+                  ['Blocks', `${s.chain.from_block.toLocaleString('en-US')} to ${s.chain.to_block.toLocaleString('en-US')}`],
+                  ['Last block hash', s.chain.last_block_hash]);
+      }
       for (const [k, v] of rows) list.append(element('dt', '', k), element('dd', '', v));
       this.#panel.append(list);
     }
@@ -673,7 +714,8 @@ class HubPulse extends HTMLElement {
   #showNotice({ rows_rejected: rejected, problems }) {
     const first = problems.find((p) => p.severity === 'rejected');
     const why = first ? ` (first: line ${first.line}, ${first.field}: ${first.reason})` : '';
-    this.#notice.textContent = rejected ? `${rejected.toLocaleString('en-US')} rows rejected${why}` : '';
+    const rows = rejected === 1 ? 'row' : 'rows';
+    this.#notice.textContent = rejected ? `${rejected.toLocaleString('en-US')} ${rows} rejected${why}` : '';
     this.#notice.title = this.#notice.textContent;
     this.#notice.hidden = !rejected;
   }

@@ -228,6 +228,7 @@ impl Dataset {
             bytes,
             sha256: sha256.to_owned(),
             fetched_at: origin.fetched_at.clone(),
+            chain: None,
         });
         self.problems.push((input.into(), problems));
     }

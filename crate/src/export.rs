@@ -49,7 +49,13 @@ pub fn csv(report: &Report) -> String {
                 for s in input.get("sources").and_then(Value::as_array).into_iter().flatten() {
                     let which = s["input"].as_str().unwrap_or_default();
                     for (field, v) in s.as_object().into_iter().flatten().filter(|(k, _)| k.as_str() != "input") {
-                        row("source", &format!("{which}.{field}"), "", v);
+                        match v {
+                            // The chain's provenance: chain.chain_id, chain.last_block_hash, …
+                            Value::Object(inner) => {
+                                inner.iter().for_each(|(name, v)| row("source", &format!("{which}.{name}"), "", v))
+                            }
+                            v => row("source", &format!("{which}.{field}"), "", v),
+                        }
                     }
                 }
             }

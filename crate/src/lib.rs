@@ -5,6 +5,7 @@
 //! Data flows one way: [`input`] (bytes → rows) → [`store`] (columns) → [`metrics`]
 //! (→ [`Report`]) → [`chart`] (→ pixels). Only `web` knows about the browser.
 
+pub mod chain;
 pub mod chart;
 pub mod dataset;
 pub mod day;

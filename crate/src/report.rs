@@ -165,7 +165,7 @@ impl Unavailable {
 /// Where one input came from, so anyone can fetch the same bytes and check them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
-    /// Which input: `events`, `registry`, `rollups` or `snapshots`.
+    /// Which input: `events`, `registry`, `rollups`, `snapshots` or `chain`.
     pub input: String,
     /// The URL or path, or "bytes" when handed over directly.
     pub source: String,
@@ -175,6 +175,11 @@ pub struct Source {
     pub sha256: String,
     /// When the input was fetched or read, UTC (RFC 3339).
     pub fetched_at: String,
+    /// For the chain source: the chain, contract and blocks read, and the last block's
+    /// hash. `bytes` and `sha256` are then those of the event lines read from it, which
+    /// `hubpulse fetch-evm` writes byte for byte.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<crate::chain::ChainProvenance>,
 }
 
 /// Counts per verification mode.

@@ -6,9 +6,11 @@
 //! hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark] …inputs…
 //! hubpulse rollup --events FILE [--registry FILE]            (NDJSON rollups on stdout)
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
+//! hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]  (NDJSON events on stdout)
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
+use hubpulse::chain;
 use hubpulse::chart::format::Numbers;
 use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
 use hubpulse::dataset::{Bodies, Origin, OwnedInputs};
@@ -22,13 +24,14 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit runs]
-                  [--format openrouter-rankings]
+                  [--format replicate-models|hf-models|openrouter-rankings]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
                   [--stack mode] [--cohort models|callers] [--model ID] [--locale TAG]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
+  hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]   (NDJSON events on stdout)
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn run() -> Result<(), String> {
         "rollup" => rollup(&options),
         "render" => render(&options),
         "synth" => synth(&options),
+        "fetch-evm" => fetch_evm(&options),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
 }
@@ -77,6 +81,11 @@ struct Options {
     size: (u32, u32),
     report: ReportOptions,
     synth: SynthConfig,
+    /// `fetch-evm`: the node, the blocks and the contract.
+    rpc: Option<String>,
+    from_block: Option<u64>,
+    to_block: Option<u64>,
+    address: Option<String>,
 }
 
 impl Default for Options {
@@ -95,6 +104,10 @@ impl Default for Options {
             size: (960, 400),
             report: ReportOptions::default(),
             synth: SynthConfig::default(),
+            rpc: None,
+            from_block: None,
+            to_block: None,
+            address: None,
         }
     }
 }
@@ -116,6 +129,10 @@ impl Options {
             };
             match name.as_str() {
                 "events" => o.events = Some(value()?.into()),
+                "rpc" => o.rpc = Some(value()?),
+                "from-block" => o.from_block = Some(number("--from-block", &value()?)?),
+                "to-block" => o.to_block = Some(number("--to-block", &value()?)?),
+                "address" => o.address = Some(value()?),
                 "registry" => o.registry = Some(value()?.into()),
                 "rollups" => o.rollups = Some(value()?.into()),
                 "snapshots" => o.snapshots = Some(value()?.into()),
@@ -259,4 +276,43 @@ fn synth(o: &Options) -> Result<(), String> {
     write("rankings.json", &|out| synth::write_rankings(&data, out))?;
     write("replicate-models.ndjson", &|out| synth::write_replicate_pages(&data, out))?;
     write("hf-models.json", &|out| synth::write_hf_models(&data, out))
+}
+
+/// Reads inference events from a chain's logs and writes them as NDJSON, as they arrive;
+/// progress, the logs that are not events and the provenance go to stderr.
+fn fetch_evm(o: &Options) -> Result<(), String> {
+    let rpc = o.rpc.clone().ok_or(format!("fetch-evm needs --rpc URL\n{USAGE}"))?;
+    let from_block = o.from_block.ok_or(format!("fetch-evm needs --from-block N\n{USAGE}"))?;
+    let address = match &o.address {
+        Some(a) => chain::address(a).map_err(|e| e.to_string())?,
+        None => chain::PRECOMPILE.to_owned(),
+    };
+    let mut scan = chain::Scan::new(chain::ScanConfig { rpc: rpc.clone(), from_block, to_block: o.to_block, address });
+    let agent = ureq::Agent::new_with_defaults();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    while let Some(request) = scan.request() {
+        let answer = agent
+            .post(&rpc)
+            .header("content-type", "application/json")
+            .send(&request.body[..])
+            .and_then(|mut response| response.body_mut().read_to_vec())
+            .map_err(|e| format!("{rpc}: {}: {e}", request.what))?;
+        scan.respond(&answer).map_err(|e| e.to_string())?;
+        out.write_all(&scan.drain_ndjson()).map_err(|e| format!("stdout: {e}"))?;
+        if let (done, Some(total)) = scan.progress() {
+            eprint!("\rhubpulse: {done} of {total} blocks scanned");
+        }
+    }
+    out.flush().map_err(|e| format!("stdout: {e}"))?;
+    eprintln!();
+    for problem in &scan.problems().problems {
+        eprintln!("hubpulse: log {}: {}", problem.line, problem.reason);
+    }
+    if let Some(p) = scan.provenance() {
+        eprintln!(
+            "hubpulse: chain {} contract {} blocks {} to {}, last block hash {}",
+            p.chain_id, p.address, p.from_block, p.to_block, p.last_block_hash
+        );
+    }
+    Ok(())
 }

@@ -63,7 +63,7 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
         bytes += chunk.len() as u64;
         loader.feed(&chunk)?;
         if let Some(callback) = how.on_progress {
-            report_progress(callback, input, bytes, total);
+            report_progress(callback, input, bytes, total, "bytes");
         }
         // A body already buffered resolves each read as a microtask, which would keep
         // the page from painting until the whole input is parsed.
@@ -75,8 +75,11 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     Ok((loader.finish()?, Origin { source: url.to_owned(), fetched_at }))
 }
 
-fn report_progress(callback: &Function, input: &str, loaded: u64, total: Option<f64>) {
+/// Calls `callback` with `{input, loaded, total, unit}` (`unit`: what is counted, `bytes`
+/// or `blocks`).
+pub fn report_progress(callback: &Function, input: &str, loaded: u64, total: Option<f64>, unit: &str) {
     let progress = js_sys::Object::new();
+    let _ = Reflect::set(&progress, &"unit".into(), &unit.into());
     let _ = Reflect::set(&progress, &"input".into(), &input.into());
     let _ = Reflect::set(&progress, &"loaded".into(), &JsValue::from_f64(loaded as f64));
     let _ = Reflect::set(&progress, &"total".into(), &total.map_or(JsValue::NULL, JsValue::from_f64));

@@ -3,6 +3,7 @@
 //! `<hub-pulse>` element (www/hubpulse.js) is a thin shell around it.
 
 mod canvas;
+mod chain;
 mod fetch;
 mod panic;
 
