@@ -10,6 +10,11 @@
 -- Produces one row per (UTC day, model) with the columns hubpulse reads as rollups; export
 -- it with FORMAT JSONEachRow (NDJSON) or CSVWithNames.
 --
+-- Sketches (callers_hll, latency_sketch) are not computed here: DuckDB's approx_count_distinct
+-- and approx_quantile, and ClickHouse's uniqHLL12/uniqCombined/quantileTDigest/quantileDD,
+-- return numbers or engine-internal states that a browser cannot merge; `hubpulse rollup
+-- --sketches` writes the documented bytes (README "Sketches").
+--
 -- The rules are hubpulse's: days are UTC; `events` counts successful inferences and
 -- `failed` the others; 0x hex callers and owners compare case-insensitively; modes compare
 -- case-insensitively, any other name is `other`, none is `unknown`; blank strings are

@@ -9,6 +9,11 @@
 -- Produces one row per (UTC day, model) with the columns hubpulse reads as rollups; export
 -- it with COPY (…) TO 'rollups.ndjson' (FORMAT JSON) or (FORMAT CSV, HEADER).
 --
+-- Sketches (callers_hll, latency_sketch) are not computed here: DuckDB's approx_count_distinct
+-- and approx_quantile, and ClickHouse's uniqHLL12/uniqCombined/quantileTDigest/quantileDD,
+-- return numbers or engine-internal states that a browser cannot merge; `hubpulse rollup
+-- --sketches` writes the documented bytes (README "Sketches").
+--
 -- The rules are hubpulse's, so the rollups give the figures the raw events give:
 -- days are UTC; `events` counts successful inferences and `failed` the others; callers
 -- and owners that are 0x hex addresses compare case-insensitively; modes compare

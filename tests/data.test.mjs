@@ -53,6 +53,25 @@ test('a widget reads daily rollups and gives the figures of the command line', a
   await page.close();
 });
 
+test('rollups with sketches give estimated callers and latency, marked as estimates', async () => {
+  const events = `${root}www/data/events.ndjson`;
+  const registry = `${root}www/data/models.json`;
+  const rollups = fixture('sketched.ndjson', hubpulse('rollup', '--events', events, '--registry', registry, '--sketches'));
+  const { page, errors, report } = await widget({ rollups, registry: 'data/models.json', chart: 'callers' });
+  const estimated = await report();
+  const raw = nativeReport('--events', events, '--registry', registry);
+  const error = (figure) => estimated.input.estimates.find((e) => e.figure === figure).relative_error;
+  for (const figure of ['callers', 'mau']) {
+    assert.ok(Math.abs(estimated[figure] - raw[figure]) <= 4 * error(figure) * raw[figure], `${figure}: ${estimated[figure]} vs ${raw[figure]}`);
+  }
+  assert.ok(Math.abs(estimated.latency_p95 - raw.latency_p95) <= error('latency_p95') * raw.latency_p95);
+  assert.equal(estimated.events, raw.events);
+  assert.match(await page.evaluate(() => document.querySelector('#under-test').getAttribute('aria-label')), /distinct callers/);
+  assert.ok(!estimated.input.unavailable.some((u) => u.figure === 'callers'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('rejected rows are counted and the widget says how many and why', async () => {
   const body = [
     '{"ts":"2026-03-02T10:00:00Z","model":"a","caller":"0xab"}',

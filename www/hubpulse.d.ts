@@ -66,6 +66,8 @@ export interface InputSummary {
   attribution: string | null;
   /** Figures the input cannot determine (they are null), and why. */
   unavailable: { figure: string; reason: string }[];
+  /** Figures estimated from rollups' sketches, and how closely (README "Sketches"). */
+  estimates: { figure: string; method: string; relative_error: number; error_kind: 'standard error' | 'bound' }[];
   sources: Source[];
 }
 

@@ -5,7 +5,7 @@ use crate::day::Day;
 use crate::error::Error;
 use crate::input::{load_all, load_shaped, Extras, Limits, Loaded, Problems, Shape, ShapeKind};
 use crate::metrics::{self, ReportOptions, Window};
-use crate::report::{InputSummary, Report, Source, Unavailable};
+use crate::report::{Estimate, InputSummary, Report, Sketched, Source, Unavailable};
 use crate::store::{EventLog, Events, Registry, Rollups, Snapshots, Tallies, NONE};
 use serde::Serialize;
 
@@ -275,6 +275,12 @@ impl Dataset {
         Ok(metrics::report(self, window, options))
     }
 
+    /// The sketches the rollups carry.
+    fn sketched(&self) -> Sketched {
+        let t = &self.tallies;
+        Sketched { callers: t.callers_sketch.is_some(), latency: t.latency_sketch.is_some() }
+    }
+
     /// The report's `input` block.
     pub fn input_summary(&self) -> InputSummary {
         let mut total = Problems::default();
@@ -292,7 +298,8 @@ impl Dataset {
             demand_source: self.basis,
             unit: self.unit.unwrap_or(self.basis.default_unit()).to_owned(),
             attribution: self.attribution.clone(),
-            unavailable: Unavailable::of(self.basis, self.tallies.self_calls.is_some()),
+            unavailable: Unavailable::of(self.basis, self.tallies.self_calls.is_some(), self.sketched()),
+            estimates: Estimate::of(self.basis, self.sketched()),
             sources: self.sources.clone(),
         }
     }

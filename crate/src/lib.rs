@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod render;
 pub mod report;
 pub mod rollup;
+pub mod sketch;
 pub mod store;
 pub mod synth;
 

@@ -89,7 +89,54 @@ pub struct InputSummary {
     pub attribution: Option<String>,
     /// The figures this input cannot determine (they are `null`), and why.
     pub unavailable: Vec<Unavailable>,
+    /// The figures estimated from the rollups' sketches, how, and how closely.
+    pub estimates: Vec<Estimate>,
     pub sources: Vec<Source>,
+}
+
+/// A figure estimated from sketches rather than counted (README "Sketches").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Estimate {
+    pub figure: &'static str,
+    pub method: &'static str,
+    /// The relative error: one standard error for HyperLogLog counts, a bound for
+    /// DDSketch quantiles (see `error_kind`).
+    pub relative_error: f64,
+    pub error_kind: &'static str,
+}
+
+/// Which sketches the rollups carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sketched {
+    pub callers: bool,
+    pub latency: bool,
+}
+
+/// The figures that HyperLogLogs estimate.
+const SKETCHED_CALLERS: [&str; 8] =
+    ["callers", "wau", "mau", "stickiness", "daily.callers", "daily.wau", "daily.mau", "models[].callers"];
+const SKETCHED_LATENCY: [&str; 3] = ["latency_p50", "latency_p95", "latency_p99"];
+
+impl Estimate {
+    /// The estimates of a dataset read from rollups with these sketches.
+    pub fn of(basis: Basis, sketched: Sketched) -> Vec<Estimate> {
+        if basis == Basis::Events {
+            return Vec::new();
+        }
+        let callers = SKETCHED_CALLERS.iter().filter(|_| sketched.callers).map(|&figure| Estimate {
+            figure,
+            method: "HyperLogLog, 4,096 registers, Ertl's estimator",
+            relative_error: crate::sketch::HLL_STANDARD_ERROR,
+            error_kind: "standard error",
+        });
+        let latency = SKETCHED_LATENCY.iter().filter(|_| sketched.latency).map(|&figure| Estimate {
+            figure,
+            method: "DDSketch, nearest rank",
+            relative_error: crate::sketch::RELATIVE_ACCURACY,
+            error_kind: "bound",
+        });
+        callers.chain(latency).collect()
+    }
 }
 
 /// A figure that the input cannot determine, and why (SPEC §1.3: shown as unavailable,
@@ -103,8 +150,8 @@ pub struct Unavailable {
 
 impl Unavailable {
     /// What a dataset read from `basis` cannot say; `self_calls`: whether its input
-    /// counted self-calls.
-    pub fn of(basis: Basis, self_calls: bool) -> Vec<Unavailable> {
+    /// counted self-calls; `sketched`: the sketches its rollups carry, which estimate some.
+    pub fn of(basis: Basis, self_calls: bool, sketched: Sketched) -> Vec<Unavailable> {
         const CALLERS: &str = "daily rollups count callers per model and day; distinct callers across models \
                                or days need the raw events";
         const MODEL_CALLERS: &str = "a model's distinct callers over more than one day need the raw events \
@@ -155,9 +202,14 @@ impl Unavailable {
                 DAYS,
             ));
         }
+        let estimated = |figure: &&str| {
+            (sketched.callers && SKETCHED_CALLERS.contains(figure))
+                || (sketched.latency && SKETCHED_LATENCY.contains(figure))
+        };
         groups
             .into_iter()
             .flat_map(|(figures, reason)| figures.iter().map(move |&figure| Unavailable { figure, reason }))
+            .filter(|u| !estimated(&u.figure))
             .collect()
     }
 }
@@ -373,6 +425,7 @@ mod tests {
             "supply_source",
             "demand_source",
             "unavailable",
+            "estimates",
             "sources",
         ];
         assert_keys(&json["input"], "input.", &input);

@@ -3,18 +3,23 @@
 //! reference that the rollup path is tested against.
 
 use crate::dataset::{Basis, Dataset};
+use crate::sketch::{self, caller_hash, LatencySketch, Registers};
 use crate::store::{Mode, NONE};
 use hashbrown::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// Writes one NDJSON rollup row per (day, model) with events, in day order. Self-calls are
-/// written when the dataset has a registry (owners); distinct callers always.
-pub fn write_rollups(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+/// written when the dataset has a registry (owners); distinct callers always; with
+/// `sketches`, each row's callers as a HyperLogLog and its latencies as a DDSketch
+/// (`callers_hll`, `latency_sketch`, base64), which merge across rows into estimates.
+pub fn write_rollups(data: &Dataset, out: &mut impl Write, sketches: bool) -> io::Result<()> {
     if data.basis != Basis::Events {
         return Err(io::Error::other("rollups are written from raw events, not from rollups"));
     }
     let t = &data.tallies;
-    let callers = callers_per_cell(data);
+    let cells = Cells::of(data);
+    let callers = cells.callers(t.len());
+    let (caller_sketches, latency_sketches) = if sketches { cells.sketches(data) } else { (Vec::new(), Vec::new()) };
     for c in 0..t.len() {
         let model = serde_json::to_string(data.events.models.name(t.model[c])).map_err(io::Error::other)?;
         write!(out, r#"{{"day":"{}","model":{model},"events":{},"failed":{}"#, t.day[c], t.events[c], t.failed[c])?;
@@ -25,24 +30,64 @@ pub fn write_rollups(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
         if let (true, Some(self_calls)) = (data.has_registry, &t.self_calls) {
             write!(out, r#","self_calls":{}"#, self_calls[c])?;
         }
+        if let (Some(hll), Some(latency)) = (caller_sketches.get(c), latency_sketches.get(c)) {
+            write!(out, r#","callers_hll":"{}""#, sketch::to_base64(&hll.encode()))?;
+            if latency.count() > 0 {
+                write!(out, r#","latency_sketch":"{}""#, sketch::to_base64(&latency.encode()))?;
+            }
+        }
         writeln!(out, "}}")?;
     }
     Ok(())
 }
 
-/// Distinct callers of each cell's model on its day (successful events with a caller).
-fn callers_per_cell(data: &Dataset) -> Vec<u64> {
-    let (t, log) = (&data.tallies, &data.events);
-    let cell_of: HashMap<(crate::Day, u32), usize> = (0..t.len()).map(|c| ((t.day[c], t.model[c]), c)).collect();
-    let mut pairs: HashSet<(usize, u32)> = HashSet::new();
-    for (day, events) in log.days_in(0..log.len()) {
-        for i in log.ok_in(events).filter(|&i| log.caller[i] != NONE) {
-            if let Some(&c) = cell_of.get(&(day, log.model[i])) {
-                pairs.insert((c, log.caller[i]));
+/// The (cell, caller) pairs of the successful events with a caller, and each successful
+/// event's cell.
+struct Cells {
+    pairs: HashSet<(usize, u32)>,
+    /// (event, cell) of every successful event.
+    events: Vec<(usize, usize)>,
+}
+
+impl Cells {
+    fn of(data: &Dataset) -> Cells {
+        let (t, log) = (&data.tallies, &data.events);
+        let cell_of: HashMap<(crate::Day, u32), usize> = (0..t.len()).map(|c| ((t.day[c], t.model[c]), c)).collect();
+        let mut cells = Cells { pairs: HashSet::new(), events: Vec::new() };
+        for (day, events) in log.days_in(0..log.len()) {
+            for i in log.ok_in(events) {
+                let Some(&c) = cell_of.get(&(day, log.model[i])) else { continue };
+                cells.events.push((i, c));
+                if log.caller[i] != NONE {
+                    cells.pairs.insert((c, log.caller[i]));
+                }
             }
         }
+        cells
     }
-    let mut counts = vec![0u64; t.len()];
-    pairs.into_iter().for_each(|(c, _)| counts[c] += 1);
-    counts
+
+    /// Distinct callers of each cell's model on its day.
+    fn callers(&self, cells: usize) -> Vec<u64> {
+        let mut counts = vec![0u64; cells];
+        self.pairs.iter().for_each(|&(c, _)| counts[c] += 1);
+        counts
+    }
+
+    /// Each cell's callers and latencies as sketches.
+    fn sketches(&self, data: &Dataset) -> (Vec<Registers>, Vec<LatencySketch>) {
+        let (t, log) = (&data.tallies, &data.events);
+        let mut hashes: Vec<Vec<u64>> = vec![Vec::new(); t.len()];
+        for &(c, caller) in &self.pairs {
+            hashes[c].push(caller_hash(log.callers.name(caller)));
+        }
+        let mut latencies = vec![LatencySketch::default(); t.len()];
+        if let Some(latency) = &log.latency {
+            for &(i, c) in &self.events {
+                if let Some(ms) = latency.get(i) {
+                    latencies[c].insert(ms);
+                }
+            }
+        }
+        (hashes.into_iter().map(Registers::of_hashes).collect(), latencies)
+    }
 }

@@ -142,7 +142,7 @@ fn hubpulse_rollup_writes_what_a_warehouse_would() {
     )
     .unwrap();
     let mut written = Vec::new();
-    write_rollups(&data, &mut written).unwrap();
+    write_rollups(&data, &mut written, false).unwrap();
     let parse = |body: &[u8]| -> HashSet<String> {
         let rows = std::str::from_utf8(body).unwrap().lines().map(|l| serde_json::from_str::<Value>(l).unwrap());
         // Written rows name every mode (zeros included); compare without the zeros.
@@ -155,4 +155,60 @@ fn hubpulse_rollup_writes_what_a_warehouse_would() {
         .collect()
     };
     assert_eq!(parse(&written), parse(&naive_rollups(&events, &registry)));
+}
+
+/// `hubpulse rollup --sketches`: the figures rollups cannot count are estimated from the
+/// rows' sketches within their stated error, the counted ones stay exact, and the report
+/// says which are estimates.
+#[test]
+fn sketched_rollups_estimate_callers_and_latency_within_their_error() {
+    let cfg = SynthConfig { events: 40_000, models: 60, callers: 3_000, days: 40, ..SynthConfig::default() };
+    let (mut events, mut registry) = (Vec::new(), Vec::new());
+    synth::write_events(&cfg, &mut events).unwrap();
+    synth::write_registry(&cfg, &mut registry).unwrap();
+    let o = origin();
+    let bodies = Bodies { events: Some((&o, &events)), registry: Some((&o, &registry)), ..Bodies::default() };
+    let mut rollups = Vec::new();
+    write_rollups(&Dataset::from_bodies(bodies, Limits::default()).unwrap(), &mut rollups, true).unwrap();
+    for options in [ReportOptions::default(), ReportOptions { range: Some("10d".into()), ..ReportOptions::default() }] {
+        let raw = report(Some(&events), None, &registry, &options);
+        let rolled = report(None, Some(&rollups), &registry, &options);
+        let estimates = rolled["input"]["estimates"].as_array().unwrap();
+        let error_of = |figure: &str| {
+            let e = estimates
+                .iter()
+                .find(|e| e["figure"] == figure)
+                .unwrap_or_else(|| panic!("{figure} is not an estimate"));
+            e["relative_error"].as_f64().unwrap()
+        };
+        // Four standard errors for counts (a 1-in-15,000 miss), the bound for quantiles.
+        let close = |figure: &str, estimate: &Value, exact: &Value, allowed: f64| {
+            let (estimate, exact) = (estimate.as_f64().unwrap(), exact.as_f64().unwrap());
+            assert!((estimate - exact).abs() <= allowed * exact + 0.5, "{figure}: {estimate} estimated, {exact} exact");
+        };
+        for figure in ["callers", "wau", "mau"] {
+            close(figure, &rolled[figure], &raw[figure], 4.0 * error_of(figure));
+        }
+        for series in ["callers", "wau", "mau"] {
+            let allowed = 4.0 * error_of(&format!("daily.{series}"));
+            for (e, x) in
+                rolled["daily"][series].as_array().unwrap().iter().zip(raw["daily"][series].as_array().unwrap())
+            {
+                close(series, e, x, allowed);
+            }
+        }
+        for (r, e) in rolled["models"].as_array().unwrap().iter().zip(raw["models"].as_array().unwrap()) {
+            assert_eq!(r["model"], e["model"]);
+            close("models[].callers", &r["callers"], &e["callers"], 4.0 * error_of("models[].callers"));
+        }
+        for figure in ["latency_p50", "latency_p95", "latency_p99"] {
+            close(figure, &rolled[figure], &raw[figure], error_of(figure));
+        }
+        for figure in ["events", "models_active", "top10_share", "hhi", "verified_share", "self_calls"] {
+            assert_eq!(rolled[figure], raw[figure], "{figure} is counted, not estimated");
+        }
+        let unavailable: Vec<&str> =
+            rolled["input"]["unavailable"].as_array().unwrap().iter().map(|u| u["figure"].as_str().unwrap()).collect();
+        assert!(!unavailable.contains(&"callers") && unavailable.contains(&"retention.callers"), "{unavailable:?}");
+    }
 }

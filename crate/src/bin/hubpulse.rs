@@ -4,7 +4,7 @@
 //! ```text
 //! hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit NAME] [--from DAY] [--to DAY] [--range Nd]
 //! hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark] …inputs…
-//! hubpulse rollup --events FILE [--registry FILE]            (NDJSON rollups on stdout)
+//! hubpulse rollup --events FILE [--registry FILE] [--sketches]  (NDJSON rollups on stdout)
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
 //! hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]  (NDJSON events on stdout)
 //! ```
@@ -29,7 +29,7 @@ const USAGE: &str = "usage:
                   [--max-rows N] [--max-bytes N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
                   [--stack mode] [--cohort models|callers] [--model ID] [--locale TAG]  …and the inputs and window of report
-  hubpulse rollup --events FILE [--registry FILE]
+  hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
   hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]   (NDJSON events on stdout)
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
@@ -81,6 +81,8 @@ struct Options {
     size: (u32, u32),
     report: ReportOptions,
     synth: SynthConfig,
+    /// `rollup`: also write each row's callers and latencies as sketches.
+    sketches: bool,
     /// `fetch-evm`: the node, the blocks and the contract.
     rpc: Option<String>,
     from_block: Option<u64>,
@@ -104,6 +106,7 @@ impl Default for Options {
             size: (960, 400),
             report: ReportOptions::default(),
             synth: SynthConfig::default(),
+            sketches: false,
             rpc: None,
             from_block: None,
             to_block: None,
@@ -161,6 +164,7 @@ impl Options {
                 "to" => o.report.to = Some(value()?),
                 "range" => o.report.range = Some(value()?),
                 "first-party" => o.report.first_party.push(value()?),
+                "sketches" => o.sketches = true,
                 "seed" => o.synth.seed = number("--seed", &value()?)?,
                 "models" => o.synth.models = number("--models", &value()?)?,
                 "callers" => o.synth.callers = number("--callers", &value()?)?,
@@ -243,7 +247,8 @@ fn rollup(o: &Options) -> Result<(), String> {
     }
     let data = dataset(o)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    hubpulse::rollup::write_rollups(&data, &mut out).and_then(|()| out.flush()).map_err(|e| e.to_string())
+    let written = hubpulse::rollup::write_rollups(&data, &mut out, o.sketches);
+    written.and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
 
 fn synth(o: &Options) -> Result<(), String> {

@@ -165,6 +165,15 @@ pub fn draw<DB: DrawingBackend>(
 /// Why a chart by day is empty when the input counts totals over a period.
 const NO_DAYS: &str = "No daily series: the source counts totals over the whole period";
 
+/// "≈ " before a figure that the input's sketches estimate (README "Sketches"), else "".
+pub fn approx(report: &Report, figure: &str) -> &'static str {
+    if report.input.estimates.iter().any(|e| e.figure == figure) {
+        "≈ "
+    } else {
+        ""
+    }
+}
+
 /// What the report counts, plural and lowercase (`inferences`, `runs`, …).
 pub fn unit(report: &Report) -> &str {
     &report.input.unit

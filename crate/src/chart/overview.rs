@@ -58,7 +58,9 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
         },
         Tile {
             label: "Callers (DAU / MAU)".into(),
-            value: report.mau.map_or(format::UNDEFINED.into(), |m| format!("{} MAU", f.compact(m as f64))),
+            value: report.mau.map_or(format::UNDEFINED.into(), |m| {
+                format!("{}{} MAU", super::approx(report, "mau"), f.compact(m as f64))
+            }),
             context: format!("stickiness {}", f.percent(report.stickiness)),
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },

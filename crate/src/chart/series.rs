@@ -244,7 +244,8 @@ pub fn callers<DB: DrawingBackend>(
         return Ok(Drawn::default());
     };
     let title = format!(
-        "{} distinct callers, {} in the last 30 days, stickiness {}",
+        "{}{} distinct callers, {} in the last 30 days, stickiness {}",
+        super::approx(report, "callers"),
         p.fmt.integer(report.callers.unwrap_or(0)),
         p.fmt.integer(report.mau.unwrap_or(0)),
         p.fmt.percent(report.stickiness),

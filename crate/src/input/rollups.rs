@@ -7,6 +7,7 @@ use super::problems::Problems;
 use super::value::{Record, Schema, Value};
 use super::Sink;
 use crate::day::Day;
+use crate::sketch::{LatencySketch, Registers};
 use crate::store::{Cell, Mode, Rollups, NONE};
 
 /// The slots of a rollup record.
@@ -20,12 +21,27 @@ const FAILED: usize = 4;
 const SELF_CALLS: usize = 5;
 /// The per-mode counts take slots `MODES..MODES + 5`, in [`Mode::ALL`] order.
 const MODES: usize = 6;
+const CALLERS_HLL: usize = 11;
+const LATENCY_SKETCH: usize = 12;
 
 /// The number of slots in a rollup record.
-pub const ROLLUP_SLOTS: usize = 11;
+pub const ROLLUP_SLOTS: usize = 13;
 
-const NAMES: [&str; ROLLUP_SLOTS] =
-    ["day", "model", "events", "callers", "failed", "self_calls", "vanilla", "tee", "zkml", "other", "unknown"];
+const NAMES: [&str; ROLLUP_SLOTS] = [
+    "day",
+    "model",
+    "events",
+    "callers",
+    "failed",
+    "self_calls",
+    "vanilla",
+    "tee",
+    "zkml",
+    "other",
+    "unknown",
+    "callers_hll",
+    "latency_sketch",
+];
 
 /// The model name that stands for the aggregated long tail.
 pub const LONG_TAIL: &str = "other";
@@ -78,6 +94,8 @@ impl Sink<ROLLUP_SLOTS> for Rollups {
         let failed = optional.get(FAILED, count).unwrap_or(0);
         let self_calls = optional.get(SELF_CALLS, count);
         let modes = Mode::ALL.map(|mode| optional.get(MODES + mode as usize, count));
+        let callers_sketch = optional.get(CALLERS_HLL, |v| sketch(v, Registers::decode));
+        let latency_sketch = optional.get(LATENCY_SKETCH, |v| sketch(v, LatencySketch::decode));
         let model = if model == LONG_TAIL { NONE } else { self.models.intern(&model) };
         let mut cell = Cell { day: Day::from_epoch_seconds(seconds), model, events, failed, ..Cell::default() };
         cell.by_mode = by_mode(events, modes).unwrap_or_else(|why| {
@@ -94,11 +112,23 @@ impl Sink<ROLLUP_SLOTS> for Rollups {
             fits
         });
         cell.callers = callers;
+        cell.callers_sketch = callers_sketch;
+        cell.latency_sketch = latency_sketch;
         if self.is_repeat(&cell) {
             problems.warn(line, "day", || "a second row for this day and model; both are counted".into());
         }
         self.push(&cell);
     }
+}
+
+/// A sketch column: base64 text of the sketch's bytes (README "Sketches").
+fn sketch<T>(value: Value, decode: fn(&[u8]) -> Result<T, String>) -> Result<T, FieldError> {
+    let text = match &value {
+        Value::Cell(c) => *c,
+        Value::Text(t) => t.as_ref(),
+        other => return Err(format!("expected a sketch in base64, found {}", other.kind())),
+    };
+    decode(&crate::sketch::from_base64(text)?)
 }
 
 /// Events per mode, from the counts given: events no mode claims are `unknown`, as an

@@ -96,6 +96,7 @@ mod tests {
             unit: "inferences".into(),
             attribution: None,
             unavailable: vec![],
+            estimates: vec![],
             sources: vec![],
         };
         let mut r = Report::empty(input, None);

@@ -3,6 +3,7 @@
 
 mod callers;
 mod concentration;
+mod estimates;
 mod latency;
 mod models;
 mod options;
@@ -52,9 +53,11 @@ pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions
     concentration::fill(&universe, report.events, &mut report);
     report.daily.effective_models = concentration::daily_effective_models(&scope, &report.daily.events);
     callers::fill(&scope, &mut report);
+    estimates::callers(&scope, &mut report);
     verification::fill(&scope, &mut report);
     organic::fill(&scope, &per_model, &options.first_party, &mut report);
     latency::fill(&scope, &mut report);
+    estimates::latency(&scope, &mut report);
     report.models = models::rows(&scope, &per_model, &in_universe);
     let t = scope.tallies;
     report.retention.models =

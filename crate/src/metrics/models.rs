@@ -40,6 +40,7 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<Model
         tally.cell_callers = t.callers.as_ref().map(|v| v[c]).filter(|&n| n != MISSING);
     }
     let event_callers = scope.has_events().then(|| callers_per_model(scope, per_model.len()));
+    let sketched = super::estimates::model_callers(scope, per_model.len());
     let total: u64 = t.events[scope.cells.clone()].iter().sum();
     let mut rows: Vec<ModelRow> = tallies
         .into_iter()
@@ -49,12 +50,14 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<Model
             let model = scope.log.models.name(m as u32).to_owned();
             let events = per_model[m];
             let name = scope.listings.get(m).and_then(|l| l.as_ref()?.name.clone()).unwrap_or_else(|| model.clone());
-            // From rollups, a model's callers are known when all its use fell on one day.
+            // From rollups, a model's callers are known when all its use fell on one day,
+            // and estimated from its rows' sketches otherwise.
+            let estimate = sketched.as_ref().and_then(|s| s[m]);
             let callers = match (&event_callers, tally.cells) {
                 (Some(callers), _) => Some(callers[m]),
                 (None, 0) => Some(0),
-                (None, 1) => tally.cell_callers,
-                (None, _) => None,
+                (None, 1) => tally.cell_callers.or(estimate),
+                (None, _) => estimate,
             };
             ModelRow {
                 name,

@@ -32,6 +32,6 @@ fn day_order(days: &[crate::day::Day]) -> Option<Vec<u32>> {
 }
 
 /// Reorders a column: entry `k` becomes the value at `order[k]`.
-fn permute<T: Copy>(column: &mut Vec<T>, order: &[u32]) {
-    *column = order.iter().map(|&i| column[i as usize]).collect();
+fn permute<T: Clone>(column: &mut Vec<T>, order: &[u32]) {
+    *column = order.iter().map(|&i| column[i as usize].clone()).collect();
 }

@@ -5,6 +5,7 @@
 
 use super::{day_order, permute, EventLog, Mode, NONE};
 use crate::day::Day;
+use crate::sketch::{LatencySketch, Registers};
 
 /// A count column's value where a cell did not give it (`callers` of a rollup row).
 pub const MISSING: u64 = u64::MAX;
@@ -25,6 +26,10 @@ pub struct Cell {
     pub self_calls: Option<u64>,
     /// Distinct callers of the model that day; `None`: the row did not say.
     pub callers: Option<u64>,
+    /// The same callers as a HyperLogLog, which merges across models and days.
+    pub callers_sketch: Option<Registers>,
+    /// The cell's latencies as a DDSketch, which merges into quantiles.
+    pub latency_sketch: Option<LatencySketch>,
 }
 
 /// Cells as equal-length columns, in day order once [`Tallies::sort_by_day`] ran. A day
@@ -44,6 +49,9 @@ pub struct Tallies {
     /// Distinct callers per cell, [`MISSING`] where not given: only rollups have it (raw
     /// events count callers themselves).
     pub callers: Option<Vec<u64>>,
+    /// Rollup rows' sketches (empty where a row has none); `None` when no row has one.
+    pub callers_sketch: Option<Vec<Registers>>,
+    pub latency_sketch: Option<Vec<LatencySketch>>,
 }
 
 impl Tallies {
@@ -92,6 +100,12 @@ impl Tallies {
         if let Some(callers) = &mut self.callers {
             callers.push(MISSING);
         }
+        if let Some(sketches) = &mut self.callers_sketch {
+            sketches.push(Registers::default());
+        }
+        if let Some(sketches) = &mut self.latency_sketch {
+            sketches.push(LatencySketch::default());
+        }
     }
 
     /// Appends one rollup cell. An optional count that first appears here creates its
@@ -111,6 +125,12 @@ impl Tallies {
         if let Some(count) = cell.callers {
             self.callers.get_or_insert_with(|| vec![MISSING; n + 1])[n] = count;
         }
+        if let Some(sketch) = &cell.callers_sketch {
+            self.callers_sketch.get_or_insert_with(|| vec![Registers::default(); n + 1])[n] = sketch.clone();
+        }
+        if let Some(sketch) = &cell.latency_sketch {
+            self.latency_sketch.get_or_insert_with(|| vec![LatencySketch::default(); n + 1])[n] = sketch.clone();
+        }
     }
 
     /// Puts the cells in day order (stable), so a window is one contiguous range.
@@ -122,6 +142,12 @@ impl Tallies {
         permute(&mut self.failed, &order);
         self.by_mode.iter_mut().for_each(|c| permute(c, &order));
         for column in [&mut self.self_calls, &mut self.knowable, &mut self.callers].into_iter().flatten() {
+            permute(column, &order);
+        }
+        if let Some(column) = &mut self.callers_sketch {
+            permute(column, &order);
+        }
+        if let Some(column) = &mut self.latency_sketch {
             permute(column, &order);
         }
     }
