@@ -40,7 +40,9 @@ try {
       const m = await page.evaluate(async (url) => {
         const { load } = await import('./hubpulse.js');
         const start = performance.now();
-        const data = await load({ events: url });
+        // Progress as the element shows it: how often it moved while the file loaded.
+        let progress = 0;
+        const data = await load({ events: url, onProgress: () => progress++ });
         const report = data.report();
         const loadMs = performance.now() - start;
         // Recompute for a new window, as a brush drag does: alternate windows, take the median.
@@ -75,8 +77,9 @@ try {
                             hoverMs: median((i) => view.hover(100 + (i * 37) % 760, 250), 21, overlay) };
           view.free();
         }
+        const { wasmMemoryBytes } = await import('./hubpulse.js');
         const result = { loadMs, events: data.eventCount, heapBytes: data.heapBytes, recomputeMs: times[10],
-                         rows: report.input.rows_read, charts };
+                         rows: report.input.rows_read, charts, progress, wasmBytes: await wasmMemoryBytes() };
         data.free();
         return result;
       }, path);
@@ -92,10 +95,11 @@ try {
 
 const mb = (n) => (n / 1e6).toFixed(1);
 let table = [
-  '| input | events | body | fetch → report | parse rate | store bytes / event | recompute (new window) |',
-  '|---|---:|---:|---:|---:|---:|---:|',
+  '| input | events | body | fetch → report | parse rate | progress updates | store bytes / event | wasm memory | recompute (new window) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.format} | ${r.events.toLocaleString('en-US')} | ${mb(r.bytes)} MB | ${r.loadMs.toFixed(0)} ms | ` +
-    `${(r.bytes / 1e6 / (r.loadMs / 1e3)).toFixed(0)} MB/s | ${(r.heapBytes / r.events).toFixed(1)} | ${r.recomputeMs.toFixed(1)} ms |`),
+    `${(r.bytes / 1e6 / (r.loadMs / 1e3)).toFixed(0)} MB/s | ${r.progress.toLocaleString('en-US')} | ${(r.heapBytes / r.events).toFixed(1)} | ` +
+    `${(r.wasmBytes / 2 ** 20).toFixed(0)} MiB | ${r.recomputeMs.toFixed(1)} ms |`),
 ];
 const largest = rows.filter((r) => r.format === 'ndjson').at(-1);
 if (largest) {

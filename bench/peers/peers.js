@@ -77,6 +77,58 @@ window.arqueroFigures = async (url) => {
   return { startMs, totalMs: performance.now() - t0, figures: figures({ perDay, perModel, callers, callersPerDay, byMode }) };
 };
 
+const PERSPECTIVE = '/bench/peers/node_modules/@finos/perspective/dist/';
+const COLUMNS = ['ts', 'model', 'caller', 'mode', 'latency_ms', 'units', 'kind', 'app', 'automated', 'ok'];
+
+window.perspectiveFigures = async (url) => {
+  const t0 = performance.now();
+  const { default: perspective } = await import(`${PERSPECTIVE}cdn/perspective.js`);
+  await perspective.init_client(fetch(`${PERSPECTIVE}wasm/perspective-js.wasm`));
+  await perspective.init_server(fetch(`${PERSPECTIVE}wasm/perspective-server.wasm`));
+  const worker = await perspective.worker();
+  const startMs = performance.now() - t0;
+  // Every column as a string, as the other engines read them: the day is the date part.
+  const table = await worker.table(Object.fromEntries(COLUMNS.map((c) => [c, 'string'])));
+  const text = await (await fetch(url)).text();
+  if (url.endsWith('.csv')) {
+    await table.update(text);
+  } else {
+    const rows = text.trim().split('\n').map((l) => JSON.parse(l));
+    await table.update(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c] == null ? null : String(r[c])]))));
+  }
+  const expressions = { day: 'substring("ts", 0, 10)', mode_lower: 'lower("mode")' };
+  // `!=` keeps the rows whose ok is empty or null: the generated files write ok only as false.
+  const ok = [['ok', '!=', 'false']];
+  const columnsOf = async (config, also = []) => {
+    const view = await table.view({ ...config, expressions, filter: [...ok, ...also] });
+    const columns = await view.to_columns();
+    await view.delete();
+    return columns;
+  };
+  const grouped = async (by, column, aggregate, also = []) => {
+    const part = await columnsOf({ group_by: [by], columns: [column], aggregates: { [column]: aggregate } }, also);
+    const counts = new Map();
+    part.__ROW_PATH__.forEach((path, i) => { if (path.length === 1) counts.set(path[0], part[column][i]); });
+    return counts;
+  };
+  const perDayMap = await grouped('day', 'model', 'count');
+  const days = [...perDayMap.keys()].sort();
+  const perModel = [...(await grouped('model', 'ts', 'count'))];
+  const modes = await grouped('mode_lower', 'ts', 'count');
+  const notBlank = [['caller', 'is not null'], ['caller', '!=', '']];
+  const perDayCallers = await grouped('day', 'caller', 'distinct count', notBlank);
+  const everyone = await grouped('caller', 'ts', 'count', notBlank);
+  const result = {
+    startMs,
+    totalMs: performance.now() - t0,
+    figures: figures({ perDay: days.map((d) => perDayMap.get(d)), perModel, callers: everyone.size,
+                       callersPerDay: days.map((d) => perDayCallers.get(d) ?? 0),
+                       byMode: Object.fromEntries(MODES.map((m) => [m, modes.get(m) ?? 0])) }),
+  };
+  await table.delete();
+  return result;
+};
+
 window.hubpulseFigures = async (url) => {
   const t0 = performance.now();
   const { load } = await import('/www/hubpulse.js');
