@@ -117,6 +117,13 @@ test('the widget reads the chain through a node that refuses wide ranges, and sh
   assert.equal(provenance.to_block, head.number);
   assert.equal(provenance.last_block_hash, head.hash);
   assert.equal(provenance.address, PRECOMPILE.toLowerCase());
+  // The source panel says where the figures come from on the chain.
+  await page.locator('#chain').getByRole('button', { name: 'Export and source' }).click();
+  await page.locator('#chain').getByRole('button', { name: 'Source', exact: true }).click();
+  const panel = await page.locator('#chain').getByRole('definition').allTextContents();
+  for (const shown of ['chain', node.url, '31337', PRECOMPILE.toLowerCase(), `0 to ${head.number}`, head.hash]) {
+    assert.ok(panel.includes(shown), `the source panel shows ${shown}: ${panel}`);
+  }
   const ranges = node.calls.filter((c) => c.method === 'eth_getLogs').map((c) => Number(c.params[0].toBlock) - Number(c.params[0].fromBlock) + 1);
   assert.ok(ranges.some((n) => n > 3) && ranges.filter((n) => n <= 3).length > 5, `halved ranges: ${ranges}`);
   await screenshot(page, 'chain');
