@@ -77,6 +77,10 @@ impl Sink<EVENT_SLOTS> for EventLog {
             self.push(&row);
         }
     }
+
+    fn reserve(&mut self, additional: usize) {
+        EventLog::reserve(self, additional);
+    }
 }
 
 /// Validates a record read from `line`: a missing or unreadable `ts` or `model` rejects

@@ -48,6 +48,9 @@ pub struct Extras {
 pub trait Sink<const N: usize> {
     type Schema: Schema;
     fn accept(&mut self, record: Record<'_, N>, line: u64, problems: &mut Problems);
+
+    /// Makes room for about `additional` more rows (a hint; sinks that gain nothing ignore it).
+    fn reserve(&mut self, _additional: usize) {}
 }
 
 /// The reader of the detected format.
@@ -87,6 +90,11 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
     /// The rows counted so far.
     pub fn problems(&self) -> &Problems {
         &self.problems
+    }
+
+    /// Makes room in the sink for about `additional` more rows.
+    pub fn reserve(&mut self, additional: usize) {
+        self.sink.reserve(additional);
     }
 
     /// Parses what `chunk` completes.

@@ -27,6 +27,11 @@ impl Bits {
         self.len += 1;
     }
 
+    /// Makes room for `additional` more bits.
+    pub fn reserve(&mut self, additional: usize) {
+        self.words.reserve(additional.div_ceil(64));
+    }
+
     #[inline]
     pub fn get(&self, i: usize) -> bool {
         self.words[i / 64] >> (i % 64) & 1 == 1

@@ -36,6 +36,24 @@ pub struct EventLog {
 }
 
 impl EventLog {
+    /// Makes room for `additional` more events in every column the log has so far.
+    pub fn reserve(&mut self, additional: usize) {
+        self.day.reserve(additional);
+        self.model.reserve(additional);
+        self.caller.reserve(additional);
+        self.mode.reserve(additional);
+        self.ok.reserve(additional);
+        if let Some(column) = &mut self.latency {
+            column.reserve(additional);
+        }
+        if let Some(column) = &mut self.app {
+            column.reserve(additional);
+        }
+        if let Some(column) = &mut self.automated {
+            column.reserve(additional);
+        }
+    }
+
     /// Appends one accepted event.
     pub fn push(&mut self, row: &EventRow) {
         let n = self.day.len();

@@ -61,6 +61,14 @@ impl Latencies {
     }
 
     /// Reorders the values: entry `k` becomes the value at `order[k]`.
+    /// Makes room for `additional` more values.
+    pub fn reserve(&mut self, additional: usize) {
+        match self {
+            Latencies::Tenths(column) => column.reserve(additional),
+            Latencies::Exact(column) => column.reserve(additional),
+        }
+    }
+
     pub fn permute(&mut self, order: &[u32]) {
         match self {
             Latencies::Tenths(column) => super::permute(column, order),

@@ -50,6 +50,9 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut loader = Loader::shaped(url, sink, how.limits, shape);
+    if let Some(total) = total {
+        loader.expect(total as u64);
+    }
     let mut bytes = 0u64;
     let mut slice_start = js_sys::Date::now();
     loop {
