@@ -247,13 +247,18 @@ impl Scan {
         &self.problems
     }
 
-    /// Where the figures come from, once a pass is done.
+    /// Where the figures come from, once a pass is done: the blocks it read up to and the
+    /// hash of the last one (`to_block` < `from_block` when the chain has not reached
+    /// `from_block` yet).
     pub fn provenance(&self) -> Option<ChainProvenance> {
+        if !matches!(self.stage, Stage::Done) {
+            return None;
+        }
         Some(ChainProvenance {
             chain_id: self.chain_id,
             address: self.config.address.clone(),
             from_block: self.config.from_block,
-            to_block: self.next.checked_sub(1)?.max(self.config.from_block),
+            to_block: self.end?,
             last_block_hash: self.last_hash.clone()?,
         })
     }

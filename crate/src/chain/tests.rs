@@ -223,3 +223,16 @@ fn a_failing_node_is_a_clear_error() {
     assert!(address("0xF4").is_err());
     assert_eq!(address(" 0x00000000000000000000000000000000000000F4 ").unwrap(), PRECOMPILE);
 }
+
+#[test]
+fn a_from_block_past_the_head_reads_nothing_yet_and_says_so() {
+    let (mut node, mut scan) = (node(), Scan::new(ScanConfig { from_block: 100, ..config(None) }));
+    run(&mut scan, &mut node).unwrap();
+    assert!(scan.ndjson().is_empty());
+    assert_eq!(scan.progress(), (0, Some(0)));
+    assert_eq!(scan.provenance().map(|p| (p.from_block, p.to_block)), Some((100, 40)));
+    node.head = 120;
+    assert!(scan.refresh());
+    run(&mut scan, &mut node).unwrap();
+    assert_eq!(scan.provenance().map(|p| p.to_block), Some(120));
+}
