@@ -13,7 +13,7 @@ if (!existsSync(`${www}pkg/hubpulse_bg.wasm`)) {
 const version = readFileSync(`${root}crate/Cargo.toml`, 'utf8').match(/^version = "([^"]+)"/m)[1];
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(`${dist}pkg`, { recursive: true });
-for (const file of ['hubpulse.js', 'hubpulse.d.ts']) copyFileSync(www + file, dist + file);
+for (const file of ['hubpulse.js', 'hubpulse-hash.js', 'hubpulse.d.ts']) copyFileSync(www + file, dist + file);
 for (const file of ['hubpulse.js', 'hubpulse.d.ts', 'hubpulse_bg.wasm', 'hubpulse_bg.wasm.d.ts']) {
   if (existsSync(`${www}pkg/${file}`)) copyFileSync(`${www}pkg/${file}`, `${dist}pkg/${file}`);
 }
@@ -31,7 +31,7 @@ const manifest = {
     './pkg/*': './pkg/*',
     './package.json': './package.json',
   },
-  files: ['hubpulse.js', 'hubpulse.d.ts', 'pkg/', 'README.md'],
+  files: ['hubpulse.js', 'hubpulse-hash.js', 'hubpulse.d.ts', 'pkg/', 'README.md'],
   // Importing the module defines the <hub-pulse> element.
   sideEffects: ['./hubpulse.js'],
 };

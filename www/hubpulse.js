@@ -9,6 +9,61 @@ import init, { ChainScan, loadBytes, loadUrls, View, lastPanic } from './pkg/hub
 const ready = init();
 
 /**
+ * The hashing worker (hubpulse-hash.js): SHA-256 of the raw bytes beside the parsing. Loads
+ * wait until its script has run ("alive", within milliseconds; chunks then wait in it until
+ * its own wasm is ready) or has failed to. When it cannot start (a host without the file, a
+ * policy without workers, no word within a second), a load hashes on this thread; if it
+ * fails later, the loads that used it fail and are retried on this thread.
+ */
+const hashing = (() => {
+  let started;
+  const state = { alive: false, failed: false, next: 0, pending: new Map(), worker: null,
+                  started: new Promise((resolve) => { started = resolve; }) };
+  setTimeout(started, 1000);
+  const fail = (reason) => {
+    state.failed = true;
+    started();
+    for (const { reject } of state.pending.values()) reject(new Error(`could not fetch: the hashing worker failed (${reason})`));
+    state.pending.clear();
+  };
+  try {
+    state.worker = new Worker(new URL('./hubpulse-hash.js', import.meta.url), { type: 'module' });
+  } catch {
+    started();
+    return state;
+  }
+  state.worker.onmessage = ({ data }) => {
+    if (data === 'alive') return void (state.alive = true, started());
+    if (data.failed) return fail(data.failed);
+    state.pending.get(data.id)?.resolve(data.sha256);
+    state.pending.delete(data.id);
+  };
+  state.worker.onerror = (event) => {
+    event.preventDefault();
+    fail(event.message ?? 'error');
+  };
+  return state;
+})();
+
+/** A new SHA-256 in the hashing worker: `update(bytes)` hands the chunk over, `digest()` resolves to hex. */
+function hasher() {
+  const id = hashing.next++;
+  return {
+    update: (bytes) => hashing.worker.postMessage({ id, bytes }, [bytes.buffer]),
+    digest: () => new Promise((resolve, reject) => {
+      if (hashing.failed) return reject(new Error('could not fetch: the hashing worker failed'));
+      hashing.pending.set(id, { resolve, reject });
+      hashing.worker.postMessage({ id, done: true });
+    }),
+  };
+}
+/** The hasher factory for a load: the worker's, or none (hash on this thread). */
+const hashers = async () => {
+  await hashing.started;
+  return hashing.alive && !hashing.failed ? hasher : undefined;
+};
+
+/**
  * The datasets of the page, by load spec: widgets naming the same inputs share one fetch
  * and one parse. Each entry counts the widgets holding it and is freed (wasm memory and
  * all) when the last lets go.
@@ -48,7 +103,7 @@ class Shared {
       };
       try {
         const signal = AbortSignal.any([this.controller.signal, idle.signal]);
-        if (!spec.chain) return await loadUrls(spec, progress, signal);
+        if (!spec.chain) return await loadUrls(spec, progress, signal, await hashers());
         // The chain source keeps its scan between refreshes: each reads only new blocks.
         this.scan ??= new ChainScan(spec.chain);
         return await this.scan.update(progress, signal);
@@ -123,7 +178,7 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
   }
   const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
                  registry: absolute(registry), format, maxRows, maxBytes, credentials };
-  return loadUrls(spec, onProgress, signal);
+  return loadUrls(spec, onProgress, signal, await hashers());
 }
 
 /**

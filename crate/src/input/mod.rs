@@ -25,7 +25,7 @@ pub use registry::{RegistryRow, REGISTRY_SLOTS};
 pub use rollups::{LONG_TAIL, ROLLUP_SLOTS};
 pub use shape::{Shape, ShapeKind};
 pub use snapshots::SNAPSHOT_SLOTS;
-pub use stream::{load_all, load_shaped, Limits, Loaded, Loader};
+pub use stream::{hex, load_all, load_shaped, Limits, Loaded, Loader};
 pub use value::{Record, Schema, Value};
 
 use crate::day::Day;

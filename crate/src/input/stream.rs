@@ -63,7 +63,8 @@ enum Body<S: Sink<N>, const N: usize> {
 pub struct Loader<S: Sink<N>, const N: usize> {
     source: String,
     body: Body<S, N>,
-    hash: Sha256,
+    /// `None` when the bytes are hashed elsewhere (the browser's hashing worker).
+    hash: Option<Sha256>,
     bytes: u64,
     limits: Limits,
     /// The body's announced size, until the room for its rows is made.
@@ -85,7 +86,13 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
         let source = source.into();
         let writer = ParserWriter { parser: Parser::shaped(source.clone(), sink, shape), error: None };
         let body = Body::Sniffing(Vec::new(), writer);
-        Loader { source, body, hash: Sha256::new(), bytes: 0, limits, expected: None }
+        Loader { source, body, hash: Some(Sha256::new()), bytes: 0, limits, expected: None }
+    }
+
+    /// Leaves the SHA-256 to the caller, who hashes the same raw bytes elsewhere and fills
+    /// in [`Loaded::sha256`].
+    pub fn hash_elsewhere(&mut self) {
+        self.hash = None;
     }
 
     /// Announces the body's size in raw bytes (a `Content-Length`): once a sample of rows
@@ -99,7 +106,9 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
     /// Takes the next chunk of raw bytes.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
         self.bytes += chunk.len() as u64;
-        self.hash.update(chunk);
+        if let Some(hash) = &mut self.hash {
+            hash.update(chunk);
+        }
         if let Some(max) = self.limits.max_bytes.filter(|&max| self.bytes > max) {
             return Err(Error::TooLarge { source: self.source.clone(), limit: format!("{max} bytes") });
         }
@@ -185,9 +194,14 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
             }
         };
         let (sink, problems, extras) = writer.parser.finish()?;
-        let sha256 = self.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let sha256 = self.hash.map(|h| hex(&h.finalize())).unwrap_or_default();
         Ok(Loaded { sink, problems, bytes: self.bytes, sha256, extras })
     }
+}
+
+/// Bytes in lowercase hex (`sha256sum`'s form).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Loads a whole body at once (the command line, tests).

@@ -89,7 +89,7 @@ async fn update(
     let limits = Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes };
     let registry = match &spec.registry {
         Some(url) => {
-            let how = fetch::Fetch { limits, on_progress, signal, credentials: RequestCredentials::Omit };
+            let how = fetch::Fetch { limits, on_progress, signal, credentials: RequestCredentials::Omit, hasher: None };
             Some(fetch::fetch_into(url, "registry", Registry::default(), &how, None).await?)
         }
         None => None,

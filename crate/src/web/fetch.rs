@@ -24,6 +24,9 @@ pub struct Fetch<'a> {
     /// Aborts the download (an element removed while its data loads, an idle timeout).
     pub signal: Option<&'a AbortSignal>,
     pub credentials: RequestCredentials,
+    /// Makes a hasher `{update(bytes), digest()}` that computes the SHA-256 off this thread
+    /// (the element's hashing worker); `None`: hash here.
+    pub hasher: Option<&'a Function>,
 }
 
 /// Fetches `url` and parses its body into `sink` as `how` says; `shape`: the body is a
@@ -53,6 +56,13 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     if let Some(total) = total {
         loader.expect(total as u64);
     }
+    let hasher = match how.hasher {
+        Some(make) => Some(Hasher::new(make).map_err(network)?),
+        None => None,
+    };
+    if hasher.is_some() {
+        loader.hash_elsewhere();
+    }
     let mut bytes = 0u64;
     let mut slice_start = js_sys::Date::now();
     loop {
@@ -62,9 +72,12 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
         }
         let chunk: Uint8Array =
             Reflect::get(&step, &"value".into()).map_err(|e| network(js_message(&e)))?.unchecked_into();
-        let chunk = chunk.to_vec();
-        bytes += chunk.len() as u64;
-        loader.feed(&chunk)?;
+        let copy = chunk.to_vec();
+        if let Some(hasher) = &hasher {
+            hasher.update(&chunk).map_err(network)?; // hands the JS chunk over, after the copy
+        }
+        bytes += copy.len() as u64;
+        loader.feed(&copy)?;
         if let Some(callback) = how.on_progress {
             report_progress(callback, input, bytes, total, "bytes");
         }
@@ -75,7 +88,43 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
             slice_start = js_sys::Date::now();
         }
     }
-    Ok((loader.finish()?, Origin { source: url.to_owned(), fetched_at }))
+    let mut loaded = loader.finish()?;
+    if let Some(hasher) = hasher {
+        loaded.sha256 = hasher.digest().await.map_err(network)?;
+    }
+    Ok((loaded, Origin { source: url.to_owned(), fetched_at }))
+}
+
+/// A SHA-256 computed by the hashing worker: the chunks go to it as they arrive.
+struct Hasher {
+    object: JsValue,
+    update: Function,
+}
+
+impl Hasher {
+    fn new(make: &Function) -> Result<Hasher, String> {
+        let object = make.call0(&JsValue::NULL).map_err(|e| js_message(&e))?;
+        let update = Reflect::get(&object, &"update".into()).map_err(|e| js_message(&e))?;
+        Ok(Hasher { update: update.dyn_into().map_err(|_| "the hasher has no update")?, object })
+    }
+
+    fn update(&self, chunk: &Uint8Array) -> Result<(), String> {
+        self.update.call1(&self.object, chunk).map(|_| ()).map_err(|e| js_message(&e))
+    }
+
+    async fn digest(&self) -> Result<String, String> {
+        let digest: Function = Reflect::get(&self.object, &"digest".into())
+            .ok()
+            .and_then(|d| d.dyn_into().ok())
+            .ok_or("the hasher has no digest")?;
+        let promise: js_sys::Promise = digest
+            .call0(&self.object)
+            .map_err(|e| js_message(&e))?
+            .dyn_into()
+            .map_err(|_| "digest() is not a promise")?;
+        let hex = JsFuture::from(promise).await.map_err(|e| js_message(&e))?;
+        hex.as_string().ok_or_else(|| "the hasher gave no digest".into())
+    }
 }
 
 /// Calls `callback` with `{input, loaded, total, unit}` (`unit`: what is counted, `bytes`

@@ -5,6 +5,7 @@
 mod canvas;
 mod chain;
 mod fetch;
+mod hash;
 mod panic;
 
 use crate::chart::format::Numbers;
@@ -89,12 +90,14 @@ struct LoadSpec {
 
 /// Fetches and parses the inputs of `spec` (`{events | rollups, registry?, maxRows?,
 /// maxBytes?, credentials?}`), streaming, with `onProgress({input, loaded, total})`; `signal` aborts it
-/// (an element removed while its data loads).
+/// (an element removed while its data loads); `hasher()`, when given, makes a
+/// `{update(bytes), digest()}` that computes an input's SHA-256 in another thread.
 #[wasm_bindgen(js_name = loadUrls)]
 pub async fn load_urls(
     spec: JsValue,
     on_progress: Option<js_sys::Function>,
     signal: Option<web_sys::AbortSignal>,
+    hasher: Option<js_sys::Function>,
 ) -> Result<JsDataset, JsError> {
     let spec: LoadSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("load options: {e}")))?;
     let credentials = match spec.credentials.as_deref() {
@@ -109,6 +112,7 @@ pub async fn load_urls(
         on_progress: on_progress.as_ref(),
         signal: signal.as_ref(),
         credentials,
+        hasher: hasher.as_ref(),
     };
     let demand = match Demand::choose(spec.events, spec.rollups, spec.snapshots).map_err(js_error)?.shaped(shape) {
         Demand::Events(url) => {
