@@ -110,7 +110,7 @@ if (largest) {
 // What a page downloads to show a chart (SPEC §4's "small"): raw and gzipped.
 const { gzipSync } = await import('node:zlib');
 const { readFileSync } = await import('node:fs');
-const shipped = ['pkg/hubpulse_bg.wasm', 'pkg/hubpulse.js', 'hubpulse.js'].map((file) => {
+const shipped = ['pkg/hubpulse_bg.wasm', 'pkg/hubpulse.js', 'hubpulse.js', 'hubpulse-hash.js'].map((file) => {
   const bytes = readFileSync(`${root}www/${file}`);
   return [file, bytes.length, gzipSync(bytes, { level: 9 }).length];
 });

@@ -61,7 +61,7 @@ const peers = `${root}bench/peers/node_modules/`;
 const arrow = readdirSync(`${peers}apache-arrow`, { recursive: true }).filter((f) => f.endsWith('.mjs') && !f.includes('node'))
   .map((f) => `${peers}apache-arrow/${f}`);
 const artifacts = {
-  hubpulse: ['www/pkg/hubpulse_bg.wasm', 'www/pkg/hubpulse.js', 'www/hubpulse.js'].map((f) => root + f),
+  hubpulse: ['www/pkg/hubpulse_bg.wasm', 'www/pkg/hubpulse.js', 'www/hubpulse.js', 'www/hubpulse-hash.js'].map((f) => root + f),
   'DuckDB-Wasm': ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-browser.mjs']
     .map((f) => `${peers}@duckdb/duckdb-wasm/dist/${f}`).concat(arrow),
   Arquero: [`${peers}arquero/dist/arquero.min.js`],
