@@ -38,7 +38,7 @@ impl Registers {
             return Err(format!("a HyperLogLog of version {version} and precision {precision}; hubpulse reads version {VERSION}, precision {PRECISION}"));
         }
         let mut registers = Vec::new();
-        let valid = |rank: u8| (1..=Q + 1).contains(&u32::from(rank));
+        let valid = |rank: u8| u32::from(rank) <= Q + 1;
         match r.byte()? {
             SPARSE => {
                 let count = r.get()?;
@@ -47,7 +47,7 @@ impl Registers {
                     let delta = r.get()?;
                     index = if k == 0 { delta } else { index.saturating_add(delta) };
                     let rank = r.byte()?;
-                    if index >= M as u64 || !valid(rank) || (k > 0 && delta == 0) {
+                    if index >= M as u64 || rank == 0 || !valid(rank) || (k > 0 && delta == 0) {
                         return Err("a HyperLogLog register out of range".into());
                     }
                     registers.push((index as u32) << 8 | u32::from(rank));
@@ -56,7 +56,7 @@ impl Registers {
             DENSE => {
                 for index in 0..M as u32 {
                     let rank = r.byte()?;
-                    if rank > 0 && !valid(rank) {
+                    if !valid(rank) {
                         return Err("a HyperLogLog rank out of range".into());
                     }
                     if rank > 0 {
@@ -69,33 +69,30 @@ impl Registers {
         r.end()?;
         Ok(Registers(registers))
     }
-}
 
-impl Registers {
     /// The registers that these callers' [`caller_hash`]es set.
     pub fn of_hashes(hashes: impl IntoIterator<Item = u64>) -> Registers {
-        let mut registers: Vec<u32> = hashes
-            .into_iter()
-            .map(|hash| {
-                let rest = hash << PRECISION;
-                let rank = if rest == 0 { Q + 1 } else { rest.leading_zeros() + 1 };
-                ((hash >> Q) as u32) << 8 | rank
-            })
-            .collect();
-        registers.sort_unstable();
-        let mut sparse = Registers(Vec::with_capacity(registers.len()));
-        sparse.absorb_sorted(registers);
-        sparse
+        Registers::of_unsorted(hashes.into_iter().map(|hash| {
+            let rest = hash << PRECISION;
+            let rank = if rest == 0 { Q + 1 } else { rest.leading_zeros() + 1 };
+            ((hash >> Q) as u32) << 8 | rank
+        }))
     }
 
-    /// Adds registers sorted by index then rank, keeping the highest rank of each index.
-    fn absorb_sorted(&mut self, sorted: Vec<u32>) {
-        for r in sorted {
-            match self.0.last_mut() {
+    /// Registers (`index << 8 | rank`) in any order and with repeats: the highest rank of
+    /// each index, by index.
+    fn of_unsorted(registers: impl IntoIterator<Item = u32>) -> Registers {
+        let mut all: Vec<u32> = registers.into_iter().collect();
+        // Sorted by index then rank: the last of each index has the highest rank.
+        all.sort_unstable();
+        let mut union: Vec<u32> = Vec::with_capacity(all.len());
+        for r in all {
+            match union.last_mut() {
                 Some(last) if *last >> 8 == r >> 8 => *last = r,
-                _ => self.0.push(r),
+                _ => union.push(r),
             }
         }
+        Registers(union)
     }
 
     /// The bytes a rollup row carries in base64 (README "Sketches"): `[1, 12, form, …]`,
@@ -126,11 +123,7 @@ impl Registers {
     /// The union of row sketches (a model's rows over a window), kept sparse: as cheap as
     /// the registers they set, for any number of models.
     pub fn union<'a>(rows: impl IntoIterator<Item = &'a Registers>) -> Registers {
-        let mut all: Vec<u32> = rows.into_iter().flat_map(|r| r.0.iter().copied()).collect();
-        all.sort_unstable();
-        let mut union = Registers(Vec::with_capacity(all.len()));
-        union.absorb_sorted(all);
-        union
+        Registers::of_unsorted(rows.into_iter().flat_map(|r| r.0.iter().copied()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -177,17 +170,6 @@ impl CallerSketch {
         let mut counts = [0u32; Q as usize + 2];
         self.registers.iter().for_each(|&r| counts[r as usize] += 1);
         estimate(&counts)
-    }
-
-    /// The sketch as a rollup row carries it (README "Sketches").
-    pub fn encode(&self) -> Vec<u8> {
-        self.to_registers().encode()
-    }
-
-    /// The non-zero registers.
-    pub fn to_registers(&self) -> Registers {
-        let used = self.registers.iter().enumerate().filter(|&(_, &r)| r > 0);
-        Registers(used.map(|(index, &rank)| (index as u32) << 8 | u32::from(rank)).collect())
     }
 }
 
@@ -244,9 +226,13 @@ fn tau(mut x: f64) -> f64 {
 mod tests {
     use super::*;
 
+    fn registers(ids: std::ops::Range<u32>) -> Registers {
+        Registers::of_hashes(ids.map(|i| caller_hash(&format!("0x{i:040x}"))))
+    }
+
     fn sketch(ids: std::ops::Range<u32>) -> CallerSketch {
         let mut s = CallerSketch::default();
-        s.merge(&Registers::of_hashes(ids.map(|i| caller_hash(&format!("0x{i:040x}")))));
+        s.merge(&registers(ids));
         s
     }
 
@@ -266,16 +252,16 @@ mod tests {
         let mut union = a.clone();
         union.merge_sketch(&b);
         assert_eq!(union, sketch(0..9_000));
-        for s in [sketch(0..5), sketch(0..9_000)] {
-            let bytes = s.encode();
+        for ids in [0..5, 0..9_000] {
+            let bytes = registers(ids.clone()).encode();
             let mut read = CallerSketch::default();
             read.merge(&Registers::decode(&bytes).unwrap());
-            assert_eq!(read, s);
+            assert_eq!(read, sketch(ids));
         }
-        assert!(sketch(0..5).encode().len() < 20, "a few callers take a few bytes");
-        let rows = [sketch(0..3_000), sketch(2_000..9_000)].map(|s| Registers::decode(&s.encode()).unwrap());
+        assert!(registers(0..5).encode().len() < 20, "a few callers take a few bytes");
+        let rows = [registers(0..3_000), registers(2_000..9_000)].map(|r| Registers::decode(&r.encode()).unwrap());
         assert_eq!(Registers::union(&rows).estimate(), union.estimate(), "sparse and dense unions agree");
-        assert_eq!(sketch(0..9_000).encode().len(), 3 + M);
+        assert_eq!(registers(0..9_000).encode().len(), 3 + M);
         assert!(Registers::decode(&[1, 12, 0, 1, 0, 99]).is_err(), "rank 99");
         assert!(Registers::decode(&[1, 14, 0, 0]).unwrap_err().contains("precision 14"));
         assert!(Registers::decode(&[1, 12, 0, 2, 5, 1]).is_err(), "ends early");

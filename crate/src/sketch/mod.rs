@@ -9,7 +9,7 @@ mod hll;
 mod varint;
 
 pub use ddsketch::{LatencySketch, RELATIVE_ACCURACY};
-pub use hll::{caller_hash, CallerSketch, Registers, HLL_STANDARD_ERROR, PRECISION};
+pub use hll::{caller_hash, CallerSketch, Registers, HLL_STANDARD_ERROR};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
