@@ -288,11 +288,8 @@ fn synth(o: &Options) -> Result<(), String> {
 fn fetch_evm(o: &Options) -> Result<(), String> {
     let rpc = o.rpc.clone().ok_or(format!("fetch-evm needs --rpc URL\n{USAGE}"))?;
     let from_block = o.from_block.ok_or(format!("fetch-evm needs --from-block N\n{USAGE}"))?;
-    let address = match &o.address {
-        Some(a) => chain::address(a).map_err(|e| e.to_string())?,
-        None => chain::PRECOMPILE.to_owned(),
-    };
-    let mut scan = chain::Scan::new(chain::ScanConfig { rpc: rpc.clone(), from_block, to_block: o.to_block, address });
+    let config = chain::ScanConfig::new(rpc.clone(), from_block, o.to_block, o.address.as_deref());
+    let mut scan = chain::Scan::new(config.map_err(|e| e.to_string())?);
     let agent = ureq::Agent::new_with_defaults();
     let mut out = io::BufWriter::new(io::stdout().lock());
     while let Some(request) = scan.request() {

@@ -34,14 +34,5 @@ pub fn dataset(
     Ok(data)
 }
 
-/// Whether `address` is a 20-byte hex address; lowercased.
-pub fn address(text: &str) -> Result<String, Error> {
-    let t = text.trim().to_ascii_lowercase();
-    match t.strip_prefix("0x") {
-        Some(hex) if hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(t),
-        _ => Err(Error::Inputs(format!("address must be a contract address as 0x and 40 hex digits, not {text:?}"))),
-    }
-}
-
 #[cfg(test)]
 mod tests;

@@ -12,7 +12,7 @@ use super::rpc::{self, Call, NodeError};
 use crate::error::Error;
 use crate::input::Problems;
 use alloy_primitives::B256;
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -35,6 +35,28 @@ pub struct ScanConfig {
     pub to_block: Option<u64>,
     /// The emitting contract (lowercase hex), the precompile unless told.
     pub address: String,
+}
+
+impl ScanConfig {
+    /// What to read, as the element's attributes or the command line's options give it:
+    /// the contract is the precompile unless `address` names another; an error for an
+    /// address that is not one, or a `to_block` before `from_block`.
+    pub fn new(rpc: String, from_block: u64, to_block: Option<u64>, address: Option<&str>) -> Result<Self, Error> {
+        if let Some(to) = to_block.filter(|&to| to < from_block) {
+            return Err(Error::Inputs(format!("to-block ({to}) is before from-block ({from_block})")));
+        }
+        let address = address.map_or(Ok(PRECOMPILE.to_owned()), contract)?;
+        Ok(ScanConfig { rpc, from_block, to_block, address })
+    }
+}
+
+/// A 20-byte hex address, lowercased.
+fn contract(text: &str) -> Result<String, Error> {
+    let t = text.trim().to_ascii_lowercase();
+    match t.strip_prefix("0x") {
+        Some(hex) if hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(t),
+        _ => Err(Error::Inputs(format!("address must be a contract address as 0x and 40 hex digits, not {text:?}"))),
+    }
 }
 
 /// Where the figures come from on the chain (SPEC §1.6).
@@ -88,6 +110,7 @@ pub struct Scan {
     chunk: u64,
     /// Block number → (timestamp, hash), for the blocks that had logs.
     blocks: HashMap<u64, (u64, String)>,
+    /// Transaction hash → sender, for the range being read (cleared once it is written).
     senders: HashMap<String, String>,
     /// The calls of the request handed out and not answered yet.
     in_flight: Vec<Call>,
@@ -195,9 +218,7 @@ impl Scan {
                 }
                 pending.drain(..calls.len().min(pending.len()));
                 if pending.is_empty() {
-                    self.write(logs);
-                    self.next = to + 1;
-                    self.advance();
+                    self.range_done(logs, to);
                 } else {
                     self.stage = Stage::Details { logs, to, pending };
                 }
@@ -286,29 +307,32 @@ impl Scan {
     fn logs_arrived(&mut self, logs: Vec<Value>, to: u64) {
         let mut raw = Vec::with_capacity(logs.len());
         let mut pending = Vec::new();
+        let (mut blocks, mut transactions) = (HashSet::new(), HashSet::new());
         for log in logs.iter().filter(|l| l.get("removed") != Some(&Value::Bool(true))) {
             let Some(parsed) = parse_log(log) else {
                 self.reject(|| format!("the node gave a log without its fields: {log}"));
                 continue;
             };
-            if !self.blocks.contains_key(&parsed.block)
-                && !pending.iter().any(|c: &Call| c.params[0] == rpc::hex(parsed.block))
-            {
+            if !self.blocks.contains_key(&parsed.block) && blocks.insert(parsed.block) {
                 pending.push(call("eth_getBlockByNumber", json!([rpc::hex(parsed.block), false])));
             }
-            if !self.senders.contains_key(&parsed.tx) {
-                self.senders.insert(parsed.tx.clone(), String::new());
+            if transactions.insert(parsed.tx.clone()) {
                 pending.push(call("eth_getTransactionByHash", json!([parsed.tx])));
             }
             raw.push(parsed);
         }
         if pending.is_empty() {
-            self.write(raw);
-            self.next = to + 1;
-            self.advance();
+            self.range_done(raw, to);
         } else {
             self.stage = Stage::Details { logs: raw, to, pending };
         }
+    }
+
+    /// The logs of blocks up to `to` have all they need: they become event lines.
+    fn range_done(&mut self, logs: Vec<RawLog>, to: u64) {
+        self.write(logs);
+        self.next = to + 1;
+        self.advance();
     }
 
     /// Keeps what a block or transaction answer says.

@@ -220,8 +220,10 @@ fn a_failing_node_is_a_clear_error() {
         err,
         "http://node: could not fetch: the node refused to give its chain id: internal error (code -32603)"
     );
-    assert!(address("0xF4").is_err());
-    assert_eq!(address(" 0x00000000000000000000000000000000000000F4 ").unwrap(), PRECOMPILE);
+    let config = |address: &str| ScanConfig::new("http://node".into(), 0, None, Some(address)).map(|c| c.address);
+    assert!(config("0xF4").is_err());
+    assert_eq!(config(" 0x00000000000000000000000000000000000000F4 ").unwrap(), PRECOMPILE);
+    assert!(ScanConfig::new("http://node".into(), 5, Some(4), None).is_err(), "to-block before from-block");
 }
 
 #[test]

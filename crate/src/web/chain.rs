@@ -42,15 +42,8 @@ impl JsChainScan {
     pub fn new(spec: JsValue) -> Result<JsChainScan, JsError> {
         let spec: ChainSpec =
             serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("chain source: {e}")))?;
-        let address = match &spec.address {
-            Some(a) => chain::address(a).map_err(js_error)?,
-            None => chain::PRECOMPILE.to_owned(),
-        };
-        if spec.to_block.is_some_and(|to| to < spec.from_block) {
-            return Err(js_error("chain source: to-block is before from-block"));
-        }
-        let config =
-            ScanConfig { rpc: spec.rpc.clone(), from_block: spec.from_block, to_block: spec.to_block, address };
+        let config = ScanConfig::new(spec.rpc.clone(), spec.from_block, spec.to_block, spec.address.as_deref())
+            .map_err(js_error)?;
         Ok(JsChainScan { scan: Rc::new(RefCell::new(Some(Scan::new(config)))), spec: Rc::new(spec) })
     }
 
