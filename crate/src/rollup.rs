@@ -17,9 +17,9 @@ pub fn write_rollups(data: &Dataset, out: &mut impl Write, sketches: bool) -> io
         return Err(io::Error::other("rollups are written from raw events, not from rollups"));
     }
     let t = &data.tallies;
-    let cells = Cells::of(data);
+    let cells = Cells::of(data, sketches);
     let callers = cells.callers(t.len());
-    let (caller_sketches, latency_sketches) = if sketches { cells.sketches(data) } else { (Vec::new(), Vec::new()) };
+    let caller_sketches = if sketches { cells.caller_sketches(data) } else { Vec::new() };
     for c in 0..t.len() {
         let model = serde_json::to_string(data.events.models.name(t.model[c])).map_err(io::Error::other)?;
         write!(out, r#"{{"day":"{}","model":{model},"events":{},"failed":{}"#, t.day[c], t.events[c], t.failed[c])?;
@@ -30,7 +30,7 @@ pub fn write_rollups(data: &Dataset, out: &mut impl Write, sketches: bool) -> io
         if let (true, Some(self_calls)) = (data.has_registry, &t.self_calls) {
             write!(out, r#","self_calls":{}"#, self_calls[c])?;
         }
-        if let (Some(hll), Some(latency)) = (caller_sketches.get(c), latency_sketches.get(c)) {
+        if let (Some(hll), Some(latency)) = (caller_sketches.get(c), cells.latencies.get(c)) {
             write!(out, r#","callers_hll":"{}""#, sketch::to_base64(&hll.encode()))?;
             if latency.count() > 0 {
                 write!(out, r#","latency_sketch":"{}""#, sketch::to_base64(&latency.encode()))?;
@@ -41,25 +41,29 @@ pub fn write_rollups(data: &Dataset, out: &mut impl Write, sketches: bool) -> io
     Ok(())
 }
 
-/// The (cell, caller) pairs of the successful events with a caller, and each successful
-/// event's cell.
+/// What one walk over the successful events gives each (day, model) cell: its distinct
+/// callers as (cell, caller) pairs and, when sketches are asked for, its latencies.
 struct Cells {
     pairs: HashSet<(usize, u32)>,
-    /// (event, cell) of every successful event.
-    events: Vec<(usize, usize)>,
+    /// Empty unless sketches are asked for.
+    latencies: Vec<LatencySketch>,
 }
 
 impl Cells {
-    fn of(data: &Dataset) -> Cells {
+    fn of(data: &Dataset, sketches: bool) -> Cells {
         let (t, log) = (&data.tallies, &data.events);
         let cell_of: HashMap<(crate::Day, u32), usize> = (0..t.len()).map(|c| ((t.day[c], t.model[c]), c)).collect();
-        let mut cells = Cells { pairs: HashSet::new(), events: Vec::new() };
+        let latency = log.latency.as_ref().filter(|_| sketches);
+        let latencies = if sketches { vec![LatencySketch::default(); t.len()] } else { Vec::new() };
+        let mut cells = Cells { pairs: HashSet::new(), latencies };
         for (day, events) in log.days_in(0..log.len()) {
             for i in log.ok_in(events) {
                 let Some(&c) = cell_of.get(&(day, log.model[i])) else { continue };
-                cells.events.push((i, c));
                 if log.caller[i] != NONE {
                     cells.pairs.insert((c, log.caller[i]));
+                }
+                if let Some(ms) = latency.and_then(|l| l.get(i)) {
+                    cells.latencies[c].insert(ms);
                 }
             }
         }
@@ -73,21 +77,12 @@ impl Cells {
         counts
     }
 
-    /// Each cell's callers and latencies as sketches.
-    fn sketches(&self, data: &Dataset) -> (Vec<Registers>, Vec<LatencySketch>) {
-        let (t, log) = (&data.tallies, &data.events);
-        let mut hashes: Vec<Vec<u64>> = vec![Vec::new(); t.len()];
+    /// Each cell's callers as a HyperLogLog.
+    fn caller_sketches(&self, data: &Dataset) -> Vec<Registers> {
+        let mut hashes: Vec<Vec<u64>> = vec![Vec::new(); data.tallies.len()];
         for &(c, caller) in &self.pairs {
-            hashes[c].push(caller_hash(log.callers.name(caller)));
+            hashes[c].push(caller_hash(data.events.callers.name(caller)));
         }
-        let mut latencies = vec![LatencySketch::default(); t.len()];
-        if let Some(latency) = &log.latency {
-            for &(i, c) in &self.events {
-                if let Some(ms) = latency.get(i) {
-                    latencies[c].insert(ms);
-                }
-            }
-        }
-        (hashes.into_iter().map(Registers::of_hashes).collect(), latencies)
+        hashes.into_iter().map(Registers::of_hashes).collect()
     }
 }
