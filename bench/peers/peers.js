@@ -99,14 +99,12 @@ window.perspectiveFigures = async (url) => {
   const expressions = { day: 'substring("ts", 0, 10)', mode_lower: 'lower("mode")' };
   // `!=` keeps the rows whose ok is empty or null: the generated files write ok only as false.
   const ok = [['ok', '!=', 'false']];
-  const columnsOf = async (config, also = []) => {
-    const view = await table.view({ ...config, expressions, filter: [...ok, ...also] });
-    const columns = await view.to_columns();
-    await view.delete();
-    return columns;
-  };
+  /** `aggregate` of `column` per value of `by`, over the successful rows (and `also`). */
   const grouped = async (by, column, aggregate, also = []) => {
-    const part = await columnsOf({ group_by: [by], columns: [column], aggregates: { [column]: aggregate } }, also);
+    const view = await table.view({ group_by: [by], columns: [column], aggregates: { [column]: aggregate },
+                                    expressions, filter: [...ok, ...also] });
+    const part = await view.to_columns();
+    await view.delete();
     const counts = new Map();
     part.__ROW_PATH__.forEach((path, i) => { if (path.length === 1) counts.set(path[0], part[column][i]); });
     return counts;
