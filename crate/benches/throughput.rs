@@ -4,26 +4,28 @@
 //! come from scripts/bench.mjs.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use hubpulse::synth::{self, Format, SynthConfig};
-use hubpulse::{Dataset, ReportOptions};
+use hubpulse::{Dataset, Inputs, ReportOptions, SynthConfig, SynthFormat};
 use std::hint::black_box;
 use std::time::Duration;
 
-fn events(count: u64, format: Format) -> Vec<u8> {
+fn events(count: u64, format: SynthFormat) -> Vec<u8> {
     let cfg = SynthConfig { events: count, format, ..SynthConfig::default() };
     let mut body = Vec::new();
-    synth::write_events(&cfg, &mut body).expect("writing to memory");
+    cfg.write_events(&mut body).expect("writing to memory");
     body
+}
+
+fn load(body: &[u8]) -> Dataset {
+    Dataset::from_bytes(Inputs::events(body)).expect("generated events load")
 }
 
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(8));
     for count in [100_000, 1_000_000] {
-        for (name, format) in [("ndjson", Format::Ndjson), ("csv", Format::Csv)] {
+        for (name, format) in [("ndjson", SynthFormat::Ndjson), ("csv", SynthFormat::Csv)] {
             let body = events(count, format);
-            let data = Dataset::from_events("bench", &body).expect("generated events load");
-            let store = data.events.heap_bytes() as f64;
+            let store = load(&body).heap_bytes() as f64;
             println!(
                 "{name} {count} events: {:.1} MB, store {:.1} bytes/event ({:.1} MB)",
                 body.len() as f64 / 1e6,
@@ -31,16 +33,14 @@ fn parse(c: &mut Criterion) {
                 store / 1e6
             );
             group.throughput(Throughput::Bytes(body.len() as u64));
-            group.bench_with_input(BenchmarkId::new(name, count), &body, |b, body| {
-                b.iter(|| Dataset::from_events("bench", black_box(body)).expect("generated events load"))
-            });
+            group.bench_with_input(BenchmarkId::new(name, count), &body, |b, body| b.iter(|| load(black_box(body))));
         }
     }
     group.finish();
 }
 
 fn recompute(c: &mut Criterion) {
-    let data = Dataset::from_events("bench", &events(1_000_000, Format::Ndjson)).expect("generated events load");
+    let data = load(&events(1_000_000, SynthFormat::Ndjson));
     let mut group = c.benchmark_group("report, 1 M events");
     group.sample_size(20);
     let windows = [

@@ -1,31 +1,57 @@
-//! hubpulse: usage, not inventory. Reads an AI-model hub's inference events, computes the
-//! figures of SPEC §2 and draws them with plotters: natively (the `hubpulse` command) and
-//! in the browser (the `<hub-pulse>` element, through the `web` module).
+//! hubpulse: usage, not inventory. Reads an AI-model hub's usage data, computes the figures
+//! of docs/metrics.md and draws them with plotters: natively (the `hubpulse` command) and in
+//! the browser (the `<hub-pulse>` element, through the private `web` module).
 //!
-//! Data flows one way: [`input`] (bytes → rows) → [`store`] (columns) → [`metrics`]
-//! (→ [`Report`]) → [`chart`] (→ pixels). Only `web` knows about the browser.
+//! Every module is private; what the crate offers is re-exported below, in the order the
+//! data flows: inputs are read ([`InputLoader`], [`Dataset::read`]) into a [`Dataset`],
+//! which gives a [`Report`] of any window ([`Dataset::report`]), which a chart draws
+//! ([`render`]). The layers, and the test that keeps imports going one way, are described
+//! in docs/architecture.md.
+#![warn(missing_docs)]
 
-pub mod chain;
-pub mod chart;
-pub mod dataset;
-pub mod day;
-pub mod error;
-pub mod export;
-pub mod input;
-pub mod metrics;
+// Primitives: values every layer may use.
+mod day;
+mod error;
+mod mode;
+mod problems;
+mod provenance;
+mod window;
+// Plain data and the algorithms beside it.
+mod report;
+mod sketch;
+// Where accepted input lives, and how bytes become it.
+mod chain;
+mod input;
+mod store;
+// The figures.
+mod dataset;
+mod metrics;
+// What is made of a report.
+mod chart;
+mod element;
+mod export;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod render;
-pub mod report;
-pub mod rollup;
-pub mod sketch;
-pub mod store;
-pub mod synth;
-
+mod render;
+mod rollup;
+mod synth;
+// The browser glue.
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use dataset::Dataset;
+pub use chain::{Scan, ScanConfig};
+pub use chart::{ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
+pub use dataset::{Dataset, Inputs};
 pub use day::Day;
+pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, ThemeChoice, View, ATTRIBUTES};
 pub use error::Error;
-pub use metrics::{ReportOptions, Window};
-pub use report::Report;
+pub use input::{InputKind, InputLoader, Limits, LoadedInput, Shape};
+pub use metrics::ReportOptions;
+pub use mode::Mode;
+pub use problems::{Problem, Problems, Severity};
+pub use provenance::{Basis, ChainProvenance, Origin, Source};
+#[cfg(not(target_arch = "wasm32"))]
+pub use render::Render;
+pub use report::{AppEvents, ByMode, Cohorts, Daily, Estimate, InputSummary, ModelRow, Report, Retention, Unavailable};
+pub use rollup::write_rollups;
+pub use synth::{SynthConfig, SynthFormat, SynthShape};
+pub use window::Window;

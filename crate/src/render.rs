@@ -25,23 +25,45 @@ fn register_fonts() {
 }
 
 /// The theme with the bundled font.
-pub fn theme(name: ThemeName) -> Theme {
+fn theme(name: ThemeName) -> Theme {
     register_fonts();
     Theme { font: FAMILY.into(), ..Theme::named(name) }
 }
 
-/// What to draw and how large, in pixels.
+/// A chart to draw to a file or to pixels: what, how, and how large, in pixels.
 pub struct Render<'a> {
+    /// The report to draw.
     pub report: &'a Report,
+    /// Which chart.
     pub kind: ChartKind,
+    /// How it looks.
     pub options: &'a ChartOptions,
+    /// Light or dark.
     pub theme: ThemeName,
+    /// Size in pixels.
     pub width: u32,
+    /// See `width`.
     pub height: u32,
 }
 
-/// The chart as an SVG document.
-pub fn svg(r: &Render) -> Result<String, String> {
+impl Render<'_> {
+    /// The chart as an SVG document.
+    pub fn svg(&self) -> Result<String, String> {
+        svg(self)
+    }
+
+    /// The chart as RGB pixels, row by row.
+    pub fn rgb(&self) -> Result<Vec<u8>, String> {
+        rgb(self)
+    }
+
+    /// Writes the chart to `path`: SVG or PNG by its extension.
+    pub fn to_file(&self, path: &std::path::Path) -> Result<(), String> {
+        to_file(self, path)
+    }
+}
+
+fn svg(r: &Render) -> Result<String, String> {
     let mut out = String::new();
     {
         let backend = SVGBackend::with_string(&mut out, (r.width, r.height));
@@ -50,8 +72,7 @@ pub fn svg(r: &Render) -> Result<String, String> {
     Ok(out)
 }
 
-/// The chart as RGB pixels, row by row.
-pub fn rgb(r: &Render) -> Result<Vec<u8>, String> {
+fn rgb(r: &Render) -> Result<Vec<u8>, String> {
     let mut pixels = vec![0u8; r.width as usize * r.height as usize * 3];
     {
         let backend = BitMapBackend::with_buffer(&mut pixels, (r.width, r.height));
@@ -60,8 +81,7 @@ pub fn rgb(r: &Render) -> Result<Vec<u8>, String> {
     Ok(pixels)
 }
 
-/// Writes the chart to `path`: SVG or PNG by its extension.
-pub fn to_file(r: &Render, path: &std::path::Path) -> Result<(), String> {
+fn to_file(r: &Render, path: &std::path::Path) -> Result<(), String> {
     let name = path.display();
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => std::fs::write(path, svg(r)?).map_err(|e| format!("{name}: {e}")),

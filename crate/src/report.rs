@@ -2,11 +2,11 @@
 //! line prints and the plain object the JS API returns. Field names are a contract:
 //! add fields freely, rename none (a test pins them).
 
-use crate::dataset::Basis;
 use crate::day::Day;
-use crate::input::Problem;
-use crate::metrics::Window;
-use crate::store::Mode;
+use crate::mode::Mode;
+use crate::problems::Problem;
+use crate::provenance::{Basis, Source};
+use crate::window::Window;
 use serde::Serialize;
 
 /// Every figure of one window (SPEC §2). `None` is JSON `null`: undefined, never 0.
@@ -14,25 +14,39 @@ use serde::Serialize;
 pub struct Report {
     /// `null` when there is no data and no window was given.
     pub window: Option<Window>,
+    /// What was read, what was refused, and where it came from.
     pub input: InputSummary,
     /// Successful inferences in the window.
     pub events: u64,
     /// Failed inferences (`ok = false`) in the window.
     pub failed: u64,
+    /// Events in the last 7 days against the 7 before, as a change (0.1 = +10 %).
     pub events_wow: Option<f64>,
 
+    /// Models listed by the window's end (registry), or first used by then (estimated).
     pub models_listed: u64,
+    /// Models with at least one event in the window.
     pub models_active: u64,
+    /// Listed models with no event in the window.
     pub models_idle: u64,
+    /// Active models that the registry does not list.
     pub models_unlisted: u64,
+    /// Listed models that are active, over the models listed.
     pub active_ratio: Option<f64>,
+    /// Events over the models listed.
     pub events_per_listed_model: Option<f64>,
 
+    /// The busiest model's share of the events.
     pub top1_share: Option<f64>,
+    /// The ten busiest models' share of the events.
     pub top10_share: Option<f64>,
+    /// Herfindahl–Hirschman index: the sum of squared shares.
     pub hhi: Option<f64>,
+    /// 1 / HHI: how many equally used models the use amounts to.
     pub effective_models: Option<f64>,
+    /// Gini coefficient over listed and active models, idle ones as zeros.
     pub gini: Option<f64>,
+    /// The fewest models that carry 80 % of the events.
     pub models_for_80pct: Option<u64>,
     /// Points `[share of models, share of events]`, from `[0, 0]` to `[1, 1]`.
     pub lorenz: Vec<[f64; 2]>,
@@ -40,42 +54,61 @@ pub struct Report {
     /// `null` (as are `wau`, `mau` and the figures derived from them) when read from
     /// rollups: see `input.unavailable`.
     pub callers: Option<u64>,
+    /// Distinct callers in the last 7 and 30 days of the window.
     pub wau: Option<u64>,
+    /// See `wau`.
     pub mau: Option<u64>,
+    /// The mean of `daily.callers` over the last 30 days, over `mau`.
     pub stickiness: Option<f64>,
+    /// Events that name a caller, over the distinct callers.
     pub events_per_caller: Option<f64>,
 
+    /// Events per verification mode.
     pub by_mode: ByMode<u64>,
+    /// TEE and ZKML events over all events.
     pub verified_share: Option<f64>,
 
     /// `null` (with `organic_events` and `models_only_self_called`) for rollups without a
     /// `self_calls` column.
     pub self_calls: Option<u64>,
+    /// Self-calls over the events whose caller and model owner are both known.
     pub self_call_share: Option<f64>,
+    /// Active models all of whose events are self-calls.
     pub models_only_self_called: Option<u64>,
+    /// Events that are not self-calls.
     pub organic_events: Option<u64>,
     /// This and `first_party_events`, `by_app`: `null` when read from rollups.
     pub automated_events: Option<u64>,
+    /// Events from the apps named as the hub's own (`first_party`).
     pub first_party_events: Option<u64>,
     /// Events per app, busiest first.
     pub by_app: Option<Vec<AppEvents>>,
 
+    /// Latency quantiles in milliseconds, by nearest rank.
     pub latency_p50: Option<f64>,
+    /// See `latency_p50`.
     pub latency_p95: Option<f64>,
+    /// See `latency_p50`.
     pub latency_p99: Option<f64>,
 
+    /// Per-day series of the window.
     pub daily: Daily,
     /// Every model of listed ∪ active, busiest first.
     pub models: Vec<ModelRow>,
+    /// Weekly cohorts of models and callers.
     pub retention: Retention,
 }
 
 /// What was read, what was refused, and where it came from (SPEC §1.4, §1.6).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InputSummary {
+    /// Rows read from every input (blank lines are not rows).
     pub rows_read: u64,
+    /// Rows not counted, each for a reason.
     pub rows_rejected: u64,
+    /// Rows counted without one of their fields.
     pub warnings: u64,
+    /// The first problems, word for word.
     pub problems: Vec<Problem>,
     /// `registry` when a model registry was given, `estimated` when the supply side is
     /// estimated from the events (a model counts as listed from its first event).
@@ -91,17 +124,21 @@ pub struct InputSummary {
     pub unavailable: Vec<Unavailable>,
     /// The figures estimated from the rollups' sketches, how, and how closely.
     pub estimates: Vec<Estimate>,
+    /// Where each input came from.
     pub sources: Vec<Source>,
 }
 
 /// A figure estimated from sketches rather than counted (README "Sketches").
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Estimate {
+    /// The report field, as a path: `callers`, `daily.callers`, `models[].callers`, …
     pub figure: &'static str,
+    /// How it was estimated.
     pub method: &'static str,
     /// The relative error: one standard error for HyperLogLog counts, a bound for
     /// DDSketch quantiles (see `error_kind`).
     pub relative_error: f64,
+    /// `standard error` or `bound`.
     pub error_kind: &'static str,
 }
 
@@ -145,6 +182,7 @@ impl Estimate {
 pub struct Unavailable {
     /// The report field, as a path: `callers`, `daily.callers`, `models[].callers`, …
     pub figure: &'static str,
+    /// Why the input cannot say.
     pub reason: &'static str,
 }
 
@@ -214,37 +252,23 @@ impl Unavailable {
     }
 }
 
-/// Where one input came from, so anyone can fetch the same bytes and check them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Source {
-    /// Which input: `events`, `registry`, `rollups`, `snapshots` or `chain`.
-    pub input: String,
-    /// The URL or path, or "bytes" when handed over directly.
-    pub source: String,
-    /// Raw bytes read (before gzip is undone).
-    pub bytes: u64,
-    /// SHA-256 of those raw bytes, lowercase hex, as `sha256sum` prints it.
-    pub sha256: String,
-    /// When the input was fetched or read, UTC (RFC 3339).
-    pub fetched_at: String,
-    /// For the chain source: the chain, contract and blocks read, and the last block's
-    /// hash. `bytes` and `sha256` are then those of the event lines read from it, which
-    /// `hubpulse fetch-evm` writes byte for byte.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain: Option<crate::chain::ChainProvenance>,
-}
-
 /// Counts per verification mode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ByMode<T> {
+    /// No verification.
     pub vanilla: T,
+    /// Trusted execution.
     pub tee: T,
+    /// Zero-knowledge proof.
     pub zkml: T,
+    /// A mode of another name.
     pub other: T,
+    /// No mode given.
     pub unknown: T,
 }
 
 impl<T> ByMode<T> {
+    /// The count of `mode`.
     pub fn get(&self, mode: Mode) -> &T {
         match mode {
             Mode::Vanilla => &self.vanilla,
@@ -255,6 +279,7 @@ impl<T> ByMode<T> {
         }
     }
 
+    /// The count of `mode`, to change.
     pub fn get_mut(&mut self, mode: Mode) -> &mut T {
         match mode {
             Mode::Vanilla => &mut self.vanilla,
@@ -269,25 +294,34 @@ impl<T> ByMode<T> {
 /// One app's events.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AppEvents {
+    /// The app as the events name it.
     pub app: String,
+    /// Its successful events in the window.
     pub events: u64,
 }
 
 /// One model's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ModelRow {
+    /// The model id as the inputs name it.
     pub model: String,
     /// The registry's display name, else the id.
     pub name: String,
+    /// Its successful events in the window.
     pub events: u64,
+    /// Its share of the window's events.
     pub share: Option<f64>,
     /// `null` from rollups unless the model had events on only one day of the window.
     pub callers: Option<u64>,
+    /// TEE and ZKML events over all events.
     pub verified_share: Option<f64>,
+    /// Self-calls over the events whose caller and model owner are both known.
     pub self_call_share: Option<f64>,
+    /// Events in the last 7 days against the 7 before, as a change (0.1 = +10 %).
     pub events_wow: Option<f64>,
     /// First and last day with an event in the window; `null` for an idle model.
     pub first_day: Option<Day>,
+    /// See `first_day`.
     pub last_day: Option<Day>,
     /// Events per day of the window.
     pub daily: Vec<u64>,
@@ -296,6 +330,7 @@ pub struct ModelRow {
 /// Weekly cohorts (weeks start on Monday) of models and of callers.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Retention {
+    /// Models by the week of their first event in the window.
     pub models: Cohorts,
     /// `null` when read from rollups.
     pub callers: Option<Cohorts>,
@@ -306,25 +341,35 @@ pub struct Retention {
 pub struct Cohorts {
     /// The Monday that starts each cohort's week.
     pub cohorts: Vec<Day>,
+    /// How many models or callers each cohort has.
     pub sizes: Vec<u64>,
+    /// `cells[c][k]`: the share of cohort `c` active in its week `k`.
     pub cells: Vec<Vec<f64>>,
 }
 
 /// Per-day series: one entry per day of the window, as columns of equal length.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Daily {
+    /// Every day of the window.
     pub day: Vec<Day>,
+    /// Successful inferences per day.
     pub events: Vec<u64>,
+    /// The mean of `events` over the 7 days ending on each day, within the window.
     pub events_ma7: Vec<f64>,
+    /// Failed inferences per day.
     pub failed: Vec<u64>,
+    /// Models with an event on each day.
     pub models_active: Vec<u64>,
+    /// Models listed by each day.
     pub models_listed: Vec<u64>,
     /// `null` when read from rollups.
     pub callers: Option<Vec<u64>>,
     /// Distinct callers over the 7 and 30 days ending on each day (within the window):
     /// the weekly and monthly actives as series. `null` when read from rollups.
     pub wau: Option<Vec<u64>>,
+    /// See `wau`.
     pub mau: Option<Vec<u64>>,
+    /// Events per mode per day.
     pub by_mode: ByMode<Vec<u64>>,
     /// `null` when the input cannot count self-calls (rollups without the column).
     pub self_calls: Option<Vec<u64>>,

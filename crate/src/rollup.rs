@@ -2,9 +2,11 @@
 //! for hubs that want to ship rollups without a warehouse (`hubpulse rollup`), and the
 //! reference that the rollup path is tested against.
 
-use crate::dataset::{Basis, Dataset};
+use crate::dataset::Dataset;
+use crate::mode::Mode;
+use crate::provenance::Basis;
 use crate::sketch::{self, caller_hash, LatencySketch, Registers};
-use crate::store::{Mode, NONE};
+use crate::store::NONE;
 use hashbrown::{HashMap, HashSet};
 use std::io::{self, Write};
 

@@ -12,7 +12,8 @@ use std::io::{self, Write};
 
 /// The encoding of generated events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Format {
+pub enum SynthFormat {
+    /// One JSON object a line.
     #[default]
     Ndjson,
     /// With a header row; ids need no quoting.
@@ -22,20 +23,79 @@ pub enum Format {
 /// What to generate.
 #[derive(Clone, Debug)]
 pub struct SynthConfig {
+    /// The same seed writes the same bytes.
     pub seed: u64,
-    pub format: Format,
+    /// How the events are written.
+    pub format: SynthFormat,
+    /// Inference events.
     pub events: u64,
+    /// Models listed over the days.
     pub models: u32,
+    /// Distinct callers.
     pub callers: u32,
+    /// Days the events span, from `first_day`.
     pub days: u32,
+    /// The day the events start.
     pub first_day: Day,
+}
+
+impl SynthConfig {
+    /// Writes the registry as a JSON array (docs/inputs.md#registry).
+    pub fn write_registry(&self, out: &mut impl Write) -> io::Result<()> {
+        write_registry(self, out)
+    }
+
+    /// Writes `events` inference events in `format`, in time order (docs/inputs.md#events).
+    pub fn write_events(&self, out: &mut impl Write) -> io::Result<()> {
+        write_events(self, out)
+    }
+}
+
+/// The made-up hub in the shapes of hubs that publish counters, lists or rankings, derived
+/// from a dataset of its events and registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SynthShape {
+    /// Daily counter snapshots, `day,model,total`.
+    Snapshots,
+    /// OpenRouter's rankings-daily document.
+    Rankings,
+    /// Replicate's model list saved once a day.
+    ReplicatePages,
+    /// Hugging Face's `/api/models` list.
+    HfModels,
+}
+
+impl SynthShape {
+    /// Every shape, in the order `hubpulse synth` writes them.
+    pub const ALL: [SynthShape; 4] =
+        [SynthShape::Snapshots, SynthShape::Rankings, SynthShape::ReplicatePages, SynthShape::HfModels];
+
+    /// The file `hubpulse synth` writes it to.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SynthShape::Snapshots => "snapshots.csv",
+            SynthShape::Rankings => "rankings.json",
+            SynthShape::ReplicatePages => "replicate-models.ndjson",
+            SynthShape::HfModels => "hf-models.json",
+        }
+    }
+
+    /// Writes `data` (read from the made-up events and registry) in this shape.
+    pub fn write(self, data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            SynthShape::Snapshots => write_snapshots(data, out),
+            SynthShape::Rankings => write_rankings(data, out),
+            SynthShape::ReplicatePages => write_replicate_pages(data, out),
+            SynthShape::HfModels => write_hf_models(data, out),
+        }
+    }
 }
 
 impl Default for SynthConfig {
     fn default() -> Self {
         SynthConfig {
             seed: 7,
-            format: Format::Ndjson,
+            format: SynthFormat::Ndjson,
             events: 40_000,
             models: 400,
             callers: 3_000,
@@ -147,7 +207,7 @@ fn models(cfg: &SynthConfig, owners: &[String], rng: &mut Rng) -> Vec<Model> {
 }
 
 /// Writes the registry as a JSON array (SPEC §1.2).
-pub fn write_registry(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
+fn write_registry(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
     let (models, owners, _) = world(cfg);
     writeln!(out, "[")?;
     for (i, m) in models.iter().enumerate() {
@@ -169,8 +229,8 @@ fn world(cfg: &SynthConfig) -> (Vec<Model>, Vec<String>, Rng) {
 }
 
 /// Writes `cfg.events` inference events in `cfg.format`, in time order (SPEC §1.1).
-pub fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
-    if cfg.format == Format::Csv {
+fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
+    if cfg.format == SynthFormat::Csv {
         writeln!(out, "ts,model,caller,mode,latency_ms,units,kind,app,automated,ok")?;
     }
     let (models, owners, mut rng) = world(cfg);
@@ -211,7 +271,7 @@ struct Callers<'a> {
 fn write_event(
     out: &mut impl Write,
     rng: &mut Rng,
-    format: Format,
+    format: SynthFormat,
     ts: i64,
     m: &Model,
     who: &Callers,
@@ -245,7 +305,7 @@ fn write_event(
     let failed = rng.chance(0.03);
     let ts = format!("{date}T{h:02}:{mi:02}:{s:02}Z");
     match format {
-        Format::Ndjson => {
+        SynthFormat::Ndjson => {
             write!(
                 out,
                 r#"{{"ts":"{ts}","model":"{}","caller":"{caller}","mode":"{mode}","latency_ms":{latency}"#,
@@ -263,7 +323,7 @@ fn write_event(
             }
             writeln!(out, "}}")
         }
-        Format::Csv => {
+        SynthFormat::Csv => {
             let units = units.map_or(String::new(), |u| u.to_string());
             let (automated, ok) = (if automated { "true" } else { "" }, if failed { "false" } else { "" });
             writeln!(out, "{ts},{},{caller},{mode},{latency},{units},{kind},{app},{automated},{ok}", m.id)
@@ -274,7 +334,7 @@ fn write_event(
 /// Writes the daily running totals of `data`'s models as SPEC §1.5 counter snapshots
 /// (CSV `day,model,total`), the shape of hubs that publish counters only: every model's
 /// total on every day from the day before the data starts (all zeros).
-pub fn write_snapshots(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+fn write_snapshots(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "day,model,total")?;
     running_totals(data, |day, totals| {
         for (m, total) in totals.iter().enumerate() {
@@ -311,7 +371,7 @@ fn owner_and_name(id: &str) -> (&str, &str) {
 /// Writes `data` (with its registry) as a month of Replicate's model list saved once a
 /// day, one page per line with the day added as `date`: every model listed by that day,
 /// with its running `run_count` (made-up runs: one per inference).
-pub fn write_replicate_pages(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+fn write_replicate_pages(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
     running_totals(data, |day, totals| {
         let results: Vec<_> = (0..totals.len())
             .filter(|&m| data.listings.get(m).and_then(Option::as_ref).is_some_and(|l| l.listed <= day))
@@ -333,7 +393,7 @@ pub fn write_replicate_pages(data: &Dataset, out: &mut impl Write) -> io::Result
 /// Writes `data` (with its registry) as Hugging Face's `/api/models` list fetched the day
 /// after its last: `downloads` are the last 30 days' inferences, models used in them were
 /// modified on the last day, the others when they were listed.
-pub fn write_hf_models(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+fn write_hf_models(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
     let t = &data.tallies;
     let Some((_, last)) = t.span() else { return writeln!(out, "[]") };
     let mut downloads = vec![0u64; data.events.models.len()];
@@ -362,7 +422,7 @@ pub fn write_hf_models(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
 /// Writes `data`'s daily use in the shape of OpenRouter's rankings-daily document: each
 /// day's top 50 models and an `other` row, `total_tokens` as a decimal string (made-up
 /// tokens: 1,000 per inference).
-pub fn write_rankings(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
+fn write_rankings(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
     let t = &data.tallies;
     let mut rows = Vec::new();
     let mut c = 0;
@@ -411,7 +471,7 @@ mod tests {
         let parsed: serde_json::Value = serde_json::from_slice(&registry).unwrap();
         assert_eq!(parsed.as_array().map(Vec::len), Some(50));
         let mut csv = Vec::new();
-        write_events(&SynthConfig { format: Format::Csv, ..cfg }, &mut csv).unwrap();
+        write_events(&SynthConfig { format: SynthFormat::Csv, ..cfg }, &mut csv).unwrap();
         let csv_report = Dataset::from_events("synth", &csv).unwrap().report(&ReportOptions::default()).unwrap();
         assert_eq!(
             (csv_report.events, csv_report.by_mode, csv_report.latency_p95),

@@ -5,8 +5,7 @@
 
 mod inputs;
 
-use hubpulse::dataset::Dataset;
-use hubpulse::ReportOptions;
+use hubpulse::{Dataset, Inputs, ReportOptions};
 
 const GOOD: &str = "{\"ts\":\"2026-03-01T10:00:00Z\",\"model\":\"m\",\"caller\":\"a\"}\n";
 
@@ -21,8 +20,10 @@ fn survives(body: &[u8]) {
 }
 
 fn counts(body: &[u8]) -> (u64, u64, u64) {
-    let report =
-        Dataset::from_events("t", body).expect("readable").report(&ReportOptions::default()).expect("a window");
+    let report = Dataset::from_bytes(Inputs::events(body))
+        .expect("readable")
+        .report(&ReportOptions::default())
+        .expect("a window");
     (report.input.rows_read, report.input.rows_rejected, report.events + report.failed)
 }
 
@@ -86,7 +87,7 @@ fn wrong_types_and_absurd_timestamps_are_warned_or_rejected() {
         "{\"ts\":\"2026-02-30\",\"model\":\"m\"}\n",
     );
     survives(body.as_bytes());
-    let report = Dataset::from_events("t", body.as_bytes())
+    let report = Dataset::from_bytes(Inputs::events(body.as_bytes()))
         .expect("readable")
         .report(&ReportOptions::default())
         .expect("a window");

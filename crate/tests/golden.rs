@@ -6,12 +6,7 @@
 //! After an intended change, refresh them: `npm run golden` (UPDATE_GOLDEN=1 cargo test
 //! --test golden), then look at the new images before committing them.
 
-use hubpulse::chart::{ChartKind, ChartOptions, ThemeName};
-use hubpulse::dataset::{Bodies, Dataset, Origin};
-use hubpulse::input::Limits;
-use hubpulse::render::{self, Render};
-use hubpulse::synth::{self, SynthConfig};
-use hubpulse::{Report, ReportOptions};
+use hubpulse::{ChartKind, ChartOptions, Dataset, Inputs, Render, Report, ReportOptions, SynthConfig, ThemeName};
 use std::path::PathBuf;
 
 const SIZE: (u32, u32) = (800, 360);
@@ -19,26 +14,28 @@ const SIZE: (u32, u32) = (800, 360);
 fn report() -> Report {
     let cfg = SynthConfig { events: 8_000, models: 120, callers: 900, days: 60, ..SynthConfig::default() };
     let (mut events, mut registry) = (Vec::new(), Vec::new());
-    synth::write_events(&cfg, &mut events).expect("writing to memory");
-    synth::write_registry(&cfg, &mut registry).expect("writing to memory");
-    let o = Origin { source: "golden".into(), fetched_at: String::new() };
-    let data = Dataset::from_bodies(
-        Bodies { events: Some((&o, &events)), registry: Some((&o, &registry)), ..Bodies::default() },
-        Limits::default(),
-    )
-    .expect("valid data");
+    cfg.write_events(&mut events).expect("writing to memory");
+    cfg.write_registry(&mut registry).expect("writing to memory");
+    let data = Dataset::from_bytes(Inputs { events: Some(&events), registry: Some(&registry), ..Inputs::default() })
+        .expect("valid data");
     data.report(&ReportOptions::default()).expect("a valid window")
 }
 
 fn check(name: &str, kind: ChartKind, options: ChartOptions, theme: ThemeName) {
     let report = report();
     let r = Render { report: &report, kind, options: &options, theme, width: SIZE.0, height: SIZE.1 };
-    let pixels = render::rgb(&r).expect("the chart draws");
+    let pixels = r.rgb().expect("the chart draws");
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{name}.png"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() || !path.exists() {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
         image::save_buffer(&path, &pixels, SIZE.0, SIZE.1, image::ColorType::Rgb8).expect("writing the golden image");
         return;
     }
+    // A missing image is a failure, never a new reference: it is made on purpose, and looked at.
+    assert!(
+        path.exists(),
+        "{name}: no golden image at {}; draw it with `npm run golden` and look at it",
+        path.display()
+    );
     let golden = image::open(&path).expect("a readable golden image").to_rgb8();
     assert_eq!(golden.dimensions(), SIZE, "{name}: the golden image has another size");
     let changed = golden

@@ -1,9 +1,7 @@
 //! Public hubs at their real size: thousands of models, a month of daily pages, hundreds
 //! of millions of runs, read in each hub's own shape.
 
-use hubpulse::dataset::{Bodies, Origin};
-use hubpulse::input::{Limits, Shape};
-use hubpulse::{Dataset, ReportOptions};
+use hubpulse::{Dataset, Inputs, ReportOptions, Shape};
 use std::fmt::Write;
 
 #[test]
@@ -25,13 +23,8 @@ fn a_month_of_replicate_pages_for_five_thousand_models() {
         }
         body.push_str("]}\n");
     }
-    let origin = Origin { source: "replicate.ndjson".into(), fetched_at: String::new() };
-    let bodies = Bodies {
-        snapshots: Some((&origin, body.as_bytes())),
-        shape: Some(Shape::ReplicateModels),
-        ..Bodies::default()
-    };
-    let r = Dataset::from_bodies(bodies, Limits::default()).unwrap().report(&ReportOptions::default()).unwrap();
+    let bodies = Inputs { snapshots: Some(body.as_bytes()), shape: Some(Shape::ReplicateModels), ..Inputs::default() };
+    let r = Dataset::from_bytes(bodies).unwrap().report(&ReportOptions::default()).unwrap();
 
     let gained = |m: u64, days: std::ops::RangeInclusive<u64>| -> u64 {
         if m % 10 == 3 {
@@ -69,13 +62,10 @@ fn broken_documents_in_each_shape_are_errors_or_rejected_rows_never_panics() {
             r#"{"data":[{"date":"2026-03-01","model_permaslug":"a","total_tokens":"10"},{"date":3}],"meta":{}}"#,
         ),
     ];
-    let origin = Origin { source: "doc".into(), fetched_at: String::new() };
     for (shape, doc) in documents {
-        let whole = Dataset::from_bodies(
-            Bodies { rollups: Some((&origin, doc.as_bytes())), shape: Some(shape), ..Bodies::default() },
-            Limits::default(),
-        )
-        .unwrap_or_else(|e| panic!("{shape:?}: {e}"));
+        let whole =
+            Dataset::from_bytes(Inputs { rollups: Some(doc.as_bytes()), shape: Some(shape), ..Inputs::default() })
+                .unwrap_or_else(|e| panic!("{shape:?}: {e}"));
         let r = whole.report(&ReportOptions::default()).unwrap();
         assert!(r.input.rows_rejected >= 1, "{shape:?}: the broken rows are rejected, the others kept");
         assert!(r.events > 0, "{shape:?}");
@@ -83,8 +73,8 @@ fn broken_documents_in_each_shape_are_errors_or_rejected_rows_never_panics() {
             let mut body = doc.as_bytes()[..cut].to_vec();
             body.extend_from_slice(&doc.as_bytes()[cut..].iter().skip(1).copied().collect::<Vec<_>>());
             for body in [&doc.as_bytes()[..cut], &body[..]] {
-                let bodies = Bodies { snapshots: Some((&origin, body)), shape: Some(shape), ..Bodies::default() };
-                if let Ok(data) = Dataset::from_bodies(bodies, Limits::default()) {
+                let bodies = Inputs { snapshots: Some(body), shape: Some(shape), ..Inputs::default() };
+                if let Ok(data) = Dataset::from_bytes(bodies) {
                     let r = data.report(&ReportOptions::default());
                     if let Ok(r) = r {
                         assert!(r.input.rows_rejected <= r.input.rows_read);

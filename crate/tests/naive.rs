@@ -14,9 +14,7 @@
 //! any case, failed calls, and a registry whose owners are callers (self-calls), with
 //! listed-but-idle models and models listed after the window.
 
-use hubpulse::dataset::{Bodies, Dataset, Origin};
-use hubpulse::input::Limits;
-use hubpulse::{Report, ReportOptions};
+use hubpulse::{Dataset, Inputs, Report, ReportOptions};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -656,13 +654,8 @@ fn differences(path: &str, actual: &Value, expected: &Value, out: &mut Vec<Strin
 fn check(events: &[Event], registry: Option<&[Listing]>, options: &Options) -> Result<(), TestCaseError> {
     let events_body = ndjson(events);
     let registry_body = registry.map(registry_json);
-    let origin = Origin { source: "bytes".into(), fetched_at: String::new() };
-    let bodies = Bodies {
-        events: Some((&origin, &events_body)),
-        registry: registry_body.as_deref().map(|body| (&origin, body)),
-        ..Bodies::default()
-    };
-    let data = Dataset::from_bodies(bodies, Limits::default())
+    let bodies = Inputs { events: Some(&events_body[..]), registry: registry_body.as_deref(), ..Inputs::default() };
+    let data = Dataset::from_bytes(bodies)
         .map_err(|e| TestCaseError::fail(format!("the generated inputs were refused: {e}")))?;
     let report_options = ReportOptions {
         from: options.from.map(|d| day_string(base_day() + d)),

@@ -2,23 +2,15 @@
 //! generated events give the same report as the events themselves for every figure that
 //! rollups determine, and `null` with a reason for the others.
 
-use hubpulse::dataset::{Bodies, Dataset, Origin};
-use hubpulse::input::Limits;
-use hubpulse::rollup::write_rollups;
-use hubpulse::synth::{self, SynthConfig};
-use hubpulse::ReportOptions;
+use hubpulse::{write_rollups, Dataset, Inputs, ReportOptions, SynthConfig};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-fn origin() -> Origin {
-    Origin { source: "test".into(), fetched_at: String::new() }
-}
 
 fn generated() -> (Vec<u8>, Vec<u8>) {
     let cfg = SynthConfig { events: 6_000, models: 60, callers: 400, days: 40, ..SynthConfig::default() };
     let (mut events, mut registry) = (Vec::new(), Vec::new());
-    synth::write_events(&cfg, &mut events).unwrap();
-    synth::write_registry(&cfg, &mut registry).unwrap();
+    cfg.write_events(&mut events).unwrap();
+    cfg.write_registry(&mut registry).unwrap();
     (events, registry)
 }
 
@@ -65,14 +57,7 @@ fn naive_rollups(events: &[u8], registry: &[u8]) -> Vec<u8> {
 }
 
 fn report(events: Option<&[u8]>, rollups: Option<&[u8]>, registry: &[u8], options: &ReportOptions) -> Value {
-    let o = origin();
-    let bodies = Bodies {
-        events: events.map(|b| (&o, b)),
-        rollups: rollups.map(|b| (&o, b)),
-        registry: Some((&o, registry)),
-        ..Bodies::default()
-    };
-    let data = Dataset::from_bodies(bodies, Limits::default()).unwrap();
+    let data = Dataset::from_bytes(Inputs { events, rollups, registry: Some(registry), ..Inputs::default() }).unwrap();
     serde_json::to_value(data.report(options).unwrap()).unwrap()
 }
 
@@ -135,12 +120,8 @@ fn rollups_give_the_same_figures_in_any_window() {
 #[test]
 fn hubpulse_rollup_writes_what_a_warehouse_would() {
     let (events, registry) = generated();
-    let o = origin();
-    let data = Dataset::from_bodies(
-        Bodies { events: Some((&o, &events)), registry: Some((&o, &registry)), ..Bodies::default() },
-        Limits::default(),
-    )
-    .unwrap();
+    let data =
+        Dataset::from_bytes(Inputs { events: Some(&events), registry: Some(&registry), ..Inputs::default() }).unwrap();
     let mut written = Vec::new();
     write_rollups(&data, &mut written, false).unwrap();
     let parse = |body: &[u8]| -> HashSet<String> {
@@ -164,12 +145,11 @@ fn hubpulse_rollup_writes_what_a_warehouse_would() {
 fn sketched_rollups_estimate_callers_and_latency_within_their_error() {
     let cfg = SynthConfig { events: 40_000, models: 60, callers: 3_000, days: 40, ..SynthConfig::default() };
     let (mut events, mut registry) = (Vec::new(), Vec::new());
-    synth::write_events(&cfg, &mut events).unwrap();
-    synth::write_registry(&cfg, &mut registry).unwrap();
-    let o = origin();
-    let bodies = Bodies { events: Some((&o, &events)), registry: Some((&o, &registry)), ..Bodies::default() };
+    cfg.write_events(&mut events).unwrap();
+    cfg.write_registry(&mut registry).unwrap();
+    let bodies = Inputs { events: Some(&events[..]), registry: Some(&registry[..]), ..Inputs::default() };
     let mut rollups = Vec::new();
-    write_rollups(&Dataset::from_bodies(bodies, Limits::default()).unwrap(), &mut rollups, true).unwrap();
+    write_rollups(&Dataset::from_bytes(bodies).unwrap(), &mut rollups, true).unwrap();
     for options in [ReportOptions::default(), ReportOptions { range: Some("10d".into()), ..ReportOptions::default() }] {
         let raw = report(Some(&events), None, &registry, &options);
         let rolled = report(None, Some(&rollups), &registry, &options);

@@ -10,14 +10,11 @@
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
-use hubpulse::chain;
-use hubpulse::chart::format::Numbers;
-use hubpulse::chart::{ChartKind, ChartOptions, Cohort, ThemeName};
-use hubpulse::dataset::{Bodies, Origin, OwnedInputs};
-use hubpulse::input::{time, Limits, Shape};
-use hubpulse::render::{self, Render};
-use hubpulse::synth::{self, SynthConfig};
-use hubpulse::{Dataset, ReportOptions};
+use hubpulse::{
+    ChartConfig, Dataset, Inputs, Limits, Origin, Render, ReportOptions, Scan, ScanConfig, Shape, SynthConfig,
+    SynthFormat, SynthShape, ThemeChoice, ThemeName,
+};
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -75,9 +72,9 @@ struct Options {
     format: Option<String>,
     limits: Limits,
     out: Option<PathBuf>,
-    chart: Option<String>,
-    chart_options: ChartOptions,
-    theme: ThemeName,
+    /// `render`: the chart's options, named as the element's attributes (`chart`,
+    /// `stack`, `cohort`, `model`, `locale`, `theme`), read by the same rules.
+    chart: BTreeMap<String, String>,
     size: (u32, u32),
     report: ReportOptions,
     synth: SynthConfig,
@@ -100,9 +97,7 @@ impl Default for Options {
             format: None,
             limits: Limits::default(),
             out: None,
-            chart: None,
-            chart_options: ChartOptions::default(),
-            theme: ThemeName::Light,
+            chart: BTreeMap::new(),
             size: (960, 400),
             report: ReportOptions::default(),
             synth: SynthConfig::default(),
@@ -143,23 +138,11 @@ impl Options {
                 "max-rows" => o.limits.max_rows = Some(number("--max-rows", &value()?)?),
                 "max-bytes" => o.limits.max_bytes = Some(number("--max-bytes", &value()?)?),
                 "out" => o.out = Some(value()?.into()),
-                "chart" => o.chart = Some(value()?),
                 "width" => o.size.0 = number("--width", &value()?)?,
                 "height" => o.size.1 = number("--height", &value()?)?,
-                "theme" => {
-                    let name = value()?;
-                    o.theme = ThemeName::parse(&name).ok_or(format!("--theme is light or dark, not {name:?}"))?;
+                name @ ("chart" | "theme" | "stack" | "cohort" | "model" | "locale") => {
+                    o.chart.insert(name.to_owned(), value()?);
                 }
-                "stack" => o.chart_options.stack_by_mode = value()? == "mode",
-                "cohort" => {
-                    o.chart_options.cohort = match value()?.as_str() {
-                        "models" => Cohort::Models,
-                        "callers" => Cohort::Callers,
-                        other => return Err(format!("--cohort is models or callers, not {other:?}")),
-                    }
-                }
-                "model" => o.chart_options.model = Some(value()?),
-                "locale" => o.chart_options.numbers = Numbers::for_locale(&value()?),
                 "from" => o.report.from = Some(value()?),
                 "to" => o.report.to = Some(value()?),
                 "range" => o.report.range = Some(value()?),
@@ -182,32 +165,30 @@ fn number<T: std::str::FromStr>(name: &str, text: &str) -> Result<T, String> {
     text.parse().map_err(|_| format!("{name} takes a whole number, not {text:?}"))
 }
 
-/// Reads a whole input file, or standard input for `-`, noting where and when.
-fn read_input(path: &Path) -> Result<(Origin, Vec<u8>), String> {
-    let mut bytes = Vec::new();
+/// Opens an input file, or standard input for `-`, noting where and when: the dataset
+/// reads it as a stream, applying the limits as it goes.
+fn open_input(path: &Path) -> Result<(Origin, Box<dyn Read>), String> {
     let name = path.display().to_string();
-    let result = if name == "-" {
-        io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
-    };
-    result.map_err(|e| format!("{name}: could not read: {e}"))?;
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let source = if name == "-" { "stdin".into() } else { name };
-    Ok((Origin { source, fetched_at: time::to_rfc3339(now) }, bytes))
+    if name == "-" {
+        return Ok((Origin::at("stdin", now), Box::new(io::stdin().lock())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: could not read: {e}"))?;
+    Ok((Origin::at(name, now), Box::new(file)))
 }
 
 /// Reads the dataset the options name.
 fn dataset(o: &Options) -> Result<Dataset, String> {
-    let read = |path: &Option<PathBuf>| path.as_deref().map(read_input).transpose();
-    let inputs = OwnedInputs {
-        events: read(&o.events)?,
-        rollups: read(&o.rollups)?,
-        snapshots: read(&o.snapshots)?,
-        registry: read(&o.registry)?,
+    let open = |path: &Option<PathBuf>| path.as_deref().map(open_input).transpose();
+    let inputs = Inputs {
+        events: open(&o.events)?,
+        rollups: open(&o.rollups)?,
+        snapshots: open(&o.snapshots)?,
+        registry: open(&o.registry)?,
         shape: o.format.as_deref().map(Shape::named).transpose().map_err(|e| e.to_string())?,
+        limits: o.limits,
     };
-    Dataset::from_bodies(inputs.bodies(), o.limits).map_err(|e| e.to_string())
+    Dataset::read(inputs).map_err(|e| e.to_string())
 }
 
 fn report(o: &Options) -> Result<(), String> {
@@ -223,11 +204,14 @@ fn report(o: &Options) -> Result<(), String> {
 }
 
 fn render(o: &Options) -> Result<(), String> {
-    let name = o.chart.as_deref().ok_or_else(|| format!("render needs --chart NAME\n{USAGE}"))?;
-    let kind = ChartKind::parse(name).ok_or_else(|| {
-        let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
-        format!("--chart is one of {}, not {name:?}", names.join(", "))
-    })?;
+    if !o.chart.contains_key("chart") {
+        return Err(format!("render needs --chart NAME\n{USAGE}"));
+    }
+    let chart = ChartConfig::parse(&o.chart, "en").map_err(|e| format!("--{e}"))?;
+    let theme = match chart.theme {
+        ThemeChoice::Fixed(name) => name,
+        ThemeChoice::Auto => ThemeName::Light,
+    };
     let out = o.out.as_deref().ok_or_else(|| format!("render needs --out FILE.svg or FILE.png\n{USAGE}"))?;
     if o.events.is_none() && o.rollups.is_none() && o.snapshots.is_none() {
         return Err(format!("render needs --events, --rollups or --snapshots FILE\n{USAGE}"));
@@ -237,8 +221,8 @@ fn render(o: &Options) -> Result<(), String> {
     if !(64..=8192).contains(&width) || !(64..=8192).contains(&height) {
         return Err("--width and --height must be from 64 to 8192 pixels".into());
     }
-    let r = Render { report: &report, kind, options: &o.chart_options, theme: o.theme, width, height };
-    render::to_file(&r, out)
+    let r = Render { report: &report, kind: chart.kind, options: &chart.options, theme, width, height };
+    r.to_file(out)
 }
 
 fn rollup(o: &Options) -> Result<(), String> {
@@ -247,15 +231,15 @@ fn rollup(o: &Options) -> Result<(), String> {
     }
     let data = dataset(o)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = hubpulse::rollup::write_rollups(&data, &mut out, o.sketches);
+    let written = hubpulse::write_rollups(&data, &mut out, o.sketches);
     written.and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
 
 fn synth(o: &Options) -> Result<(), String> {
     let mut cfg = o.synth.clone();
     cfg.format = match o.format.as_deref() {
-        None | Some("ndjson") => synth::Format::Ndjson,
-        Some("csv") => synth::Format::Csv,
+        None | Some("ndjson") => SynthFormat::Ndjson,
+        Some("csv") => SynthFormat::Csv,
         Some(other) => return Err(format!("--format is ndjson or csv, not {other:?}")),
     };
     let dir = o.out.as_deref().ok_or_else(|| format!("synth needs --out DIR\n{USAGE}"))?;
@@ -267,20 +251,20 @@ fn synth(o: &Options) -> Result<(), String> {
         body(&mut out).and_then(|()| out.flush()).map_err(|e| format!("{}: {e}", path.display()))
     };
     let mut body = Vec::new();
-    synth::write_events(&cfg, &mut body).map_err(|e| e.to_string())?;
-    let events = if cfg.format == synth::Format::Csv { "events.csv" } else { "events.ndjson" };
+    cfg.write_events(&mut body).map_err(|e| e.to_string())?;
+    let events = if cfg.format == SynthFormat::Csv { "events.csv" } else { "events.ndjson" };
     write(events, &|out| out.write_all(&body))?;
     let mut registry = Vec::new();
-    synth::write_registry(&cfg, &mut registry).map_err(|e| e.to_string())?;
+    cfg.write_registry(&mut registry).map_err(|e| e.to_string())?;
     write("models.json", &|out| out.write_all(&registry))?;
     // The same made-up hub in the shapes of hubs that publish counters, lists or rankings.
-    let origin = Origin { source: events.into(), fetched_at: String::new() };
-    let bodies = Bodies { events: Some((&origin, &body)), registry: Some((&origin, &registry)), ..Bodies::default() };
-    let data = Dataset::from_bodies(bodies, Limits::default()).map_err(|e| e.to_string())?;
-    write("snapshots.csv", &|out| synth::write_snapshots(&data, out))?;
-    write("rankings.json", &|out| synth::write_rankings(&data, out))?;
-    write("replicate-models.ndjson", &|out| synth::write_replicate_pages(&data, out))?;
-    write("hf-models.json", &|out| synth::write_hf_models(&data, out))
+    let inputs = Inputs {
+        events: Some((Origin::at(events, 0), &body[..])),
+        registry: Some((Origin::at("models.json", 0), &registry[..])),
+        ..Inputs::default()
+    };
+    let data = Dataset::read(inputs).map_err(|e| e.to_string())?;
+    SynthShape::ALL.into_iter().try_for_each(|shape| write(shape.file_name(), &|out| shape.write(&data, out)))
 }
 
 /// Reads inference events from a chain's logs and writes them as NDJSON, as they arrive;
@@ -288,8 +272,8 @@ fn synth(o: &Options) -> Result<(), String> {
 fn fetch_evm(o: &Options) -> Result<(), String> {
     let rpc = o.rpc.clone().ok_or(format!("fetch-evm needs --rpc URL\n{USAGE}"))?;
     let from_block = o.from_block.ok_or(format!("fetch-evm needs --from-block N\n{USAGE}"))?;
-    let config = chain::ScanConfig::new(rpc.clone(), from_block, o.to_block, o.address.as_deref());
-    let mut scan = chain::Scan::new(config.map_err(|e| e.to_string())?);
+    let config = ScanConfig::new(rpc.clone(), from_block, o.to_block, o.address.as_deref());
+    let mut scan = Scan::new(config.map_err(|e| e.to_string())?);
     let agent = ureq::Agent::new_with_defaults();
     let mut out = io::BufWriter::new(io::stdout().lock());
     while let Some(request) = scan.request() {

@@ -10,10 +10,10 @@
 use super::abi;
 use super::rpc::{self, Call, NodeError};
 use crate::error::Error;
-use crate::input::Problems;
+use crate::problems::Problems;
+use crate::provenance::ChainProvenance;
 use alloy_primitives::B256;
 use hashbrown::{HashMap, HashSet};
-use serde::Serialize;
 use serde_json::{json, Value};
 
 /// OpenGradient's inference precompile, where the events are emitted.
@@ -30,6 +30,7 @@ const BATCH: usize = 100;
 pub struct ScanConfig {
     /// The node's URL, for messages.
     pub rpc: String,
+    /// The first block to read.
     pub from_block: u64,
     /// `None`: up to the head, and on to new blocks at each refresh.
     pub to_block: Option<u64>,
@@ -57,17 +58,6 @@ fn contract(text: &str) -> Result<String, Error> {
         Some(hex) if hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(t),
         _ => Err(Error::Inputs(format!("address must be a contract address as 0x and 40 hex digits, not {text:?}"))),
     }
-}
-
-/// Where the figures come from on the chain (SPEC §1.6).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ChainProvenance {
-    pub chain_id: u64,
-    pub address: String,
-    pub from_block: u64,
-    pub to_block: u64,
-    /// The hash of `to_block`: the state the figures were read at.
-    pub last_block_hash: String,
 }
 
 /// A request to send: a JSON-RPC body, and what it asks for, for messages.
@@ -124,6 +114,7 @@ pub struct Scan {
 }
 
 impl Scan {
+    /// A scan of what `config` names, that has read nothing yet.
     pub fn new(config: ScanConfig) -> Scan {
         Scan {
             next: config.from_block,

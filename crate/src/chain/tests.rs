@@ -2,8 +2,11 @@
 //! are not events, and a node that fails.
 
 use super::abi::InferencePrecompile as Abi;
+use super::scan::PRECOMPILE;
 use super::*;
+use crate::dataset::Dataset;
 use crate::metrics::ReportOptions;
+use crate::provenance::Origin;
 use alloy_primitives::LogData;
 use alloy_sol_types::SolEvent;
 use serde_json::{json, Value};
@@ -199,9 +202,9 @@ fn the_report_from_the_chain_is_the_report_of_its_event_lines() {
     let (mut node, mut scan) = (node(), Scan::new(config(None)));
     run(&mut scan, &mut node).unwrap();
     let origin = Origin { source: "http://node".into(), fetched_at: String::new() };
-    let data = dataset(&scan, origin, None, crate::input::Limits::default()).unwrap();
+    let data = Dataset::from_chain(&scan, origin, None, crate::input::Limits::default()).unwrap();
     let chain = data.report(&ReportOptions::default()).unwrap();
-    let lines = crate::Dataset::from_events("events.ndjson", scan.ndjson()).unwrap();
+    let lines = Dataset::from_events("events.ndjson", scan.ndjson()).unwrap();
     let lines = lines.report(&ReportOptions::default()).unwrap();
     assert_eq!((chain.events, chain.models_active, chain.callers), (lines.events, 3, Some(3)));
     assert_eq!((chain.by_mode.tee, chain.by_mode.zkml, chain.by_mode.vanilla), (2, 1, 1));

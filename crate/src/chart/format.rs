@@ -13,10 +13,13 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Numbers {
+    /// The thousands separator.
     pub group: char,
+    /// The decimal separator.
     pub decimal: char,
     /// Short month names, and how a day is written with them.
     pub months: &'static [&'static str; 12],
+    /// How days are written.
     pub day_style: DayStyle,
 }
 

@@ -4,7 +4,7 @@
 use super::axis::{day_ticks, nice_ticks};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::{PlotTransform, Rect};
-use crate::metrics::Window;
+use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 
 /// Outer padding in CSS pixels.

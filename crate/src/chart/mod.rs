@@ -18,6 +18,7 @@ pub mod theme;
 mod tooltip;
 pub mod transform;
 
+pub use format::Numbers;
 pub use frame::LegendHit;
 pub use overlay::draw_overlay;
 pub use paint::{DrawError, Painter};
@@ -33,19 +34,29 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
+    /// KPI tiles with sparklines.
     #[default]
     Overview,
+    /// Daily events as bars, with the 7-day mean.
     Volume,
+    /// Models listed against models active, per day.
     SupplyDemand,
+    /// The Lorenz curve of use over models.
     Concentration,
+    /// The share of events by mode, per day.
     Verification,
+    /// Daily distinct callers, WAU and MAU.
     Callers,
+    /// The busiest models, with share, verified share and trend.
     Leaderboard,
+    /// Weekly cohorts as a heat map.
     Retention,
+    /// One model's card.
     Model,
 }
 
 impl ChartKind {
+    /// Every chart, in the catalog's order.
     pub const ALL: [ChartKind; 9] = [
         ChartKind::Overview,
         ChartKind::Volume,
@@ -63,6 +74,7 @@ impl ChartKind {
         ChartKind::ALL.into_iter().find(|k| k.name() == name.trim())
     }
 
+    /// The name a `chart` attribute gives.
     pub fn name(self) -> &'static str {
         match self {
             ChartKind::Overview => "overview",
@@ -86,8 +98,10 @@ impl ChartKind {
 /// Whose weekly cohorts the retention chart shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Cohort {
+    /// Models, by the week of their first event.
     #[default]
     Models,
+    /// Callers, by the week of their first call.
     Callers,
 }
 
@@ -96,6 +110,7 @@ pub enum Cohort {
 pub struct ChartOptions {
     /// `volume`: bars stacked by verification mode.
     pub stack_by_mode: bool,
+    /// `retention`: whose cohorts.
     pub cohort: Cohort,
     /// `model`: the model whose card to draw.
     pub model: Option<String>,
@@ -106,6 +121,7 @@ pub struct ChartOptions {
 }
 
 impl ChartOptions {
+    /// Whether the series `key` is shown (not switched off in the legend).
     pub fn shows(&self, key: &str) -> bool {
         !self.hidden.iter().any(|h| h == key)
     }

@@ -138,11 +138,6 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         self.area.draw(&Polygon::new(points, color.filled()))
     }
 
-    /// A filled dot of `radius` pixels.
-    pub fn dot(&self, x: f64, y: f64, radius: f64, color: RGBColor) -> Result<(), DrawError<DB>> {
-        self.area.draw(&Circle::new((x.round() as i32, y.round() as i32), radius.round() as i32, color.filled()))
-    }
-
     pub fn present(&self) -> Result<(), DrawError<DB>> {
         self.area.present()
     }

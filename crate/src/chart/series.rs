@@ -7,9 +7,9 @@ use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFram
 use super::paint::{DrawError, Painter};
 use super::transform::PlotTransform;
 use super::{ChartOptions, Drawn};
-use crate::metrics::Window;
+use crate::mode::Mode;
 use crate::report::Report;
-use crate::store::Mode;
+use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 

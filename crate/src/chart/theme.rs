@@ -22,7 +22,7 @@ pub struct Theme {
     pub supply: RGBColor,
     /// A second series beside demand (WAU, the equality line's partner).
     pub accent: RGBColor,
-    /// Verification modes, in [`Mode::ALL`](crate::store::Mode::ALL) order: Okabe–Ito
+    /// Verification modes, in [`Mode::ALL`](crate::mode::Mode::ALL) order: Okabe–Ito
     /// hues, which stay apart for the common colour-vision deficiencies.
     pub modes: [RGBColor; 5],
     /// Good and bad changes (trend arrows).
@@ -35,12 +35,15 @@ pub struct Theme {
 /// Which of the designed themes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ThemeName {
+    /// Dark text on white.
     #[default]
     Light,
+    /// Light text on a dark ground.
     Dark,
 }
 
 impl ThemeName {
+    /// `light` or `dark`, in any case.
     pub fn parse(name: &str) -> Option<ThemeName> {
         match name.trim().to_ascii_lowercase().as_str() {
             "light" => Some(ThemeName::Light),

@@ -5,8 +5,8 @@
 
 use super::series::{listed_and_active, mode_label};
 use super::{format, model, overview, retention, ChartKind, ChartOptions, Drawn};
+use crate::mode::Mode;
 use crate::report::{ratio, Report};
-use crate::store::Mode;
 use serde::Serialize;
 
 /// A tooltip: where it points, a title and the exact values as (label, value) lines.

@@ -51,11 +51,6 @@ impl PlotTransform {
         self.x_min + (px - self.plot.left) / self.plot.width() * (self.x_max - self.x_min)
     }
 
-    #[inline]
-    pub fn y_value(&self, px: f64) -> f64 {
-        self.y_min + (self.plot.bottom - px) / self.plot.height() * (self.y_max - self.y_min)
-    }
-
     /// Pixels per unit of x (per day on a time chart).
     pub fn x_scale(&self) -> f64 {
         self.plot.width() / (self.x_max - self.x_min)
@@ -78,7 +73,6 @@ mod tests {
         assert_eq!(t.x_px(-0.5), 40.0);
         assert_eq!(t.y_px(100.0), 10.0);
         assert_eq!(t.x_value(t.x_px(3.0)), 3.0);
-        assert_eq!(t.y_value(t.y_px(25.0)), 25.0);
         assert_eq!(t.x_scale(), 40.0);
     }
 }

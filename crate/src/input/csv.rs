@@ -1,8 +1,8 @@
 //! CSV with a header row (quoted fields, CRLF, a UTF-8 BOM), parsed by `csv-core` as the
 //! bytes arrive. Cells are untyped text ([`Value::Cell`]); each field gives its type.
 
-use super::problems::Problems;
 use super::value::{Record, Schema, Value};
+use crate::problems::Problems;
 
 use super::Sink;
 use csv_core::ReadRecordResult;

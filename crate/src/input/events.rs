@@ -2,11 +2,11 @@
 //! turn one raw record into an accepted row, a row with warnings, or a rejection.
 
 use super::fields::{self, Optional};
-use super::problems::Problems;
 use super::value::{Record, Schema};
 use super::Sink;
-use crate::store::{EventLog, Mode};
-use std::borrow::Cow;
+use crate::mode::Mode;
+use crate::problems::Problems;
+use crate::store::{EventLog, EventRow};
 
 /// The slots of an event record.
 pub struct EventSchema;
@@ -29,7 +29,6 @@ pub const EVENT_SLOTS: usize = 10;
 pub type EventRecord<'a> = Record<'a, EVENT_SLOTS>;
 
 impl Schema for EventSchema {
-    const SLOTS: usize = EVENT_SLOTS;
     fn slot(name: &str) -> Option<(usize, bool)> {
         Some(match name {
             "ts" => (TS, true),
@@ -54,21 +53,6 @@ impl Schema for EventSchema {
 /// The canonical name of each slot, for problems.
 const NAMES: [&str; EVENT_SLOTS] =
     ["ts", "model", "caller", "mode", "latency_ms", "units", "ok", "kind", "app", "automated"];
-
-/// One accepted event, typed, borrowing from the input where it can.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EventRow<'a> {
-    pub seconds: i64,
-    pub model: Cow<'a, str>,
-    pub caller: Option<Cow<'a, str>>,
-    pub mode: Mode,
-    pub latency_ms: Option<f64>,
-    pub units: Option<f64>,
-    pub ok: bool,
-    pub kind: Option<Cow<'a, str>>,
-    pub app: Option<Cow<'a, str>>,
-    pub automated: Option<bool>,
-}
 
 impl Sink<EVENT_SLOTS> for EventLog {
     type Schema = EventSchema;

@@ -2,9 +2,9 @@
 //! number or a boolean in JSON and in CSV (SPEC §1: in CSV, numbers are plain decimals
 //! and booleans `true`/`false` in any case or `1`/`0`).
 
-use super::problems::Problems;
 use super::time;
 use super::value::{Record, Value};
+use crate::problems::Problems;
 use std::borrow::Cow;
 
 /// Why a value does not fit its field, in words for the report.

@@ -1,9 +1,9 @@
 //! One JSON object as one row: shared by NDJSON lines and JSON array elements.
 
-use super::problems::Problems;
 use super::shape::Row;
 use super::value::{Record, RecordSeed, Schema, Value};
 use super::{Extras, Shape, Sink};
+use crate::problems::Problems;
 use crate::store::Registry;
 use serde::de::DeserializeSeed;
 use std::borrow::Cow;
@@ -46,7 +46,7 @@ pub fn parse_document<S: Sink<N>, const N: usize>(
         feed(&adapted.listings, &mut registry, &mut problems);
         (registry, problems)
     });
-    Ok(Extras { attribution: adapted.attribution, registry, period: adapted.period })
+    Ok(Extras { attribution: adapted.attribution, registry, period: adapted.period, unit: Some(shape.unit()) })
 }
 
 /// Hands `rows` to `sink` as records of its schema.

@@ -2,8 +2,8 @@
 //! large array is parsed element by element without being held whole.
 
 use super::json::parse_object;
-use super::problems::Problems;
 use super::Sink;
+use crate::problems::Problems;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {

@@ -8,8 +8,8 @@ mod events;
 mod fields;
 mod json;
 mod json_array;
+mod load;
 mod ndjson;
-mod problems;
 mod registry;
 mod rollups;
 mod shape;
@@ -19,17 +19,21 @@ pub mod time;
 mod value;
 
 pub use detect::{detect, Detected, Format};
-pub use events::{EventRow, EVENT_SLOTS};
-pub use problems::{Problem, Problems, Severity, KEPT_PROBLEMS};
-pub use registry::{RegistryRow, REGISTRY_SLOTS};
-pub use rollups::{LONG_TAIL, ROLLUP_SLOTS};
+pub use events::EVENT_SLOTS;
+pub(crate) use load::Stored;
+pub use load::{InputKind, InputLoader, LoadedInput};
+pub use registry::REGISTRY_SLOTS;
+pub use rollups::ROLLUP_SLOTS;
 pub use shape::{Shape, ShapeKind};
 pub use snapshots::SNAPSHOT_SLOTS;
-pub use stream::{hex, load_all, load_shaped, Limits, Loaded, Loader};
-pub use value::{Record, Schema, Value};
+#[cfg(target_arch = "wasm32")]
+pub use stream::hex;
+pub use stream::{Limits, Loaded};
+pub use value::{Record, Schema};
 
 use crate::day::Day;
 use crate::error::Error;
+use crate::problems::Problems;
 use crate::store::Registry;
 
 /// What a hub's document carries besides its demand rows.
@@ -41,6 +45,8 @@ pub struct Extras {
     pub registry: Option<(Registry, Problems)>,
     /// The days its counts are totals over, when they are not per day.
     pub period: Option<(Day, Day)>,
+    /// What its counts are in (`tokens`, `runs`, `downloads`).
+    pub unit: Option<&'static str>,
 }
 
 /// Where the records of one input kind go once read: the sink validates each record
@@ -75,12 +81,6 @@ pub struct Parser<S, const N: usize> {
 }
 
 impl<S: Sink<N>, const N: usize> Parser<S, N> {
-    /// A parser for the input named `source` (a URL, a path, or "bytes") that stores into
-    /// `sink`.
-    pub fn new(source: impl Into<String>, sink: S) -> Self {
-        Parser::shaped(source, sink, None)
-    }
-
     /// A parser of a hub's own document `shape`, or (`None`) of the formats of SPEC §1.
     pub fn shaped(source: impl Into<String>, sink: S, shape: Option<Shape>) -> Self {
         let reader = shape.map_or(Reader::Undecided(Vec::new()), |shape| Reader::Document(Vec::new(), shape));
@@ -165,5 +165,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
     }
 }
 
+#[cfg(test)]
+mod encodings;
 #[cfg(test)]
 mod tests;

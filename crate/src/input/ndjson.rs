@@ -1,8 +1,8 @@
 //! NDJSON: one JSON object a line, split as the bytes arrive.
 
 use super::json::parse_object;
-use super::problems::Problems;
 use super::Sink;
+use crate::problems::Problems;
 
 /// Splits a stream into lines; only an unfinished last line is ever copied.
 #[derive(Default)]

@@ -1,11 +1,11 @@
 //! The model registry (SPEC §1.2): one record per listed model, the supply side.
 
 use super::fields::{self, Optional};
-use super::problems::Problems;
 use super::value::{Record, Schema};
 use super::Sink;
 use crate::day::Day;
-use crate::store::Registry;
+use crate::problems::Problems;
+use crate::store::{Registry, RegistryRow};
 
 /// The slots of a registry record.
 pub struct RegistrySchema;
@@ -22,7 +22,6 @@ pub const REGISTRY_SLOTS: usize = 5;
 const NAMES: [&str; REGISTRY_SLOTS] = ["model", "listed_at", "owner", "name", "category"];
 
 impl Schema for RegistrySchema {
-    const SLOTS: usize = REGISTRY_SLOTS;
     fn slot(name: &str) -> Option<(usize, bool)> {
         // Besides SPEC §1.2's names, those of the Hugging Face Hub's `/api/models` list
         // (`id`, `createdAt`, `author`, `pipeline_tag`), so that a list as published is a
@@ -40,17 +39,6 @@ impl Schema for RegistrySchema {
             _ => return None,
         })
     }
-}
-
-/// One listed model, validated.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RegistryRow {
-    pub model: String,
-    pub listed: Day,
-    /// Compared with callers, so `0x` addresses are lowercased like theirs.
-    pub owner: Option<String>,
-    pub name: Option<String>,
-    pub category: Option<String>,
 }
 
 impl Sink<REGISTRY_SLOTS> for Registry {

@@ -3,12 +3,13 @@
 //! `events` are dropped with a warning, as an optional field of the wrong type is.
 
 use super::fields::{self, FieldError, Optional};
-use super::problems::Problems;
 use super::value::{Record, Schema, Value};
 use super::Sink;
 use crate::day::Day;
+use crate::mode::Mode;
+use crate::problems::Problems;
 use crate::sketch::{LatencySketch, Registers};
-use crate::store::{Cell, Mode, Rollups, NONE};
+use crate::store::{Cell, Rollups, MAX_COUNTED, NONE};
 
 /// The slots of a rollup record.
 pub struct RollupSchema;
@@ -47,7 +48,6 @@ const NAMES: [&str; ROLLUP_SLOTS] = [
 pub const LONG_TAIL: &str = "other";
 
 impl Schema for RollupSchema {
-    const SLOTS: usize = ROLLUP_SLOTS;
     fn slot(name: &str) -> Option<(usize, bool)> {
         match name {
             "model_id" | "model_cid" => Some((MODEL, false)),
@@ -114,10 +114,13 @@ impl Sink<ROLLUP_SLOTS> for Rollups {
         cell.callers = callers;
         cell.callers_sketch = callers_sketch;
         cell.latency_sketch = latency_sketch;
-        if self.is_repeat(&cell) {
+        let repeat = self.is_repeat(&cell);
+        if !self.push(&cell) {
+            return problems.reject(line, "events", || format!("the counts add up past {MAX_COUNTED} inferences"));
+        }
+        if repeat {
             problems.warn(line, "day", || "a second row for this day and model; both are counted".into());
         }
-        self.push(&cell);
     }
 }
 

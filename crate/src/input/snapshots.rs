@@ -3,10 +3,10 @@
 //! daily rollups by differencing, in [`crate::store::Snapshots::into_rollups`].
 
 use super::fields;
-use super::problems::Problems;
 use super::value::{Record, Schema, Value};
 use super::Sink;
 use crate::day::Day;
+use crate::problems::Problems;
 use crate::store::Snapshots;
 
 /// The slots of a snapshot record.
@@ -20,7 +20,6 @@ const TOTAL: usize = 2;
 pub const SNAPSHOT_SLOTS: usize = 3;
 
 impl Schema for SnapshotSchema {
-    const SLOTS: usize = SNAPSHOT_SLOTS;
     fn slot(name: &str) -> Option<(usize, bool)> {
         Some(match name {
             "day" => (DAY, true),

@@ -2,8 +2,9 @@
 //! the bytes say so (whatever the headers or the file name), limits enforced, and the
 //! text handed to the format's parser.
 
-use super::{Extras, Parser, Problems, Shape, Sink};
+use super::{Extras, Parser, Shape, Sink};
 use crate::error::Error;
+use crate::problems::Problems;
 use flate2::write::MultiGzDecoder;
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -77,10 +78,6 @@ const SAMPLE_ROWS: u64 = 4_096;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 impl<S: Sink<N>, const N: usize> Loader<S, N> {
-    pub fn new(source: impl Into<String>, sink: S, limits: Limits) -> Self {
-        Loader::shaped(source, sink, limits, None)
-    }
-
     /// A loader of a hub's own document `shape` (`None`: the formats of SPEC §1).
     pub fn shaped(source: impl Into<String>, sink: S, limits: Limits, shape: Option<Shape>) -> Self {
         let source = source.into();
@@ -204,25 +201,15 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Loads a whole body at once (the command line, tests).
+/// Loads a whole body at once (tests).
+#[cfg(test)]
 pub fn load_all<S: Sink<N>, const N: usize>(
     source: &str,
     sink: S,
     body: &[u8],
     limits: Limits,
 ) -> Result<Loaded<S>, Error> {
-    load_shaped(source, sink, body, limits, None)
-}
-
-/// Loads a whole body of a hub's document `shape` at once.
-pub fn load_shaped<S: Sink<N>, const N: usize>(
-    source: &str,
-    sink: S,
-    body: &[u8],
-    limits: Limits,
-    shape: Option<Shape>,
-) -> Result<Loaded<S>, Error> {
-    let mut loader = Loader::shaped(source, sink, limits, shape);
+    let mut loader = Loader::shaped(source, sink, limits, None);
     loader.feed(body)?;
     loader.finish()
 }
@@ -245,7 +232,7 @@ mod tests {
             })
             .collect();
         let load = |announce: bool| {
-            let mut loader = Loader::new("e", EventLog::default(), Limits::default());
+            let mut loader = Loader::shaped("e", EventLog::default(), Limits::default(), None);
             if announce {
                 loader.expect(body.len() as u64);
             }

@@ -1,8 +1,9 @@
 //! The formats of SPEC §1 read the same rows: NDJSON, a JSON array and CSV, gzipped or
 //! not, split into chunks anywhere.
 
+use super::stream::{load_all, Loader};
 use super::*;
-use crate::dataset::{Dataset, Origin};
+use crate::dataset::{Dataset, Inputs};
 use crate::metrics::ReportOptions;
 use crate::report::Report;
 use crate::store::EventLog;
@@ -52,7 +53,7 @@ fn ndjson_json_array_and_csv_give_the_same_report() {
 fn every_format_reads_the_same_store_whatever_the_chunks() {
     for body in [NDJSON.as_bytes().to_vec(), ARRAY.as_bytes().to_vec(), CSV.as_bytes().to_vec(), gzip(CSV.as_bytes())] {
         for size in [1, 3, 17, 4096] {
-            let mut loader = Loader::new("t", EventLog::default(), Limits::default());
+            let mut loader = Loader::shaped("t", EventLog::default(), Limits::default(), None);
             body.chunks(size).try_for_each(|c| loader.feed(c)).unwrap();
             let loaded = loader.finish().unwrap();
             let log = &loaded.sink;
@@ -60,7 +61,7 @@ fn every_format_reads_the_same_store_whatever_the_chunks() {
             assert_eq!(log.models.name(log.model[2]), "og/a, \"quoted\"");
             assert_eq!(log.callers.name(log.caller[0]), "0xabc");
             assert_eq!(log.caller[0], log.caller[2], "0x addresses compare case-insensitively");
-            assert_eq!(log.mode, [crate::store::Mode::Tee, crate::store::Mode::Zkml, crate::store::Mode::Other]);
+            assert_eq!(log.mode, [crate::mode::Mode::Tee, crate::mode::Mode::Zkml, crate::mode::Mode::Other]);
             assert_eq!(log.latency.as_ref().and_then(|l| l.get(0)), Some(120.5));
         }
     }
@@ -97,7 +98,8 @@ fn limits_give_a_clear_error() {
     let err = load_all("big.ndjson", EventLog::default(), NDJSON.as_bytes(), limits).err().unwrap();
     assert!(err.to_string().starts_with("big.ndjson: larger than the limit of 10 bytes"), "{err}");
     let limits = Limits { max_bytes: None, max_rows: Some(2) };
-    assert!(load_all("t", EventLog::default(), NDJSON.as_bytes(), limits).is_err());
+    let err = load_all("t", EventLog::default(), NDJSON.as_bytes(), limits).err().map(|e| e.to_string());
+    assert_eq!(err.as_deref(), Some("t: larger than the limit of 2 rows; raise the limit or send daily rollups"));
 }
 
 #[test]
@@ -111,17 +113,10 @@ fn wrong_types_are_dropped_with_a_warning_and_the_row_kept() {
 
 #[test]
 fn a_registry_reads_in_every_format() {
-    let origin = Origin { source: "r".into(), fetched_at: String::new() };
     let csv = b"model,listed_at,owner,name,category\nog/a,2026-01-05,0xOWNER,Atlas,llm\nog/b,bad,,,\n";
-    let data = Dataset::from_bodies(
-        crate::dataset::Bodies {
-            events: Some((&origin, NDJSON.as_bytes())),
-            registry: Some((&origin, csv)),
-            ..Default::default()
-        },
-        Limits::default(),
-    )
-    .unwrap();
+    let data =
+        Dataset::from_bytes(Inputs { events: Some(NDJSON.as_bytes()), registry: Some(csv), ..Default::default() })
+            .unwrap();
     let r = data.report(&ReportOptions::default()).unwrap();
     assert_eq!(r.input.supply_source, "registry");
     assert_eq!((r.input.rows_read, r.input.rows_rejected), (5, 1));
@@ -135,13 +130,8 @@ fn a_hugging_face_model_list_is_a_registry_as_published() {
                      "downloads":1200,"likes":4,"pipeline_tag":"text-generation","tags":["a"],"library_name":"transformers"},
                     {"id":"org/model-b","author":"org","createdAt":"2025-02-01T00:00:00.000Z","pipeline_tag":"image-classification"}]"#;
     let events = br#"{"ts":"2026-03-01","model":"org/model-a","caller":"org"}"#;
-    let origin = Origin { source: "hf.json".into(), fetched_at: String::new() };
-    let bodies = crate::dataset::Bodies {
-        events: Some((&origin, events)),
-        registry: Some((&origin, list)),
-        ..Default::default()
-    };
-    let report = Dataset::from_bodies(bodies, Limits::default()).unwrap().report(&ReportOptions::default()).unwrap();
+    let bodies = Inputs { events: Some(&events[..]), registry: Some(&list[..]), ..Default::default() };
+    let report = Dataset::from_bytes(bodies).unwrap().report(&ReportOptions::default()).unwrap();
     assert_eq!((report.models_listed, report.models_active, report.models_idle), (2, 1, 1));
     assert_eq!(report.self_calls, Some(1), "the author owns the model");
     assert_eq!(report.input.rows_rejected, 0);

@@ -43,13 +43,6 @@ pub fn day_of_text(text: &str) -> Result<Day, TimeError> {
     from_text(text).map(Day::from_epoch_seconds)
 }
 
-/// Epoch seconds as RFC 3339 in UTC: `2026-03-01T12:00:00Z` (provenance's `fetched_at`).
-pub fn to_rfc3339(seconds: i64) -> String {
-    let day = Day::from_epoch_seconds(seconds);
-    let s = seconds.rem_euclid(SECONDS_PER_DAY);
-    format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
-}
-
 fn in_range(seconds: i64) -> Result<i64, TimeError> {
     if (EARLIEST..LATEST).contains(&seconds) {
         Ok(seconds)
@@ -147,8 +140,9 @@ mod tests {
 
     #[test]
     fn rfc3339_output_round_trips() {
-        assert_eq!(to_rfc3339(1_772_366_400 + 3_723), "2026-03-01T13:02:03Z");
-        assert_eq!(from_text(&to_rfc3339(1_772_366_400)), Ok(1_772_366_400));
+        let rfc3339 = |seconds| crate::provenance::Origin::at("t", seconds).fetched_at;
+        assert_eq!(rfc3339(1_772_366_400 + 3_723), "2026-03-01T13:02:03Z");
+        assert_eq!(from_text(&rfc3339(1_772_366_400)), Ok(1_772_366_400));
     }
 
     #[test]

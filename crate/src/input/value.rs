@@ -33,8 +33,6 @@ impl Value<'_> {
 
 /// The field names an input kind understands: which slot each name fills.
 pub trait Schema {
-    /// Slots in a record of this kind.
-    const SLOTS: usize;
     /// The slot of a field name (aliases included), and whether the name is the canonical
     /// one (which wins over an alias given in the same record). Unknown names: `None`.
     fn slot(name: &str) -> Option<(usize, bool)>;

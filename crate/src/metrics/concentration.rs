@@ -39,13 +39,13 @@ pub fn daily_effective_models(scope: &Scope, daily_events: &[u64]) -> Vec<Option
 /// 5·cumulative ≥ 4·events is exactly "≥ 80 %" where a float share could round either
 /// way. `None` without events, or when a long tail holds more than 20 % of them.
 fn models_for_80pct(descending: &[u64], events: u64) -> Option<u64> {
-    let mut cumulative = 0u64;
+    let (mut cumulative, events) = (0u128, u128::from(events));
     let mut n = 0;
     for &c in descending {
         if 5 * cumulative >= 4 * events {
             break;
         }
-        cumulative += c;
+        cumulative += u128::from(c);
         n += 1;
     }
     (events > 0 && 5 * cumulative >= 4 * events).then_some(n)
@@ -82,7 +82,7 @@ fn lorenz(descending: &[u64]) -> Vec<[f64; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::Problems;
+    use crate::problems::Problems;
     use crate::report::{InputSummary, Report};
 
     fn report_of(counts: &[u64]) -> Report {

@@ -4,7 +4,7 @@
 mod callers;
 mod concentration;
 mod estimates;
-mod latency;
+pub(crate) mod latency;
 mod models;
 mod options;
 mod organic;
@@ -13,19 +13,32 @@ mod scope;
 mod supply;
 mod verification;
 pub mod volume;
-pub mod window;
 
-pub use latency::nearest_rank;
 pub use options::ReportOptions;
-pub use window::Window;
 
-use crate::dataset::{Basis, Dataset};
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::provenance::Basis;
 use crate::report::{Cohorts, Daily, Report};
 use crate::store::NONE;
+use crate::window::{Window, WindowAsk};
 use scope::Scope;
 
+impl Dataset {
+    /// The report over the window that `options` asks for: by default the data's span.
+    pub fn report(&self, options: &ReportOptions) -> Result<Report, Error> {
+        let ask =
+            WindowAsk { from: options.from.as_deref(), to: options.to.as_deref(), range: options.range.as_deref() };
+        let window = match self.period {
+            Some(period) => Some(period.only_window(ask)?),
+            None => Window::resolve(ask, self.tallies.span())?,
+        };
+        Ok(report(self, window, options))
+    }
+}
+
 /// Computes the report of `dataset` over `window` (`None`: there is nothing to count).
-pub fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) -> Report {
+fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) -> Report {
     let mut report = Report::empty(dataset.input_summary(), window);
     if let Some(unit) = options.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         report.input.unit = unit.to_owned();

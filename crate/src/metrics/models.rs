@@ -3,8 +3,9 @@
 use super::scope::Scope;
 use super::volume::week_over_week;
 use crate::day::Day;
+use crate::mode::Mode;
 use crate::report::{ratio, ModelRow};
-use crate::store::{Mode, MISSING, NONE};
+use crate::store::{MISSING, NONE};
 use hashbrown::HashSet;
 
 /// Tallies of one model over the window.

@@ -2,8 +2,9 @@
 //! its raw events, both in day order.
 
 use super::Window;
-use crate::dataset::{Basis, Dataset, Listing};
+use crate::dataset::{Dataset, Listing};
 use crate::day::Day;
+use crate::provenance::Basis;
 use crate::store::{Events, Tallies, NONE};
 use std::ops::Range;
 

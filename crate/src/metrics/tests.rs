@@ -1,8 +1,7 @@
 //! Every definition of SPEC §2 on one small, hand-checked hub. The expected values are
 //! worked out in the comments, not taken from the code.
 
-use crate::dataset::{Bodies, Dataset, Origin};
-use crate::input::Limits;
+use crate::dataset::{Dataset, Inputs};
 use crate::metrics::ReportOptions;
 use crate::report::Report;
 
@@ -25,13 +24,8 @@ const REGISTRY: &str = r#"[{"model":"a","listed_at":"2026-03-01","owner":"o1","n
 {"model":"d","listed_at":"2026-03-01T00:00:00Z"}]"#;
 
 fn report(registry: bool, options: ReportOptions) -> Report {
-    let o = Origin { source: "t".into(), fetched_at: String::new() };
-    let registry = registry.then_some((&o, REGISTRY.as_bytes()));
-    let data = Dataset::from_bodies(
-        Bodies { events: Some((&o, EVENTS.as_bytes())), registry, ..Bodies::default() },
-        Limits::default(),
-    )
-    .unwrap();
+    let registry = registry.then_some(REGISTRY.as_bytes());
+    let data = Dataset::from_bytes(Inputs { events: Some(EVENTS.as_bytes()), registry, ..Inputs::default() }).unwrap();
     data.report(&options).unwrap()
 }
 

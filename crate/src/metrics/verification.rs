@@ -1,8 +1,8 @@
 //! Verification (SPEC §2): events per mode, per day, and the verified (TEE + ZKML) share.
 
 use super::scope::Scope;
+use crate::mode::Mode;
 use crate::report::{ratio, ByMode, Report};
-use crate::store::Mode;
 
 pub fn fill(scope: &Scope, report: &mut Report) {
     let days = scope.window.days as usize;

@@ -105,7 +105,7 @@ impl LatencySketch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metrics::nearest_rank;
+    use crate::metrics::latency::nearest_rank;
 
     #[test]
     fn quantiles_are_within_one_percent_of_the_exact_nearest_rank() {

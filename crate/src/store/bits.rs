@@ -37,14 +37,6 @@ impl Bits {
         self.words[i / 64] >> (i % 64) & 1 == 1
     }
 
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     pub fn heap_bytes(&self) -> usize {
         self.words.capacity() * 8
     }

@@ -2,13 +2,29 @@
 //! order; [`Events`] once a dataset is assembled, in day order, with days as runs and
 //! only the columns that figures read from events (the rest are in the tallies).
 
-use super::{day_order, permute, Bits, Interner, Latencies, Mode};
+use super::{day_order, permute, Bits, Interner, Latencies};
 use crate::day::Day;
-use crate::input::EventRow;
+use crate::mode::Mode;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The id that marks "no value" in an interned column (no caller, no app, …).
 pub const NONE: u32 = u32::MAX;
+
+/// One accepted event, typed, borrowing from the input where it can.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow<'a> {
+    pub seconds: i64,
+    pub model: Cow<'a, str>,
+    pub caller: Option<Cow<'a, str>>,
+    pub mode: Mode,
+    pub latency_ms: Option<f64>,
+    pub units: Option<f64>,
+    pub ok: bool,
+    pub kind: Option<Cow<'a, str>>,
+    pub app: Option<Cow<'a, str>>,
+    pub automated: Option<bool>,
+}
 
 /// Every accepted inference event, as equal-length columns, in input order.
 ///
@@ -123,10 +139,6 @@ impl EventLog {
         self.day.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.day.is_empty()
-    }
-
     /// The day-ordered store of these events, without the modes (the tallies hold them)
     /// and with each day stored once, at its first event.
     pub fn seal(mut self) -> Events {
@@ -189,10 +201,6 @@ impl Events {
         self.model.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.model.is_empty()
-    }
-
     /// The indices of the events from `from` to `to` (both included).
     pub fn range(&self, from: Day, to: Day) -> Range<usize> {
         self.starts[self.days.partition_point(|&d| d < from)]..self.starts[self.days.partition_point(|&d| d <= to)]
@@ -244,10 +252,10 @@ impl Events {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{load_all, Limits};
+    use crate::dataset::Dataset;
 
     fn events(body: &str) -> Events {
-        load_all("t", EventLog::default(), body.as_bytes(), Limits::default()).unwrap().sink.seal()
+        Dataset::from_events("t", body.as_bytes()).unwrap().events
     }
 
     #[test]

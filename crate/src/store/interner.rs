@@ -49,10 +49,6 @@ impl Interner {
         self.strings.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.strings.is_empty()
-    }
-
     /// Bytes held by the strings and the table, for the memory figures of the benchmark.
     pub fn heap_bytes(&self) -> usize {
         self.strings.iter().map(|s| s.len()).sum::<usize>()

@@ -1,7 +1,18 @@
 //! The model registry as read: one listing per model, in input order.
 
-use crate::input::RegistryRow;
+use crate::day::Day;
 use hashbrown::HashMap;
+
+/// One listed model, validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegistryRow {
+    pub model: String,
+    pub listed: Day,
+    /// Compared with callers, so `0x` addresses are lowercased like theirs.
+    pub owner: Option<String>,
+    pub name: Option<String>,
+    pub category: Option<String>,
+}
 
 /// The listed models (SPEC §1.2). Resolved against the events' ids when a dataset is
 /// assembled, since the two inputs load independently.
@@ -24,9 +35,5 @@ impl Registry {
 
     pub fn len(&self) -> usize {
         self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
     }
 }

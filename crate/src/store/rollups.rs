@@ -2,14 +2,20 @@
 
 use super::{Cell, Interner, Tallies};
 
-/// The cells of a rollups input (SPEC §1.3), with its own model ids until a dataset is
-/// assembled from it.
+/// The most inferences one input may count in all: sums of any of its cells, in any
+/// window, then fit a `u64` with room to spare, whatever the rows say.
+pub const MAX_COUNTED: u64 = 1 << 62;
+
+/// The cells of a rollups input (docs/inputs.md#rollups), with its own model ids until a
+/// dataset is assembled from it.
 #[derive(Default)]
 pub struct Rollups {
     pub tallies: Tallies,
     pub models: Interner,
     /// Each model's latest cell, to notice a repeated (day, model) in grouped input.
     latest: Vec<usize>,
+    /// Inferences (successful and failed) of the cells so far.
+    counted: u64,
 }
 
 impl Rollups {
@@ -21,7 +27,13 @@ impl Rollups {
         latest != usize::MAX && self.tallies.day[latest] == cell.day && self.tallies.model[latest] == cell.model
     }
 
-    pub fn push(&mut self, cell: &Cell) {
+    /// Stores `cell`; `false` (and nothing is stored) when the input's counts would add up
+    /// past [`MAX_COUNTED`].
+    pub fn push(&mut self, cell: &Cell) -> bool {
+        match self.counted.checked_add(cell.events).and_then(|n| n.checked_add(cell.failed)) {
+            Some(n) if n <= MAX_COUNTED => self.counted = n,
+            _ => return false,
+        }
         let index = self.tallies.len();
         self.tallies.push(cell);
         let m = cell.model as usize;
@@ -31,5 +43,6 @@ impl Rollups {
             }
             self.latest[m] = index;
         }
+        true
     }
 }

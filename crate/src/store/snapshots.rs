@@ -1,8 +1,9 @@
 //! Counter snapshots as read, and the daily rollups their differences make (SPEC §1.5).
 
-use super::{Cell, Interner, Mode, Rollups};
+use super::{Cell, Interner, Rollups, MAX_COUNTED};
 use crate::day::Day;
-use crate::input::Problems;
+use crate::mode::Mode;
+use crate::problems::Problems;
 
 /// One snapshot: a model's running total on a day, and where it was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +25,11 @@ impl Snapshots {
     pub fn push(&mut self, day: Day, model: &str, total: u64, line: u64) {
         let model = self.models.intern(model);
         self.rows.push(Snapshot { day, model, total, line });
+    }
+
+    /// The snapshots stored.
+    pub fn len(&self) -> usize {
+        self.rows.len()
     }
 
     /// The daily rollups of these snapshots: each model's difference between consecutive
@@ -68,7 +74,10 @@ impl Snapshots {
             }
             let mut by_mode = [0; 5];
             by_mode[Mode::Unknown as usize] = difference;
-            rollups.push(&Cell { day: s.day, model: s.model, events: difference, by_mode, ..Cell::default() });
+            let cell = Cell { day: s.day, model: s.model, events: difference, by_mode, ..Cell::default() };
+            if !rollups.push(&cell) {
+                problems.warn(s.line, "total", || format!("the use adds up past {MAX_COUNTED}: not counted"));
+            }
         }
         rollups
     }

@@ -3,8 +3,9 @@
 //! rollups determine has one implementation for both paths, and recomputing it for a new
 //! window walks cells, not events.
 
-use super::{day_order, permute, EventLog, Mode, NONE};
+use super::{day_order, permute, EventLog, NONE};
 use crate::day::Day;
+use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
 
 /// A count column's value where a cell did not give it (`callers` of a rollup row).
@@ -167,10 +168,6 @@ impl Tallies {
 
     pub fn len(&self) -> usize {
         self.day.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.day.is_empty()
     }
 
     /// The events of `mode` in cell `c`.

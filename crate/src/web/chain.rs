@@ -1,49 +1,39 @@
 //! The chain source in the browser: a scan kept between refreshes, so that a refresh reads
 //! only the blocks added since, driven by `fetch` POSTs to the node.
 
-use super::{fetch, js_error, JsDataset};
-use crate::chain::{self, Request, Scan, ScanConfig};
-use crate::dataset::Origin;
+use super::dataset::JsDataset;
+use super::errors::to_js;
+use super::fetch::{self, fetch_input};
+use crate::chain::{Request, Scan, ScanConfig};
+use crate::dataset::Dataset;
+use crate::element::LoadSpec;
 use crate::error::Error;
-use crate::input::Limits;
-use crate::store::Registry;
-use crate::Dataset;
+use crate::input::InputKind;
+use crate::provenance::Origin;
 use js_sys::Function;
-use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortSignal, RequestCredentials};
-
-/// What to read: `{rpc, fromBlock, toBlock?, address?, registry?, maxRows?, maxBytes?}`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ChainSpec {
-    rpc: String,
-    from_block: u64,
-    to_block: Option<u64>,
-    address: Option<String>,
-    registry: Option<String>,
-    max_rows: Option<u64>,
-    max_bytes: Option<u64>,
-}
 
 /// A chain scan that lives as long as the widgets showing it.
 #[wasm_bindgen(js_name = ChainScan)]
 pub struct JsChainScan {
     /// `None` while an update runs, so that a second one at the same time is an error.
     scan: Rc<RefCell<Option<Scan>>>,
-    spec: Rc<ChainSpec>,
+    spec: Rc<LoadSpec>,
 }
 
 #[wasm_bindgen(js_class = ChainScan)]
 impl JsChainScan {
+    /// A scan of the chain that `spec` (a load spec with `chain`) names.
     #[wasm_bindgen(constructor)]
-    pub fn new(spec: JsValue) -> Result<JsChainScan, JsError> {
-        let spec: ChainSpec =
-            serde_wasm_bindgen::from_value(spec).map_err(|e| js_error(format!("chain source: {e}")))?;
-        let config = ScanConfig::new(spec.rpc.clone(), spec.from_block, spec.to_block, spec.address.as_deref())
-            .map_err(js_error)?;
+    pub fn new(spec: JsValue) -> Result<JsChainScan, JsValue> {
+        let spec: LoadSpec =
+            serde_wasm_bindgen::from_value(spec).map_err(|e| to_js(&Error::Inputs(format!("chain source: {e}"))))?;
+        let chain = spec.chain.as_ref().ok_or_else(|| to_js(&Error::Inputs("no chain to read".into())))?;
+        let config = ScanConfig::new(chain.rpc.clone(), chain.from_block, chain.to_block, chain.address.as_deref())
+            .map_err(|e| to_js(&e))?;
         Ok(JsChainScan { scan: Rc::new(RefCell::new(Some(Scan::new(config)))), spec: Rc::new(spec) })
     }
 
@@ -53,13 +43,13 @@ impl JsChainScan {
     pub fn update(&self, on_progress: Option<Function>, signal: Option<AbortSignal>) -> js_sys::Promise {
         let (cell, spec) = (self.scan.clone(), self.spec.clone());
         wasm_bindgen_futures::future_to_promise(async move {
-            let busy = || JsValue::from(js_error("this chain source is already being read"));
-            let mut scan = cell.borrow_mut().take().ok_or_else(busy)?;
+            let busy = Error::Inputs("this chain source is already being read".into());
+            let mut scan = cell.borrow_mut().take().ok_or_else(|| to_js(&busy))?;
             let result = update(&mut scan, &spec, on_progress.as_ref(), signal.as_ref()).await;
             *cell.borrow_mut() = Some(scan);
             match result {
                 Ok(inner) => Ok(JsDataset { inner }.into()),
-                Err(e) => Err(js_error(e).into()),
+                Err(e) => Err(to_js(&e)),
             }
         })
     }
@@ -67,28 +57,32 @@ impl JsChainScan {
 
 async fn update(
     scan: &mut Scan,
-    spec: &ChainSpec,
+    spec: &LoadSpec,
     on_progress: Option<&Function>,
     signal: Option<&AbortSignal>,
 ) -> Result<Dataset, Error> {
+    let rpc = spec.chain.as_ref().map_or("", |c| c.rpc.as_str());
     scan.refresh();
     while let Some(request) = scan.request() {
-        let answer = post(&spec.rpc, &request, signal).await?;
+        let answer = post(rpc, &request, signal).await?;
         scan.respond(&answer)?;
         if let (Some(callback), (done, total)) = (on_progress, scan.progress()) {
             fetch::report_progress(callback, "chain", done, total.map(|t| t as f64), "blocks");
         }
     }
-    let limits = Limits { max_rows: spec.max_rows, max_bytes: spec.max_bytes };
+    let how = fetch::Fetch {
+        limits: spec.limits(),
+        on_progress,
+        signal,
+        credentials: RequestCredentials::Omit,
+        hasher: None,
+    };
     let registry = match &spec.registry {
-        Some(url) => {
-            let how = fetch::Fetch { limits, on_progress, signal, credentials: RequestCredentials::Omit, hasher: None };
-            Some(fetch::fetch_into(url, "registry", Registry::default(), &how, None).await?)
-        }
+        Some(url) => Some(fetch_input(url, InputKind::Registry, &how, None).await?),
         None => None,
     };
-    let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
-    chain::dataset(scan, Origin { source: spec.rpc.clone(), fetched_at }, registry, limits)
+    let origin = Origin::at(rpc, (js_sys::Date::now() / 1000.0) as i64);
+    Dataset::from_chain(scan, origin, registry, spec.limits())
 }
 
 /// POSTs one JSON-RPC request; the node's answer, or why there is none.

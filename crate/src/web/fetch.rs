@@ -2,10 +2,10 @@
 //! (the response's `ReadableStream`), so it is never held whole, and the page gets the
 //! event loop back between chunks so the progress bar moves.
 
-use super::js_message;
-use crate::dataset::Origin;
+use super::errors::js_message;
 use crate::error::Error;
-use crate::input::{Limits, Loaded, Loader, Shape, Sink};
+use crate::input::{InputKind, InputLoader, Limits, LoadedInput, Shape};
+use crate::provenance::Origin;
 use gloo::net::http::Request;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,16 +29,15 @@ pub struct Fetch<'a> {
     pub hasher: Option<&'a Function>,
 }
 
-/// Fetches `url` and parses its body into `sink` as `how` says; `shape`: the body is a
-/// hub's own document shape rather than one of SPEC §1's formats.
-pub async fn fetch_into<S: Sink<N>, const N: usize>(
+/// Fetches `url` and parses its body as an input of `kind`, as `how` says; `shape`: the
+/// body is a hub's own document shape rather than one of the formats of docs/inputs.md.
+pub async fn fetch_input(
     url: &str,
-    input: &str,
-    sink: S,
+    kind: InputKind,
     how: &Fetch<'_>,
     shape: Option<Shape>,
-) -> Result<(Loaded<S>, Origin), Error> {
-    let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
+) -> Result<LoadedInput, Error> {
+    let origin = Origin::at(url, (js_sys::Date::now() / 1000.0) as i64);
     let network = |reason: String| Error::Network { source: url.to_owned(), reason };
     let request = Request::get(url).abort_signal(how.signal).credentials(how.credentials);
     let response = request.send().await.map_err(|e| network(e.to_string()))?;
@@ -52,7 +51,7 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
     let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut loader = Loader::shaped(url, sink, how.limits, shape);
+    let mut loader = InputLoader::new(kind, origin, how.limits, shape);
     if let Some(total) = total {
         loader.expect(total as u64);
     }
@@ -79,7 +78,7 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
         bytes += copy.len() as u64;
         loader.feed(&copy)?;
         if let Some(callback) = how.on_progress {
-            report_progress(callback, input, bytes, total, "bytes");
+            report_progress(callback, kind.name(), bytes, total, "bytes");
         }
         // A body already buffered resolves each read as a microtask, which would keep
         // the page from painting until the whole input is parsed.
@@ -90,9 +89,9 @@ pub async fn fetch_into<S: Sink<N>, const N: usize>(
     }
     let mut loaded = loader.finish()?;
     if let Some(hasher) = hasher {
-        loaded.sha256 = hasher.digest().await.map_err(network)?;
+        loaded.set_sha256(hasher.digest().await.map_err(network)?);
     }
-    Ok((loaded, Origin { source: url.to_owned(), fetched_at }))
+    Ok(loaded)
 }
 
 /// A SHA-256 computed by the hashing worker: the chunks go to it as they arrive.

@@ -8,10 +8,15 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 #[repr(u8)]
 pub enum Mode {
+    /// No verification.
     Vanilla = 0,
+    /// Trusted execution: the result is attested by the enclave.
     Tee = 1,
+    /// A zero-knowledge proof of the inference.
     Zkml = 2,
+    /// A mode of another name.
     Other = 3,
+    /// The record did not say.
     Unknown = 4,
 }
 

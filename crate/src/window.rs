@@ -1,14 +1,24 @@
 //! The window of SPEC §2: a range of whole UTC days that every metric is computed over.
 
-use super::ReportOptions;
 use crate::day::Day;
 use crate::error::Error;
 use serde::Serialize;
 
+/// What a reader asks of a window, each part optional: `from` and `to` as `YYYY-MM-DD`,
+/// `range` as a number of days (`"30d"`). The data's span fills in the rest.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WindowAsk<'a> {
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub range: Option<&'a str>,
+}
+
 /// A non-empty range of whole days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Window {
+    /// The first and last day, both included.
     pub from: Day,
+    /// The last day.
     pub to: Day,
     /// `to − from + 1`, kept for readers of the JSON.
     pub days: u32,
@@ -34,10 +44,10 @@ impl Window {
     /// event, failed ones included). `None` when there is neither data nor a full spec.
     ///
     /// `range = Nd` means the N days ending at `to` and wins over `from`.
-    pub fn resolve(spec: &ReportOptions, span: Option<(Day, Day)>) -> Result<Option<Window>, Error> {
-        let from = spec.from.as_deref().map(|t| parse_day("from", t)).transpose()?;
-        let to = spec.to.as_deref().map(|t| parse_day("to", t)).transpose()?;
-        let range = spec.range.as_deref().map(parse_range).transpose()?;
+    pub fn resolve(ask: WindowAsk, span: Option<(Day, Day)>) -> Result<Option<Window>, Error> {
+        let from = ask.from.map(|t| parse_day("from", t)).transpose()?;
+        let to = ask.to.map(|t| parse_day("to", t)).transpose()?;
+        let range = ask.range.map(parse_range).transpose()?;
         let Some(to) = to.or(span.map(|s| s.1)) else {
             return Ok(None);
         };
@@ -54,8 +64,8 @@ impl Window {
 
     /// This window, when it is the only one the data can show (totals over a period): an
     /// error unless `spec` asks for it or for nothing.
-    pub fn only_window(self, spec: &ReportOptions) -> Result<Window, Error> {
-        match Window::resolve(spec, Some((self.from, self.to)))? {
+    pub fn only_window(self, ask: WindowAsk) -> Result<Window, Error> {
+        match Window::resolve(ask, Some((self.from, self.to)))? {
             Some(w) if w != self => Err(Error::Window(format!(
                 "the input counts totals over {} to {}, so that is the only window it can show",
                 self.from, self.to
@@ -94,36 +104,41 @@ mod tests {
         Day::parse(s).unwrap()
     }
 
-    fn spec(from: Option<&str>, to: Option<&str>, range: Option<&str>) -> ReportOptions {
-        ReportOptions {
-            from: from.map(Into::into),
-            to: to.map(Into::into),
-            range: range.map(Into::into),
-            ..Default::default()
-        }
+    fn spec<'a>(from: Option<&'a str>, to: Option<&'a str>, range: Option<&'a str>) -> WindowAsk<'a> {
+        WindowAsk { from, to, range }
     }
 
     #[test]
     fn default_window_is_the_data_span() {
-        let w = Window::resolve(&ReportOptions::default(), Some((d("2026-03-02"), d("2026-05-15")))).unwrap().unwrap();
+        let w = Window::resolve(WindowAsk::default(), Some((d("2026-03-02"), d("2026-05-15")))).unwrap().unwrap();
         assert_eq!((w.from, w.to, w.days), (d("2026-03-02"), d("2026-05-15"), 75));
     }
 
     #[test]
     fn range_is_the_n_days_ending_at_to() {
         let span = Some((d("2026-03-02"), d("2026-05-15")));
-        let w = Window::resolve(&spec(None, None, Some("30d")), span).unwrap().unwrap();
+        let w = Window::resolve(spec(None, None, Some("30d")), span).unwrap().unwrap();
         assert_eq!((w.from, w.to, w.days), (d("2026-04-16"), d("2026-05-15"), 30));
-        let w = Window::resolve(&spec(Some("2026-01-01"), Some("2026-03-31"), Some("7d")), span).unwrap().unwrap();
+        let w = Window::resolve(spec(Some("2026-01-01"), Some("2026-03-31"), Some("7d")), span).unwrap().unwrap();
         assert_eq!((w.from, w.to), (d("2026-03-25"), d("2026-03-31")));
     }
 
     #[test]
     fn bad_windows_are_errors_that_say_why() {
         let span = Some((d("2026-03-02"), d("2026-05-15")));
-        assert!(Window::resolve(&spec(Some("2026-05-01"), Some("2026-04-01"), None), span).is_err());
-        assert!(Window::resolve(&spec(None, None, Some("week")), span).is_err());
-        assert!(Window::resolve(&spec(Some("May 1"), None, None), span).is_err());
-        assert_eq!(Window::resolve(&ReportOptions::default(), None), Ok(None));
+        let why = |ask| Window::resolve(ask, span).map_err(|e| e.to_string());
+        assert_eq!(
+            why(spec(Some("2026-05-01"), Some("2026-04-01"), None)),
+            Err("window: to (2026-04-01) is before from (2026-05-01)".into())
+        );
+        assert_eq!(
+            why(spec(None, None, Some("week"))),
+            Err(format!("window: range must be a number of days such as \"30d\" (1 to {MAX_DAYS}), not \"week\""))
+        );
+        assert_eq!(
+            why(spec(Some("May 1"), None, None)),
+            Err("window: from must be a date as YYYY-MM-DD, not \"May 1\"".into())
+        );
+        assert_eq!(Window::resolve(WindowAsk::default(), None), Ok(None));
     }
 }

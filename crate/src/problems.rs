@@ -20,18 +20,24 @@ pub enum Severity {
 pub struct Problem {
     /// Which input: `events`, `registry`, … (filled in when inputs are summed).
     pub input: String,
+    /// Whether the row was counted.
     pub severity: Severity,
     /// The 1-based line of the input (for a JSON array, the element's 1-based index).
     pub line: u64,
+    /// The field at fault, or `record` for the whole row.
     pub field: String,
+    /// Why, in words.
     pub reason: String,
 }
 
 /// The tally of one input's rows: what was read, rejected and warned about.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Problems {
+    /// Rows read (blank lines are not rows).
     pub rows_read: u64,
+    /// Rows not counted.
     pub rows_rejected: u64,
+    /// Rows counted without one of their fields' values.
     pub warnings: u64,
     /// The first [`KEPT_PROBLEMS`] rejections and warnings, in input order.
     pub problems: Vec<Problem>,

@@ -1,10 +1,11 @@
 //! The same events in every encoding of SPEC §1 give the same store and the same report:
 //! NDJSON, a JSON array and CSV, gzipped or not, arriving in chunks of any size.
 
-use hubpulse::dataset::{Dataset, Demand, Origin};
-use hubpulse::input::{Limits, Loader};
-use hubpulse::store::{EventLog, Interner, NONE};
-use hubpulse::ReportOptions;
+use super::{InputKind, InputLoader, Limits};
+use crate::dataset::Dataset;
+use crate::metrics::ReportOptions;
+use crate::provenance::Origin;
+use crate::store::{Interner, NONE};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::io::Write;
@@ -163,12 +164,12 @@ fn gzip(body: &[u8]) -> Vec<u8> {
 
 /// Reads `body` in chunks of `chunk` bytes, as a download would arrive.
 fn load(body: &[u8], chunk: usize) -> Dataset {
-    let mut loader = Loader::new("t", EventLog::default(), Limits::default());
+    let origin = Origin { source: "t".into(), fetched_at: String::new() };
+    let mut loader = InputLoader::new(InputKind::Events, origin, Limits::default(), None);
     for piece in body.chunks(chunk.max(1)) {
         loader.feed(piece).expect("a generated body is valid");
     }
-    let origin = Origin { source: "t".into(), fetched_at: String::new() };
-    Dataset::assemble((Demand::Events(loader.finish().expect("a generated body is valid")), origin), None)
+    Dataset::assemble(loader.finish().expect("a generated body is valid"), None).expect("events assemble")
 }
 
 /// The store's rows with ids resolved to names, in store order (modes live in the

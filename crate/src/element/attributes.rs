@@ -1,0 +1,365 @@
+//! The `<hub-pulse>` element's attributes (docs/embedding.md), read into what to load,
+//! what to draw and when to fetch again, with an error that names the attribute when a
+//! value makes no sense. The element passes its attributes here as they are (URLs made
+//! absolute), so every rule lives in one place with native tests.
+
+use crate::chart::{ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
+use crate::error::Error;
+use crate::input::{Limits, Shape};
+use crate::metrics::ReportOptions;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What to load: files by URL, or a chain through a JSON-RPC node. Plain data, so that it
+/// can go to a worker and serve as the key under which widgets share one dataset.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoadSpec {
+    /// URL of inference events (`src`).
+    pub events: Option<String>,
+    /// URL of daily rollups.
+    pub rollups: Option<String>,
+    /// URL of counter snapshots.
+    pub snapshots: Option<String>,
+    /// URL of the model registry.
+    pub registry: Option<String>,
+    /// A hub's own document shape for the demand input (`format`).
+    pub format: Option<String>,
+    /// Refuse an input of more rows (`max-rows`).
+    pub max_rows: Option<u64>,
+    /// Refuse an input of more bytes (`max-bytes`).
+    pub max_bytes: Option<u64>,
+    /// Whether the requests carry cookies: `omit` (the default), `same-origin` or `include`.
+    pub credentials: Option<String>,
+    /// Read inference events from a chain instead of files.
+    pub chain: Option<ChainSpec>,
+}
+
+/// A chain to read: the node, the first block and optionally the last, and the contract.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChainSpec {
+    /// The node's URL.
+    pub rpc: String,
+    /// The first block to read.
+    pub from_block: u64,
+    /// The last block to read; `None`: up to the head, and on at each refresh.
+    pub to_block: Option<u64>,
+    /// The emitting contract, when not OpenGradient's precompile.
+    pub address: Option<String>,
+}
+
+impl LoadSpec {
+    /// The limits it asks for.
+    pub fn limits(&self) -> Limits {
+        Limits { max_rows: self.max_rows, max_bytes: self.max_bytes }
+    }
+
+    /// The hub document shape it names, if any.
+    pub fn shape(&self) -> Result<Option<Shape>, Error> {
+        self.format.as_deref().map(Shape::named).transpose()
+    }
+}
+
+/// The theme the element asks for: one of the designed ones, or the reader's system's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follows `prefers-color-scheme`, live.
+    Auto,
+    /// One of the designed themes, whatever the system says.
+    Fixed(ThemeName),
+}
+
+/// Which chart, and how it looks: the attributes that change what is drawn but not what is
+/// loaded (also the options of `hubpulse render`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartConfig {
+    /// Which chart (`chart`).
+    pub kind: ChartKind,
+    /// How the chart looks (`stack`, `cohort`, `model`, `locale`).
+    pub options: ChartOptions,
+    /// Light, dark or the system's (`theme`).
+    pub theme: ThemeChoice,
+}
+
+/// Every attribute of one element, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ElementConfig {
+    /// What to load.
+    pub load: LoadSpec,
+    /// What to draw.
+    pub chart: ChartConfig,
+    /// The window (`range`, `from`, `to`), the unit and the first-party apps.
+    pub report: ReportOptions,
+    /// `refresh`: milliseconds between fetches, `None` for never.
+    pub refresh_ms: Option<u32>,
+    /// `timeout`: milliseconds without a byte before a download fails.
+    pub idle_timeout_ms: u32,
+    /// `deadline`: milliseconds a whole load may take, retries included.
+    pub deadline_ms: u32,
+}
+
+/// The longest delay a browser's timers keep: 2³¹ − 1 ms (about 24.8 days). A longer one
+/// fires at once, so every delay is clamped to it.
+pub const MAX_DELAY_MS: u32 = i32::MAX as u32;
+/// `timeout` unless set: seconds without a byte.
+pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
+/// `deadline` unless set: seconds for a whole load.
+pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
+
+/// The attributes the element reads; any other is the page's own business.
+pub const ATTRIBUTES: [&str; 27] = [
+    "src",
+    "rollups",
+    "snapshots",
+    "registry",
+    "format",
+    "source",
+    "rpc",
+    "from-block",
+    "to-block",
+    "address",
+    "max-rows",
+    "max-bytes",
+    "credentials",
+    "chart",
+    "theme",
+    "range",
+    "from",
+    "to",
+    "model",
+    "stack",
+    "cohort",
+    "locale",
+    "unit",
+    "first-party",
+    "refresh",
+    "timeout",
+    "deadline",
+];
+
+impl ElementConfig {
+    /// Reads the attributes `attributes` (name → value); `locale` is the reader's language,
+    /// used when the element names none.
+    pub fn parse(attributes: &BTreeMap<String, String>, locale: &str) -> Result<ElementConfig, Error> {
+        let get = |name: &str| attributes.get(name).map(String::as_str);
+        let load = load_spec(&get)?;
+        let chart = ChartConfig::parse(attributes, locale)?;
+        let report = ReportOptions {
+            from: get("from").map(str::to_owned),
+            to: get("to").map(str::to_owned),
+            range: get("range").map(str::to_owned),
+            first_party: get("first-party")
+                .map(|apps| apps.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect())
+                .unwrap_or_default(),
+            unit: get("unit").map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
+        };
+        let refresh_ms = get("refresh").map(|s| seconds("refresh", s, 1.0)).transpose()?;
+        let idle_timeout_ms = get("timeout").map_or(Ok(to_ms(DEFAULT_IDLE_SECONDS)), |s| seconds("timeout", s, 1.0))?;
+        let deadline_ms =
+            get("deadline").map_or(Ok(to_ms(DEFAULT_DEADLINE_SECONDS)), |s| seconds("deadline", s, 1.0))?;
+        Ok(ElementConfig { load, chart, report, refresh_ms, idle_timeout_ms, deadline_ms })
+    }
+}
+
+impl ChartConfig {
+    /// Reads the chart's attributes (`chart`, `cohort`, `stack`, `model`, `locale`,
+    /// `theme`) among `attributes`; `locale`: the reader's language.
+    pub fn parse(attributes: &BTreeMap<String, String>, locale: &str) -> Result<ChartConfig, Error> {
+        let get = |name: &str| attributes.get(name).map(String::as_str);
+        let name = get("chart").unwrap_or("overview");
+        let kind = ChartKind::parse(name).ok_or_else(|| {
+            let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
+            attribute(format!("unknown chart {name:?}; charts are {}", names.join(", ")))
+        })?;
+        let cohort = match get("cohort").map(str::trim) {
+            None | Some("models") => Cohort::Models,
+            Some("callers") => Cohort::Callers,
+            Some(other) => return Err(attribute(format!("cohort is models or callers, not {other:?}"))),
+        };
+        let stack_by_mode = match get("stack").map(str::trim) {
+            None | Some("") => false,
+            Some("mode") => true,
+            Some(other) => return Err(attribute(format!("stack is mode or absent, not {other:?}"))),
+        };
+        let options = ChartOptions {
+            stack_by_mode,
+            cohort,
+            model: get("model").map(str::to_owned),
+            hidden: Vec::new(),
+            numbers: Numbers::for_locale(get("locale").unwrap_or(locale)),
+        };
+        let theme = match get("theme").map(str::trim) {
+            None | Some("auto") => ThemeChoice::Auto,
+            Some(name) => ThemeChoice::Fixed(
+                ThemeName::parse(name)
+                    .ok_or_else(|| attribute(format!("theme is auto, light or dark, not {name:?}")))?,
+            ),
+        };
+        Ok(ChartConfig { kind, options, theme })
+    }
+}
+
+fn attribute(reason: String) -> Error {
+    Error::Attribute(reason)
+}
+
+/// What the attributes ask to load.
+fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Error> {
+    let url = |name: &str| get(name).map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned);
+    let mut spec = LoadSpec {
+        events: url("src"),
+        rollups: url("rollups"),
+        snapshots: url("snapshots"),
+        registry: url("registry"),
+        format: None,
+        max_rows: get("max-rows").map(|v| whole("max-rows", v, "rows")).transpose()?,
+        max_bytes: get("max-bytes").map(|v| whole("max-bytes", v, "bytes")).transpose()?,
+        credentials: None,
+        chain: None,
+    };
+    match get("source").map(str::trim) {
+        None | Some("") => {}
+        Some("evm") => {
+            if spec.events.is_some() || spec.rollups.is_some() || spec.snapshots.is_some() {
+                return Err(attribute("source=\"evm\" reads the chain: leave out src, rollups and snapshots.".into()));
+            }
+            let rpc =
+                url("rpc").ok_or_else(|| attribute("source=\"evm\" needs rpc, the URL of a JSON-RPC node.".into()))?;
+            let block = |name: &str| get(name).map(|v| block(name, v)).transpose();
+            let from_block = block("from-block")?
+                .ok_or_else(|| attribute("source=\"evm\" needs from-block, the first block to read.".into()))?;
+            let chain = ChainSpec { rpc, from_block, to_block: block("to-block")?, address: url("address") };
+            spec.chain = Some(chain);
+            return Ok(spec);
+        }
+        Some(other) => {
+            return Err(attribute(format!("source is \"evm\" (a chain) or absent (files), not {other:?}.")));
+        }
+    }
+    if spec.events.is_none() && spec.rollups.is_none() && spec.snapshots.is_none() {
+        return Err(attribute(
+            "Set the src attribute to the URL of an events file (or rollups, or snapshots), or source=\"evm\".".into(),
+        ));
+    }
+    spec.format = get("format").map(str::to_owned);
+    spec.shape()?;
+    spec.credentials = match get("credentials").map(str::trim) {
+        None | Some("omit") => None,
+        Some(c @ ("same-origin" | "include")) => Some(c.to_owned()),
+        Some(other) => {
+            return Err(attribute(format!("credentials is omit, same-origin or include, not {other:?}")));
+        }
+    };
+    Ok(spec)
+}
+
+/// A whole number ≥ 1 that JavaScript holds exactly (a limit).
+fn whole(name: &str, text: &str, unit: &str) -> Result<u64, Error> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+        _ => Err(attribute(format!("{name} must be a whole number of {unit} ≥ 1, not {text:?}."))),
+    }
+}
+
+/// A block number ≥ 0.
+fn block(name: &str, text: &str) -> Result<u64, Error> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+        _ => Err(attribute(format!("{name} must be a block number ≥ 0, not {text:?}."))),
+    }
+}
+
+/// Seconds as milliseconds, at least `least` seconds and at most what a timer can wait.
+fn seconds(name: &str, text: &str, least: f64) -> Result<u32, Error> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 => Ok(to_ms(s.max(least))),
+        _ => Err(attribute(format!("{name} must be a number of seconds > 0, not {text:?}."))),
+    }
+}
+
+fn to_ms(seconds: f64) -> u32 {
+    (seconds * 1000.0).min(f64::from(MAX_DELAY_MS)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> Result<ElementConfig, String> {
+        let map = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        ElementConfig::parse(&map, "en-US").map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_source_file_is_all_it_takes() {
+        let c = parse(&[("src", "https://hub/e.ndjson")]).unwrap();
+        assert_eq!(c.load.events.as_deref(), Some("https://hub/e.ndjson"));
+        assert_eq!((c.chart.kind, c.chart.theme), (ChartKind::Overview, ThemeChoice::Auto));
+        assert_eq!((c.refresh_ms, c.idle_timeout_ms, c.deadline_ms), (None, 30_000, 300_000));
+        assert_eq!(
+            parse(&[]).unwrap_err(),
+            "Set the src attribute to the URL of an events file (or rollups, or snapshots), or source=\"evm\"."
+        );
+    }
+
+    #[test]
+    fn every_bad_value_names_its_attribute() {
+        let src = ("src", "e.ndjson");
+        let cases: [(&str, &str, &str); 10] = [
+            ("chart", "pie", "unknown chart \"pie\"; charts are overview, volume"),
+            ("cohort", "planets", "cohort is models or callers, not \"planets\""),
+            ("stack", "model", "stack is mode or absent, not \"model\""),
+            ("theme", "sepia", "theme is auto, light or dark, not \"sepia\""),
+            ("max-rows", "0", "max-rows must be a whole number of rows ≥ 1, not \"0\"."),
+            ("max-bytes", "1.5", "max-bytes must be a whole number of bytes ≥ 1, not \"1.5\"."),
+            ("refresh", "soon", "refresh must be a number of seconds > 0, not \"soon\"."),
+            ("timeout", "-1", "timeout must be a number of seconds > 0, not \"-1\"."),
+            ("credentials", "all", "credentials is omit, same-origin or include, not \"all\""),
+            ("format", "csv", "format \"csv\" is not a shape hubpulse reads"),
+        ];
+        for (name, value, reason) in cases {
+            let error = parse(&[src, (name, value)]).unwrap_err();
+            assert!(error.contains(reason), "{name}={value}: {error}");
+        }
+    }
+
+    #[test]
+    fn delays_are_clamped_to_what_a_browser_timer_can_wait() {
+        let c = parse(&[("src", "e"), ("refresh", "2200000"), ("timeout", "3000000"), ("deadline", "0.2")]).unwrap();
+        assert_eq!((c.refresh_ms, c.idle_timeout_ms), (Some(MAX_DELAY_MS), MAX_DELAY_MS));
+        assert_eq!(c.deadline_ms, 1_000, "at least a second");
+        assert_eq!(parse(&[("src", "e"), ("refresh", "0.01")]).unwrap().refresh_ms, Some(1_000));
+    }
+
+    #[test]
+    fn the_chain_source_needs_a_node_and_a_first_block_and_no_files() {
+        let chain = [("source", "evm"), ("rpc", "http://node"), ("from-block", "12"), ("to-block", "40")];
+        let c = parse(&chain).unwrap();
+        let spec = c.load.chain.unwrap();
+        assert_eq!((spec.from_block, spec.to_block), (12, Some(40)));
+        assert_eq!(parse(&chain[..2]).unwrap_err(), "source=\"evm\" needs from-block, the first block to read.");
+        assert_eq!(
+            parse(&[("source", "evm"), ("from-block", "1")]).unwrap_err(),
+            "source=\"evm\" needs rpc, the URL of a JSON-RPC node."
+        );
+        assert!(parse(&[("source", "evm"), ("rpc", "x"), ("from-block", "1"), ("src", "e")])
+            .is_err_and(|e| e.contains("leave out src")));
+        assert_eq!(
+            parse(&[("source", "chain")]).unwrap_err(),
+            "source is \"evm\" (a chain) or absent (files), not \"chain\"."
+        );
+        assert_eq!(
+            parse(&[("source", "evm"), ("rpc", "x"), ("from-block", "-3")]).unwrap_err(),
+            "from-block must be a block number ≥ 0, not \"-3\"."
+        );
+    }
+
+    #[test]
+    fn the_window_unit_and_first_party_apps_go_to_the_report() {
+        let c = parse(&[("src", "e"), ("range", "30d"), ("unit", "runs"), ("first-party", "studio, flows,")]).unwrap();
+        assert_eq!(c.report.range.as_deref(), Some("30d"));
+        assert_eq!(c.report.unit.as_deref(), Some("runs"));
+        assert_eq!(c.report.first_party, ["studio", "flows"]);
+    }
+}

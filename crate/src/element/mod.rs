@@ -1,0 +1,9 @@
+//! What the `<hub-pulse>` element does, without the browser: its attributes read into
+//! what to load and draw, and the interactive chart it shows. `web` wraps both for
+//! JavaScript; tests drive them natively.
+
+mod attributes;
+mod view;
+
+pub use attributes::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES};
+pub use view::View;

@@ -1,0 +1,155 @@
+//! One chart of one report, as the element shows it: drawn through any plotters backend,
+//! with what its marks left behind (where they landed) kept, so that hovering, stepping
+//! with the keys, brushing and legend clicks are answered from the report without
+//! recomputing or redrawing it. The browser gives it canvases; tests give it bitmaps.
+
+use crate::chart::{self, ChartKind, ChartOptions, DrawError, Drawn, Theme, Tooltip};
+use crate::day::Day;
+use crate::problems::Severity;
+use crate::report::Report;
+use plotters::prelude::DrawingBackend;
+
+/// A brush narrower than this many CSS pixels is a click, not a selection.
+const LEAST_BRUSH: f64 = 6.0;
+
+/// The interactive state of one chart.
+pub struct View {
+    kind: ChartKind,
+    options: ChartOptions,
+    theme: Theme,
+    report: Report,
+    drawn: Drawn,
+}
+
+impl View {
+    /// A view of `report` as `kind`; nothing is drawn until [`View::draw`].
+    pub fn new(report: Report, kind: ChartKind, options: ChartOptions, theme: Theme) -> View {
+        View { kind, options, theme, report, drawn: Drawn::default() }
+    }
+
+    /// The report it shows.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Draws the chart onto `backend` (sized in CSS pixels) and keeps where its marks landed.
+    pub fn draw<DB: DrawingBackend>(&mut self, backend: DB) -> Result<(), DrawError<DB>> {
+        self.drawn = chart::draw(backend, &self.report, self.kind, &self.options, &self.theme)?;
+        Ok(())
+    }
+
+    /// Draws the interaction layer: the crosshair at x and the span being brushed.
+    pub fn draw_overlay<DB: DrawingBackend>(
+        &self,
+        backend: DB,
+        crosshair: Option<f64>,
+        brush: Option<(f64, f64)>,
+    ) -> Result<(), DrawError<DB>> {
+        chart::draw_overlay(backend, &self.theme, &self.drawn, crosshair, brush)
+    }
+
+    /// The tooltip at `(x, y)` in CSS pixels, if the pointer is on a target.
+    pub fn hover(&self, x: f64, y: f64) -> Option<Tooltip> {
+        chart::tooltip(&self.report, self.kind, &self.options, &self.drawn, x, y)
+    }
+
+    /// The tooltip of target `index` (the arrow keys step through targets), clamped to the
+    /// targets there are; `None` when there are none.
+    pub fn hover_index(&self, index: i64) -> Option<Tooltip> {
+        let count = chart::target_count(&self.report, self.kind, &self.drawn);
+        let last = i64::try_from(count).ok()?.checked_sub(1)?;
+        chart::describe(&self.report, self.kind, &self.options, &self.drawn, index.clamp(0, last) as usize)
+    }
+
+    /// The days a brush from `x0` to `x1` selects on a time chart, or `None` when it covers
+    /// less than a click or the chart has no time axis.
+    pub fn brushed(&self, x0: f64, x1: f64) -> Option<(Day, Day)> {
+        let t = self.drawn.transform.filter(|_| self.kind.is_time())?;
+        let window = self.report.window?;
+        if (x1 - x0).abs() < LEAST_BRUSH {
+            return None;
+        }
+        let last = f64::from(window.days - 1);
+        let day = |x: f64| window.from.plus(t.x_value(x).round().clamp(0.0, last) as i32);
+        Some((day(x0.min(x1)), day(x0.max(x1))))
+    }
+
+    /// Toggles the legend entry at `(x, y)`; its key, when there was one (then redraw).
+    pub fn click(&mut self, x: f64, y: f64) -> Option<String> {
+        let key = self.drawn.legend.iter().find(|h| h.rect.contains(x, y))?.key.to_owned();
+        self.options.toggle(&key);
+        Some(key)
+    }
+
+    /// Whether x is time (dragging narrows the window).
+    pub fn is_time(&self) -> bool {
+        self.kind.is_time()
+    }
+
+    /// A one-sentence summary: the element's accessible name.
+    pub fn summary(&self) -> String {
+        chart::summary(&self.report, self.kind, &self.options)
+    }
+
+    /// The figures as a table, for screen readers.
+    pub fn table(&self) -> crate::export::Table {
+        crate::export::table(&self.report, self.kind, &self.options.numbers)
+    }
+
+    /// Every figure as CSV, with the sources and their SHA-256.
+    pub fn csv(&self) -> String {
+        crate::export::csv(&self.report)
+    }
+
+    /// What the element says under the chart: how many rows were refused, and why the first
+    /// was (docs/inputs.md#bad-input: nothing is dropped silently); empty when none were.
+    pub fn notice(&self) -> String {
+        let input = &self.report.input;
+        if input.rows_rejected == 0 {
+            return String::new();
+        }
+        let f = &self.options.numbers;
+        let rows = if input.rows_rejected == 1 { "row" } else { "rows" };
+        let first = input.problems.iter().find(|p| p.severity == Severity::Rejected);
+        let why = first.map_or_else(String::new, |p| format!(" (first: line {}, {}: {})", p.line, p.field, p.reason));
+        format!("{} {rows} rejected{why}", f.integer(input.rows_rejected))
+    }
+
+    /// Where the figures came from, as the source panel lists it: for each input its
+    /// (label, value) rows, and a closing sentence of what was read.
+    pub fn provenance(&self) -> (Vec<Vec<(&'static str, String)>>, String) {
+        let input = &self.report.input;
+        let f = &self.options.numbers;
+        let sources = input
+            .sources
+            .iter()
+            .map(|s| {
+                let mut rows = vec![
+                    ("Input", s.input.clone()),
+                    ("Source", s.source.clone()),
+                    ("Bytes", f.integer(s.bytes)),
+                    ("SHA-256", s.sha256.clone()),
+                    ("Fetched", s.fetched_at.clone()),
+                ];
+                if let Some(c) = &s.chain {
+                    rows.extend([
+                        ("Chain id", c.chain_id.to_string()),
+                        ("Contract", c.address.clone()),
+                        ("Blocks", format!("{} to {}", f.integer(c.from_block), f.integer(c.to_block))),
+                        ("Last block hash", c.last_block_hash.clone()),
+                    ]);
+                }
+                rows
+            })
+            .collect();
+        let summary = format!(
+            "{} rows read, {} rejected, {} warnings; supply {}, demand from {}.",
+            f.integer(input.rows_read),
+            f.integer(input.rows_rejected),
+            f.integer(input.warnings),
+            input.supply_source,
+            input.demand_source.name(),
+        );
+        (sources, summary)
+    }
+}

@@ -1,0 +1,149 @@
+//! Datasets for JavaScript: loaded from URLs (streamed, with progress) or from bytes the
+//! page already has, and reported on as plain objects.
+
+use super::errors::{from_object, to_js, to_object};
+use super::fetch::{fetch_input, Fetch};
+use crate::dataset::{Dataset, Inputs};
+use crate::element::LoadSpec;
+use crate::error::Error;
+use crate::input::{InputKind, Limits, Shape};
+use crate::metrics::ReportOptions;
+use crate::provenance::Origin;
+use crate::report::Report;
+use js_sys::{Function, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortSignal, RequestCredentials};
+
+/// A loaded dataset; `report(options)` computes the figures of any window.
+#[wasm_bindgen(js_name = Dataset)]
+pub struct JsDataset {
+    pub(super) inner: Dataset,
+}
+
+#[wasm_bindgen(js_class = Dataset)]
+impl JsDataset {
+    /// The report (docs/metrics.md) as a plain object. `options`: `{ range, from, to,
+    /// first_party, unit }`, all optional.
+    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        to_object(&self.report_of(&from_object(options, "report options")?)?)
+    }
+
+    /// Events stored, failed ones included.
+    #[wasm_bindgen(getter, js_name = eventCount)]
+    pub fn event_count(&self) -> usize {
+        self.inner.event_count()
+    }
+
+    /// Bytes held by the event columns and interned strings.
+    #[wasm_bindgen(getter, js_name = heapBytes)]
+    pub fn heap_bytes(&self) -> usize {
+        self.inner.heap_bytes()
+    }
+}
+
+impl JsDataset {
+    pub(super) fn report_of(&self, options: &ReportOptions) -> Result<Report, JsValue> {
+        self.inner.report(options).map_err(|e| to_js(&e))
+    }
+}
+
+/// Fetches and parses the inputs of `spec` (a [`LoadSpec`] of files), streaming, with
+/// `onProgress({input, loaded, total, unit})`; `signal` aborts it (an element removed
+/// while its data loads); `hasher()`, when given, makes a `{update(bytes), digest()}`
+/// that computes an input's SHA-256 in another thread.
+#[wasm_bindgen(js_name = loadUrls)]
+pub async fn load_urls(
+    spec: JsValue,
+    on_progress: Option<Function>,
+    signal: Option<AbortSignal>,
+    hasher: Option<Function>,
+) -> Result<JsDataset, JsValue> {
+    let spec: LoadSpec =
+        serde_wasm_bindgen::from_value(spec).map_err(|e| to_js(&Error::Inputs(format!("load options: {e}"))))?;
+    load(&spec, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))
+}
+
+async fn load(
+    spec: &LoadSpec,
+    on_progress: Option<&Function>,
+    signal: Option<&AbortSignal>,
+    hasher: Option<&Function>,
+) -> Result<JsDataset, Error> {
+    if spec.chain.is_some() {
+        return Err(Error::Inputs("a chain is read with ChainScan, not loadUrls".into()));
+    }
+    let shape = spec.shape()?;
+    let how = Fetch { limits: spec.limits(), on_progress, signal, credentials: credentials(spec)?, hasher };
+    let inputs = Inputs {
+        events: spec.events.clone(),
+        rollups: spec.rollups.clone(),
+        snapshots: spec.snapshots.clone(),
+        registry: spec.registry.clone(),
+        shape,
+        limits: spec.limits(),
+    };
+    let ((kind, url), registry) = inputs.split()?;
+    let demand = fetch_input(&url, kind, &how, shape).await?;
+    let registry = match registry {
+        Some(url) => Some(fetch_input(&url, InputKind::Registry, &how, None).await?),
+        None => None,
+    };
+    Ok(JsDataset { inner: Dataset::assemble(demand, registry)? })
+}
+
+/// Whether requests carry cookies, as `spec` asks (`omit` unless it says).
+fn credentials(spec: &LoadSpec) -> Result<RequestCredentials, Error> {
+    match spec.credentials.as_deref() {
+        None | Some("omit") => Ok(RequestCredentials::Omit),
+        Some("same-origin") => Ok(RequestCredentials::SameOrigin),
+        Some("include") => Ok(RequestCredentials::Include),
+        Some(other) => Err(Error::Attribute(format!("credentials is omit, same-origin or include, not {other:?}"))),
+    }
+}
+
+/// A `Uint8Array` read like a file: the bytes go to the parser a chunk at a time, so the
+/// wasm never holds a second copy of an input the page handed over.
+struct JsBytes {
+    array: Uint8Array,
+    at: u32,
+}
+
+impl std::io::Read for JsBytes {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let end = self.array.length().min(self.at.saturating_add(buf.len() as u32));
+        let n = (end - self.at) as usize;
+        self.array.subarray(self.at, end).copy_to(&mut buf[..n]);
+        self.at = end;
+        Ok(n)
+    }
+}
+
+/// Parses inputs handed over as bytes (`{events | rollups | snapshots: {source, bytes},
+/// registry?, format?, maxRows?, maxBytes?}`, `bytes` a `Uint8Array`): the JS API's
+/// `load()` with bytes, text, or URLs it fetched itself.
+#[wasm_bindgen(js_name = loadBytes)]
+pub fn load_bytes(spec: JsValue) -> Result<JsDataset, JsValue> {
+    let now = js_sys::Date::now() / 1000.0;
+    let get = |name: &str| Reflect::get(&spec, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let input = |name: &str| -> Result<Option<(Origin, JsBytes)>, JsValue> {
+        let Some(value) = get(name) else { return Ok(None) };
+        let source = Reflect::get(&value, &"source".into()).ok().and_then(|s| s.as_string());
+        let array = Reflect::get(&value, &"bytes".into())
+            .ok()
+            .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+            .ok_or_else(|| to_js(&Error::Inputs(format!("load: {name} is not bytes"))))?;
+        Ok(Some((Origin::at(source.unwrap_or_else(|| "bytes".into()), now as i64), JsBytes { array, at: 0 })))
+    };
+    let limit = |name: &str| get(name).and_then(|v| v.as_f64()).filter(|n| *n >= 1.0).map(|n| n as u64);
+    let shape = get("format").and_then(|f| f.as_string()).as_deref().map(Shape::named).transpose();
+    let inputs = Inputs {
+        events: input("events")?,
+        rollups: input("rollups")?,
+        snapshots: input("snapshots")?,
+        registry: input("registry")?,
+        shape: shape.map_err(|e| to_js(&e))?,
+        limits: Limits { max_rows: limit("maxRows"), max_bytes: limit("maxBytes") },
+    };
+    Dataset::read(inputs).map(|inner| JsDataset { inner }).map_err(|e| to_js(&e))
+}

@@ -1,0 +1,185 @@
+//! One chart on one canvas, with its interaction layer on a second canvas above it: the
+//! element's view (crate::element::View) given the browser's canvases. Hovering draws only
+//! the upper canvas, so the chart is never redrawn for it.
+
+use super::canvas::HiDpiCanvas;
+use super::config::Config;
+use super::dataset::JsDataset;
+use super::errors::{from_object, to_js, to_object};
+use crate::chart::{Theme, ThemeName, Tooltip};
+use crate::element::{ThemeChoice, View};
+use crate::error::Error;
+use crate::metrics::ReportOptions;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// How the page styles the chart: whether the system is dark (for `theme="auto"`), the
+/// `--hubpulse-*` colours as `#rrggbb` and the font, and a brushed window.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct Look {
+    dark: bool,
+    colors: BTreeMap<String, String>,
+    /// The days a brush selected, instead of the attributes' window.
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// A chart of a dataset in a pair of canvases.
+#[wasm_bindgen(js_name = View)]
+pub struct JsView {
+    canvas: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
+    view: View,
+    options: ReportOptions,
+    /// CSS width, height and pixel ratio of the last draw.
+    size: (u32, u32, f64),
+}
+
+#[wasm_bindgen(js_class = View)]
+impl JsView {
+    /// The chart `config` asks for, of `dataset`, drawn into `canvas` with `overlay`
+    /// stacked above it; `look`: `{dark, colors, from, to}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        canvas: HtmlCanvasElement,
+        overlay: HtmlCanvasElement,
+        dataset: &JsDataset,
+        config: &Config,
+        look: JsValue,
+    ) -> Result<JsView, JsValue> {
+        let look: Look = from_object(look, "chart options")?;
+        let c = &config.inner;
+        let name = match c.chart.theme {
+            ThemeChoice::Fixed(name) => name,
+            ThemeChoice::Auto if look.dark => ThemeName::Dark,
+            ThemeChoice::Auto => ThemeName::Light,
+        };
+        let mut theme = Theme::named(name);
+        for (name, value) in &look.colors {
+            theme.set(name, value);
+        }
+        let mut options = c.report.clone();
+        if look.from.is_some() || look.to.is_some() {
+            (options.from, options.to, options.range) = (look.from, look.to, None);
+        }
+        let report = dataset.report_of(&options)?;
+        let view = View::new(report, c.chart.kind, c.chart.options.clone(), theme);
+        Ok(JsView { canvas, overlay, view, options, size: (0, 0, 1.0) })
+    }
+
+    /// The report options it shows, for the element's full `report`.
+    #[wasm_bindgen(getter, js_name = reportOptions)]
+    pub fn report_options(&self) -> Result<JsValue, JsValue> {
+        to_object(&self.options)
+    }
+
+    /// Draws at `width × height` CSS pixels and `dpr` device pixels per CSS pixel.
+    pub fn draw(&mut self, width: u32, height: u32, dpr: f64) -> Result<(), JsValue> {
+        if width == 0 || height == 0 {
+            return Ok(());
+        }
+        self.size = (width, height, dpr);
+        let backend = HiDpiCanvas::new(&self.canvas, width, height, dpr).ok_or_else(no_context)?;
+        self.view.draw(backend).map_err(|e| to_js(&Error::Inputs(e.to_string())))?;
+        self.paint_overlay(None, None)
+    }
+
+    /// The tooltip at `(x, y)` (CSS pixels) as `{index, x, y, title, lines}`, or `null`;
+    /// draws the crosshair.
+    pub fn hover(&self, x: f64, y: f64) -> Result<JsValue, JsValue> {
+        self.show(self.view.hover(x, y))
+    }
+
+    /// The tooltip of target `index` (the arrow keys step through targets), or `null`.
+    #[wasm_bindgen(js_name = hoverIndex)]
+    pub fn hover_index(&self, index: i32) -> Result<JsValue, JsValue> {
+        self.show(self.view.hover_index(i64::from(index)))
+    }
+
+    /// Hides the tooltip's crosshair.
+    pub fn leave(&self) -> Result<(), JsValue> {
+        self.paint_overlay(None, None)
+    }
+
+    /// Shows the span being brushed, from `x0` to `x1` (CSS pixels).
+    #[wasm_bindgen(js_name = brushMove)]
+    pub fn brush_move(&self, x0: f64, x1: f64) -> Result<(), JsValue> {
+        self.paint_overlay(None, Some((x0, x1)))
+    }
+
+    /// The window a brush from `x0` to `x1` selects, as `{from, to}` (`YYYY-MM-DD`), or
+    /// `null` when it covers less than a click or the chart has no time axis.
+    #[wasm_bindgen(js_name = brushEnd)]
+    pub fn brush_end(&self, x0: f64, x1: f64) -> Result<JsValue, JsValue> {
+        self.paint_overlay(None, None)?;
+        match self.view.brushed(x0, x1) {
+            Some((from, to)) => to_object(&serde_json::json!({ "from": from.to_string(), "to": to.to_string() })),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Toggles the legend entry at `(x, y)` and redraws; returns its key, or `undefined`.
+    pub fn click(&mut self, x: f64, y: f64) -> Result<Option<String>, JsValue> {
+        let Some(key) = self.view.click(x, y) else { return Ok(None) };
+        let (w, h, dpr) = self.size;
+        self.draw(w, h, dpr)?;
+        Ok(Some(key))
+    }
+
+    /// Whether x is time (dragging narrows the window).
+    #[wasm_bindgen(getter, js_name = isTime)]
+    pub fn is_time(&self) -> bool {
+        self.view.is_time()
+    }
+
+    /// A one-sentence summary: the element's accessible name.
+    pub fn summary(&self) -> String {
+        self.view.summary()
+    }
+
+    /// The figures as `{caption, columns, rows}` for screen readers.
+    pub fn table(&self) -> Result<JsValue, JsValue> {
+        to_object(&self.view.table())
+    }
+
+    /// Every figure as CSV (with the sources and their SHA-256).
+    pub fn csv(&self) -> String {
+        self.view.csv()
+    }
+
+    /// How many rows were refused and why the first, or "".
+    pub fn notice(&self) -> String {
+        self.view.notice()
+    }
+
+    /// The source panel: `{sources: [[[label, value], …], …], summary}`.
+    pub fn provenance(&self) -> Result<JsValue, JsValue> {
+        let (sources, summary) = self.view.provenance();
+        to_object(&serde_json::json!({ "sources": sources, "summary": summary }))
+    }
+
+    fn show(&self, tip: Option<Tooltip>) -> Result<JsValue, JsValue> {
+        self.paint_overlay(tip.as_ref().and_then(|t| t.crosshair), None)?;
+        match tip {
+            Some(tip) => to_object(&tip),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    fn paint_overlay(&self, crosshair: Option<f64>, brush: Option<(f64, f64)>) -> Result<(), JsValue> {
+        let (w, h, dpr) = self.size;
+        if w == 0 || h == 0 {
+            return Ok(());
+        }
+        let backend = HiDpiCanvas::new(&self.overlay, w, h, dpr).ok_or_else(no_context)?;
+        backend.clear();
+        self.view.draw_overlay(backend, crosshair, brush).map_err(|e| to_js(&Error::Inputs(e.to_string())))
+    }
+}
+
+fn no_context() -> JsValue {
+    to_js(&Error::Inputs("this canvas has no 2D context".into()))
+}
