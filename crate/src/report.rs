@@ -431,61 +431,72 @@ pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use crate::dataset::Dataset;
+    use super::*;
+    use crate::dataset::{Dataset, Inputs};
     use crate::metrics::ReportOptions;
+    use serde_json::Value;
 
-    fn keys(v: &serde_json::Value) -> Vec<String> {
-        v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+    /// The keys of the object at `path` in `v` (`models.0` steps into an array), sorted.
+    fn keys(v: &Value, path: &str) -> Vec<String> {
+        let at = path.split('.').filter(|p| !p.is_empty()).fold(v, |v, step| match step.parse::<usize>() {
+            Ok(i) => &v[i],
+            Err(_) => &v[step],
+        });
+        let mut keys: Vec<String> =
+            at.as_object().unwrap_or_else(|| panic!("{path} is not an object")).keys().cloned().collect();
+        keys.sort();
+        keys
     }
 
-    fn assert_keys(v: &serde_json::Value, path: &str, expected: &[&str]) {
-        let have = keys(v);
-        for key in expected {
-            assert!(have.contains(&(*key).to_owned()), "missing {path}{key}");
-        }
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = names.iter().map(|&n| n.to_owned()).collect();
+        names.sort();
+        names
     }
 
-    /// The field names of SPEC §2 are a public contract: this fails on any rename.
+    /// The field names of docs/metrics.md are a public contract: every object of the report
+    /// has exactly these keys, so a rename, a loss or an unplanned addition fails here.
     #[test]
     fn report_field_names_are_pinned() {
-        let body = b"{\"ts\":\"2026-03-02T10:00:00Z\",\"model\":\"m\",\"caller\":\"c\"}\n";
-        let data = Dataset::from_events("t", body).unwrap();
-        let json = serde_json::to_value(data.report(&ReportOptions::default()).unwrap()).unwrap();
+        let events =
+            b"{\"ts\":\"2026-03-02T10:00:00Z\",\"model\":\"m\",\"caller\":\"c\",\"app\":\"a\"}\n{\"model\":\"x\"}\n";
+        let registry = br#"[{"model":"m","listed_at":"2026-03-01","owner":"c"}]"#;
+        let data =
+            Dataset::from_bytes(Inputs { events: Some(&events[..]), registry: Some(registry), ..Inputs::default() });
+        let json = serde_json::to_value(data.unwrap().report(&ReportOptions::default()).unwrap()).unwrap();
         #[rustfmt::skip]
-        let top = [
-            "window", "input", "events", "failed", "events_wow", "models_listed", "models_active", "models_idle",
-            "models_unlisted", "active_ratio", "events_per_listed_model", "top1_share", "top10_share", "hhi",
-            "effective_models", "gini", "models_for_80pct", "lorenz", "callers", "wau", "mau", "stickiness",
-            "events_per_caller", "by_mode", "verified_share", "self_calls", "self_call_share",
-            "models_only_self_called", "organic_events", "automated_events", "first_party_events", "by_app",
-            "latency_p50", "latency_p95", "latency_p99", "daily", "models", "retention",
+        let expected: [(&str, &[&str]); 11] = [
+            ("", &["window", "input", "events", "failed", "events_wow", "models_listed", "models_active", "models_idle",
+                   "models_unlisted", "active_ratio", "events_per_listed_model", "top1_share", "top10_share", "hhi",
+                   "effective_models", "gini", "models_for_80pct", "lorenz", "callers", "wau", "mau", "stickiness",
+                   "events_per_caller", "by_mode", "verified_share", "self_calls", "self_call_share",
+                   "models_only_self_called", "organic_events", "automated_events", "first_party_events", "by_app",
+                   "latency_p50", "latency_p95", "latency_p99", "daily", "models", "retention"]),
+            ("window", &["from", "to", "days"]),
+            ("input", &["rows_read", "rows_rejected", "warnings", "problems", "supply_source", "demand_source", "unit",
+                        "attribution", "unavailable", "estimates", "sources"]),
+            ("input.problems.0", &["input", "severity", "line", "field", "reason"]),
+            ("input.sources.0", &["input", "source", "bytes", "sha256", "fetched_at"]),
+            ("by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
+            ("daily", &["day", "events", "events_ma7", "failed", "models_active", "models_listed", "callers", "wau", "mau",
+                        "by_mode", "self_calls", "effective_models"]),
+            ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
+            ("models.0", &["model", "name", "events", "share", "callers", "verified_share", "self_call_share",
+                           "events_wow", "first_day", "last_day", "daily"]),
+            ("retention", &["models", "callers"]),
+            ("retention.models", &["cohorts", "sizes", "cells"]),
         ];
-        assert_keys(&json, "", &top);
-        assert_keys(&json["window"], "window.", &["from", "to", "days"]);
-        let input = [
-            "rows_read",
-            "rows_rejected",
-            "warnings",
-            "problems",
-            "supply_source",
-            "demand_source",
-            "unavailable",
-            "estimates",
-            "sources",
-        ];
-        assert_keys(&json["input"], "input.", &input);
-        let daily = ["day", "events", "events_ma7", "models_active", "models_listed", "callers", "by_mode"];
-        assert_keys(&json["daily"], "daily.", &daily);
-        let modes = ["vanilla", "tee", "zkml", "other", "unknown"];
-        assert_keys(&json["by_mode"], "by_mode.", &modes);
-        assert_keys(&json["daily"]["by_mode"], "daily.by_mode.", &modes);
-        #[rustfmt::skip]
-        let model = ["model", "name", "events", "share", "callers", "verified_share", "self_call_share",
-                     "events_wow", "first_day", "last_day", "daily"];
-        assert_keys(&json["models"][0], "models[].", &model);
-        assert_keys(&json["retention"]["models"], "retention.models.", &["cohorts", "sizes", "cells"]);
-        assert_keys(&json["retention"]["callers"], "retention.callers.", &["cohorts", "sizes", "cells"]);
+        for (path, names) in expected {
+            assert_eq!(keys(&json, path), sorted(names), "the keys of {path:?}");
+        }
+        assert_eq!(keys(&json, "retention.callers"), sorted(&["cohorts", "sizes", "cells"]));
+        assert_eq!(keys(&json, "by_app.0"), sorted(&["app", "events"]));
         assert_eq!(json["window"]["from"], "2026-03-02");
-        assert_eq!(json["events_wow"], serde_json::Value::Null);
+        assert_eq!(json["events_wow"], Value::Null);
+        let estimate =
+            serde_json::to_value(&Estimate::of(Basis::Rollups, Sketched { callers: true, latency: true })[0]);
+        assert_eq!(keys(&estimate.unwrap(), ""), sorted(&["figure", "method", "relative_error", "error_kind"]));
+        let unavailable = serde_json::to_value(&Unavailable::of(Basis::Rollups, false, Sketched::default())[0]);
+        assert_eq!(keys(&unavailable.unwrap(), ""), sorted(&["figure", "reason"]));
     }
 }

@@ -41,30 +41,42 @@ const DISPLAY_NAMES: [&str; 2] = ["Alpha", "Beta"];
 const MODE_KEYS: [&str; 5] = ["vanilla", "tee", "zkml", "other", "unknown"];
 
 // ---------------------------------------------------------------------------------------
-// Calendar arithmetic, written here rather than borrowed from the engine's `Day`, so that a
-// wrong day in the engine cannot hide behind the same wrong day in the test.
+// Calendar arithmetic, written here rather than borrowed from the engine's `Day`, and
+// another way: by walking whole years and months from 1970, as a person counts, where the
+// engine uses H. Hinnant's closed formulas. A wrong day in one cannot hide behind the same
+// wrong day in the other.
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn month_lengths(year: i64) -> [i64; 12] {
+    [31, if is_leap(year) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+}
+
+/// Days since 1970-01-01 of a date from 1970 on.
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let years: i64 = (1970..year).map(|y| if is_leap(y) { 366 } else { 365 }).sum();
+    let months: i64 = month_lengths(year)[..(month - 1) as usize].iter().sum();
+    years + months + day - 1
 }
 
 /// The inverse of [`days_from_civil`].
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+fn civil_from_days(mut days: i64) -> (i64, i64, i64) {
+    let mut year = 1970;
+    while days >= if is_leap(year) { 366 } else { 365 } {
+        days -= if is_leap(year) { 366 } else { 365 };
+        year += 1;
+    }
+    let mut month = 1;
+    for length in month_lengths(year) {
+        if days < length {
+            break;
+        }
+        days -= length;
+        month += 1;
+    }
+    (year, month, days + 1)
 }
 
 /// `YYYY-MM-DD`, the report's form of a day.
