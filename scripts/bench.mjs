@@ -107,10 +107,11 @@ if (largest) {
              '| chart | full redraw | hover update |', '|---|---:|---:|',
              ...Object.entries(largest.charts).map(([c, m]) => `| ${c} | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`));
 }
-// What a page downloads to show a chart (SPEC §4's "small"): raw and gzipped.
+// What a page downloads to show a chart (docs/embedding.md's "small"): raw and gzipped.
 const { gzipSync } = await import('node:zlib');
 const { readFileSync } = await import('node:fs');
-const shipped = ['pkg/hubpulse_bg.wasm', 'pkg/hubpulse.js', 'hubpulse.js', 'hubpulse-hash.js'].map((file) => {
+const { shippedFiles } = await import('./shipped.mjs');
+const shipped = shippedFiles().map((file) => {
   const bytes = readFileSync(`${root}www/${file}`);
   return [file, bytes.length, gzipSync(bytes, { level: 9 }).length];
 });

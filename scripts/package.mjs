@@ -1,7 +1,7 @@
 // `npm run package`: the npm package in dist/ (then `npm pack ./dist`): the element and JS
 // API (hubpulse.js), its types (hubpulse.d.ts), and the wasm with its glue (pkg/). The same
 // files work copied to any static host. Run after a build (`npm run build`).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const www = `${root}www/`;
@@ -13,7 +13,8 @@ if (!existsSync(`${www}pkg/hubpulse_bg.wasm`)) {
 const version = readFileSync(`${root}crate/Cargo.toml`, 'utf8').match(/^version = "([^"]+)"/m)[1];
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(`${dist}pkg`, { recursive: true });
-for (const file of ['hubpulse.js', 'hubpulse-hash.js', 'hubpulse.d.ts']) copyFileSync(www + file, dist + file);
+for (const file of ['hubpulse.js', 'hubpulse.d.ts']) copyFileSync(www + file, dist + file);
+cpSync(`${www}hubpulse`, `${dist}hubpulse`, { recursive: true });
 for (const file of ['hubpulse.js', 'hubpulse.d.ts', 'hubpulse_bg.wasm', 'hubpulse_bg.wasm.d.ts']) {
   if (existsSync(`${www}pkg/${file}`)) copyFileSync(`${www}pkg/${file}`, `${dist}pkg/${file}`);
 }
@@ -29,9 +30,10 @@ const manifest = {
   exports: {
     '.': { types: './hubpulse.d.ts', import: './hubpulse.js', default: './hubpulse.js' },
     './pkg/*': './pkg/*',
+    './hubpulse/*': './hubpulse/*',
     './package.json': './package.json',
   },
-  files: ['hubpulse.js', 'hubpulse-hash.js', 'hubpulse.d.ts', 'pkg/', 'README.md'],
+  files: ['hubpulse.js', 'hubpulse/', 'hubpulse.d.ts', 'pkg/', 'README.md'],
   // Importing the module defines the <hub-pulse> element.
   sideEffects: ['./hubpulse.js'],
 };
@@ -55,6 +57,6 @@ mount(document.querySelector('#chart'), data, { chart: 'leaderboard' });
 Bundlers that understand \`new URL('…', import.meta.url)\` (Vite, webpack 5, Rollup with its
 URL plugin) ship the wasm as an asset with no configuration. Without a bundler, copy this
 folder to any static host and load \`hubpulse.js\` with one \`<script type="module">\`.
-See the project's README for every attribute, the CSP it needs, and the metric definitions.
+See the project's docs/ for every attribute, the CSP it needs, and the metric definitions.
 `);
 console.log(`dist/: hubpulse ${version} (npm pack ./dist makes the tarball)`);

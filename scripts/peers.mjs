@@ -9,6 +9,7 @@ import { createServer } from 'http-server';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { run } from './run.mjs';
 import { launch } from '../tests/harness.mjs';
+import { shippedFiles } from './shipped.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 if (!existsSync(`${root}bench/peers/node_modules/@finos/perspective`)) {
@@ -61,7 +62,7 @@ const peers = `${root}bench/peers/node_modules/`;
 const arrow = readdirSync(`${peers}apache-arrow`, { recursive: true }).filter((f) => f.endsWith('.mjs') && !f.includes('node'))
   .map((f) => `${peers}apache-arrow/${f}`);
 const artifacts = {
-  hubpulse: ['www/pkg/hubpulse_bg.wasm', 'www/pkg/hubpulse.js', 'www/hubpulse.js', 'www/hubpulse-hash.js'].map((f) => root + f),
+  hubpulse: shippedFiles().map((f) => `${root}www/${f}`),
   'DuckDB-Wasm': ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-browser.mjs']
     .map((f) => `${peers}@duckdb/duckdb-wasm/dist/${f}`).concat(arrow),
   Arquero: [`${peers}arquero/dist/arquero.min.js`],

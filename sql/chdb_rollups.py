@@ -1,8 +1,8 @@
-"""Daily rollups (SPEC §1.3) from raw events with ClickHouse's engine (chDB, in process).
+"""Daily rollups (docs/inputs.md#rollups) from raw events with ClickHouse's engine (chDB, in process).
 
     python3 sql/chdb_rollups.py EVENTS.ndjson [MODELS.json] > rollups.ndjson
 
-Reads NDJSON events (SPEC §1.1 names) and optionally the registry (for self-calls), runs
+Reads NDJSON events (docs/inputs.md#events names) and optionally the registry (for self-calls), runs
 rollups.clickhouse.sql, and writes NDJSON rollups (JSONEachRow) on standard output. On a
 ClickHouse server, create the `events` and `models` tables the SQL names instead.
 """

@@ -1,8 +1,8 @@
-"""Daily rollups (SPEC §1.3) from raw events with DuckDB: the warehouse job in one command.
+"""Daily rollups (docs/inputs.md#rollups) from raw events with DuckDB: the warehouse job in one command.
 
     python3 sql/duckdb_rollups.py EVENTS.ndjson [MODELS.json] > rollups.ndjson
 
-Reads NDJSON events (SPEC §1.1 names) and optionally the registry (for self-calls), runs
+Reads NDJSON events (docs/inputs.md#events names) and optionally the registry (for self-calls), runs
 rollups.duckdb.sql, and writes NDJSON rollups on standard output. With your own warehouse,
 create the `events` and `models` tables the SQL names instead and run the SQL itself.
 """

@@ -1,9 +1,9 @@
--- SPEC §1.3 daily rollups from raw inference events, for ClickHouse (and chDB).
+-- docs/inputs.md#rollups daily rollups from raw inference events, for ClickHouse (and chDB).
 --
 -- Expects two tables (or table functions substituted for them):
 --   events(ts DateTime64(3, 'UTC'), model String, caller Nullable(String),
 --          mode Nullable(String), ok Nullable(Bool))
---       one row per inference (SPEC §1.1: a missing ok is a success, a missing mode is
+--       one row per inference (docs/inputs.md#events: a missing ok is a success, a missing mode is
 --       "unknown");
 --   models(model String, owner Nullable(String))
 --       the registry's owners, for self-calls (may be empty).

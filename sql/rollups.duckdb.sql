@@ -1,8 +1,8 @@
--- SPEC §1.3 daily rollups from raw inference events, for DuckDB.
+-- docs/inputs.md#rollups daily rollups from raw inference events, for DuckDB.
 --
 -- Expects two tables (or views):
 --   events(ts TIMESTAMPTZ, model VARCHAR, caller VARCHAR, mode VARCHAR, ok BOOLEAN)
---       one row per inference; caller, mode and ok may be NULL (SPEC §1.1: a missing ok is
+--       one row per inference; caller, mode and ok may be NULL (docs/inputs.md#events: a missing ok is
 --       a success, a missing mode is "unknown");
 --   models(model VARCHAR, owner VARCHAR)
 --       the registry's owners, for self-calls (may be empty).

@@ -32,6 +32,21 @@ test('widgets naming the same inputs share one request and one dataset', async (
   await page.close();
 });
 
+test('the element exists as soon as the script runs and observes exactly the attributes the wasm reads', async () => {
+  const page = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}examples/plain.html`);
+  const seen = await page.evaluate(async () => {
+    const element = document.createElement('hub-pulse'); // whether or not the wasm has started
+    const { attributeNames, ready } = await import('../hubpulse/wasm.js');
+    await ready;
+    return { shadow: element.shadowRoot !== null, observed: customElements.get('hub-pulse').observedAttributes,
+             read: attributeNames() };
+  });
+  assert.ok(seen.shadow, 'a new element has its shadow root at once');
+  assert.deepEqual([...seen.observed].sort(), [...seen.read].sort());
+  await page.close();
+});
+
 test('a page under a strict Content-Security-Policy loads and paints with no violation', async () => {
   const page = await suite.browser.newPage();
   const problems = [];

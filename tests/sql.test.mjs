@@ -1,4 +1,4 @@
-// The scale path (SPEC §5): the project's warehouse SQL, run in real engines (DuckDB, and
+// The scale path (docs/sources.md): the project's warehouse SQL, run in real engines (DuckDB, and
 // ClickHouse's engine through chDB), turns raw events into rollups whose report equals the
 // raw events' report on every figure rollups determine; the others are null with a reason.
 import { test } from 'node:test';

@@ -136,12 +136,12 @@ test('the SHA-256 of the bytes is computed in the hashing worker, or on the page
     const page = await suite.browser.newPage();
     const workers = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    if (missing) await page.route('**/hubpulse-hash.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    if (missing) await page.route('**/hubpulse/hash-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${suite.server.url}examples/plain.html`);
     assert.equal(await settled(page, '#plain'), 'loaded', missing ? 'without the worker' : 'with the worker');
     const report = await page.evaluate(() => document.getElementById('plain').report);
     assert.equal(report.input.sources[0].sha256, expected, missing ? 'hashed on the page' : 'hashed in the worker');
-    if (!missing) assert.ok(workers.some((url) => url.endsWith('/hubpulse-hash.js')), `workers: ${workers}`);
+    if (!missing) assert.ok(workers.some((url) => url.endsWith('/hubpulse/hash-worker.js')), `workers: ${workers}`);
     await page.close();
   }
 });

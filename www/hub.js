@@ -3,7 +3,7 @@
 const shapes = {
   snapshots: {
     title: 'Counter snapshots',
-    lede: 'One running total per model and day (SPEC §1.5), the shape any hub\'s counter becomes when it is saved daily. hubpulse differences consecutive days into daily runs.',
+    lede: 'One running total per model and day (docs/inputs.md#counter-snapshots), the shape any hub\'s counter becomes when it is saved daily. hubpulse differences consecutive days into daily runs.',
     input: 'Input: data/snapshots.csv (day,model,total) with the registry data/models.json.',
     attributes: { snapshots: 'data/snapshots.csv', registry: 'data/models.json' },
   },

@@ -1,10 +1,12 @@
-// Types of the hubpulse JS API (SPEC §4) and of the <hub-pulse> element.
+// Types of the hubpulse JS API (docs/embedding.md) and of the <hub-pulse> element.
 
 /** An input: its URL, its bytes, or its text. NDJSON, a JSON array or CSV, gzipped or not. */
 export type Input = string | URL | Uint8Array | ArrayBuffer | { text: string };
 
 export interface Progress {
-  input: 'events' | 'rollups' | 'registry';
+  input: 'events' | 'rollups' | 'snapshots' | 'registry' | 'chain';
+  /** What `loaded` and `total` count. */
+  unit: 'bytes' | 'blocks';
   /** Raw bytes received so far. */
   loaded: number;
   /** Content-Length, or null when the server did not say. */
@@ -12,13 +14,13 @@ export interface Progress {
 }
 
 export interface LoadOptions {
-  /** Inference events (SPEC §1.1); give this or `rollups`. */
+  /** Inference events (docs/inputs.md#events); give this or `rollups`. */
   events?: Input;
-  /** Daily rollups (SPEC §1.3). */
+  /** Daily rollups (docs/inputs.md#rollups). */
   rollups?: Input;
-  /** Counter snapshots (SPEC §1.5). */
+  /** Counter snapshots (docs/inputs.md#counter-snapshots). */
   snapshots?: Input;
-  /** The model registry (SPEC §1.2). */
+  /** The model registry (docs/inputs.md#registry). */
   registry?: Input;
   /** The demand input is a hub's own document shape. */
   format?: 'replicate-models' | 'hf-models' | 'openrouter-rankings';
@@ -66,7 +68,7 @@ export interface InputSummary {
   attribution: string | null;
   /** Figures the input cannot determine (they are null), and why. */
   unavailable: { figure: string; reason: string }[];
-  /** Figures estimated from rollups' sketches, and how closely (README "Sketches"). */
+  /** Figures estimated from rollups' sketches, and how closely (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups). */
   estimates: { figure: string; method: string; relative_error: number; error_kind: 'standard error' | 'bound' }[];
   sources: Source[];
 }
@@ -87,7 +89,7 @@ export interface ModelRow {
 
 export interface Cohorts { cohorts: Day[]; sizes: number[]; cells: number[][] }
 
-/** Every figure of SPEC §2; null is "undefined" (a ratio over zero) or "not determined by this input". */
+/** Every figure of docs/metrics.md; null is "undefined" (a ratio over zero) or "not determined by this input". */
 export interface Report {
   window: { from: Day; to: Day; days: number } | null;
   input: InputSummary;
@@ -165,6 +167,21 @@ export interface WidgetOptions {
   stack?: 'mode';
   cohort?: 'models' | 'callers';
   locale?: string;
+  unit?: string;
+  /** The hub's own apps, comma-separated. */
+  firstParty?: string;
+}
+
+/** What went wrong, as every error thrown or reported by hubpulse says it. */
+export type ErrorKind = 'format' | 'io' | 'http' | 'network' | 'too-large' | 'window' | 'inputs' | 'attribute' | 'bug';
+
+/** An error from hubpulse: its message says what, where and why. */
+export interface HubPulseError extends Error {
+  kind: ErrorKind;
+  /** Whether trying again later may succeed (a 5xx or 429 answer, a lost connection). */
+  transient: boolean;
+  /** The HTTP status, for `kind: 'http'`. */
+  status?: number;
 }
 
 export interface Mounted {
@@ -195,7 +212,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'hubpulse-load': CustomEvent<{ report: Report }>;
-    'hubpulse-error': CustomEvent<{ reason: string }>;
+    'hubpulse-error': CustomEvent<{ reason: string; kind: ErrorKind }>;
     'hubpulse-range': CustomEvent<RangeDetail>;
   }
 }

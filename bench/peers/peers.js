@@ -1,6 +1,6 @@
 // The agreed figures, computed by each peer from the same file: events per day, distinct
 // models, distinct callers overall and per day, top-10 share, HHI and events by mode, over
-// the successful events (SPEC §2). Each function resolves to { startMs, totalMs, figures }.
+// the successful events (docs/metrics.md). Each function resolves to { startMs, totalMs, figures }.
 const dist = '/bench/peers/node_modules/@duckdb/duckdb-wasm/dist/';
 
 /** The figures from per-model counts and the rest, in one shape for every engine. */

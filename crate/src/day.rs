@@ -1,4 +1,4 @@
-//! UTC calendar days, the unit every metric of SPEC §2 is counted in.
+//! UTC calendar days, the unit every metric of docs/metrics.md is counted in.
 
 use std::fmt;
 
@@ -33,7 +33,7 @@ impl Day {
         civil_from_days(self.0)
     }
 
-    /// Parses `YYYY-MM-DD` exactly (the form of SPEC §1.3 `day` and of window bounds).
+    /// Parses `YYYY-MM-DD` exactly (the form of docs/inputs.md#rollups `day` and of window bounds).
     pub fn parse(text: &str) -> Option<Day> {
         let b = text.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {

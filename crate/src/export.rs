@@ -1,5 +1,5 @@
 //! The report as a reader takes it away: a CSV of every figure (one tidy row per value,
-//! provenance included, SPEC §1.6) and the table that screen readers get in place of the
+//! provenance included, docs/inputs.md#provenance) and the table that screen readers get in place of the
 //! chart.
 
 use crate::chart::format::{self, Numbers};

@@ -1,4 +1,4 @@
-//! How an inference's result was verified (SPEC §1.1 `mode`).
+//! How an inference's result was verified (docs/inputs.md#events `mode`).
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! Rejected rows and warnings (SPEC §1.4): counted, never dropped silently.
+//! Rejected rows and warnings (docs/inputs.md#bad-input): counted, never dropped silently.
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! The `Report` of SPEC §2: plain data, serialised with serde as the JSON the command
+//! The `Report` of docs/metrics.md: plain data, serialised with serde as the JSON the command
 //! line prints and the plain object the JS API returns. Field names are a contract:
 //! add fields freely, rename none (a test pins them).
 
@@ -9,7 +9,7 @@ use crate::provenance::{Basis, Source};
 use crate::window::Window;
 use serde::Serialize;
 
-/// Every figure of one window (SPEC §2). `None` is JSON `null`: undefined, never 0.
+/// Every figure of one window (docs/metrics.md). `None` is JSON `null`: undefined, never 0.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
     /// `null` when there is no data and no window was given.
@@ -99,7 +99,7 @@ pub struct Report {
     pub retention: Retention,
 }
 
-/// What was read, what was refused, and where it came from (SPEC §1.4, §1.6).
+/// What was read, what was refused, and where it came from (docs/inputs.md#bad-input, §1.6).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InputSummary {
     /// Rows read from every input (blank lines are not rows).
@@ -128,7 +128,7 @@ pub struct InputSummary {
     pub sources: Vec<Source>,
 }
 
-/// A figure estimated from sketches rather than counted (README "Sketches").
+/// A figure estimated from sketches rather than counted (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Estimate {
     /// The report field, as a path: `callers`, `daily.callers`, `models[].callers`, …
@@ -176,7 +176,7 @@ impl Estimate {
     }
 }
 
-/// A figure that the input cannot determine, and why (SPEC §1.3: shown as unavailable,
+/// A figure that the input cannot determine, and why (docs/inputs.md#rollups: shown as unavailable,
 /// never estimated silently).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unavailable {
@@ -423,7 +423,7 @@ impl Report {
     }
 }
 
-/// `numerator / denominator`, or `None` when the denominator is zero (SPEC §2: a ratio
+/// `numerator / denominator`, or `None` when the denominator is zero (docs/metrics.md: a ratio
 /// over zero is undefined, never 0, NaN or Infinity).
 pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator != 0.0).then(|| numerator / denominator)

@@ -1,4 +1,4 @@
-//! Daily rollups (SPEC §1.3) written from raw events: what a hub's warehouse job produces,
+//! Daily rollups (docs/inputs.md#rollups) written from raw events: what a hub's warehouse job produces,
 //! for hubs that want to ship rollups without a warehouse (`hubpulse rollup`), and the
 //! reference that the rollup path is tested against.
 

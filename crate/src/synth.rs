@@ -206,7 +206,7 @@ fn models(cfg: &SynthConfig, owners: &[String], rng: &mut Rng) -> Vec<Model> {
         .collect()
 }
 
-/// Writes the registry as a JSON array (SPEC §1.2).
+/// Writes the registry as a JSON array (docs/inputs.md#registry).
 fn write_registry(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
     let (models, owners, _) = world(cfg);
     writeln!(out, "[")?;
@@ -228,7 +228,7 @@ fn world(cfg: &SynthConfig) -> (Vec<Model>, Vec<String>, Rng) {
     (models, owners, rng)
 }
 
-/// Writes `cfg.events` inference events in `cfg.format`, in time order (SPEC §1.1).
+/// Writes `cfg.events` inference events in `cfg.format`, in time order (docs/inputs.md#events).
 fn write_events(cfg: &SynthConfig, out: &mut impl Write) -> io::Result<()> {
     if cfg.format == SynthFormat::Csv {
         writeln!(out, "ts,model,caller,mode,latency_ms,units,kind,app,automated,ok")?;
@@ -331,7 +331,7 @@ fn write_event(
     }
 }
 
-/// Writes the daily running totals of `data`'s models as SPEC §1.5 counter snapshots
+/// Writes the daily running totals of `data`'s models as docs/inputs.md#counter-snapshots counter snapshots
 /// (CSV `day,model,total`), the shape of hubs that publish counters only: every model's
 /// total on every day from the day before the data starts (all zeros).
 fn write_snapshots(data: &Dataset, out: &mut impl Write) -> io::Result<()> {

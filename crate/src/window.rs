@@ -1,4 +1,4 @@
-//! The window of SPEC §2: a range of whole UTC days that every metric is computed over.
+//! The window of docs/metrics.md: a range of whole UTC days that every metric is computed over.
 
 use crate::day::Day;
 use crate::error::Error;

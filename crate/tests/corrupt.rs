@@ -1,4 +1,4 @@
-//! No silent loss (SPEC §1.4): for every class of corrupt input the counts add up (rows
+//! No silent loss (docs/inputs.md#bad-input): for every class of corrupt input the counts add up (rows
 //! read = stored + rejected, every stored event in the figures) and nothing panics, in
 //! every format. The checks are the fuzz targets' (`tests/inputs`); the inputs here are
 //! the classes a person would try first.

@@ -1,14 +1,14 @@
-//! A second, deliberately naive implementation of SPEC §2, checked against every figure of
-//! the engine's report on random hubs.
+//! A second, deliberately naive implementation of docs/metrics.md, checked against every
+//! figure of the engine's report on random hubs.
 //!
-//! The naive side is written from the words of SPEC.md (and, where the SPEC is silent, from
-//! the README's "Decisions where the spec is silent"), without looking at the engine's
-//! metrics: two independent readings that agree on many random inputs are far likelier to
-//! both be right than one checked against a few hand-worked examples. It favours being
-//! obviously right over being fast: one filter over all events per figure, sets, maps and
-//! sorting, integer arithmetic wherever the SPEC's definition is a count.
+//! The naive side is written from the words of docs/metrics.md and docs/inputs.md (with
+//! their "where the contract is silent" decisions), without looking at the engine's metrics:
+//! two independent readings that agree on many random inputs are far likelier to both be
+//! right than one checked against a few hand-worked examples. It favours being obviously
+//! right over being fast: one filter over all events per figure, sets, maps and sorting,
+//! integer arithmetic wherever a definition is a count.
 //!
-//! The inputs exercise the parts of SPEC §1.1 that change figures: every `ts` form (offsets
+//! The inputs exercise the parts of docs/inputs.md#events that change figures: every `ts` form (offsets
 //! that move the UTC day, fractions, epoch seconds and milliseconds), `0x` callers in mixed
 //! case (one caller) next to other names that differ only in case (two callers), modes in
 //! any case, failed calls, and a registry whose owners are callers (self-calls), with
@@ -28,7 +28,7 @@ const SECONDS_PER_DAY: i64 = 86_400;
 const MODELS: [&str; 6] = ["og/llm-a", "og/llm-b", "og/ml-risk", "QmCid1", "m", "M"];
 /// Models only the registry names: listed, never used.
 const IDLE_MODELS: [&str; 2] = ["og/never-used-1", "og/never-used-2"];
-/// Callers and owners. The `0x` spellings of one address are one caller (SPEC §1.1); `alice`
+/// Callers and owners. The `0x` spellings of one address are one caller (docs/inputs.md#events); `alice`
 /// and `Alice` are not hex addresses, so they stay two.
 const CALLERS: [&str; 9] = ["0xAB12", "0xab12", "0xaB12", "0xDEADbeef", "0xdeadBEEF", "0x7", "alice", "Alice", "bob"];
 /// Modes as a hub might spell them: case does not matter, `fhe` is `other`.
@@ -105,7 +105,7 @@ fn week_start(day: i64) -> i64 {
 // ---------------------------------------------------------------------------------------
 // Generated inputs.
 
-/// How a time is written (SPEC §1.1 `ts`).
+/// How a time is written (docs/inputs.md#events `ts`).
 #[derive(Clone, Debug)]
 enum TsForm {
     /// `2026-03-05T10:00:00Z`
@@ -153,7 +153,7 @@ impl Time {
     }
 }
 
-/// A time on one of `days` (counted from 2026-03-01), in any of the forms of SPEC §1.1.
+/// A time on one of `days` (counted from 2026-03-01), in any of the forms of docs/inputs.md#events.
 fn time(days: std::ops::Range<i64>) -> impl Strategy<Value = Time> {
     let form = prop_oneof![
         3 => Just(TsForm::Utc),
@@ -207,7 +207,7 @@ fn event() -> impl Strategy<Value = Event> {
         })
 }
 
-/// One registry row (SPEC §1.2).
+/// One registry row (docs/inputs.md#registry).
 #[derive(Clone, Debug)]
 struct Listing {
     model: &'static str,
@@ -304,9 +304,9 @@ fn registry_json(listings: &[Listing]) -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------------------
-// The naive reading of SPEC §2.
+// The naive reading of docs/metrics.md.
 
-/// An event as SPEC §1.1 means it: its UTC day, its caller's identity, its mode's bucket.
+/// An event as docs/inputs.md#events means it: its UTC day, its caller's identity, its mode's bucket.
 struct Naive {
     day: i64,
     model: String,
@@ -357,7 +357,7 @@ struct Supply {
     name: Option<String>,
 }
 
-/// The window of SPEC §2 (and window.rs, as the brief describes it): `range` is the N days
+/// The window of docs/metrics.md (and window.rs, as the brief describes it): `range` is the N days
 /// ending at `to` and wins over `from`; `to` defaults to the data's last day and `from` to
 /// its first (failed events included). `Ok(None)`: no window at all; `Err`: `to` < `from`.
 fn window(options: &Options, events: &[Naive]) -> Result<Option<(i64, i64)>, ()> {
@@ -381,7 +381,7 @@ fn window(options: &Options, events: &[Naive]) -> Result<Option<(i64, i64)>, ()>
     }
 }
 
-/// `a / b`, or `null` when `b` is zero (SPEC §2: a ratio over zero is undefined).
+/// `a / b`, or `null` when `b` is zero (docs/metrics.md: a ratio over zero is undefined).
 fn ratio(a: f64, b: f64) -> Value {
     if b == 0.0 {
         Value::Null
@@ -427,7 +427,7 @@ fn cohorts(members: &BTreeMap<String, BTreeSet<i64>>, to: i64) -> Value {
     json!({"cohorts": weeks, "sizes": sizes, "cells": cells})
 }
 
-/// Every figure of SPEC §2 for the window `[from, to]`, as the JSON the report serialises to.
+/// Every figure of docs/metrics.md for the window `[from, to]`, as the JSON the report serialises to.
 fn expected(
     events: &[Naive],
     supply: &BTreeMap<String, Supply>,
@@ -733,7 +733,7 @@ fn check(events: &[Event], registry: Option<&[Listing]>, options: &Options) -> R
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// Every figure of the report equals the naive reading of SPEC §2.
+    /// Every figure of the report equals the naive reading of docs/metrics.md.
     #[test]
     fn every_figure_matches_a_naive_reading_of_the_spec(
         events in vec(event(), 0..60),

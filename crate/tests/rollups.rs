@@ -1,4 +1,4 @@
-//! The rollup path against the raw path (SPEC §1.3): daily rollups computed naively from
+//! The rollup path against the raw path (docs/inputs.md#rollups): daily rollups computed naively from
 //! generated events give the same report as the events themselves for every figure that
 //! rollups determine, and `null` with a reason for the others.
 

@@ -54,7 +54,7 @@ export async function startNode(port) {
 /**
  * Sends `count` inferences: the i-th from account 1 + 7i mod 4, six a day an hour apart,
  * cycling ML inference, LLM completion and chat; the ninth has mode 7, which neither enum
- * has. Resolves to the events as SPEC §1.1 lines, written from what was sent.
+ * has. Resolves to the events as docs/inputs.md#events lines, written from what was sent.
  */
 async function seed(provider, contract, count) {
   const events = [];

@@ -1,5 +1,5 @@
 //! The `hubpulse` command line: the same figures as the widget, for data engineers,
-//! scripts and checks (SPEC §2, "The command line").
+//! scripts and checks (README "The command line").
 //!
 //! ```text
 //! hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit NAME] [--from DAY] [--to DAY] [--range Nd]

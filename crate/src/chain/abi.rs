@@ -40,7 +40,7 @@ use InferencePrecompile::{InferencePrecompileEvents as Events, LLMChat, LLMCompl
 pub const TOPICS: [alloy_primitives::B256; 3] =
     [ModelInferenceEvent::SIGNATURE_HASH, LLMCompletionEvent::SIGNATURE_HASH, LLMChat::SIGNATURE_HASH];
 
-/// What one event says about one inference (SPEC §1.1's fields that the log carries; time
+/// What one event says about one inference (docs/inputs.md#events's fields that the log carries; time
 /// and caller come from the block and the transaction).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inference {
@@ -77,7 +77,7 @@ pub fn decode(topics: &[alloy_primitives::B256], data: &[u8]) -> Result<Inferenc
     })
 }
 
-/// LLM calls have their own enum: 0 = vanilla, 1 = tee (SPEC §1.1; the SDK's
+/// LLM calls have their own enum: 0 = vanilla, 1 = tee (docs/inputs.md#events; the SDK's
 /// `LlmInferenceMode`, last defined in v0.4).
 fn llm(mode: u8, model: String, kind: &'static str, max_tokens: u32) -> Inference {
     let name = match mode {

@@ -1,4 +1,4 @@
-//! The chain source (SPEC §1.6): inference events read from an EVM chain's logs over plain
+//! The chain source (docs/inputs.md#provenance): inference events read from an EVM chain's logs over plain
 //! JSON-RPC, in the reader's browser or on the command line, so that anyone can check the
 //! figures against the chain itself. OpenGradient's precompile emits one event per
 //! inference; the block gives the time and the transaction's sender is the caller.

@@ -243,7 +243,7 @@ impl Scan {
         (self.next.saturating_sub(from), self.end.map(|end| (end + 1).saturating_sub(from)))
     }
 
-    /// The events read so far, one NDJSON line each (SPEC §1.1), in chain order.
+    /// The events read so far, one NDJSON line each (docs/inputs.md#events), in chain order.
     pub fn ndjson(&self) -> &[u8] {
         &self.ndjson
     }

@@ -9,7 +9,7 @@ pub const UNDEFINED: &str = "—";
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// How numbers are written in the reader's locale: the digit-group separator and the
-/// decimal mark. The suffixes K, M and B and the space before % stay as SPEC §3 writes
+/// decimal mark. The suffixes K, M and B and the space before % stay as docs/charts.md writes
 /// them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Numbers {

@@ -30,7 +30,7 @@ use crate::report::Report;
 use plotters::prelude::DrawingBackend;
 use serde::Serialize;
 
-/// Which chart a widget shows (SPEC §3).
+/// Which chart a widget shows (docs/charts.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
@@ -181,7 +181,7 @@ pub fn draw<DB: DrawingBackend>(
 /// Why a chart by day is empty when the input counts totals over a period.
 const NO_DAYS: &str = "No daily series: the source counts totals over the whole period";
 
-/// "≈ " before a figure that the input's sketches estimate (README "Sketches"), else "".
+/// "≈ " before a figure that the input's sketches estimate (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups), else "".
 pub fn approx(report: &Report, figure: &str) -> &'static str {
     if report.input.estimates.iter().any(|e| e.figure == figure) {
         "≈ "

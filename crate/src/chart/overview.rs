@@ -1,4 +1,4 @@
-//! `overview`: the KPI tiles of SPEC §3, each with its daily series as a sparkline. The
+//! `overview`: the KPI tiles of docs/charts.md, each with its daily series as a sparkline. The
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
 use super::format::{self, Numbers};

@@ -1,4 +1,4 @@
-//! The time charts of SPEC §3: `volume`, `supply-demand`, `verification` and `callers`.
+//! The time charts of docs/charts.md: `volume`, `supply-demand`, `verification` and `callers`.
 //! Each puts one or more daily series of the report on a shared frame; x is the day's
 //! index in the window, so hover and brushing map pixels to days the same way for all.
 

@@ -112,7 +112,7 @@ impl Theme {
 
 impl Theme {
     /// Applies one override from the embedding page (a CSS custom property on the element,
-    /// SPEC §4): `name` is the property without `--hubpulse-`, `value` a `#rrggbb` colour or
+    /// docs/embedding.md): `name` is the property without `--hubpulse-`, `value` a `#rrggbb` colour or
     /// a font-family list. Returns whether it was understood.
     pub fn set(&mut self, name: &str, value: &str) -> bool {
         if name == "font" {

@@ -1,4 +1,4 @@
-//! Which format a body is in, decided from its first bytes (SPEC §1: "detected from the
+//! Which format a body is in, decided from its first bytes (docs/inputs.md: "detected from the
 //! content, not only the file extension").
 
 /// The text formats hubpulse reads.

@@ -1,4 +1,4 @@
-//! The same events in every encoding of SPEC §1 give the same store and the same report:
+//! The same events in every encoding of docs/inputs.md give the same store and the same report:
 //! NDJSON, a JSON array and CSV, gzipped or not, arriving in chunks of any size.
 
 use super::{InputKind, InputLoader, Limits};
@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
-/// One generated event: every field of SPEC §1.1, each optional one sometimes missing.
+/// One generated event: every field of docs/inputs.md#events, each optional one sometimes missing.
 #[derive(Clone, Debug)]
 struct Event {
     ts: Ts,
@@ -120,7 +120,7 @@ fn csv(events: &[Event], crlf: bool) -> Vec<u8> {
             text.to_owned()
         }
     }
-    // Every spelling SPEC §1 allows for a CSV boolean.
+    // Every spelling docs/inputs.md allows for a CSV boolean.
     let boolean = |b: Option<bool>, i: usize| {
         let spellings = match b {
             None => return String::new(),

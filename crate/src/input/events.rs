@@ -1,4 +1,4 @@
-//! Inference events (SPEC §1.1): the field names with their aliases, and the rules that
+//! Inference events (docs/inputs.md#events): the field names with their aliases, and the rules that
 //! turn one raw record into an accepted row, a row with warnings, or a rejection.
 
 use super::fields::{self, Optional};

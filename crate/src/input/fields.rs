@@ -1,5 +1,5 @@
 //! Typed reading of raw values, shared by every input kind: what counts as text, a
-//! number or a boolean in JSON and in CSV (SPEC §1: in CSV, numbers are plain decimals
+//! number or a boolean in JSON and in CSV (docs/inputs.md: in CSV, numbers are plain decimals
 //! and booleans `true`/`false` in any case or `1`/`0`).
 
 use super::time;
@@ -15,7 +15,7 @@ fn wrong(expected: &str, value: &Value) -> FieldError {
 }
 
 /// Reads the optional fields of one record, turning a wrong type into a warning and no
-/// value (SPEC §1.4: the record is kept).
+/// value (docs/inputs.md#bad-input: the record is kept).
 pub struct Optional<'r, 'a, const N: usize> {
     pub record: &'r mut Record<'a, N>,
     /// The canonical name of each slot, for problems.
@@ -109,7 +109,7 @@ pub fn boolean(value: Value) -> Result<bool, FieldError> {
     }
 }
 
-/// A time in any form of SPEC §1.1, as epoch seconds.
+/// A time in any form of docs/inputs.md#events, as epoch seconds.
 pub fn timestamp(value: Value) -> Result<i64, FieldError> {
     let result = match &value {
         Value::Number(n) => time::from_number(*n),

@@ -1,5 +1,5 @@
 //! From bytes to rows: gzip and format detection, streaming parsers for NDJSON, JSON
-//! arrays and CSV, the field rules of each input kind, and the problems found (SPEC §1).
+//! arrays and CSV, the field rules of each input kind, and the problems found (docs/inputs.md).
 //! Knows nothing of metrics.
 
 mod csv;
@@ -81,7 +81,7 @@ pub struct Parser<S, const N: usize> {
 }
 
 impl<S: Sink<N>, const N: usize> Parser<S, N> {
-    /// A parser of a hub's own document `shape`, or (`None`) of the formats of SPEC §1.
+    /// A parser of a hub's own document `shape`, or (`None`) of the formats of docs/inputs.md.
     pub fn shaped(source: impl Into<String>, sink: S, shape: Option<Shape>) -> Self {
         let reader = shape.map_or(Reader::Undecided(Vec::new()), |shape| Reader::Document(Vec::new(), shape));
         Parser { source: source.into(), sink, problems: Problems::default(), reader }

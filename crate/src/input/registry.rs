@@ -1,4 +1,4 @@
-//! The model registry (SPEC §1.2): one record per listed model, the supply side.
+//! The model registry (docs/inputs.md#registry): one record per listed model, the supply side.
 
 use super::fields::{self, Optional};
 use super::value::{Record, Schema};
@@ -23,7 +23,7 @@ const NAMES: [&str; REGISTRY_SLOTS] = ["model", "listed_at", "owner", "name", "c
 
 impl Schema for RegistrySchema {
     fn slot(name: &str) -> Option<(usize, bool)> {
-        // Besides SPEC §1.2's names, those of the Hugging Face Hub's `/api/models` list
+        // Besides docs/inputs.md#registry's names, those of the Hugging Face Hub's `/api/models` list
         // (`id`, `createdAt`, `author`, `pipeline_tag`), so that a list as published is a
         // registry.
         Some(match name {

@@ -1,4 +1,4 @@
-//! Daily rollups (SPEC §1.3): one record per (UTC day, model), pre-aggregated by a hub's
+//! Daily rollups (docs/inputs.md#rollups): one record per (UTC day, model), pre-aggregated by a hub's
 //! warehouse. Counts must be whole numbers ≥ 0; per-mode counts that do not add up to
 //! `events` are dropped with a warning, as an optional field of the wrong type is.
 
@@ -124,7 +124,7 @@ impl Sink<ROLLUP_SLOTS> for Rollups {
     }
 }
 
-/// A sketch column: base64 text of the sketch's bytes (README "Sketches").
+/// A sketch column: base64 text of the sketch's bytes (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups).
 fn sketch<T>(value: Value, decode: fn(&[u8]) -> Result<T, String>) -> Result<T, FieldError> {
     let text = match &value {
         Value::Cell(c) => *c,
@@ -135,7 +135,7 @@ fn sketch<T>(value: Value, decode: fn(&[u8]) -> Result<T, String>) -> Result<T, 
 }
 
 /// Events per mode, from the counts given: events no mode claims are `unknown`, as an
-/// event without a mode is (SPEC §1.1).
+/// event without a mode is (docs/inputs.md#events).
 fn by_mode(events: u64, given: [Option<u64>; 5]) -> Result<[u64; 5], FieldError> {
     let named: u64 = given.iter().flatten().sum();
     let unknown = Mode::Unknown as usize;

@@ -1,4 +1,4 @@
-//! Counter snapshots (SPEC §1.5): one record per (day, model) with the running total a hub
+//! Counter snapshots (docs/inputs.md#counter-snapshots): one record per (day, model) with the running total a hub
 //! publishes (Replicate's `run_count`, Hugging Face's `downloadsAllTime`, …). They become
 //! daily rollups by differencing, in [`crate::store::Snapshots::into_rollups`].
 

@@ -1,4 +1,4 @@
-//! A body as it arrives: its raw bytes counted and hashed (SPEC §1.6), gzip undone when
+//! A body as it arrives: its raw bytes counted and hashed (docs/inputs.md#provenance), gzip undone when
 //! the bytes say so (whatever the headers or the file name), limits enforced, and the
 //! text handed to the format's parser.
 
@@ -78,7 +78,7 @@ const SAMPLE_ROWS: u64 = 4_096;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 impl<S: Sink<N>, const N: usize> Loader<S, N> {
-    /// A loader of a hub's own document `shape` (`None`: the formats of SPEC §1).
+    /// A loader of a hub's own document `shape` (`None`: the formats of docs/inputs.md).
     pub fn shaped(source: impl Into<String>, sink: S, limits: Limits, shape: Option<Shape>) -> Self {
         let source = source.into();
         let writer = ParserWriter { parser: Parser::shaped(source.clone(), sink, shape), error: None };

@@ -1,4 +1,4 @@
-//! The formats of SPEC §1 read the same rows: NDJSON, a JSON array and CSV, gzipped or
+//! The formats of docs/inputs.md read the same rows: NDJSON, a JSON array and CSV, gzipped or
 //! not, split into chunks anywhere.
 
 use super::stream::{load_all, Loader};

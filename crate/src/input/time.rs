@@ -1,8 +1,8 @@
-//! Every form of `ts` that SPEC §1.1 accepts, reduced to seconds since the Unix epoch.
+//! Every form of `ts` that docs/inputs.md#events accepts, reduced to seconds since the Unix epoch.
 
 use crate::day::{digits, Day, SECONDS_PER_DAY};
 
-/// Epoch numbers at or above this magnitude are milliseconds (SPEC §1.1).
+/// Epoch numbers at or above this magnitude are milliseconds (docs/inputs.md#events).
 const MILLIS_THRESHOLD: f64 = 1e11;
 
 /// The plausible span of a usage timestamp: 1970-01-01 up to (not including) 2200-01-01.

@@ -1,6 +1,6 @@
 //! One input record as read, before validation: a fixed set of named slots, each holding
 //! the raw value of one field (or nothing). JSON and CSV both fill the same `Record`,
-//! so the rules of SPEC §1 live once, in the validators, whatever the format.
+//! so the rules of docs/inputs.md live once, in the validators, whatever the format.
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use std::borrow::Cow;

@@ -1,4 +1,4 @@
-//! Callers (SPEC §2): distinct callers in the window, per day, in the last 7 and 30 days.
+//! Callers (docs/metrics.md): distinct callers in the window, per day, in the last 7 and 30 days.
 //! Events without a caller are left out. Raw events only: rollups count callers per model
 //! and day, which do not add up across models or days.
 

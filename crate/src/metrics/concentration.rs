@@ -1,4 +1,4 @@
-//! Concentration (SPEC §2) over the universe of listed ∪ active models, idle ones as 0.
+//! Concentration (docs/metrics.md) over the universe of listed ∪ active models, idle ones as 0.
 //! Shares are of all `events`, which from rollups include the long tail (`other`): it is
 //! volume but not a model, so it takes no place among the busiest models, and the Gini and
 //! Lorenz curve, which describe how use spreads over models, leave it out.

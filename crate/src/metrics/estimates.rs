@@ -1,4 +1,4 @@
-//! Figures estimated from the sketches that rollup rows may carry (README "Sketches"):
+//! Figures estimated from the sketches that rollup rows may carry (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups):
 //! distinct callers across models and days from their HyperLogLogs, latency quantiles from
 //! their DDSketches. Raw events need none of this; rollups without sketches leave these
 //! figures `null`.

@@ -1,4 +1,4 @@
-//! Latency (SPEC §2): nearest-rank quantiles of `latency_ms` over the window's events.
+//! Latency (docs/metrics.md): nearest-rank quantiles of `latency_ms` over the window's events.
 
 use super::scope::Scope;
 use crate::report::Report;

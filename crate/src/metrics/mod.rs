@@ -1,4 +1,4 @@
-//! The figures of SPEC §2, each a pure function of the stored data and a [`Window`].
+//! The figures of docs/metrics.md, each a pure function of the stored data and a [`Window`].
 //! Knows nothing of parsing or charts.
 
 mod callers;
@@ -57,7 +57,7 @@ fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) ->
 
     let per_model = scope.events_per_model();
     let listed = scope.listed_days();
-    // Listed by the window's end (SPEC §2: listed_at day ≤ to): the supply side, and with
+    // Listed by the window's end (docs/metrics.md: listed_at day ≤ to): the supply side, and with
     // the active models the universe that concentration and the per-model rows cover.
     let is_listed: Vec<bool> = listed.iter().map(|d| d.is_some_and(|d| d <= window.to)).collect();
     let in_universe: Vec<bool> = (0..per_model.len()).map(|m| per_model[m] > 0 || is_listed[m]).collect();

@@ -1,4 +1,4 @@
-//! Per-model rows (SPEC §2): every model of listed ∪ active, busiest first.
+//! Per-model rows (docs/metrics.md): every model of listed ∪ active, busiest first.
 
 use super::scope::Scope;
 use super::volume::week_over_week;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The options of `report`: any of `from`, `to` and `range` (`"30d"`), the rest coming
-/// from the data, and the `first-party` apps (SPEC §2, organic use).
+/// from the data, and the `first-party` apps (docs/metrics.md, organic use).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReportOptions {

@@ -1,4 +1,4 @@
-//! Organic use (SPEC §2): self-calls (the caller owns the model), automated traffic,
+//! Organic use (docs/metrics.md): self-calls (the caller owns the model), automated traffic,
 //! first-party apps, and events per app.
 
 use super::scope::Scope;

@@ -1,4 +1,4 @@
-//! Retention (SPEC §2): weekly cohorts, weeks starting on Monday. An entity's cohort is
+//! Retention (docs/metrics.md): weekly cohorts, weeks starting on Monday. An entity's cohort is
 //! the week of its first event in the window; cell (cohort, k) is the share of the cohort
 //! with an event in week cohort + k.
 

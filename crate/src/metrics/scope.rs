@@ -83,7 +83,7 @@ impl<'a> Scope<'a> {
     }
 
     /// The day each model counts as listed from: the registry's `listed_at`, or without a
-    /// registry the day of the model's first successful event in all the data (SPEC §1.2).
+    /// registry the day of the model's first successful event in all the data (docs/inputs.md#registry).
     pub fn listed_days(&self) -> Vec<Option<Day>> {
         if self.has_registry {
             return self.listings.iter().map(|l| l.as_ref().map(|l| l.listed)).collect();

@@ -1,4 +1,4 @@
-//! Supply vs demand (SPEC §2): listed, active, idle and unlisted models.
+//! Supply vs demand (docs/metrics.md): listed, active, idle and unlisted models.
 
 use super::scope::Scope;
 use crate::day::Day;

@@ -1,4 +1,4 @@
-//! Every definition of SPEC §2 on one small, hand-checked hub. The expected values are
+//! Every definition of docs/metrics.md on one small, hand-checked hub. The expected values are
 //! worked out in the comments, not taken from the code.
 
 use crate::dataset::{Dataset, Inputs};

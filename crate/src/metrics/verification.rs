@@ -1,4 +1,4 @@
-//! Verification (SPEC §2): events per mode, per day, and the verified (TEE + ZKML) share.
+//! Verification (docs/metrics.md): events per mode, per day, and the verified (TEE + ZKML) share.
 
 use super::scope::Scope;
 use crate::mode::Mode;

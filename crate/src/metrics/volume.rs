@@ -1,4 +1,4 @@
-//! Volume (SPEC §2): inferences per day, their 7-day mean, week-over-week growth, and
+//! Volume (docs/metrics.md): inferences per day, their 7-day mean, week-over-week growth, and
 //! the failed inferences that every other metric leaves out.
 
 use super::scope::Scope;

@@ -41,7 +41,7 @@ impl LatencySketch {
         self.zeros + self.buckets.values().sum::<u64>()
     }
 
-    /// The nearest-rank `percent` quantile (SPEC §2's definition: the ⌈p/100 · n⌉-th
+    /// The nearest-rank `percent` quantile (docs/metrics.md's definition: the ⌈p/100 · n⌉-th
     /// smallest value), within α of the exact one; `None` without values.
     pub fn quantile(&self, percent: u64) -> Option<f64> {
         let n = self.count();
@@ -64,7 +64,7 @@ impl LatencySketch {
         None
     }
 
-    /// The sketch as a rollup row carries it (README "Sketches").
+    /// The sketch as a rollup row carries it (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups).
     pub fn encode(&self) -> Vec<u8> {
         let mut out = vec![VERSION];
         varint::put(&mut out, self.zeros);

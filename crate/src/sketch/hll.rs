@@ -30,7 +30,7 @@ pub fn caller_hash(id: &str) -> u64 {
 pub struct Registers(Vec<u32>);
 
 impl Registers {
-    /// Reads the bytes of `callers_hll` (README "Sketches"), or says why they are not a sketch.
+    /// Reads the bytes of `callers_hll` (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups), or says why they are not a sketch.
     pub fn decode(bytes: &[u8]) -> Result<Registers, String> {
         let mut r = Reader(bytes);
         let (version, precision) = (r.byte()?, r.byte()?);
@@ -95,7 +95,7 @@ impl Registers {
         Registers(union)
     }
 
-    /// The bytes a rollup row carries in base64 (README "Sketches"): `[1, 12, form, …]`,
+    /// The bytes a rollup row carries in base64 (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups): `[1, 12, form, …]`,
     /// sparse (form 0: a count, then each register's index as a varint difference from the
     /// previous one and its rank as a byte) while that is smaller than dense (form 1: 4,096
     /// ranks, one byte each).

@@ -2,7 +2,7 @@
 //! callers across models and days (a HyperLogLog) and latency quantiles (a DDSketch).
 //! Each rollup row carries them as base64 (`callers_hll`, `latency_sketch`); merging the
 //! rows of a window gives estimates with a stated error. The byte formats are documented
-//! in the README ("Sketches") so that a warehouse job can write them too.
+//! in docs/sources.md ("Sketches") so that a warehouse job can write them too.
 
 mod ddsketch;
 mod hll;

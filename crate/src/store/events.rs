@@ -38,7 +38,7 @@ pub struct EventLog {
     /// [`NONE`] where the event named no caller.
     pub caller: Vec<u32>,
     pub mode: Vec<Mode>,
-    /// `false` for a failed inference (SPEC §1.1 `ok`).
+    /// `false` for a failed inference (docs/inputs.md#events `ok`).
     pub ok: Bits,
     pub latency: Option<Latencies>,
     /// The app's id among `labels`, [`NONE`] where not given.

@@ -1,4 +1,4 @@
-//! Where accepted input lives: compact columns with interned ids (SPEC §1, DESIGN.md).
+//! Where accepted input lives: compact columns with interned ids (docs/inputs.md, DESIGN.md).
 
 mod bits;
 mod events;

@@ -14,7 +14,7 @@ pub struct RegistryRow {
     pub category: Option<String>,
 }
 
-/// The listed models (SPEC §1.2). Resolved against the events' ids when a dataset is
+/// The listed models (docs/inputs.md#registry). Resolved against the events' ids when a dataset is
 /// assembled, since the two inputs load independently.
 #[derive(Default)]
 pub struct Registry {

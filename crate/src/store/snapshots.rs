@@ -1,4 +1,4 @@
-//! Counter snapshots as read, and the daily rollups their differences make (SPEC §1.5).
+//! Counter snapshots as read, and the daily rollups their differences make (docs/inputs.md#counter-snapshots).
 
 use super::{Cell, Interner, Rollups, MAX_COUNTED};
 use crate::day::Day;

@@ -1,4 +1,4 @@
-//! Counts per (UTC day, model): the shape of SPEC §1.3 daily rollups. Read from a rollups
+//! Counts per (UTC day, model): the shape of docs/inputs.md#rollups daily rollups. Read from a rollups
 //! input, or summed from the event log when a dataset is assembled, so every figure that
 //! rollups determine has one implementation for both paths, and recomputing it for a new
 //! window walks cells, not events.

@@ -34,6 +34,7 @@ pub struct JsView {
     overlay: HtmlCanvasElement,
     view: View,
     options: ReportOptions,
+    dark: bool,
     /// CSS width, height and pixel ratio of the last draw.
     size: (u32, u32, f64),
 }
@@ -67,7 +68,13 @@ impl JsView {
         }
         let report = dataset.report_of(&options)?;
         let view = View::new(report, c.chart.kind, c.chart.options.clone(), theme);
-        Ok(JsView { canvas, overlay, view, options, size: (0, 0, 1.0) })
+        Ok(JsView { canvas, overlay, view, options, dark: name == ThemeName::Dark, size: (0, 0, 1.0) })
+    }
+
+    /// Whether it is drawn in the dark theme.
+    #[wasm_bindgen(getter)]
+    pub fn dark(&self) -> bool {
+        self.dark
     }
 
     /// The report options it shows, for the element's full `report`.

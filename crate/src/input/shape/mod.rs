@@ -1,6 +1,6 @@
 //! Hubs' own document shapes, read as they are published (selected by `format`): each
 //! becomes rows in hubpulse's field names, the listings it carries, and the credit its
-//! licence asks for. The field mapping of each shape is in its module and in the README.
+//! licence asks for. The field mapping of each shape is in its module and in docs/sources.md.
 
 mod huggingface;
 mod openrouter;
@@ -9,7 +9,7 @@ mod replicate;
 use crate::day::Day;
 use serde_json::{Map, Value};
 
-/// A document shape that is not one of SPEC §1's formats.
+/// A document shape that is not one of docs/inputs.md's formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     /// OpenRouter's rankings-daily dataset: daily token totals of the top models and an
@@ -36,7 +36,7 @@ pub type Row = Map<String, Value>;
 pub struct Adapted {
     /// Demand rows: rollups or snapshots, as [`Shape::kind`] says.
     pub rows: Vec<Row>,
-    /// Registry rows (SPEC §1.2) for the models the document lists; empty when it lists
+    /// Registry rows (docs/inputs.md#registry) for the models the document lists; empty when it lists
     /// only models that were used.
     pub listings: Vec<Row>,
     pub attribution: Option<String>,

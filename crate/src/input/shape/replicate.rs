@@ -1,7 +1,7 @@
 //! Replicate's model list, saved once a day or more: each page as the API returns it
 //! (`{results: [{owner, name, run_count, …}], next, …}`) with the day it was fetched added
 //! as `date`. Pages come as a JSON array or one per line (a cron job's log). `run_count` is
-//! a running total, so the rows are counter snapshots (SPEC §1.5).
+//! a running total, so the rows are counter snapshots (docs/inputs.md#counter-snapshots).
 
 use super::{day_of, row, Adapted, Row};
 use crate::day::Day;

@@ -1,9 +1,9 @@
-// The hashing worker of <hub-pulse>: the SHA-256 of each input's raw bytes (SPEC §1.6),
+// The hashing worker of <hub-pulse>: the SHA-256 of each input's raw bytes (docs/inputs.md, provenance),
 // computed here while the page's thread parses the same bytes, so a load takes less time
 // on two cores. Messages: {id, bytes} for each chunk, {id, done} for the digest, answered
 // with {id, sha256}; "alive" once this script runs, {failed} if its wasm cannot start.
 // Without this file the element hashes on its own thread.
-import init, { Sha256Stream } from './pkg/hubpulse.js';
+import init, { Sha256Stream } from '../pkg/hubpulse.js';
 
 postMessage('alive');
 const streams = new Map();

@@ -1,0 +1,42 @@
+// Small helpers for the element's own DOM: everything it writes is text (textContent),
+// never HTML, and styles go through CSSOM, so a strict CSP holds.
+
+/** A new element of `tag`, with a class and text. */
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Saves `blob` as a file named `name`. */
+export function download(blob, name) {
+  const a = element('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Bytes as "12 kB" or "3.4 MB", for the progress line. */
+export function formatBytes(n) {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
+}
+
+/** `url` made absolute against the page, as the wasm and the workers need it. */
+export const absolute = (url) => (url ? new URL(url, document.baseURI).href : undefined);
+
+/** Fires a bubbling, composed `CustomEvent` named `type` on `target`. */
+export function announce(target, type, detail) {
+  target.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+}
+
+/** Fills `table` with `{caption, columns, rows}` (the figures, for screen readers). */
+export function fillTable(table, { caption, columns, rows }) {
+  const line = (cells, tag) => {
+    const tr = element('tr');
+    for (const c of cells) tr.append(element(tag, '', c));
+    return tr;
+  };
+  table.replaceChildren(element('caption', '', caption), line(columns, 'th'), ...rows.map((row) => line(row, 'td')));
+}

@@ -1,0 +1,319 @@
+// <hub-pulse>: the embeddable widget. A thin shell: the wasm reads its attributes (Config),
+// loads and shares datasets (cache.js), draws and answers the pointer (View); this class
+// sizes the canvases, follows the container, the pixel ratio and the theme, and shows
+// loading, errors and what was refused. Everything it writes to the page is text.
+import { acquire } from './cache.js';
+import { absolute, announce, element, fillTable, formatBytes } from './dom.js';
+import { MediaWatch, colors, prefersDark } from './look.js';
+import { Panels } from './panels.js';
+import { Pointer } from './pointer.js';
+import { sheet } from './styles.js';
+import { View, lastPanic, parseAttributes, ready } from './wasm.js';
+
+/** Attributes that hold URLs, made absolute against the page before the wasm reads them. */
+const URL_ATTRIBUTES = new Set(['src', 'rollups', 'snapshots', 'registry', 'rpc']);
+
+/** Whether the wasm has started: until then an attribute change waits for the first load. */
+let started = false;
+ready.then(() => { started = true; });
+
+class HubPulse extends HTMLElement {
+  /**
+   * The attributes the wasm reads (crate/src/element/attributes.rs). Known before the wasm
+   * starts, so the element is defined at once; a test checks it against the wasm's list.
+   */
+  static observedAttributes = ['src', 'rollups', 'snapshots', 'registry', 'format', 'source', 'rpc', 'from-block',
+    'to-block', 'address', 'max-rows', 'max-bytes', 'credentials', 'chart', 'theme', 'range', 'from', 'to', 'model',
+    'stack', 'cohort', 'locale', 'unit', 'first-party', 'refresh', 'timeout', 'deadline'];
+
+  #canvas = element('canvas');
+  #overlay = element('canvas', 'overlay');
+  #status = element('div', 'status');
+  #message = element('div');
+  #progress = element('progress');
+  #notice = element('div', 'notice');
+  #tooltip = element('div', 'tooltip');
+  #tools = element('div', 'tools');
+  #reset = element('button', '', 'Reset zoom');
+  #live = element('div', 'sr-only');
+  #table = element('table', 'sr-only');
+  #pointer;
+  #panels;
+  /** The attributes, read (a wasm Config), or null when they make no sense. */
+  #config = null;
+  #view = null;
+  /** The full report of the view's window, made when a script first asks for it. */
+  #report = null;
+  #data = null;
+  /** The cache's hold on the dataset shown, or null when given `data` directly. */
+  #hold = null;
+  /** A dataset handed over by script (`mount`, `element.data`): not fetched, not freed here. */
+  #given = null;
+  #timer = null;
+  #loadedAt = null;
+  #resize = null;
+  #media = new MediaWatch();
+  #generation = 0;
+  /** The window a brush selected, over the attributes' window. */
+  #zoom = null;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    for (const node of [this.#canvas, this.#overlay, this.#tooltip]) node.setAttribute('aria-hidden', 'true');
+    this.#status.append(this.#message, this.#progress);
+    this.#live.setAttribute('aria-live', 'polite');
+    this.#reset.title = 'Back to the whole window (or double-click)';
+    this.#tools.append(this.#reset);
+    for (const node of [this.#tooltip, this.#notice, this.#reset]) node.hidden = true;
+    root.append(this.#canvas, this.#overlay, this.#tooltip, this.#notice, this.#tools, this.#live, this.#table,
+                this.#status);
+    const view = () => this.#view;
+    this.#panels = new Panels({ view, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
+                                draw: (dpr) => this.#draw(dpr) }, this.#tools, root);
+    root.append(this.#status); // above the menu and the panel
+    this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {
+      view, zoomTo: (range) => this.#zoomTo(range), resetZoom: () => this.resetZoom(),
+      toggled: () => this.#describe(), escape: () => this.#panels.close(),
+    });
+    this.#reset.addEventListener('click', () => this.resetZoom());
+  }
+
+  /** The report the chart shows (docs/metrics.md), for scripts and tests; null until loaded. */
+  get report() {
+    if (!this.#view || !this.#data) return null;
+    this.#report ??= this.#data.report(this.#view.reportOptions);
+    return this.#report;
+  }
+
+  connectedCallback() {
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this.setAttribute('role', 'figure');
+    this.#resize = new ResizeObserver(() => this.#draw());
+    this.#resize.observe(this);
+    this.#media.start(() => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); });
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    clearInterval(this.#timer);
+    this.#timer = null;
+    this.#hold?.release();
+    this.#hold = null;
+    this.#data = null;
+    this.#resize?.disconnect();
+    this.#resize = null;
+    this.#media.stop();
+    this.#setView(null);
+  }
+
+  /** A dataset from `load()` to show instead of fetching `src` (null: fetch again). */
+  get data() {
+    return this.#given;
+  }
+
+  set data(dataset) {
+    this.#given = dataset ?? null;
+    if (this.isConnected) this.#load();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.isConnected || !started || before === after) return;
+    if (['range', 'from', 'to'].includes(name)) this.#zoom = null;
+    const loaded = this.#config?.loadKey;
+    if (!this.#readConfig()) return;
+    // What is loaded stays when the inputs did not change: only the view is made again.
+    if (this.#data && (this.#given || loaded === this.#config.loadKey)) {
+      this.#schedule();
+      return this.#makeView();
+    }
+    this.#load();
+  }
+
+  /** Reads the attributes into `#config`; on nonsense shows why and answers false. */
+  #readConfig() {
+    const attributes = {};
+    for (const { name, value } of this.attributes) attributes[name] = URL_ATTRIBUTES.has(name) ? absolute(value) : value;
+    try {
+      this.#config?.free();
+      this.#config = parseAttributes(attributes, navigator.language);
+      return true;
+    } catch (error) {
+      this.#config = null;
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    const previous = this.#hold;
+    this.#hold = null;
+    this.#data = null;
+    await ready;
+    if (generation !== this.#generation) return previous?.release();
+    if (!this.#readConfig()) return previous?.release();
+    if (this.#given) {
+      previous?.release();
+      this.#data = this.#given;
+      this.#loadedAt = new Date();
+      return this.#makeView();
+    }
+    const config = this.#config;
+    const load = config.load;
+    this.#showStatus(`Loading ${load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots}…`, true);
+    // Hold the new inputs before letting go of the old, so that inputs that did not change
+    // are neither freed nor fetched again.
+    const hold = (this.#hold = acquire(config));
+    previous?.release();
+    const stop = hold.listen(({ input, loaded, total, unit }) => {
+      if (generation !== this.#generation) return;
+      const count = unit === 'blocks' ? (n) => `${n.toLocaleString()} blocks` : formatBytes;
+      this.#message.textContent = `Loading ${input}… ${total ? `${count(loaded)} of ${count(total)}` : count(loaded)}`;
+      if (total) [this.#progress.max, this.#progress.value] = [total, loaded];
+    });
+    try {
+      this.#data = await hold.loading;
+      if (generation !== this.#generation) return;
+      this.#loadedAt = new Date();
+      this.#makeView();
+      this.#schedule();
+      const widget = this;
+      announce(this, 'hubpulse-load', { get report() { return widget.report; } });
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(error);
+    } finally {
+      stop();
+    }
+  }
+
+  /** `refresh`: fetch again every so often (at least a second). */
+  #schedule() {
+    clearInterval(this.#timer);
+    this.#timer = null;
+    const ms = this.#config?.refreshMs;
+    if (!this.isConnected || this.#given || !ms) return;
+    this.#timer = setInterval(() => this.#refresh(), ms);
+  }
+
+  /**
+   * Fetches the inputs again and swaps the new figures in when they are ready, so the chart
+   * never blanks; when the refresh fails, the last good figures stay with a notice.
+   */
+  async #refresh() {
+    if (!this.#hold || !this.#config) return;
+    const generation = this.#generation;
+    const next = this.#hold.refresh(this.#config);
+    try {
+      const data = await next.loading;
+      if (generation !== this.#generation || !this.isConnected) return next.release();
+      this.#hold.release();
+      [this.#hold, this.#data, this.#loadedAt] = [next, data, new Date()];
+      this.#makeView();
+    } catch (error) {
+      next.release();
+      if (generation !== this.#generation) return;
+      const since = this.#loadedAt?.toLocaleTimeString() ?? '';
+      this.#notice.textContent = `Refresh failed (${this.#reason(error)}); showing the data from ${since}`;
+      this.#notice.hidden = false;
+    }
+  }
+
+  #setView(view) {
+    this.#view?.free();
+    this.#view = view;
+    this.#report = null;
+  }
+
+  /** (Re)makes the view for the current attributes and zoom: recomputes and draws. */
+  #makeView() {
+    if (!this.#data || !this.#config) return;
+    try {
+      const dark = prefersDark();
+      this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config,
+                             { dark, colors: colors(this, this.#canvas), ...this.#zoom }));
+      this.dataset.theme = this.#view.dark ? 'dark' : 'light';
+      const notice = this.#view.notice();
+      [this.#notice.textContent, this.#notice.title, this.#notice.hidden] = [notice, notice, !notice];
+      this.#status.hidden = true;
+      this.#reset.hidden = !this.#zoom;
+      this.#draw();
+      this.#describe();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #draw(dpr = window.devicePixelRatio || 1) {
+    if (!this.#view) return;
+    const { width, height } = this.getBoundingClientRect();
+    try {
+      this.#view.draw(Math.floor(width), Math.floor(height), dpr);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** The accessible name, and the figures as a table for screen readers. */
+  #describe() {
+    this.setAttribute('aria-label', this.#view.summary());
+    fillTable(this.#table, this.#view.table());
+  }
+
+  #zoomTo(range) {
+    this.#zoom = range;
+    this.#makeView();
+    const widget = this;
+    announce(this, 'hubpulse-range', { ...range, get report() { return widget.report; } });
+  }
+
+  /** Back to the window the attributes ask for. */
+  resetZoom() {
+    if (!this.#zoom) return;
+    this.#zoom = null;
+    this.#makeView();
+    const widget = this;
+    announce(this, 'hubpulse-range', { reset: true, get report() { return widget.report; } });
+  }
+
+  /** Downloads the chart as a PNG at twice its CSS size. */
+  exportPng() {
+    this.#panels.exportPng();
+  }
+
+  /** Downloads every figure as CSV, with the sources and their SHA-256. */
+  exportCsv() {
+    this.#panels.exportCsv();
+  }
+
+  #reason(error) {
+    // A Rust panic surfaces as a RuntimeError; the panic hook kept its message.
+    if (error instanceof WebAssembly.RuntimeError) return lastPanic() ?? `hubpulse failed: ${error.message}`;
+    return error?.message ?? String(error);
+  }
+
+  #showStatus(message, busy) {
+    this.#status.hidden = false;
+    this.#status.classList.toggle('error', !busy);
+    this.#status.setAttribute('role', busy ? 'status' : 'alert');
+    this.#message.textContent = message;
+    this.#progress.hidden = !busy;
+    this.#progress.removeAttribute('value');
+  }
+
+  #fail(error) {
+    const reason = this.#reason(error);
+    this.#setView(null);
+    this.#notice.hidden = true;
+    this.#tooltip.hidden = true;
+    this.setAttribute('aria-label', `Chart unavailable: ${reason}`);
+    this.#showStatus(`Could not show this chart: ${reason}`, false);
+    announce(this, 'hubpulse-error', { reason, kind: error?.kind ?? 'bug' });
+  }
+}
+
+customElements.define('hub-pulse', HubPulse);
+
+export { HubPulse };

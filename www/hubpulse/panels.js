@@ -1,0 +1,69 @@
+// The ⋯ menu: the chart as a PNG, every figure as CSV, and where the figures came from
+// (docs/inputs.md, provenance), each a few lines over what the wasm view gives.
+import { download, element } from './dom.js';
+
+export class Panels {
+  #host;
+  #menu = element('div', 'menu');
+  #panel = element('div', 'panel');
+  #button = element('button', '', '⋯');
+
+  /** `host`: `{ view(), name(), draw(dpr), element }`; the parts go into `tools` and `root`. */
+  constructor(host, tools, root) {
+    this.#host = host;
+    this.#button.title = 'Export and source';
+    this.#button.setAttribute('aria-label', 'Export and source');
+    this.#button.setAttribute('aria-haspopup', 'true');
+    const items = [['Download PNG', () => this.exportPng()], ['Download CSV', () => this.exportCsv()],
+                   ['Source', () => this.showSource()]];
+    for (const [label, action] of items) {
+      const button = element('button', '', label);
+      button.addEventListener('click', () => { this.#menu.hidden = true; action(); });
+      this.#menu.append(button);
+    }
+    this.#button.addEventListener('click', () => { this.#menu.hidden = !this.#menu.hidden; });
+    this.#menu.hidden = true;
+    this.#panel.hidden = true;
+    tools.append(this.#button);
+    root.append(this.#menu, this.#panel);
+  }
+
+  /** Closes the menu and the source panel. */
+  close() {
+    this.#menu.hidden = true;
+    this.#panel.hidden = true;
+  }
+
+  /** Downloads the chart as a PNG at twice its CSS size. */
+  exportPng() {
+    const view = this.#host.view();
+    if (!view) return;
+    this.#host.draw(2);
+    this.#host.canvas.toBlob((blob) => blob && download(blob, `hubpulse-${this.#host.name()}.png`));
+    this.#host.draw();
+  }
+
+  /** Downloads every figure as CSV, with the sources and their SHA-256. */
+  exportCsv() {
+    const view = this.#host.view();
+    if (view) download(new Blob([view.csv()], { type: 'text/csv' }), `hubpulse-${this.#host.name()}.csv`);
+  }
+
+  /** Where the figures came from: URL, bytes, SHA-256, fetch time, rows. */
+  showSource() {
+    const view = this.#host.view();
+    if (!view) return;
+    const { sources, summary } = view.provenance();
+    const close = element('button', '', 'Close');
+    close.addEventListener('click', () => { this.#panel.hidden = true; });
+    this.#panel.replaceChildren(element('h3', '', 'Where these figures come from'));
+    for (const rows of sources) {
+      const list = element('dl');
+      for (const [k, v] of rows) list.append(element('dt', '', k), element('dd', '', v));
+      this.#panel.append(list);
+    }
+    this.#panel.append(element('p', '', summary), close);
+    this.#panel.hidden = false;
+    close.focus();
+  }
+}

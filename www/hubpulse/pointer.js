@@ -1,0 +1,119 @@
+// Pointer, touch and keyboard on a chart: hover shows a tooltip (a tap on touch screens),
+// dragging across a time chart narrows the window, a legend click toggles a series, the
+// arrow keys step through the marks and a live region reads them. What is under the
+// pointer, and what it means, is the wasm view's answer; this file only forwards events.
+import { element } from './dom.js';
+
+export class Pointer {
+  #host;
+  #overlay;
+  #tooltip;
+  #live;
+  #on;
+  #drag = null;
+  #index = -1;
+
+  /**
+   * `on`: `{ view() }` the current View or null, `zoomTo(range)`, `resetZoom()`,
+   * `toggled()` after a legend entry changed, `escape()` to close menus.
+   */
+  constructor(host, overlay, tooltip, live, on) {
+    [this.#host, this.#overlay, this.#tooltip, this.#live, this.#on] = [host, overlay, tooltip, live, on];
+    overlay.addEventListener('pointermove', (e) => this.#move(e));
+    overlay.addEventListener('pointerleave', (e) => {
+      // A finger leaves when it lifts: the tapped tooltip stays until the next tap.
+      if (this.#drag || e.pointerType === 'touch') return;
+      this.hide();
+    });
+    overlay.addEventListener('pointerdown', (e) => this.#down(e));
+    overlay.addEventListener('pointerup', (e) => this.#up(e));
+    host.addEventListener('dblclick', () => on.resetZoom());
+    host.addEventListener('keydown', (e) => this.#key(e));
+  }
+
+  /** Hides the tooltip and the crosshair. */
+  hide() {
+    this.#tooltip.hidden = true;
+    this.#on.view()?.leave();
+  }
+
+  #point(e) {
+    const box = this.#host.getBoundingClientRect();
+    return [e.clientX - box.left, e.clientY - box.top];
+  }
+
+  #move(e) {
+    const view = this.#on.view();
+    if (!view) return;
+    const [x, y] = this.#point(e);
+    if (this.#drag) {
+      this.#drag.x1 = x;
+      if (Math.abs(x - this.#drag.x0) > 3) this.#drag.moved = true;
+      if (this.#drag.moved) { this.#tooltip.hidden = true; view.brushMove(this.#drag.x0, x); }
+      return;
+    }
+    if (e.pointerType !== 'touch') this.show(view.hover(x, y));
+  }
+
+  #down(e) {
+    const view = this.#on.view();
+    if (!view || e.button !== 0) return;
+    const [x] = this.#point(e);
+    this.#drag = { x0: x, x1: x, moved: false };
+    if (view.isTime && e.pointerType !== 'touch') this.#overlay.setPointerCapture(e.pointerId);
+  }
+
+  #up(e) {
+    const drag = this.#drag;
+    this.#drag = null;
+    const view = this.#on.view();
+    if (!view || !drag) return;
+    const [x, y] = this.#point(e);
+    if (drag.moved && view.isTime) {
+      const range = view.brushEnd(drag.x0, drag.x1);
+      if (range) this.#on.zoomTo(range);
+      return;
+    }
+    if (view.click(x, y) !== undefined) return this.#on.toggled(); // a legend entry
+    // A tap (touch) shows the tooltip there; a tap on nothing hides it.
+    if (e.pointerType === 'touch') this.show(view.hover(x, y));
+  }
+
+  #key(e) {
+    const view = this.#on.view();
+    if (!view) return;
+    const steps = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 };
+    if (e.key in steps || e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      this.#index = e.key === 'Home' ? 0 : e.key === 'End' ? 1e9 : Math.max(0, this.#index + steps[e.key]);
+      const tip = view.hoverIndex(this.#index);
+      if (tip) {
+        this.#index = tip.index;
+        this.#live.textContent = `${tip.title}: ${tip.lines.map(([k, v]) => (k ? `${k} ${v}` : v)).join(', ')}`;
+      }
+      this.show(tip);
+    } else if (e.key === 'Escape') {
+      this.hide();
+      this.#on.escape();
+    }
+  }
+
+  /** Shows `tip` (`{x, y, title, lines}` from the view) beside its point, inside the widget. */
+  show(tip) {
+    if (!tip) { this.#tooltip.hidden = true; return; }
+    this.#tooltip.replaceChildren(element('b', '', tip.title));
+    for (const [label, value] of tip.lines) {
+      const row = element('div', 'row');
+      row.append(element('span', '', label), element('span', '', value));
+      this.#tooltip.append(row);
+    }
+    this.#tooltip.hidden = false;
+    const { width, height } = this.#host.getBoundingClientRect();
+    const w = this.#tooltip.offsetWidth;
+    const h = this.#tooltip.offsetHeight;
+    const left = tip.x + 12 + w > width ? tip.x - 12 - w : tip.x + 12;
+    const top = Math.min(Math.max(4, tip.y), height - h - 4);
+    this.#tooltip.style.left = `${Math.max(4, left)}px`; // CSSOM, allowed under a strict CSP
+    this.#tooltip.style.top = `${top}px`;
+  }
+}
