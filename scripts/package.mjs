@@ -35,7 +35,7 @@ const manifest = {
   },
   files: ['hubpulse.js', 'hubpulse/', 'hubpulse.d.ts', 'pkg/', 'README.md'],
   // Importing the module defines the <hub-pulse> element.
-  sideEffects: ['./hubpulse.js'],
+  sideEffects: ['./hubpulse.js', './hubpulse/element.js'],
 };
 writeFileSync(`${dist}package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync(`${dist}README.md`, `# hubpulse

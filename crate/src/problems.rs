@@ -67,7 +67,8 @@ impl Problems {
 
     fn keep(&mut self, severity: Severity, line: u64, field: &str, reason: impl FnOnce() -> String) {
         if self.problems.len() < KEPT_PROBLEMS {
-            let (input, field, reason) = (String::new(), field.to_owned(), reason());
+            // A reason may quote the input (serde_json's does): never more than a person reads.
+            let (input, field, reason) = (String::new(), field.to_owned(), crate::text::bounded(reason()));
             self.problems.push(Problem { input, severity, line, field, reason });
         }
     }

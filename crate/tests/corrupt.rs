@@ -68,11 +68,15 @@ fn deep_nesting_is_a_rejected_row_not_a_stack_overflow() {
 }
 
 #[test]
-fn a_gigantic_line_is_read() {
-    let name = "x".repeat(4_000_000);
-    let body = format!("{{\"ts\":\"2026-03-01\",\"model\":\"{name}\"}}\n{GOOD}");
-    survives(body.as_bytes());
-    assert_eq!(counts(body.as_bytes()), (2, 0, 2));
+fn a_line_up_to_the_limit_is_read_and_a_longer_one_is_one_rejected_row() {
+    for (size, expected) in [(1_000_000, (2, 0, 2)), (4_000_000, (2, 1, 1))] {
+        let name = "x".repeat(size);
+        let body = format!("{{\"ts\":\"2026-03-01\",\"model\":\"{name}\"}}\n{GOOD}");
+        survives(body.as_bytes());
+        assert_eq!(counts(body.as_bytes()), expected, "a model id of {size} bytes");
+        let csv = format!("ts,model\n2026-03-01,{name}\n2026-03-01,m\n");
+        assert_eq!(counts(csv.as_bytes()), expected, "a CSV record with a model id of {size} bytes");
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 // The JS API (docs/embedding.md): load a dataset once, ask it for reports of any window,
 // and show it in widgets without fetching again.
 import { absolute } from './dom.js';
+import { HubPulse } from './element.js';
 import { hashers } from './hashing.js';
 import { loadBytes, loadUrls, ready } from './wasm.js';
 
@@ -47,7 +48,7 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
  * update(options), destroy() }`; the dataset stays the caller's to free.
  */
 export function mount(target, data, options = {}) {
-  const element = target instanceof customElements.get('hub-pulse') ? target : document.createElement('hub-pulse');
+  const element = target instanceof HubPulse ? target : document.createElement('hub-pulse');
   const update = (changes) => {
     for (const [name, value] of Object.entries(changes)) {
       const attribute = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

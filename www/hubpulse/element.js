@@ -138,7 +138,7 @@ class HubPulse extends HTMLElement {
     for (const { name, value } of this.attributes) attributes[name] = URL_ATTRIBUTES.has(name) ? absolute(value) : value;
     try {
       this.#config?.free();
-      this.#config = parseAttributes(attributes, navigator.language);
+      this.#config = parseAttributes(attributes, navigator.language, this.#given !== null);
       return true;
     } catch (error) {
       this.#config = null;

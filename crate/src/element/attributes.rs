@@ -85,8 +85,9 @@ pub struct ChartConfig {
 /// Every attribute of one element, read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ElementConfig {
-    /// What to load.
-    pub load: LoadSpec,
+    /// What to load; `None` when the element is given its dataset by script and names no
+    /// source of its own.
+    pub load: Option<LoadSpec>,
     /// What to draw.
     pub chart: ChartConfig,
     /// The window (`range`, `from`, `to`), the unit and the first-party apps.
@@ -140,10 +141,14 @@ pub const ATTRIBUTES: [&str; 27] = [
 
 impl ElementConfig {
     /// Reads the attributes `attributes` (name → value); `locale` is the reader's language,
-    /// used when the element names none.
-    pub fn parse(attributes: &BTreeMap<String, String>, locale: &str) -> Result<ElementConfig, Error> {
+    /// used when the element names none; `given`: the element was handed its dataset by
+    /// script, so it needs no source.
+    pub fn parse(attributes: &BTreeMap<String, String>, locale: &str, given: bool) -> Result<ElementConfig, Error> {
         let get = |name: &str| attributes.get(name).map(String::as_str);
-        let load = load_spec(&get)?;
+        let load = match load_spec(&get) {
+            Err(Error::Attribute(reason)) if given && reason == NO_SOURCE => None,
+            other => Some(other?),
+        };
         let chart = ChartConfig::parse(attributes, locale)?;
         let report = ReportOptions {
             from: get("from").map(str::to_owned),
@@ -200,6 +205,10 @@ impl ChartConfig {
     }
 }
 
+/// What an element that names nothing to load is told.
+const NO_SOURCE: &str =
+    "Set the src attribute to the URL of an events file (or rollups, or snapshots), or source=\"evm\".";
+
 fn attribute(reason: String) -> Error {
     Error::Attribute(reason)
 }
@@ -238,9 +247,7 @@ fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Err
         }
     }
     if spec.events.is_none() && spec.rollups.is_none() && spec.snapshots.is_none() {
-        return Err(attribute(
-            "Set the src attribute to the URL of an events file (or rollups, or snapshots), or source=\"evm\".".into(),
-        ));
+        return Err(attribute(NO_SOURCE.into()));
     }
     spec.format = get("format").map(str::to_owned);
     spec.shape()?;
@@ -288,19 +295,18 @@ mod tests {
 
     fn parse(pairs: &[(&str, &str)]) -> Result<ElementConfig, String> {
         let map = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        ElementConfig::parse(&map, "en-US").map_err(|e| e.to_string())
+        ElementConfig::parse(&map, "en-US", false).map_err(|e| e.to_string())
     }
 
     #[test]
     fn a_source_file_is_all_it_takes() {
         let c = parse(&[("src", "https://hub/e.ndjson")]).unwrap();
-        assert_eq!(c.load.events.as_deref(), Some("https://hub/e.ndjson"));
+        assert_eq!(c.load.and_then(|l| l.events).as_deref(), Some("https://hub/e.ndjson"));
         assert_eq!((c.chart.kind, c.chart.theme), (ChartKind::Overview, ThemeChoice::Auto));
         assert_eq!((c.refresh_ms, c.idle_timeout_ms, c.deadline_ms), (None, 30_000, 300_000));
-        assert_eq!(
-            parse(&[]).unwrap_err(),
-            "Set the src attribute to the URL of an events file (or rollups, or snapshots), or source=\"evm\"."
-        );
+        assert_eq!(parse(&[]).unwrap_err(), NO_SOURCE);
+        let given = ElementConfig::parse(&BTreeMap::from([("chart".into(), "model".into())]), "en", true).unwrap();
+        assert_eq!(given.load, None, "a dataset handed over by script needs no source");
     }
 
     #[test]
@@ -336,7 +342,7 @@ mod tests {
     fn the_chain_source_needs_a_node_and_a_first_block_and_no_files() {
         let chain = [("source", "evm"), ("rpc", "http://node"), ("from-block", "12"), ("to-block", "40")];
         let c = parse(&chain).unwrap();
-        let spec = c.load.chain.unwrap();
+        let spec = c.load.and_then(|l| l.chain).unwrap();
         assert_eq!((spec.from_block, spec.to_block), (12, Some(40)));
         assert_eq!(parse(&chain[..2]).unwrap_err(), "source=\"evm\" needs from-block, the first block to read.");
         assert_eq!(

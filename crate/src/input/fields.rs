@@ -5,6 +5,7 @@
 use super::time;
 use super::value::{Record, Value};
 use crate::problems::Problems;
+use crate::text::quoted;
 use std::borrow::Cow;
 
 /// Why a value does not fit its field, in words for the report.
@@ -81,6 +82,7 @@ pub fn text<'a>(value: Value<'a>) -> Result<Option<Cow<'a, str>>, FieldError> {
 pub fn non_negative(value: Value) -> Result<f64, FieldError> {
     let n = match value {
         Value::Number(n) => n,
+        Value::Integer(n) => n as f64,
         Value::Cell(c) => c.trim().parse::<f64>().map_err(|_| format!("{c:?} is not a number"))?,
         other => return Err(wrong("a number", &other)),
     };
@@ -89,6 +91,24 @@ pub fn non_negative(value: Value) -> Result<f64, FieldError> {
     } else {
         Err(format!("{n} is not a number ≥ 0"))
     }
+}
+
+/// A count: a whole number ≥ 0 as a JSON integer (exact at any size), a JSON number that is
+/// whole and at most 2⁵³, or decimal digits in text (hubs publish large counters as strings
+/// so that JavaScript does not round them).
+pub fn whole(value: Value) -> Result<u64, FieldError> {
+    match value {
+        Value::Integer(n) => Ok(n),
+        Value::Number(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&n) => Ok(n as u64),
+        Value::Number(n) => Err(format!("{n} is not a whole number ≥ 0")),
+        Value::Text(t) => digits(&t),
+        Value::Cell(c) => digits(c),
+        other => Err(wrong("a whole number ≥ 0", &other)),
+    }
+}
+
+fn digits(text: &str) -> Result<u64, FieldError> {
+    text.trim().parse::<u64>().map_err(|_| format!("{} is not a whole number ≥ 0", quoted(text)))
 }
 
 /// A boolean: JSON `true`/`false`; in CSV also `1`/`0`, in any case.
@@ -113,6 +133,7 @@ pub fn boolean(value: Value) -> Result<bool, FieldError> {
 pub fn timestamp(value: Value) -> Result<i64, FieldError> {
     let result = match &value {
         Value::Number(n) => time::from_number(*n),
+        Value::Integer(n) => time::from_number(*n as f64),
         Value::Text(t) => time::from_text(t),
         Value::Cell(c) => time::from_text(c),
         other => return Err(wrong("a time", other)),
@@ -137,16 +158,12 @@ pub fn caller(id: Cow<str>) -> Cow<str> {
 
 /// A short rendering of a bad value for a problem's reason.
 fn shown(value: &Value) -> String {
-    let text = match value {
-        Value::Text(t) => format!("{t:?}"),
-        Value::Cell(c) => format!("{c:?}"),
+    match value {
+        Value::Text(t) => quoted(t),
+        Value::Cell(c) => quoted(c),
         Value::Number(n) => n.to_string(),
+        Value::Integer(n) => n.to_string(),
         other => other.kind().to_owned(),
-    };
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    } else {
-        text
     }
 }
 
@@ -160,6 +177,18 @@ mod tests {
         assert_eq!(boolean(Value::Cell("TRUE")), Ok(true));
         assert_eq!(boolean(Value::Cell("0")), Ok(false));
         assert!(boolean(Value::Cell("yes")).is_err());
+    }
+
+    #[test]
+    fn counts_are_whole_numbers_exact_at_any_size() {
+        assert_eq!(whole(Value::Cell("12")), Ok(12));
+        assert_eq!(whole(Value::Number(3.0)), Ok(3));
+        assert_eq!(whole(Value::Integer(18_446_744_073_709_551_615)), Ok(u64::MAX));
+        assert_eq!(whole(Value::Text(" 123456789012345678 ".into())), Ok(123_456_789_012_345_678));
+        assert_eq!(whole(Value::Number(3.5)), Err("3.5 is not a whole number ≥ 0".into()));
+        assert_eq!(whole(Value::Cell("-1")), Err("\"-1\" is not a whole number ≥ 0".into()));
+        assert_eq!(whole(Value::Text("12.5".into())), Err("\"12.5\" is not a whole number ≥ 0".into()));
+        assert_eq!(whole(Value::Bool(true)), Err("expected a whole number ≥ 0, found a boolean".into()));
     }
 
     #[test]

@@ -56,25 +56,6 @@ impl Schema for RollupSchema {
     }
 }
 
-/// A count: a whole number ≥ 0 (JSON numbers are exact up to 2⁵³; larger counts come as
-/// decimal digits in a string, as OpenRouter publishes its token totals).
-fn count(value: Value) -> Result<u64, FieldError> {
-    let digits = match &value {
-        Value::Cell(c) => Some(*c),
-        Value::Text(t) => Some(t.as_ref()),
-        _ => None,
-    };
-    if let Some(text) = digits {
-        return text.trim().parse::<u64>().map_err(|_| format!("{text:?} is not a whole number ≥ 0"));
-    }
-    let n = fields::non_negative(value)?;
-    if n.fract() == 0.0 && n <= 9_007_199_254_740_992.0 {
-        Ok(n as u64)
-    } else {
-        Err(format!("{n} is not a whole number ≥ 0"))
-    }
-}
-
 impl Sink<ROLLUP_SLOTS> for Rollups {
     type Schema = RollupSchema;
     fn accept(&mut self, mut r: Record<'_, ROLLUP_SLOTS>, line: u64, problems: &mut Problems) {
@@ -86,14 +67,14 @@ impl Sink<ROLLUP_SLOTS> for Rollups {
         else {
             return;
         };
-        let Some(events) = fields::required(&mut r, (EVENTS, "events", ""), line, problems, count) else {
+        let Some(events) = fields::required(&mut r, (EVENTS, "events", ""), line, problems, fields::whole) else {
             return;
         };
         let mut optional = Optional { record: &mut r, names: &NAMES, line, problems };
-        let callers = optional.get(CALLERS, count);
-        let failed = optional.get(FAILED, count).unwrap_or(0);
-        let self_calls = optional.get(SELF_CALLS, count);
-        let modes = Mode::ALL.map(|mode| optional.get(MODES + mode as usize, count));
+        let callers = optional.get(CALLERS, fields::whole);
+        let failed = optional.get(FAILED, fields::whole).unwrap_or(0);
+        let self_calls = optional.get(SELF_CALLS, fields::whole);
+        let modes = Mode::ALL.map(|mode| optional.get(MODES + mode as usize, fields::whole));
         let callers_sketch = optional.get(CALLERS_HLL, |v| sketch(v, Registers::decode));
         let latency_sketch = optional.get(LATENCY_SKETCH, |v| sketch(v, LatencySketch::decode));
         let model = if model == LONG_TAIL { NONE } else { self.models.intern(&model) };
@@ -161,15 +142,5 @@ mod tests {
         assert_eq!(by_mode(10, [None; 5]), Ok([0, 0, 0, 0, 10]));
         assert!(by_mode(10, [Some(4), Some(3), None, None, Some(1)]).is_err());
         assert!(by_mode(5, [Some(4), Some(3), None, None, None]).is_err());
-    }
-
-    #[test]
-    fn counts_are_whole_numbers() {
-        assert_eq!(count(Value::Cell("12")), Ok(12));
-        assert_eq!(count(Value::Number(3.0)), Ok(3));
-        assert!(count(Value::Number(3.5)).is_err());
-        assert!(count(Value::Cell("-1")).is_err());
-        assert_eq!(count(Value::Text("123456789012345".into())), Ok(123_456_789_012_345));
-        assert!(count(Value::Text("3.5".into())).is_err());
     }
 }

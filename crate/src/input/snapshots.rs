@@ -3,7 +3,7 @@
 //! daily rollups by differencing, in [`crate::store::Snapshots::into_rollups`].
 
 use super::fields;
-use super::value::{Record, Schema, Value};
+use super::value::{Record, Schema};
 use super::Sink;
 use crate::day::Day;
 use crate::problems::Problems;
@@ -32,18 +32,6 @@ impl Schema for SnapshotSchema {
     }
 }
 
-/// A running total: a whole number ≥ 0, as a number or as decimal digits in a string
-/// (hubs publish large counters as strings so that JavaScript does not round them).
-fn total(value: Value) -> Result<u64, fields::FieldError> {
-    let text = match &value {
-        Value::Text(t) => t.trim(),
-        Value::Cell(c) => c.trim(),
-        Value::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= 9_007_199_254_740_992.0 => return Ok(*n as u64),
-        other => return Err(format!("expected a whole number ≥ 0, found {}", other.kind())),
-    };
-    text.parse::<u64>().map_err(|_| format!("{text:?} is not a whole number ≥ 0"))
-}
-
 impl Sink<SNAPSHOT_SLOTS> for Snapshots {
     type Schema = SnapshotSchema;
     fn accept(&mut self, mut r: Record<'_, SNAPSHOT_SLOTS>, line: u64, problems: &mut Problems) {
@@ -55,23 +43,9 @@ impl Sink<SNAPSHOT_SLOTS> for Snapshots {
         else {
             return;
         };
-        let Some(total) = fields::required(&mut r, (TOTAL, "total", ""), line, problems, total) else {
+        let Some(total) = fields::required(&mut r, (TOTAL, "total", ""), line, problems, fields::whole) else {
             return;
         };
         self.push(Day::from_epoch_seconds(seconds), &model, total, line);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn totals_are_whole_numbers_also_as_strings() {
-        assert_eq!(total(Value::Text("123456789012345678".into())), Ok(123_456_789_012_345_678));
-        assert_eq!(total(Value::Number(42.0)), Ok(42));
-        assert_eq!(total(Value::Cell(" 7 ")), Ok(7));
-        assert!(total(Value::Number(-1.0)).is_err());
-        assert!(total(Value::Text("12.5".into())).is_err());
     }
 }

@@ -1,8 +1,11 @@
-//! A body as it arrives: its raw bytes counted and hashed (docs/inputs.md#provenance), gzip undone when
-//! the bytes say so (whatever the headers or the file name), limits enforced, and the
-//! text handed to the format's parser.
+//! A body as it arrives: its raw bytes counted and hashed (docs/inputs.md#provenance), gzip
+//! undone when the bytes say so (whatever the headers or the file name), and the text handed
+//! to the format's parser, with every resource bounded (docs/inputs.md#bounds): the text
+//! counts against `max_bytes`, decompression stops at a ratio no real data reaches, rows
+//! stop at `max_rows` as they are read, and room is made only for rows the bytes seen justify.
 
-use super::{Extras, Parser, Shape, Sink};
+use super::parser::Parser;
+use super::{Extras, Shape, Sink};
 use crate::error::Error;
 use crate::problems::Problems;
 use flate2::write::MultiGzDecoder;
@@ -12,11 +15,18 @@ use std::io::Write;
 /// Limits that turn an input too large for one tab into a clear error.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Limits {
-    /// Raw bytes (before gzip is undone).
+    /// Bytes of text parsed (after gzip is undone).
     pub max_bytes: Option<u64>,
     /// Rows read.
     pub max_rows: Option<u64>,
 }
+
+/// Gzip may expand a body at most this many times: text compresses 5 to 20 times, while a
+/// decompression bomb (a megabyte of gzip that is a gigabyte of zeros) expands a thousand.
+pub const MAX_RATIO: u64 = 100;
+
+/// Text allowed before the ratio is checked: a tiny body may expand more.
+const RATIO_GRACE: u64 = 1 << 20;
 
 /// What a load produced.
 pub struct Loaded<S> {
@@ -30,19 +40,50 @@ pub struct Loaded<S> {
     pub extras: Extras,
 }
 
-/// Feeds the parser from inside the gzip decoder, keeping the parser's own error.
+/// Feeds the parser the text, from inside the gzip decoder when there is one, counting it
+/// against the limits as it comes and keeping the parser's own error.
 struct ParserWriter<S, const N: usize> {
     parser: Parser<S, N>,
+    source: String,
+    limits: Limits,
+    /// Raw bytes fed so far, for the ratio.
+    raw: u64,
+    /// Text bytes handed to the parser so far.
+    text: u64,
+    gzip: bool,
     error: Option<Error>,
+}
+
+impl<S: Sink<N>, const N: usize> ParserWriter<S, N> {
+    fn check(&self) -> Result<(), Error> {
+        let too_large = |limit: String| Error::TooLarge { source: self.source.clone(), limit };
+        if let Some(max) = self.limits.max_bytes.filter(|&max| self.text > max) {
+            return Err(too_large(format!("{max} bytes")));
+        }
+        if self.gzip && self.text > RATIO_GRACE && self.text > MAX_RATIO * self.raw {
+            return Err(Error::Format {
+                source: self.source.clone(),
+                reason: format!(
+                    "the gzip data expands more than {MAX_RATIO} times (a decompression bomb?); it was stopped at {} MB",
+                    self.text / 1_000_000
+                ),
+            });
+        }
+        match self.limits.max_rows {
+            Some(max) if self.parser.problems().rows_read > max => Err(too_large(format!("{max} rows"))),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl<S: Sink<N>, const N: usize> Write for ParserWriter<S, N> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self.parser.feed(buf) {
+        self.text += buf.len() as u64;
+        match self.check().and_then(|()| self.parser.feed(buf)).and_then(|()| self.check()) {
             Ok(()) => Ok(buf.len()),
             Err(e) => {
                 self.error = Some(e);
-                Err(std::io::Error::other("parse error"))
+                Err(std::io::Error::other("stopped"))
             }
         }
     }
@@ -67,9 +108,10 @@ pub struct Loader<S: Sink<N>, const N: usize> {
     /// `None` when the bytes are hashed elsewhere (the browser's hashing worker).
     hash: Option<Sha256>,
     bytes: u64,
-    limits: Limits,
-    /// The body's announced size, until the room for its rows is made.
+    /// The body's announced size in raw bytes (a `Content-Length`), which may be false.
     expected: Option<u64>,
+    /// Rows the sink has room for.
+    room: u64,
 }
 
 /// Rows read before their bytes per row predict the rest of the body.
@@ -81,9 +123,10 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
     /// A loader of a hub's own document `shape` (`None`: the formats of docs/inputs.md).
     pub fn shaped(source: impl Into<String>, sink: S, limits: Limits, shape: Option<Shape>) -> Self {
         let source = source.into();
-        let writer = ParserWriter { parser: Parser::shaped(source.clone(), sink, shape), error: None };
+        let parser = Parser::shaped(source.clone(), sink, shape);
+        let writer = ParserWriter { parser, source: source.clone(), limits, raw: 0, text: 0, gzip: false, error: None };
         let body = Body::Sniffing(Vec::new(), writer);
-        Loader { source, body, hash: Some(Sha256::new()), bytes: 0, limits, expected: None }
+        Loader { source, body, hash: Some(Sha256::new()), bytes: 0, expected: None, room: 0 }
     }
 
     /// Leaves the SHA-256 to the caller, who hashes the same raw bytes elsewhere and fills
@@ -93,9 +136,10 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
     }
 
     /// Announces the body's size in raw bytes (a `Content-Length`): once a sample of rows
-    /// shows how many bytes a row takes, the sink makes room for the rest at once, so its
-    /// columns do not grow by doubling to up to twice what they need (10 M events: about
-    /// 200 MB of wasm memory that is never given back).
+    /// shows how many bytes a row takes, the sink makes room for the rows to come in steps
+    /// that end exactly at the predicted count, instead of doubling to up to twice what it
+    /// needs (10 M events: about 200 MB of wasm memory, never given back). A false size
+    /// costs nothing: no step makes room for more than the rows already read.
     pub fn expect(&mut self, total_bytes: u64) {
         self.expected = Some(total_bytes);
     }
@@ -106,65 +150,60 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
         if let Some(hash) = &mut self.hash {
             hash.update(chunk);
         }
-        if let Some(max) = self.limits.max_bytes.filter(|&max| self.bytes > max) {
-            return Err(Error::TooLarge { source: self.source.clone(), limit: format!("{max} bytes") });
-        }
         if let Body::Sniffing(start, _) = &mut self.body {
             start.extend_from_slice(chunk);
             if start.len() < 2 {
                 return Ok(());
             }
-            let Body::Sniffing(start, writer) = std::mem::replace(&mut self.body, Body::Switching) else {
+            let Body::Sniffing(start, mut writer) = std::mem::replace(&mut self.body, Body::Switching) else {
                 return Ok(());
             };
-            self.body = if start[..2] == GZIP_MAGIC {
-                Body::Gzip(Box::new(MultiGzDecoder::new(writer)))
-            } else {
-                Body::Plain(writer)
-            };
+            writer.gzip = start[..2] == GZIP_MAGIC;
+            self.body =
+                if writer.gzip { Body::Gzip(Box::new(MultiGzDecoder::new(writer))) } else { Body::Plain(writer) };
             return self.write(&start);
         }
         self.write(chunk)
     }
 
+    fn writer(&mut self) -> Option<&mut ParserWriter<S, N>> {
+        match &mut self.body {
+            Body::Plain(writer) => Some(writer),
+            Body::Gzip(decoder) => Some(decoder.get_mut()),
+            Body::Sniffing(..) | Body::Switching => None,
+        }
+    }
+
     fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        let raw = self.bytes;
+        if let Some(writer) = self.writer() {
+            writer.raw = raw;
+        }
         let result = match &mut self.body {
             Body::Plain(writer) => writer.write_all(chunk).map_err(|e| (writer.error.take(), e)),
             Body::Gzip(decoder) => decoder.write_all(chunk).map_err(|e| (decoder.get_mut().error.take(), e)),
             Body::Sniffing(..) | Body::Switching => Ok(()),
         };
         result.map_err(|(parse, io)| parse.unwrap_or_else(|| self.gzip_error(&io)))?;
-        self.reserve_ahead();
-        self.check_rows()
+        self.make_room();
+        Ok(())
     }
 
-    fn reserve_ahead(&mut self) {
+    /// Makes room for the rows the rest of the body will bring, as far as the rows already
+    /// read justify: never more than twice as many as were read.
+    fn make_room(&mut self) {
         let (Some(expected), bytes) = (self.expected, self.bytes) else { return };
-        let parser = match &mut self.body {
-            Body::Plain(writer) => &mut writer.parser,
-            Body::Gzip(decoder) => &mut decoder.get_mut().parser,
-            Body::Sniffing(..) | Body::Switching => return,
-        };
-        let rows = parser.problems().rows_read;
-        if rows < SAMPLE_ROWS {
+        let room = self.room;
+        let Some(writer) = self.writer() else { return };
+        let rows = writer.parser.problems().rows_read;
+        if rows < SAMPLE_ROWS || rows * 2 < room {
             return;
         }
-        self.expected = None;
-        let rows_left = expected.saturating_sub(bytes) as f64 * rows as f64 / bytes as f64;
-        parser.reserve((rows_left * 1.02) as usize);
-    }
-
-    fn check_rows(&self) -> Result<(), Error> {
-        let writer = match &self.body {
-            Body::Plain(writer) => writer,
-            Body::Gzip(decoder) => decoder.get_ref(),
-            Body::Sniffing(..) | Body::Switching => return Ok(()),
-        };
-        match self.limits.max_rows {
-            Some(max) if writer.parser.problems().rows_read > max => {
-                Err(Error::TooLarge { source: self.source.clone(), limit: format!("{max} rows") })
-            }
-            _ => Ok(()),
+        let predicted = (expected.max(bytes) as f64 * rows as f64 / bytes.max(1) as f64 * 1.02) as u64;
+        let target = predicted.min(rows * 2);
+        if target > room {
+            writer.parser.reserve((target - rows) as usize);
+            self.room = target;
         }
     }
 
@@ -176,6 +215,7 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
     pub fn finish(mut self) -> Result<Loaded<S>, Error> {
         let writer = match std::mem::replace(&mut self.body, Body::Switching) {
             Body::Sniffing(start, mut writer) => {
+                writer.text = start.len() as u64;
                 writer.parser.feed(&start)?;
                 writer
             }
@@ -190,6 +230,7 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
                 return Err(Error::Io { source: self.source.clone(), reason: "the load was interrupted".into() })
             }
         };
+        writer.check()?;
         let (sink, problems, extras) = writer.parser.finish()?;
         let sha256 = self.hash.map(|h| hex(&h.finalize())).unwrap_or_default();
         Ok(Loaded { sink, problems, bytes: self.bytes, sha256, extras })

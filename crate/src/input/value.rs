@@ -14,6 +14,8 @@ pub enum Value<'a> {
     /// A CSV cell: text whose type is decided by the field it lands in.
     Cell(&'a str),
     Number(f64),
+    /// A JSON whole number ≥ 0, kept exact (counters beyond 2⁵³).
+    Integer(u64),
     Bool(bool),
     /// A JSON object or array: never a valid field value here.
     Composite,
@@ -24,7 +26,7 @@ impl Value<'_> {
     pub fn kind(&self) -> &'static str {
         match self {
             Value::Text(_) | Value::Cell(_) => "text",
-            Value::Number(_) => "a number",
+            Value::Number(_) | Value::Integer(_) => "a number",
             Value::Bool(_) => "a boolean",
             Value::Composite => "an object or array",
         }
@@ -125,7 +127,7 @@ impl<'de, S: Schema> Visitor<'de> for KeySeed<S> {
 }
 
 /// Reads any JSON value as a [`Value`]; `null` is no value at all.
-struct ValueSeed;
+pub struct ValueSeed;
 
 impl<'de> DeserializeSeed<'de> for ValueSeed {
     type Value = Option<Value<'de>>;
@@ -155,7 +157,7 @@ impl<'de> Visitor<'de> for ValueSeed {
         Ok(Some(Value::Number(v as f64)))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Value::Number(v as f64)))
+        Ok(Some(Value::Integer(v)))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
         Ok(Some(Value::Bool(v)))

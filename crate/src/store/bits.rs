@@ -28,8 +28,8 @@ impl Bits {
     }
 
     /// Makes room for `additional` more bits.
-    pub fn reserve(&mut self, additional: usize) {
-        self.words.reserve(additional.div_ceil(64));
+    pub fn reserve_exact(&mut self, additional: usize) {
+        self.words.reserve_exact(additional.div_ceil(64));
     }
 
     #[inline]

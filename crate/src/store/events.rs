@@ -52,21 +52,21 @@ pub struct EventLog {
 }
 
 impl EventLog {
-    /// Makes room for `additional` more events in every column the log has so far.
+    /// Makes room for exactly `additional` more events in every column the log has so far.
     pub fn reserve(&mut self, additional: usize) {
-        self.day.reserve(additional);
-        self.model.reserve(additional);
-        self.caller.reserve(additional);
-        self.mode.reserve(additional);
-        self.ok.reserve(additional);
+        self.day.reserve_exact(additional);
+        self.model.reserve_exact(additional);
+        self.caller.reserve_exact(additional);
+        self.mode.reserve_exact(additional);
+        self.ok.reserve_exact(additional);
         if let Some(column) = &mut self.latency {
-            column.reserve(additional);
+            column.reserve_exact(additional);
         }
         if let Some(column) = &mut self.app {
-            column.reserve(additional);
+            column.reserve_exact(additional);
         }
         if let Some(column) = &mut self.automated {
-            column.reserve(additional);
+            column.reserve_exact(additional);
         }
     }
 

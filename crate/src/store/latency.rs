@@ -62,10 +62,10 @@ impl Latencies {
 
     /// Reorders the values: entry `k` becomes the value at `order[k]`.
     /// Makes room for `additional` more values.
-    pub fn reserve(&mut self, additional: usize) {
+    pub fn reserve_exact(&mut self, additional: usize) {
         match self {
-            Latencies::Tenths(column) => column.reserve(additional),
-            Latencies::Exact(column) => column.reserve(additional),
+            Latencies::Tenths(column) => column.reserve_exact(additional),
+            Latencies::Exact(column) => column.reserve_exact(additional),
         }
     }
 

@@ -12,12 +12,12 @@ pub struct Config {
 }
 
 /// Reads `attributes` (`{name: value}`, URLs already absolute); `locale`: the reader's
-/// language, for an element that names none. Throws an error of kind `attribute` that
-/// names the attribute at fault.
+/// language, for an element that names none; `given`: the element was handed its dataset.
+/// Throws an error of kind `attribute` that names the attribute at fault.
 #[wasm_bindgen(js_name = parseAttributes)]
-pub fn parse_attributes(attributes: JsValue, locale: String) -> Result<Config, JsValue> {
+pub fn parse_attributes(attributes: JsValue, locale: String, given: bool) -> Result<Config, JsValue> {
     let attributes: BTreeMap<String, String> = super::errors::from_object(attributes, "attributes")?;
-    ElementConfig::parse(&attributes, &locale).map(|inner| Config { inner }).map_err(|e| to_js(&e))
+    ElementConfig::parse(&attributes, &locale, given).map(|inner| Config { inner }).map_err(|e| to_js(&e))
 }
 
 /// The attributes the element reads (its `observedAttributes`).
@@ -43,7 +43,7 @@ impl Config {
     /// Whether it reads a chain rather than files.
     #[wasm_bindgen(getter, js_name = isChain)]
     pub fn is_chain(&self) -> bool {
-        self.inner.load.chain.is_some()
+        self.inner.load.as_ref().is_some_and(|l| l.chain.is_some())
     }
 
     /// Milliseconds between fetches (`refresh`), or `undefined`.

@@ -2,122 +2,160 @@
 //! `{id, author, createdAt, lastModified, downloads, pipeline_tag, …}`. `downloads` counts
 //! the last 30 days, so the rows are totals over that period, not days; the list is also
 //! the registry. The list carries no date of its own: wrap it as `{as_of, models}` to say
-//! when it was fetched, or the newest `lastModified` in it is taken as that day.
+//! when it was fetched, or the newest `lastModified` in it is taken as that day. That day is
+//! known only at the end, so each model's id and downloads wait until then, compactly; its
+//! listing goes to the registry at once.
 
-use super::{day_of, row, Adapted};
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-use serde_json::Value;
+use super::pick::Pick;
+use super::{Extras, MAX_ITEM};
+use crate::day::Day;
+use crate::input::json::row;
+use crate::input::json_stream::{Ending, Item, JsonStream};
+use crate::input::time::day_of_text;
+use crate::input::value::Value;
+use crate::input::Sink;
+use crate::problems::Problems;
+use crate::store::Registry;
+use std::borrow::Cow;
 
 /// The days Hugging Face counts `downloads` over.
 pub const PERIOD_DAYS: i32 = 30;
 
-/// The list wrapped with the day it was fetched.
-#[derive(Deserialize)]
-struct Wrapped {
-    #[serde(default)]
-    as_of: Value,
-    models: Vec<Entry>,
+const SHAPE: &str = "expected Hugging Face's model list: an array of models, or {as_of, models}";
+
+/// A model's row, until the period's last day is known.
+struct Waiting {
+    index: u64,
+    model: Option<Box<str>>,
+    downloads: Option<Value<'static>>,
 }
 
-/// A model object, or anything else in its place (a rejected row, not a broken document).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Entry {
-    Model(Box<Model>),
-    Other(IgnoredAny),
+/// The list as it arrives.
+pub struct List {
+    stream: JsonStream,
+    /// `as_of` of the wrapped form, as given.
+    as_of: Option<Result<Day, String>>,
+    /// The newest `lastModified` (or `createdAt`) so far.
+    newest: Option<Day>,
+    rows: Vec<Waiting>,
+    listings: Registry,
+    listing_problems: Problems,
 }
 
-/// The fields of a model object that hubpulse reads; the others are skipped as parsed.
-#[derive(Deserialize)]
-struct Model {
-    #[serde(default)]
-    id: Value,
-    #[serde(default, rename = "modelId")]
-    model_id: Value,
-    #[serde(default)]
-    author: Value,
-    #[serde(default, rename = "createdAt")]
-    created_at: Value,
-    #[serde(default, rename = "lastModified")]
-    last_modified: Value,
-    #[serde(default)]
-    downloads: Value,
-    #[serde(default)]
-    pipeline_tag: Value,
+impl Default for List {
+    fn default() -> Self {
+        List {
+            stream: JsonStream::object(&["models"], true, MAX_ITEM),
+            as_of: None,
+            newest: None,
+            rows: Vec::new(),
+            listings: Registry::default(),
+            listing_problems: Problems::default(),
+        }
+    }
 }
 
-/// `id` → `model`; `downloads` → `events` on the period's last day; and as listings,
-/// `createdAt` → `listed_at`, `author` (else the id's part before `/`) → `owner`,
-/// `pipeline_tag` → `category`.
-pub fn adapt(body: &[u8]) -> Result<Adapted, String> {
-    const SHAPE: &str = "expected Hugging Face's model list: an array of models, or {as_of, models}";
-    let not_a_list = |e: serde_json::Error| format!("{SHAPE}: {}", super::super::json::reason(&e));
-    let (as_of, entries) = match body.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[') => (None, serde_json::from_slice::<Vec<Entry>>(body).map_err(not_a_list)?),
-        Some(b'{') => {
-            let Wrapped { as_of, models } = serde_json::from_slice(body).map_err(not_a_list)?;
-            match day_of(&as_of) {
-                Some(day) => (Some(day), models),
-                None => return Err(format!("as_of must be the day the list was fetched, not {as_of}")),
+/// `Value<'a>` that outlives its input.
+fn owned(value: Option<Value<'_>>) -> Option<Value<'static>> {
+    value.map(|v| match v {
+        Value::Text(t) => Value::Text(Cow::Owned(t.into_owned())),
+        Value::Cell(c) => Value::Text(Cow::Owned(c.to_owned())),
+        Value::Number(n) => Value::Number(n),
+        Value::Integer(n) => Value::Integer(n),
+        Value::Bool(b) => Value::Bool(b),
+        Value::Composite => Value::Composite,
+    })
+}
+
+fn day_of(value: &Option<Value<'_>>) -> Option<Day> {
+    match value {
+        Some(Value::Text(t)) => day_of_text(t).ok(),
+        _ => None,
+    }
+}
+
+impl List {
+    /// `id` (or `modelId`) → `model`; `downloads` → `events` on the period's last day; and as
+    /// listings, `createdAt` → `listed_at`, `author` (else the id's part before `/`) →
+    /// `owner`, `pipeline_tag` → `category`.
+    pub fn feed<S: Sink<N>, const N: usize>(
+        &mut self,
+        chunk: &[u8],
+        _sink: &mut S,
+        _problems: &mut Problems,
+    ) -> Result<(), String> {
+        let (rows, newest, as_of) = (&mut self.rows, &mut self.newest, &mut self.as_of);
+        let (listings, listing_problems) = (&mut self.listings, &mut self.listing_problems);
+        let keys = ["id", "modelId", "author", "createdAt", "lastModified", "downloads", "pipeline_tag"];
+        let mut each = |item: Item<'_>| match item {
+            Item::Element { index, bytes } => {
+                let [id, model_id, author, created, modified, downloads, tag] =
+                    Pick(keys).of(bytes).ok().flatten().unwrap_or_default();
+                let id = id.or(model_id);
+                if let Some(day) = day_of(&modified).or(day_of(&created)) {
+                    *newest = Some(newest.map_or(day, |n| n.max(day)));
+                }
+                let text = |v: &Option<Value<'_>>| match v {
+                    Some(Value::Text(t)) => Some(t.to_string()),
+                    _ => None,
+                };
+                let owner = match (&author, text(&id).as_deref().and_then(|i| i.split_once('/'))) {
+                    (None, Some((owner, _))) => Some(Value::Text(Cow::Owned(owner.to_owned()))),
+                    _ => author,
+                };
+                let model = text(&id).map(String::into_boxed_str);
+                let listing = [("model", id), ("listed_at", created), ("owner", owner), ("category", tag)];
+                row(&listing, index, listings, listing_problems);
+                rows.push(Waiting { index, model, downloads: owned(downloads) });
+            }
+            Item::TooLong { index } => {
+                crate::input::ndjson::too_long(index, MAX_ITEM, listing_problems);
+                rows.push(Waiting { index, model: None, downloads: None });
+            }
+            Item::Field { key: "as_of", value } => {
+                let day = value.and_then(|v| std::str::from_utf8(v).ok()).map(|v| v.trim().trim_matches('"'));
+                *as_of = Some(day.and_then(|d| day_of_text(d).ok()).ok_or_else(|| {
+                    format!(
+                        "as_of must be the day the list was fetched, not {}",
+                        crate::text::quoted(day.unwrap_or(""))
+                    )
+                }));
+            }
+            Item::Field { .. } => {}
+        };
+        self.stream.feed(chunk, &mut each).map_err(|e| format!("{SHAPE}: {e}"))
+    }
+
+    /// Ends the list: each model's downloads on the period's last day, and the listings.
+    pub fn finish<S: Sink<N>, const N: usize>(
+        &mut self,
+        sink: &mut S,
+        problems: &mut Problems,
+    ) -> Result<(Extras, Option<(Registry, Problems)>), String> {
+        match self.stream.finish() {
+            Ending::Complete if !self.stream.missed_streamed() => {}
+            Ending::Empty | Ending::Complete => return Err(SHAPE.into()),
+            Ending::Unclosed | Ending::CutInItem { .. } => {
+                return Err(format!("{SHAPE}, and it ends early (cut off?)"))
             }
         }
-        _ => return Err(SHAPE.to_owned()),
-    };
-    let newest = entries.iter().filter_map(|e| match e {
-        Entry::Model(m) => day_of(&m.last_modified).or(day_of(&m.created_at)),
-        Entry::Other(_) => None,
-    });
-    let end = as_of
-        .or_else(|| newest.max())
-        .ok_or("Hugging Face's list has no date: give it as {\"as_of\": day, \"models\": [...]}")?;
-    let day = Value::String(end.to_string());
-    let mut adapted = Adapted { period: Some((end.plus(1 - PERIOD_DAYS), end)), ..Adapted::default() };
-    for entry in entries {
-        let Entry::Model(model) = entry else {
-            adapted.rows.push(super::Row::new());
-            adapted.listings.push(super::Row::new());
-            continue;
+        let end = match self.as_of.take() {
+            Some(as_of) => as_of?,
+            None => {
+                self.newest.ok_or("Hugging Face's list has no date: give it as {\"as_of\": day, \"models\": [...]}")?
+            }
         };
-        let Model { id, model_id, author, created_at, downloads, pipeline_tag, .. } = *model;
-        let id = if id.is_null() { model_id } else { id };
-        let owner = match (&author, id.as_str().and_then(|i| i.split_once('/'))) {
-            (Value::Null, Some((owner, _))) => Value::String(owner.to_owned()),
-            _ => author,
-        };
-        adapted.rows.push(row([("day", day.clone()), ("model", id.clone()), ("events", downloads)]));
-        adapted.listings.push(row([
-            ("model", id),
-            ("listed_at", created_at),
-            ("owner", owner),
-            ("category", pipeline_tag),
-        ]));
-    }
-    Ok(adapted)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::day::Day;
-
-    #[test]
-    fn downloads_are_totals_over_the_thirty_days_to_the_newest_modification() {
-        let body = br#"[{"_id":"x","id":"org/a","createdAt":"2025-01-02T00:00:00.000Z","lastModified":"2026-03-09T10:00:00.000Z","downloads":120,"pipeline_tag":"text-generation","tags":["a"]},
-                        {"id":"b","author":"me","createdAt":"2026-03-01T00:00:00.000Z","downloads":0},
-                        "junk"]"#;
-        let a = adapt(body).unwrap();
-        let end = Day::parse("2026-03-09").unwrap();
-        assert_eq!(a.period, Some((end.plus(-29), end)));
-        assert_eq!(a.rows[0]["day"], "2026-03-09");
-        assert_eq!((&a.rows[0]["model"], &a.rows[0]["events"]), (&Value::from("org/a"), &Value::from(120)));
-        assert_eq!(a.listings[0]["owner"], "org", "no author: the id's namespace");
-        assert_eq!(a.listings[0]["category"], "text-generation");
-        assert_eq!(a.listings[1]["owner"], "me");
-        assert!(a.rows[2].is_empty() && a.listings[2].is_empty());
-        let wrapped = adapt(br#"{"as_of":"2026-04-01","models":[{"id":"a","downloads":1}]}"#).unwrap();
-        assert_eq!(wrapped.period.map(|p| p.1.to_string()), Some("2026-04-01".into()));
-        assert!(adapt(br#"[{"id":"a","downloads":1}]"#).unwrap_err().contains("has no date"));
-        assert!(adapt(br#"{"data":[]}"#).unwrap_err().starts_with("expected Hugging Face's model list"));
+        let day = Value::Text(Cow::Owned(end.to_string()));
+        for waiting in std::mem::take(&mut self.rows) {
+            let model = waiting.model.map(|m| Value::Text(Cow::Owned(m.into_string())));
+            row(
+                &[("day", Some(day.clone())), ("model", model), ("events", waiting.downloads)],
+                waiting.index,
+                sink,
+                problems,
+            );
+        }
+        let listings = (std::mem::take(&mut self.listings), std::mem::take(&mut self.listing_problems));
+        Ok((Extras { period: Some((end.plus(1 - PERIOD_DAYS), end)), ..Extras::default() }, Some(listings)))
     }
 }

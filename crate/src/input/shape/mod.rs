@@ -1,15 +1,23 @@
-//! Hubs' own document shapes, read as they are published (selected by `format`): each
-//! becomes rows in hubpulse's field names, the listings it carries, and the credit its
-//! licence asks for. The field mapping of each shape is in its module and in docs/sources.md.
+//! Hubs' own document shapes, read as they are published (selected by `format`) and as the
+//! bytes arrive: each document's items become rows in hubpulse's field names, the listings
+//! it carries become a registry, and its credit is kept. No document is held whole: items
+//! stream by one at a time, each bounded. The field mapping of each shape is in its module
+//! and in docs/sources.md.
 
 mod huggingface;
 mod openrouter;
+mod pick;
 mod replicate;
 
-use crate::day::Day;
-use serde_json::{Map, Value};
+use super::{Extras, Sink};
+use crate::problems::Problems;
+use crate::store::Registry;
 
-/// A document shape that is not one of docs/inputs.md's formats.
+/// The longest item of a document kept, in bytes: one page of Replicate's list, one model
+/// of Hugging Face's, one ranking row.
+pub const MAX_ITEM: usize = 64 << 20;
+
+/// A document shape that is not one of the formats of docs/inputs.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     /// OpenRouter's rankings-daily dataset: daily token totals of the top models and an
@@ -24,25 +32,10 @@ pub enum Shape {
 /// Which demand input a shape's rows are (whichever attribute named the document).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShapeKind {
+    /// Daily rollups.
     Rollups,
+    /// Counter snapshots.
     Snapshots,
-}
-
-/// One row in hubpulse's field names.
-pub type Row = Map<String, Value>;
-
-/// What a hub's document holds, in hubpulse's terms.
-#[derive(Debug, Default)]
-pub struct Adapted {
-    /// Demand rows: rollups or snapshots, as [`Shape::kind`] says.
-    pub rows: Vec<Row>,
-    /// Registry rows (docs/inputs.md#registry) for the models the document lists; empty when it lists
-    /// only models that were used.
-    pub listings: Vec<Row>,
-    pub attribution: Option<String>,
-    /// The days the document's counts are totals over, when it is not per day
-    /// (Hugging Face's 30-day downloads); its rows then fall on the last day.
-    pub period: Option<(Day, Day)>,
 }
 
 const NAMES: &str = "openrouter-rankings, replicate-models or hf-models";
@@ -59,9 +52,12 @@ impl Shape {
     }
 
     /// The shape a `format` attribute or option names, or an error that lists the shapes.
-    pub fn named(name: &str) -> Result<Shape, crate::Error> {
+    pub fn named(name: &str) -> Result<Shape, crate::error::Error> {
         Shape::parse(name).ok_or_else(|| {
-            crate::Error::Inputs(format!("format {name:?} is not a shape hubpulse reads; it reads {NAMES}"))
+            crate::error::Error::Inputs(format!(
+                "format {} is not a shape hubpulse reads; it reads {NAMES}",
+                crate::text::quoted(name)
+            ))
         })
     }
 
@@ -81,29 +77,63 @@ impl Shape {
             Shape::ReplicateModels => ShapeKind::Snapshots,
         }
     }
+}
 
-    /// What the (whole, uncompressed) `body` holds, or why it is not in this shape.
-    pub fn adapt(self, body: &[u8]) -> Result<Adapted, String> {
-        match self {
-            Shape::OpenRouterRankings => openrouter::adapt(&document(body)?),
-            Shape::ReplicateModels => replicate::adapt(body),
-            Shape::HfModels => huggingface::adapt(body),
+/// The streaming reader of one document of a shape.
+pub enum ShapeReader {
+    OpenRouter(openrouter::Rankings),
+    Replicate(replicate::Pages),
+    HuggingFace(huggingface::List),
+}
+
+impl ShapeReader {
+    /// A reader of a document of `shape`.
+    pub fn new(shape: Shape) -> ShapeReader {
+        match shape {
+            Shape::OpenRouterRankings => ShapeReader::OpenRouter(openrouter::Rankings::default()),
+            Shape::ReplicateModels => ShapeReader::Replicate(replicate::Pages::default()),
+            Shape::HfModels => ShapeReader::HuggingFace(huggingface::List::default()),
         }
+    }
+
+    /// Reads what `chunk` completes; an error: the document is not in this shape.
+    pub fn feed<S: Sink<N>, const N: usize>(
+        &mut self,
+        chunk: &[u8],
+        sink: &mut S,
+        problems: &mut Problems,
+    ) -> Result<(), String> {
+        match self {
+            ShapeReader::OpenRouter(r) => r.feed(chunk, sink, problems),
+            ShapeReader::Replicate(r) => r.feed(chunk, sink, problems),
+            ShapeReader::HuggingFace(r) => r.feed(chunk, sink, problems),
+        }
+    }
+
+    /// Ends the document: what it carries besides its rows.
+    pub fn finish<S: Sink<N>, const N: usize>(
+        &mut self,
+        sink: &mut S,
+        problems: &mut Problems,
+    ) -> Result<Extras, String> {
+        let (mut extras, listings) = match self {
+            ShapeReader::OpenRouter(r) => (r.finish()?, None),
+            ShapeReader::Replicate(r) => r.finish(sink, problems)?,
+            ShapeReader::HuggingFace(r) => r.finish(sink, problems)?,
+        };
+        let unit = match self {
+            ShapeReader::OpenRouter(_) => Shape::OpenRouterRankings.unit(),
+            ShapeReader::Replicate(_) => Shape::ReplicateModels.unit(),
+            ShapeReader::HuggingFace(_) => Shape::HfModels.unit(),
+        };
+        extras.unit = Some(unit);
+        extras.registry =
+            listings.filter(|(registry, problems): &(Registry, Problems)| problems.rows_read > 0 || registry.len() > 0);
+        Ok(extras)
     }
 }
 
-/// The body as one JSON value.
-fn document(body: &[u8]) -> Result<Value, String> {
-    serde_json::from_slice(body).map_err(|e| format!("not a JSON document: {}", super::json::reason(&e)))
-}
-
-/// A row of `fields`, leaving out those the document did not have (`null`), so that a
-/// missing field is reported as missing.
-fn row<const N: usize>(fields: [(&str, Value); N]) -> Row {
-    fields.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.to_owned(), v)).collect()
-}
-
-/// The UTC day of a JSON date (`"2026-03-01"`, an RFC 3339 time), if it is one.
-fn day_of(value: &Value) -> Option<Day> {
-    value.as_str().and_then(|t| super::time::day_of_text(t).ok())
+/// serde_json's reason for a document that is not in its shape, after `what` it expected.
+fn not_shaped(what: &str, e: &serde_json::Error) -> String {
+    format!("{what}: {}", super::json::reason(e))
 }

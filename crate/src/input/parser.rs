@@ -1,0 +1,152 @@
+//! A streaming parser of (uncompressed) text: fed the body chunk by chunk as it arrives,
+//! it decides the format from the first bytes that are not blank, then hands each row to
+//! the input kind's sink. Nothing is held but one unfinished row, itself bounded, so the
+//! work is linear in the bytes and the memory in the longest row allowed.
+
+use super::json_stream::JsonStream;
+use super::shape::{Shape, ShapeReader};
+use super::{csv, json, ndjson, Extras, Sink, MAX_RECORD};
+use crate::error::Error;
+use crate::problems::Problems;
+use crate::text::bounded;
+
+/// The UTF-8 byte-order mark, which some tools write at the start of CSV files.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The reader of the detected format.
+enum Reader {
+    /// Nothing but blanks (and a byte-order mark) so far; nothing of them is kept.
+    Undecided {
+        /// Bytes of the byte-order mark seen, at the very start of the body.
+        bom: usize,
+        /// Whether any byte other than the mark's has come.
+        started: bool,
+        /// Newlines among the blanks, so rows keep their line numbers.
+        lines: u64,
+    },
+    Ndjson(ndjson::Lines),
+    JsonArray(JsonStream),
+    Csv(Box<csv::Rows>),
+    /// A hub's own document shape.
+    Shape(Box<ShapeReader>),
+}
+
+/// The parser of one input's text.
+pub struct Parser<S, const N: usize> {
+    source: String,
+    sink: S,
+    problems: Problems,
+    reader: Reader,
+}
+
+impl<S: Sink<N>, const N: usize> Parser<S, N> {
+    /// A parser of a hub's own document `shape`, or (`None`) of the formats of
+    /// docs/inputs.md, for the input named `source`, storing into `sink`.
+    pub fn shaped(source: impl Into<String>, sink: S, shape: Option<Shape>) -> Self {
+        let reader = match shape {
+            Some(shape) => Reader::Shape(Box::new(ShapeReader::new(shape))),
+            None => Reader::Undecided { bom: 0, started: false, lines: 0 },
+        };
+        Parser { source: source.into(), sink, problems: Problems::default(), reader }
+    }
+
+    /// The rows counted so far.
+    pub fn problems(&self) -> &Problems {
+        &self.problems
+    }
+
+    /// Makes room in the sink for about `additional` more rows.
+    pub fn reserve(&mut self, additional: usize) {
+        self.sink.reserve(additional);
+    }
+
+    /// Parses what `chunk` completes.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        let chunk = match self.reader {
+            Reader::Undecided { .. } => match self.decide(chunk)? {
+                Some(rest) => rest,
+                None => return Ok(()),
+            },
+            _ => chunk,
+        };
+        let (sink, problems) = (&mut self.sink, &mut self.problems);
+        let result = match &mut self.reader {
+            Reader::Undecided { .. } => Ok(()),
+            Reader::Ndjson(lines) => {
+                lines.feed(chunk, sink, problems);
+                Ok(())
+            }
+            Reader::JsonArray(stream) => {
+                stream.feed(chunk, &mut |item| json::element(item, sink, problems)).map_err(|e| e.to_string())
+            }
+            // An empty chunk would tell csv-core the body has ended.
+            Reader::Csv(_) if chunk.is_empty() => Ok(()),
+            Reader::Csv(rows) => rows.feed(chunk, sink, problems),
+            Reader::Shape(shape) => shape.feed(chunk, sink, problems),
+        };
+        result.map_err(|reason| self.format_error(reason))
+    }
+
+    /// Skips the blanks at the start of the body, without keeping them, until the first
+    /// byte that says the format; then the rest of `chunk`, for that format's reader.
+    fn decide<'c>(&mut self, chunk: &'c [u8]) -> Result<Option<&'c [u8]>, Error> {
+        let Reader::Undecided { bom, started, lines } = &mut self.reader else { return Ok(Some(chunk)) };
+        for (i, &b) in chunk.iter().enumerate() {
+            if !*started && *bom < BOM.len() && b == BOM[*bom] {
+                *bom += 1;
+                continue;
+            }
+            if *bom > 0 && *bom < BOM.len() {
+                return Err(self.format_error("this is binary data, not text".into()));
+            }
+            *started = true;
+            if b.is_ascii_whitespace() {
+                *lines += u64::from(b == b'\n');
+                continue;
+            }
+            let lines = *lines;
+            self.reader = match b {
+                b'{' => Reader::Ndjson(ndjson::Lines::starting_after(lines)),
+                b'[' => Reader::JsonArray(JsonStream::array(MAX_RECORD)),
+                b'<' => return Err(self.format_error("this is an HTML page, not data".into())),
+                0x1f => {
+                    return Err(
+                        self.format_error("this is gzip inside gzip: hubpulse undoes one layer of compression".into())
+                    )
+                }
+                b if b < 0x20 || b == 0x7f => return Err(self.format_error("this is binary data, not text".into())),
+                _ => Reader::Csv(Box::new(csv::Rows::starting_after(lines))),
+            };
+            return Ok(Some(&chunk[i..]));
+        }
+        Ok(None)
+    }
+
+    /// Parses what is left at the end of the body and hands back what was stored, with
+    /// what a hub's document carries besides.
+    pub fn finish(mut self) -> Result<(S, Problems, Extras), Error> {
+        let (sink, problems) = (&mut self.sink, &mut self.problems);
+        let mut extras = Extras::default();
+        let result = match &mut self.reader {
+            Reader::Undecided { bom, .. } if *bom == 0 || *bom == BOM.len() => Ok(()),
+            Reader::Undecided { .. } => Err("this is binary data, not text".to_owned()),
+            Reader::Ndjson(lines) => {
+                lines.finish(sink, problems);
+                Ok(())
+            }
+            Reader::JsonArray(stream) => {
+                json::array_ending(stream.finish(), problems);
+                Ok(())
+            }
+            Reader::Csv(rows) => rows.feed(&[], sink, problems),
+            Reader::Shape(shape) => shape.finish(sink, problems).map(|document| extras = document),
+        };
+        result.map_err(|reason| self.format_error(reason))?;
+        Ok((self.sink, self.problems, extras))
+    }
+
+    /// An error about the whole body, its reason bounded (it may quote the input).
+    fn format_error(&self, reason: String) -> Error {
+        Error::Format { source: self.source.clone(), reason: bounded(reason) }
+    }
+}
