@@ -84,11 +84,16 @@ fn flatten(object: &serde_json::Map<String, Value>) -> Vec<(String, Value)> {
 }
 
 /// A CSV cell, quoted when it must be (RFC 4180).
+/// One CSV cell. Text that a spreadsheet would run as a formula (it starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return, and is not a number) gets a leading `'`, as OWASP
+/// recommends, so a model named `=HYPERLINK(…)` is shown, never run.
 fn cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
+    let text = if formula { format!("'{text}") } else { text.to_owned() };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        text
     }
 }
 

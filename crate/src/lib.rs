@@ -41,7 +41,7 @@ mod web;
 
 pub use chain::{Scan, ScanConfig};
 pub use chart::{ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
-pub use dataset::{Dataset, Inputs};
+pub use dataset::{Dataset, Inputs, Parts};
 pub use day::Day;
 pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, ThemeChoice, View, ATTRIBUTES};
 pub use error::Error;

@@ -24,8 +24,9 @@ pub struct Window {
     pub days: u32,
 }
 
-/// The longest window accepted, so that a typo cannot allocate centuries of zeroes.
-pub const MAX_DAYS: u32 = 366 * 30;
+/// The longest window accepted: the plausible years of a timestamp (2000 to 2099), so the
+/// accepted rows always make a window and a typo cannot allocate millennia of zeroes.
+pub const MAX_DAYS: u32 = 366 * 100;
 
 impl Window {
     /// A window from `from` to `to`; an error when `to` is before `from`.

@@ -2,8 +2,8 @@
 // and show it in widgets without fetching again.
 import { absolute } from './dom.js';
 import { HubPulse } from './element.js';
-import { hashers } from './hashing.js';
-import { loadBytes, loadUrls, ready } from './wasm.js';
+import { attempt } from './source.js';
+import { loadBytes, ready } from './wasm.js';
 
 const isBytes = (v) => v instanceof Uint8Array || v instanceof ArrayBuffer || (typeof v === 'object' && v !== null && 'text' in v);
 const toBytes = (v) => (v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : new TextEncoder().encode(v.text));
@@ -38,7 +38,7 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
   }
   const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
                  registry: absolute(registry), format, maxRows, maxBytes, credentials };
-  return loadUrls(spec, onProgress, signal, await hashers());
+  return attempt(spec, {}, onProgress ?? (() => {}), signal ?? new AbortController().signal);
 }
 
 /**

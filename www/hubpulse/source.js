@@ -1,8 +1,12 @@
-// One attempt at loading the dataset of a load spec (crate/src/element/attributes.rs): files
-// fetched and parsed as they arrive, or a chain read through its node. Retries, timeouts and
-// sharing are the cache's (cache.js).
-import { hashers } from './hashing.js';
-import { ChainScan, loadUrls, ready } from './wasm.js';
+// One attempt at loading the dataset of a load spec (crate/src/element/attributes.rs):
+// files fetched and parsed in a load worker (load-worker.js) and handed to the page as
+// parts, or, where a worker cannot start, on this page; a chain read through its node.
+// Retries, timeouts and sharing are the cache's (cache.js).
+import { hashPort, hashers } from './hashing.js';
+import { ChainScan, Dataset, loadUrls, ready } from './wasm.js';
+
+/** Whether load workers start here: unknown until the first has tried. */
+let workers = null;
 
 /**
  * Loads `spec` with `onProgress({input, loaded, total, unit})`; `signal` aborts it. A chain
@@ -11,7 +15,73 @@ import { ChainScan, loadUrls, ready } from './wasm.js';
  */
 export async function attempt(spec, holder, onProgress, signal) {
   await ready;
-  if (!spec.chain) return loadUrls(spec, onProgress, signal, await hashers());
-  holder.scan ??= new ChainScan(spec);
-  return holder.scan.update(onProgress, signal);
+  if (spec.chain) {
+    holder.scan ??= new ChainScan(spec);
+    return holder.scan.update(onProgress, signal);
+  }
+  if (workers !== false) {
+    const parts = await inWorker(spec, onProgress, signal);
+    if (parts) return Dataset.fromParts(parts.meta, parts.columns);
+  }
+  return loadUrls(spec, onProgress, signal, await hashers());
+}
+
+/**
+ * The parts of `spec`'s dataset, loaded in a new worker; null when no worker starts here
+ * (a policy without workers, a host without the file): the caller loads on this page.
+ */
+async function inWorker(spec, onProgress, signal) {
+  let worker;
+  try {
+    worker = new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    workers = false;
+    return null;
+  }
+  const port = await hashPort();
+  return new Promise((resolve, reject) => {
+    let alive = false;
+    const done = () => {
+      signal.removeEventListener('abort', abort);
+      clearTimeout(silent);
+      worker.terminate();
+    };
+    const fallBack = () => {
+      done();
+      workers = false;
+      resolve(null);
+    };
+    // A worker that never says it runs cannot start here.
+    const silent = setTimeout(() => { if (!alive) fallBack(); }, 5000);
+    const abort = () => {
+      worker.postMessage('abort');
+      done();
+      reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (!alive) return fallBack();
+      done();
+      reject(Object.assign(new Error(`hubpulse failed: ${event.message ?? 'the load worker stopped'}`), { kind: 'bug', transient: false }));
+    };
+    worker.onmessage = ({ data }) => {
+      if (data === 'alive') {
+        alive = true;
+        workers = true;
+        worker.postMessage({ spec, hashPort: port }, port ? [port] : []);
+      } else if (data.unavailable) {
+        fallBack();
+      } else if (data.progress) {
+        onProgress(data.progress);
+      } else if (data.parts) {
+        done();
+        resolve(data.parts);
+      } else if (data.error) {
+        done();
+        reject(Object.assign(new Error(data.error.message), data.error));
+      }
+    };
+  });
 }

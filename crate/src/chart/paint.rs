@@ -84,11 +84,14 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         anchor: Anchor,
     ) -> Result<(), DrawError<DB>> {
         let style = self.style(size, color, bold, anchor);
-        self.area.draw(&Text::new(text, (x.round() as i32, y.round() as i32), style))
+        let text = crate::text::visible(text);
+        self.area.draw(&Text::new(text.as_ref(), (x.round() as i32, y.round() as i32), style))
     }
 
     /// `text`, cut short with "…" where it would be wider than `max_width` pixels.
     pub fn fit(&self, text: &str, max_width: f64, size: f64, bold: bool) -> String {
+        // Measured as it will be drawn: hidden characters as their escapes.
+        let text = &*crate::text::visible(text);
         if self.text_width(text, size, bold) <= max_width {
             return text.to_owned();
         }

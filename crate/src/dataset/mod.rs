@@ -5,8 +5,10 @@
 mod chain;
 mod inputs;
 mod summary;
+mod wire;
 
 pub use inputs::Inputs;
+pub use wire::Parts;
 
 use crate::day::Day;
 use crate::error::Error;
@@ -106,7 +108,13 @@ impl Dataset {
             };
             Some((loaded, origin))
         });
-        if let Some((loaded, origin)) = registry {
+        if let Some((mut loaded, origin)) = registry {
+            if loaded.sink.rows.is_empty() {
+                // An empty list, or an error message where the list should be: no supply.
+                let line = loaded.problems.rows_read;
+                let why = || "the registry lists no model, so the supply side is estimated from the use".into();
+                loaded.problems.warn(line, "registry", why);
+            }
             let registry = data.add_source(InputKind::Registry, &origin, loaded).sink;
             data.list(&registry, &mut log);
         }
@@ -127,7 +135,7 @@ impl Dataset {
     /// Gives the registry's models ids among the demand side's, and its owners ids among
     /// the callers.
     fn list(&mut self, registry: &Registry, log: &mut EventLog) {
-        self.has_registry = true;
+        self.has_registry = !registry.rows.is_empty();
         for row in &registry.rows {
             let id = log.models.intern(&row.model) as usize;
             let owner = row.owner.as_deref().map_or(NONE, |o| log.callers.intern(o));

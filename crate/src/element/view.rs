@@ -7,6 +7,7 @@ use crate::chart::{self, ChartKind, ChartOptions, DrawError, Drawn, Theme, Toolt
 use crate::day::Day;
 use crate::problems::Severity;
 use crate::report::Report;
+use crate::text::visible;
 use plotters::prelude::DrawingBackend;
 
 /// A brush narrower than this many CSS pixels is a click, not a selection.
@@ -50,7 +51,7 @@ impl View {
 
     /// The tooltip at `(x, y)` in CSS pixels, if the pointer is on a target.
     pub fn hover(&self, x: f64, y: f64) -> Option<Tooltip> {
-        chart::tooltip(&self.report, self.kind, &self.options, &self.drawn, x, y)
+        chart::tooltip(&self.report, self.kind, &self.options, &self.drawn, x, y).map(shown)
     }
 
     /// The tooltip of target `index` (the arrow keys step through targets), clamped to the
@@ -58,7 +59,7 @@ impl View {
     pub fn hover_index(&self, index: i64) -> Option<Tooltip> {
         let count = chart::target_count(&self.report, self.kind, &self.drawn);
         let last = i64::try_from(count).ok()?.checked_sub(1)?;
-        chart::describe(&self.report, self.kind, &self.options, &self.drawn, index.clamp(0, last) as usize)
+        chart::describe(&self.report, self.kind, &self.options, &self.drawn, index.clamp(0, last) as usize).map(shown)
     }
 
     /// The days a brush from `x0` to `x1` selects on a time chart, or `None` when it covers
@@ -88,12 +89,16 @@ impl View {
 
     /// A one-sentence summary: the element's accessible name.
     pub fn summary(&self) -> String {
-        chart::summary(&self.report, self.kind, &self.options)
+        visible(&chart::summary(&self.report, self.kind, &self.options)).into_owned()
     }
 
     /// The figures as a table, for screen readers.
     pub fn table(&self) -> crate::export::Table {
-        crate::export::table(&self.report, self.kind, &self.options.numbers)
+        let mut table = crate::export::table(&self.report, self.kind, &self.options.numbers);
+        for cell in table.rows.iter_mut().flatten() {
+            *cell = visible(cell).into_owned();
+        }
+        table
     }
 
     /// Every figure as CSV, with the sources and their SHA-256.
@@ -126,7 +131,7 @@ impl View {
             .map(|s| {
                 let mut rows = vec![
                     ("Input", s.input.clone()),
-                    ("Source", s.source.clone()),
+                    ("Source", visible(&s.source).into_owned()),
                     ("Bytes", f.integer(s.bytes)),
                     ("SHA-256", s.sha256.clone()),
                     ("Fetched", s.fetched_at.clone()),
@@ -152,4 +157,14 @@ impl View {
         );
         (sources, summary)
     }
+}
+
+/// A tooltip whose words show what they hold: names from the data may carry characters
+/// that would reorder or hide the text around them.
+fn shown(mut tip: Tooltip) -> Tooltip {
+    tip.title = visible(&tip.title).into_owned();
+    for (label, value) in &mut tip.lines {
+        (*label, *value) = (visible(label).into_owned(), visible(value).into_owned());
+    }
+    tip
 }

@@ -68,17 +68,26 @@ impl Sink<EVENT_SLOTS> for EventLog {
 }
 
 /// Validates a record read from `line`: a missing or unreadable `ts` or `model` rejects
-/// it; an optional field of the wrong type is dropped with a warning.
+/// it, and so does an `ok` that says neither true nor false (the call may have failed, and
+/// counting it as a success would be a guess); any other optional field of the wrong type
+/// is dropped with a warning.
 fn validate<'a>(mut r: EventRecord<'a>, line: u64, problems: &mut Problems) -> Option<EventRow<'a>> {
     let seconds =
         fields::required(&mut r, (TS, "ts", "timestamp, time, block_timestamp"), line, problems, fields::timestamp)?;
     let model = fields::required(&mut r, (MODEL, "model", "model_id, model_cid"), line, problems, fields::non_empty)?;
+    let ok = match r.take(OK).map(fields::boolean) {
+        None => true,
+        Some(Ok(ok)) => ok,
+        Some(Err(why)) => {
+            problems.reject(line, "ok", || format!("{why}; the row could be a failed call, so it is not counted"));
+            return None;
+        }
+    };
     let mut optional = Optional { record: &mut r, names: &NAMES, line, problems };
     let caller = optional.get(CALLER, fields::text).flatten().map(fields::caller);
     let mode = optional.get(MODE, fields::text).flatten().map_or(Mode::Unknown, |m| Mode::from_name(&m));
     let latency_ms = optional.get(LATENCY, fields::non_negative);
     let units = optional.get(UNITS, fields::non_negative);
-    let ok = optional.get(OK, fields::boolean).unwrap_or(true);
     let kind = optional.get(KIND, fields::text).flatten();
     let app = optional.get(APP, fields::text).flatten();
     let automated = optional.get(AUTOMATED, fields::boolean);

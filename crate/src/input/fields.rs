@@ -111,21 +111,20 @@ fn digits(text: &str) -> Result<u64, FieldError> {
     text.trim().parse::<u64>().map_err(|_| format!("{} is not a whole number ≥ 0", quoted(text)))
 }
 
-/// A boolean: JSON `true`/`false`; in CSV also `1`/`0`, in any case.
+/// A boolean: JSON `true`/`false`, or a word that says it (in a CSV cell or a JSON string):
+/// `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`, in any case. A word that says neither is an
+/// error, never counted as true.
 pub fn boolean(value: Value) -> Result<bool, FieldError> {
-    match value {
-        Value::Bool(b) => Ok(b),
-        Value::Cell(c) => {
-            let c = c.trim();
-            if c == "1" || c.eq_ignore_ascii_case("true") {
-                Ok(true)
-            } else if c == "0" || c.eq_ignore_ascii_case("false") {
-                Ok(false)
-            } else {
-                Err(format!("{c:?} is not true, false, 1 or 0"))
-            }
-        }
-        other => Err(wrong("a boolean", &other)),
+    let word = match &value {
+        Value::Bool(b) => return Ok(*b),
+        Value::Cell(c) => c.trim(),
+        Value::Text(t) => t.trim(),
+        other => return Err(wrong("a boolean", other)),
+    };
+    match word.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" => Ok(true),
+        "false" | "no" | "n" | "0" => Ok(false),
+        _ => Err(format!("{} is not true or false", quoted(word))),
     }
 }
 
@@ -176,7 +175,9 @@ mod tests {
         assert_eq!(non_negative(Value::Cell("12.5")), Ok(12.5));
         assert_eq!(boolean(Value::Cell("TRUE")), Ok(true));
         assert_eq!(boolean(Value::Cell("0")), Ok(false));
-        assert!(boolean(Value::Cell("yes")).is_err());
+        assert_eq!(boolean(Value::Cell("no")), Ok(false));
+        assert_eq!(boolean(Value::Text("False".into())), Ok(false));
+        assert_eq!(boolean(Value::Cell("maybe")), Err("\"maybe\" is not true or false".into()));
     }
 
     #[test]

@@ -104,11 +104,26 @@ fn limits_give_a_clear_error() {
 
 #[test]
 fn wrong_types_are_dropped_with_a_warning_and_the_row_kept() {
-    let body = br#"{"ts":"2026-03-02","model":"m","latency_ms":"fast","ok":"yes","caller":7,"mode":2}"#;
+    let body = br#"{"ts":"2026-03-02","model":"m","latency_ms":"fast","automated":"maybe","caller":7,"mode":2}"#;
     let r = report(body);
     assert_eq!((r.input.rows_read, r.input.rows_rejected, r.input.warnings, r.events), (1, 0, 4, 1));
     let fields: Vec<_> = r.input.problems.iter().map(|p| p.field.as_str()).collect();
-    assert_eq!(fields, ["caller", "mode", "latency_ms", "ok"]);
+    assert_eq!(fields, ["caller", "mode", "latency_ms", "automated"]);
+}
+
+#[test]
+fn an_ok_in_words_counts_as_it_says_and_an_unreadable_one_rejects_the_row() {
+    let body = br#"{"ts":"2026-03-02","model":"m","ok":"false"}
+{"ts":"2026-03-02","model":"m","ok":"YES"}
+{"ts":"2026-03-02","model":"m","ok":"maybe"}"#;
+    let r = report(body);
+    assert_eq!((r.events, r.failed, r.input.rows_rejected), (1, 1, 1), "\"false\" is a failed call, never a success");
+    assert_eq!(
+        r.input.problems[0].reason,
+        "\"maybe\" is not true or false; the row could be a failed call, so it is not counted"
+    );
+    let csv = b"ts,model,ok\n2026-03-02,m,no\n2026-03-02,m,n\n2026-03-02,m,1\n";
+    assert_eq!((report(csv).events, report(csv).failed), (1, 2));
 }
 
 #[test]

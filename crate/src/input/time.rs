@@ -5,12 +5,14 @@ use crate::day::{digits, Day, SECONDS_PER_DAY};
 /// Epoch numbers at or above this magnitude are milliseconds (docs/inputs.md#events).
 const MILLIS_THRESHOLD: f64 = 1e11;
 
-/// The plausible span of a usage timestamp: 1970-01-01 up to (not including) 2200-01-01.
+/// The plausible span of a usage timestamp: 2000-01-01 up to (not including) 2100-01-01.
 ///
-/// A timestamp outside it parses but is rejected: one absurd row would otherwise stretch
-/// the default window over centuries and every zero-filled daily series with it.
-const EARLIEST: i64 = 0;
-const LATEST: i64 = 7_258_118_400;
+/// A timestamp outside it parses but is rejected: one absurd row (`"ts": 0`) would otherwise
+/// stretch the default window over decades and every zero-filled daily series with it. The
+/// longest window (`window::MAX_DAYS`) covers the whole span, so the accepted rows always make
+/// a window.
+const EARLIEST: i64 = 946_684_800;
+const LATEST: i64 = 4_102_444_800;
 
 /// Why a timestamp was not accepted; the text goes into the report's problems.
 pub type TimeError = &'static str;
@@ -47,7 +49,7 @@ fn in_range(seconds: i64) -> Result<i64, TimeError> {
     if (EARLIEST..LATEST).contains(&seconds) {
         Ok(seconds)
     } else {
-        Err("outside the supported years 1970 to 2199")
+        Err("outside the plausible years 2000 to 2099")
     }
 }
 
@@ -89,6 +91,8 @@ fn parse_iso(b: &[u8]) -> Result<i64, TimeError> {
     if hour > 23 || minute > 59 || second > 60 {
         return Err("time of day out of range");
     }
+    // A leap second (23:59:60) belongs to its day, not to the next.
+    let second = second.min(59);
     let offset = parse_offset(rest).ok_or(BAD)?;
     Ok(midnight + i64::from(hour * 3600 + minute * 60 + second) - offset)
 }

@@ -32,6 +32,20 @@ impl Bits {
         self.words.reserve_exact(additional.div_ceil(64));
     }
 
+    /// The words and the number of bits, to move them elsewhere.
+    pub fn into_parts(self) -> (Vec<u64>, usize) {
+        (self.words, self.len)
+    }
+
+    /// Bits from [`Bits::into_parts`]; `None` when the words do not hold `len` bits.
+    pub fn from_parts(words: Vec<u64>, len: usize) -> Option<Bits> {
+        (words.len() == len.div_ceil(64)).then_some(Bits { words, len })
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
     #[inline]
     pub fn get(&self, i: usize) -> bool {
         self.words[i / 64] >> (i % 64) & 1 == 1

@@ -175,8 +175,8 @@ impl EventLog {
 pub struct Events {
     /// Each distinct day once, ascending; the events of `days[k]` are
     /// `starts[k]..starts[k + 1]`.
-    days: Vec<Day>,
-    starts: Vec<usize>,
+    pub(super) days: Vec<Day>,
+    pub(super) starts: Vec<usize>,
     pub model: Vec<u32>,
     /// [`NONE`] where the event named no caller.
     pub caller: Vec<u32>,

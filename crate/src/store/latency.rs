@@ -52,6 +52,14 @@ impl Latencies {
         }
     }
 
+    /// Values held, missing ones included.
+    pub fn len(&self) -> usize {
+        match self {
+            Latencies::Tenths(column) => column.len(),
+            Latencies::Exact(column) => column.len(),
+        }
+    }
+
     #[inline]
     pub fn get(&self, i: usize) -> Option<f64> {
         match self {

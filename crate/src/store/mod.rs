@@ -1,6 +1,7 @@
 //! Where accepted input lives: compact columns with interned ids (docs/inputs.md, DESIGN.md).
 
 mod bits;
+mod columns;
 mod events;
 mod interner;
 mod latency;
@@ -10,6 +11,7 @@ mod snapshots;
 mod tallies;
 
 pub use bits::Bits;
+pub use columns::{Column, ColumnsIn, ColumnsOut};
 pub use events::{EventLog, EventRow, Events, NONE};
 pub use interner::Interner;
 pub use latency::Latencies;

@@ -64,7 +64,8 @@ pub async fn load_urls(
     load(&spec, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))
 }
 
-async fn load(
+/// Fetches and parses the inputs of `spec`.
+pub(super) async fn load(
     spec: &LoadSpec,
     on_progress: Option<&Function>,
     signal: Option<&AbortSignal>,

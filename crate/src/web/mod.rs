@@ -11,6 +11,7 @@ mod errors;
 mod fetch;
 mod hash;
 mod panic;
+mod parts;
 mod view;
 
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

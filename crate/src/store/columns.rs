@@ -1,0 +1,281 @@
+//! The store as flat columns, to move a dataset between threads in a few copies (a worker
+//! parses, the page shows). Each type gives its columns up in a fixed order and takes them
+//! back in the same order, checking that they fit together, so a dataset rebuilt from its
+//! columns holds no index out of range.
+
+use super::{Bits, Events, Interner, Latencies, Tallies};
+use crate::day::Day;
+use crate::sketch::{LatencySketch, Registers};
+
+/// One column of numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Column {
+    U8(Vec<u8>),
+    I32(Vec<i32>),
+    U32(Vec<u32>),
+    U64(Vec<u64>),
+    F64(Vec<f64>),
+}
+
+/// Why columns do not make a store: they came from elsewhere than this version.
+pub type Mismatch = &'static str;
+
+/// Columns being given up, in order.
+#[derive(Default)]
+pub struct ColumnsOut(pub Vec<Column>);
+
+/// Columns being taken back, in the order they were given.
+pub struct ColumnsIn(std::vec::IntoIter<Column>);
+
+impl ColumnsIn {
+    pub fn new(columns: Vec<Column>) -> ColumnsIn {
+        ColumnsIn(columns.into_iter())
+    }
+
+    fn next(&mut self) -> Result<Column, Mismatch> {
+        self.0.next().ok_or("a column is missing")
+    }
+
+    pub fn u8(&mut self) -> Result<Vec<u8>, Mismatch> {
+        match self.next()? {
+            Column::U8(v) => Ok(v),
+            _ => Err("a column of bytes was expected"),
+        }
+    }
+
+    pub fn i32(&mut self) -> Result<Vec<i32>, Mismatch> {
+        match self.next()? {
+            Column::I32(v) => Ok(v),
+            _ => Err("a column of i32 was expected"),
+        }
+    }
+
+    pub fn u32(&mut self) -> Result<Vec<u32>, Mismatch> {
+        match self.next()? {
+            Column::U32(v) => Ok(v),
+            _ => Err("a column of u32 was expected"),
+        }
+    }
+
+    pub fn u64(&mut self) -> Result<Vec<u64>, Mismatch> {
+        match self.next()? {
+            Column::U64(v) => Ok(v),
+            _ => Err("a column of u64 was expected"),
+        }
+    }
+
+    /// Whether every column was taken.
+    pub fn is_done(&mut self) -> bool {
+        self.0.next().is_none()
+    }
+}
+
+fn days_out(days: &[Day]) -> Column {
+    Column::I32(days.iter().map(|d| d.0).collect())
+}
+
+fn days_in(columns: &mut ColumnsIn) -> Result<Vec<Day>, Mismatch> {
+    Ok(columns.i32()?.into_iter().map(Day).collect())
+}
+
+fn offsets_out(offsets: &[usize]) -> Result<Column, Mismatch> {
+    let offsets: Option<Vec<u32>> = offsets.iter().map(|&o| u32::try_from(o).ok()).collect();
+    Ok(Column::U32(offsets.ok_or("an offset past 4 GB")?))
+}
+
+fn offsets_in(columns: &mut ColumnsIn) -> Result<Vec<usize>, Mismatch> {
+    Ok(columns.u32()?.into_iter().map(|o| o as usize).collect())
+}
+
+impl Interner {
+    fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        let (bytes, ends) = self.into_parts();
+        out.0.push(offsets_out(&ends)?);
+        out.0.push(Column::U8(bytes.into_bytes()));
+        Ok(())
+    }
+
+    fn columns_in(columns: &mut ColumnsIn) -> Result<Interner, Mismatch> {
+        let ends = offsets_in(columns)?;
+        let bytes = String::from_utf8(columns.u8()?).map_err(|_| "strings that are not UTF-8")?;
+        Interner::from_parts(bytes, ends).ok_or("string ends that do not fit their bytes")
+    }
+}
+
+impl Bits {
+    fn columns_out(self, out: &mut ColumnsOut) {
+        let (words, len) = self.into_parts();
+        out.0.push(Column::U64(vec![len as u64]));
+        out.0.push(Column::U64(words));
+    }
+
+    fn columns_in(columns: &mut ColumnsIn) -> Result<Bits, Mismatch> {
+        let len = columns.u64()?.first().copied().ok_or("a bit column without its length")? as usize;
+        Bits::from_parts(columns.u64()?, len).ok_or("bits that do not fit their length")
+    }
+}
+
+/// An optional part: a flag column, then the part when there is one.
+fn optional_out<T>(part: Option<T>, out: &mut ColumnsOut, each: impl FnOnce(T, &mut ColumnsOut)) {
+    out.0.push(Column::U8(vec![u8::from(part.is_some())]));
+    if let Some(part) = part {
+        each(part, out);
+    }
+}
+
+fn optional_in<T>(
+    columns: &mut ColumnsIn,
+    each: impl FnOnce(&mut ColumnsIn) -> Result<T, Mismatch>,
+) -> Result<Option<T>, Mismatch> {
+    match columns.u8()?.first() {
+        Some(1) => each(columns).map(Some),
+        Some(0) => Ok(None),
+        _ => Err("an optional part without its flag"),
+    }
+}
+
+impl Events {
+    /// Gives the columns up (moved, not copied, where their types allow).
+    pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        let Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels } = self;
+        out.0.push(days_out(&days));
+        out.0.push(offsets_out(&starts)?);
+        out.0.push(Column::U32(model));
+        out.0.push(Column::U32(caller));
+        ok.columns_out(out);
+        optional_out(latency, out, |latency, out| match latency {
+            Latencies::Tenths(v) => out.0.push(Column::U32(v)),
+            Latencies::Exact(v) => out.0.push(Column::F64(v)),
+        });
+        optional_out(app, out, |app, out| out.0.push(Column::U32(app)));
+        optional_out(automated, out, |bits, out| bits.columns_out(out));
+        for interner in [models, callers, labels] {
+            interner.columns_out(out)?;
+        }
+        Ok(())
+    }
+
+    /// Takes the columns back, checking that every id names a string and every run fits.
+    pub fn columns_in(columns: &mut ColumnsIn) -> Result<Events, Mismatch> {
+        let days = days_in(columns)?;
+        let starts = offsets_in(columns)?;
+        let (model, caller) = (columns.u32()?, columns.u32()?);
+        let ok = Bits::columns_in(columns)?;
+        let latency = optional_in(columns, |c| match c.next()? {
+            Column::U32(v) => Ok(Latencies::Tenths(v)),
+            Column::F64(v) => Ok(Latencies::Exact(v)),
+            _ => Err("a latency column of another type"),
+        })?;
+        let app = optional_in(columns, ColumnsIn::u32)?;
+        let automated = optional_in(columns, Bits::columns_in)?;
+        let (models, callers, labels) =
+            (Interner::columns_in(columns)?, Interner::columns_in(columns)?, Interner::columns_in(columns)?);
+        let n = model.len();
+        let fits = |ids: &[u32], strings: &Interner, none_allowed: bool| {
+            ids.iter().all(|&id| (id as usize) < strings.len() || (none_allowed && id == super::NONE))
+        };
+        let lengths = [caller.len(), ok.len(), latency.as_ref().map_or(n, Latencies::len)]
+            .into_iter()
+            .chain(app.as_ref().map(Vec::len))
+            .chain(automated.as_ref().map(Bits::len))
+            .all(|len| len == n);
+        let runs = starts.len() == days.len() + 1
+            && starts.first() == Some(&0)
+            && starts.last() == Some(&n)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && days.windows(2).all(|w| w[0] < w[1]);
+        let ids = fits(&model, &models, false)
+            && fits(&caller, &callers, true)
+            && app.as_ref().is_none_or(|app| fits(app, &labels, true));
+        if !(lengths && runs && ids) {
+            return Err("event columns that do not fit together");
+        }
+        Ok(Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels })
+    }
+}
+
+impl Tallies {
+    /// Gives the columns up (moved where their types allow; sketches as their bytes).
+    pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        out.0.push(days_out(&self.day));
+        out.0.push(Column::U32(self.model));
+        out.0.push(Column::U64(self.events));
+        out.0.push(Column::U64(self.failed));
+        for column in self.by_mode {
+            out.0.push(Column::U64(column));
+        }
+        for column in [self.self_calls, self.knowable, self.callers] {
+            optional_out(column, out, |c, out| out.0.push(Column::U64(c)));
+        }
+        optional_out(self.callers_sketch, out, |sketches, out| {
+            blobs_out(sketches.iter().map(Registers::encode), out);
+        });
+        optional_out(self.latency_sketch, out, |sketches, out| {
+            blobs_out(sketches.iter().map(LatencySketch::encode), out);
+        });
+        Ok(())
+    }
+
+    /// Takes the columns back; `models`: how many model ids there are.
+    pub fn columns_in(columns: &mut ColumnsIn, models: usize) -> Result<Tallies, Mismatch> {
+        let day = days_in(columns)?;
+        let model = columns.u32()?;
+        let (events, failed) = (columns.u64()?, columns.u64()?);
+        let mut by_mode: [Vec<u64>; 5] = Default::default();
+        for column in &mut by_mode {
+            *column = columns.u64()?;
+        }
+        let self_calls = optional_in(columns, ColumnsIn::u64)?;
+        let knowable = optional_in(columns, ColumnsIn::u64)?;
+        let callers = optional_in(columns, ColumnsIn::u64)?;
+        let callers_sketch = optional_in(columns, |c| blobs_in(c, Registers::decode))?;
+        let latency_sketch = optional_in(columns, |c| blobs_in(c, LatencySketch::decode))?;
+        let n = day.len();
+        let lengths = [model.len(), events.len(), failed.len()]
+            .into_iter()
+            .chain(by_mode.iter().map(Vec::len))
+            .chain([&self_calls, &knowable, &callers].into_iter().flatten().map(Vec::len))
+            .chain(callers_sketch.as_ref().map(Vec::len))
+            .chain(latency_sketch.as_ref().map(Vec::len))
+            .all(|len| len == n);
+        let ids = model.iter().all(|&m| (m as usize) < models || m == super::NONE);
+        if !(lengths && ids && day.windows(2).all(|w| w[0] <= w[1])) {
+            return Err("tallies that do not fit together");
+        }
+        Ok(Tallies {
+            day,
+            model,
+            events,
+            failed,
+            by_mode,
+            self_calls,
+            knowable,
+            callers,
+            callers_sketch,
+            latency_sketch,
+        })
+    }
+}
+
+/// Byte strings end to end, and where each ends.
+fn blobs_out(blobs: impl Iterator<Item = Vec<u8>>, out: &mut ColumnsOut) {
+    let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+    for blob in blobs {
+        bytes.extend_from_slice(&blob);
+        ends.push(bytes.len() as u64);
+    }
+    out.0.push(Column::U64(ends));
+    out.0.push(Column::U8(bytes));
+}
+
+fn blobs_in<T>(columns: &mut ColumnsIn, decode: fn(&[u8]) -> Result<T, String>) -> Result<Vec<T>, Mismatch> {
+    let (ends, bytes) = (columns.u64()?, columns.u8()?);
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let blob = bytes.get(start..end as usize).ok_or("sketch bytes that do not fit")?;
+            start = end as usize;
+            decode(blob).map_err(|_| "a sketch that does not decode")
+        })
+        .collect()
+}

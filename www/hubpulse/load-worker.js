@@ -1,0 +1,41 @@
+// The load worker of <hub-pulse>: fetches and parses one load's inputs in its own thread,
+// so the page's thread stays free, and hands the dataset over as typed arrays whose
+// buffers move without a copy. One worker a load: when it ends, its memory goes with it.
+// Messages in: {spec, hashPort?} to start, 'abort' to stop. Out: 'alive' once the script
+// runs, {progress}, then {parts} or {error: {message, kind, transient, status,
+// retryAfter}}, or {unavailable} when its wasm cannot start here.
+import init, { lastPanic, loadParts } from '../pkg/hubpulse.js';
+import { portHashers } from './hash-client.js';
+
+postMessage('alive');
+const controller = new AbortController();
+/** Progress is sent at most this often: the page repaints no faster anyway. */
+const PROGRESS_MS = 50;
+
+onmessage = async ({ data }) => {
+  if (data === 'abort') return controller.abort();
+  let last = 0;
+  const progress = (p) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS && p.loaded !== p.total) return;
+    last = now;
+    postMessage({ progress: p });
+  };
+  try {
+    await init();
+  } catch (error) {
+    return postMessage({ unavailable: String(error) }); // the page loads on its own thread
+  }
+  try {
+    const hashers = data.hashPort ? portHashers(data.hashPort) : undefined;
+    const parts = await loadParts(data.spec, progress, controller.signal, hashers);
+    postMessage({ parts }, [parts.meta.buffer, ...parts.columns.map((c) => c.buffer)]);
+  } catch (error) {
+    // A Rust panic surfaces as a RuntimeError; the panic hook kept its message.
+    const message = error instanceof WebAssembly.RuntimeError ? (lastPanic() ?? error.message) : (error?.message ?? String(error));
+    const { kind = error instanceof WebAssembly.RuntimeError ? 'bug' : 'network', transient = false, status, retryAfter } = error ?? {};
+    postMessage({ error: { message, kind, transient, status, retryAfter } });
+  } finally {
+    data.hashPort?.postMessage({ close: true });
+  }
+};
