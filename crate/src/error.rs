@@ -28,6 +28,8 @@ pub enum Error {
         status: u16,
         /// The status's words, as the server sent them.
         status_text: String,
+        /// Seconds the server asked to wait before trying again (`Retry-After`).
+        retry_after: Option<u32>,
     },
     /// The request never got an answer (DNS, connection, CORS, abort).
     Network {
@@ -82,7 +84,7 @@ impl fmt::Display for Error {
         match self {
             Error::Format { source, reason } => write!(f, "{source}: {reason}"),
             Error::Io { source, reason } => write!(f, "{source}: could not read: {reason}"),
-            Error::Http { source, status, status_text } => {
+            Error::Http { source, status, status_text, .. } => {
                 write!(f, "{source}: the server answered HTTP {status} {status_text}")
             }
             Error::Network { source, reason } => write!(f, "{source}: could not fetch: {reason}"),

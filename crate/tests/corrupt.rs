@@ -82,7 +82,7 @@ fn a_line_up_to_the_limit_is_read_and_a_longer_one_is_one_rejected_row() {
 #[test]
 fn wrong_types_and_absurd_timestamps_are_warned_or_rejected() {
     let body = concat!(
-        "{\"ts\":\"2026-03-01\",\"model\":\"m\",\"latency_ms\":\"fast\",\"ok\":\"yes\"}\n",
+        "{\"ts\":\"2026-03-01\",\"model\":\"m\",\"latency_ms\":\"fast\",\"automated\":\"sometimes\"}\n",
         "{\"ts\":99999999999999999999,\"model\":\"m\"}\n",
         "{\"ts\":\"+275760-09-13T00:00:00Z\",\"model\":\"m\"}\n",
         "{\"ts\":\"1969-12-31T23:59:59Z\",\"model\":\"m\"}\n",

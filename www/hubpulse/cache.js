@@ -27,6 +27,7 @@ class Entry {
    */
   async #attempts(spec, { idleMs, deadlineMs }) {
     const deadline = AbortSignal.timeout(deadlineMs);
+    const ends = performance.now() + deadlineMs;
     const what = spec.chain?.rpc ?? spec.events ?? spec.rollups ?? spec.snapshots;
     for (let attempt_ = 0; ; attempt_++) {
       const idle = new AbortController();
@@ -44,7 +45,11 @@ class Entry {
         if (deadline.aborted) throw timeout(`${what}: the load took longer than its deadline of ${seconds(deadlineMs)}`);
         const cause = idle.signal.aborted ? timeout(`${what}: no data came for ${seconds(idleMs)}; the server does not answer`) : error;
         if (attempt_ >= RETRY_DELAYS_MS.length || !cause.transient) throw cause;
-        await pause(RETRY_DELAYS_MS[attempt_], deadline);
+        // A server that says when to come back (429, 503 with Retry-After) is waited for,
+        // unless that is past the deadline.
+        const wait = cause.retryAfter !== undefined ? cause.retryAfter * 1000 : RETRY_DELAYS_MS[attempt_];
+        if (performance.now() + wait > ends) throw cause;
+        await pause(wait, deadline);
       } finally {
         clearTimeout(timer);
       }

@@ -7,6 +7,7 @@
 // the thread that parses; if it fails later, the loads that used it fail with a transient
 // error and are retried.
 import { portHashers } from './hash-client.js';
+import { compiled } from './wasm.js';
 
 const state = { alive: false, failed: false, worker: null };
 const started = new Promise((resolve) => {
@@ -17,6 +18,8 @@ const started = new Promise((resolve) => {
     resolve();
     return;
   }
+  // The worker starts from the page's compiled wasm (or compiles its own if that fails).
+  compiled.then((module) => state.worker.postMessage({ module }), () => state.worker.postMessage({ module: null }));
   state.worker.addEventListener('message', ({ data }) => {
     if (data === 'alive') return void (state.alive = true, resolve());
     if (data.failed) state.failed = true;

@@ -1,7 +1,8 @@
 // The load worker of <hub-pulse>: fetches and parses one load's inputs in its own thread,
 // so the page's thread stays free, and hands the dataset over as typed arrays whose
 // buffers move without a copy. One worker a load: when it ends, its memory goes with it.
-// Messages in: {spec, hashPort?} to start, 'abort' to stop. Out: 'alive' once the script
+// Messages in: {spec, module?, hashPort?} to start (module: the page's compiled wasm),
+// 'abort' to stop. Out: 'alive' once the script
 // runs, {progress}, then {parts} or {error: {message, kind, transient, status,
 // retryAfter}}, or {unavailable} when its wasm cannot start here.
 import init, { lastPanic, loadParts } from '../pkg/hubpulse.js';
@@ -22,7 +23,7 @@ onmessage = async ({ data }) => {
     postMessage({ progress: p });
   };
   try {
-    await init();
+    await init(data.module ? { module_or_path: data.module } : undefined);
   } catch (error) {
     return postMessage({ unavailable: String(error) }); // the page loads on its own thread
   }

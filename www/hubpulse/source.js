@@ -3,7 +3,7 @@
 // parts, or, where a worker cannot start, on this page; a chain read through its node.
 // Retries, timeouts and sharing are the cache's (cache.js).
 import { hashPort, hashers } from './hashing.js';
-import { ChainScan, Dataset, loadUrls, ready } from './wasm.js';
+import { ChainScan, Dataset, compiled, loadUrls, ready } from './wasm.js';
 
 /** Whether load workers start here: unknown until the first has tried. */
 let workers = null;
@@ -38,7 +38,7 @@ async function inWorker(spec, onProgress, signal) {
     workers = false;
     return null;
   }
-  const port = await hashPort();
+  const [port, module] = await Promise.all([hashPort(), compiled]);
   return new Promise((resolve, reject) => {
     let alive = false;
     const done = () => {
@@ -70,7 +70,7 @@ async function inWorker(spec, onProgress, signal) {
       if (data === 'alive') {
         alive = true;
         workers = true;
-        worker.postMessage({ spec, hashPort: port }, port ? [port] : []);
+        worker.postMessage({ spec, hashPort: port, module }, port ? [port] : []);
       } else if (data.unavailable) {
         fallBack();
       } else if (data.progress) {

@@ -14,14 +14,14 @@ use csv_core::ReadRecordResult;
 /// Fields a record may have, at most.
 const MAX_FIELDS: usize = 4096;
 
-/// Whether a line (`whole`: up to its newline, else the unfinished end of the input) needs
-/// `csv-core`: it has a quote, or a carriage return that does not end a CRLF line.
-fn needs_csv_core(line: &[u8], whole: bool) -> bool {
-    match memchr::memchr2(b'"', b'\r', line) {
-        None => false,
-        Some(at) if line[at] == b'"' => true,
-        Some(at) => !(whole && at + 1 == line.len()) || memchr::memchr(b'"', line).is_some(),
-    }
+/// What the next line of the input is, to the fast way.
+enum Scanned {
+    /// A whole line without quotes, ending at this newline.
+    Line(usize),
+    /// A line for `csv-core`.
+    Special,
+    /// A line that goes on in the next chunk.
+    Unfinished,
 }
 
 /// A streaming CSV reader that knows its header.
@@ -38,6 +38,8 @@ pub struct Rows {
     overflowed: bool,
     /// An unfinished line without quotes so far, begun in an earlier chunk.
     pending: Vec<u8>,
+    /// Where the cells of the line being split end (kept to spare an allocation a line).
+    cell_ends: Vec<usize>,
     /// For each column, the slot it fills (and whether by its canonical name).
     header: Option<Vec<Option<(usize, bool)>>>,
     /// Lines passed so far.
@@ -58,6 +60,7 @@ impl Rows {
             in_record: false,
             overflowed: false,
             pending: Vec::new(),
+            cell_ends: Vec::new(),
             header: None,
             line: lines,
             record_line: lines + 1,
@@ -80,36 +83,45 @@ impl Rows {
                 input = self.quoted(input, sink, problems)?;
                 continue;
             }
-            let Some(end) = memchr::memchr(b'\n', input) else {
-                if needs_csv_core(input, false) {
+            let end = match self.scan(input) {
+                Scanned::Special => {
                     input = self.start_quoted(input, sink, problems)?;
                     continue;
                 }
-                self.keep(input);
-                return Ok(());
+                Scanned::Unfinished => {
+                    self.keep(input);
+                    return Ok(());
+                }
+                Scanned::Line(end) => end,
             };
-            if needs_csv_core(&input[..end], true) || memchr::memchr(b'"', &self.pending).is_some() {
-                input = self.start_quoted(input, sink, problems)?;
-                continue;
-            }
-            let line = &input[..end];
             self.line += 1;
             self.record_line = self.line;
             if self.pending.is_empty() && !self.overflowed {
-                self.plain(line, sink, problems)?;
+                self.plain(&input[..end], true, sink, problems)?;
             } else {
-                self.keep(line);
+                self.keep(&input[..end]);
                 let (pending, overflowed) = (std::mem::take(&mut self.pending), self.overflowed);
                 self.overflowed = false;
                 if overflowed {
                     too_long(self.record_line, MAX_RECORD, problems);
                 } else {
-                    self.plain(&pending, sink, problems)?;
+                    self.plain(&pending, false, sink, problems)?;
                 }
             }
             input = &input[end + 1..];
         }
         Ok(())
+    }
+
+    /// One pass over the next line of `input`: where its commas are (into `cell_ends`) and
+    /// where it ends, or that it needs `csv-core` (a quote, a carriage return that does not
+    /// end a CRLF line), or that it goes on in the next chunk.
+    fn scan(&mut self, input: &[u8]) -> Scanned {
+        if memchr::memchr(b'"', &self.pending).is_some() {
+            return Scanned::Special;
+        }
+        self.cell_ends.clear();
+        scan_line(input, &mut self.cell_ends)
     }
 
     /// Keeps part of an unfinished line without quotes, up to the limit.
@@ -122,10 +134,12 @@ impl Rows {
         }
     }
 
-    /// One whole line without quotes: its cells are what lies between its commas.
+    /// One whole line without quotes: its cells are what lies between its commas (found by
+    /// [`Rows::scan`] when `scanned`, else here).
     fn plain<S: Sink<N>, const N: usize>(
         &mut self,
         line: &[u8],
+        scanned: bool,
         sink: &mut S,
         problems: &mut Problems,
     ) -> Result<(), String> {
@@ -137,31 +151,26 @@ impl Rows {
             too_long(self.record_line, MAX_RECORD, problems);
             return Ok(());
         }
-        let mut cells = [(0usize, 0usize); 64];
-        let mut count = 0;
-        let mut start = 0;
-        let mut many = Vec::new();
-        for end in memchr::memchr_iter(b',', line).chain(std::iter::once(line.len())) {
-            if count < cells.len() {
-                cells[count] = (start, end);
-            } else {
-                many.push((start, end));
-            }
-            count += 1;
-            start = end + 1;
+        // Where each cell ends, in a buffer kept from line to line.
+        let mut ends = std::mem::take(&mut self.cell_ends);
+        if !scanned {
+            ends.clear();
+            ends.extend(memchr::memchr_iter(b',', line));
         }
-        if count > MAX_FIELDS {
+        ends.push(line.len());
+        if ends.len() > MAX_FIELDS {
             too_long(self.record_line, MAX_RECORD, problems);
+            self.cell_ends = ends;
             return Ok(());
         }
-        let all: Vec<(usize, usize)>;
-        let spans: &[(usize, usize)] = if many.is_empty() {
-            &cells[..count]
-        } else {
-            all = cells.iter().copied().chain(many).collect();
-            &all
+        let span = |i: usize| if i == 0 { 0 } else { ends[i - 1] + 1 }..ends[i];
+        // One check of the whole line: its cells, cut at ASCII commas, are then text too.
+        let result = match std::str::from_utf8(line) {
+            Ok(text) => self.record(|i| Ok(&text[span(i)]), ends.len(), sink, problems),
+            Err(_) => self.record(|i| cell_text(&line[span(i)]), ends.len(), sink, problems),
         };
-        self.record(|i| &line[spans[i].0..spans[i].1], spans.len(), sink, problems)
+        self.cell_ends = ends;
+        result
     }
 
     /// A record with a quote starts at the beginning of `input`, after any unfinished line
@@ -219,7 +228,7 @@ impl Rows {
                     } else {
                         let (out, ends) = (std::mem::take(&mut self.out), std::mem::take(&mut self.ends));
                         let fields = &ends[..self.ends_len];
-                        let cell = |i: usize| &out[if i == 0 { 0 } else { fields[i - 1] }..fields[i]];
+                        let cell = |i: usize| cell_text(&out[if i == 0 { 0 } else { fields[i - 1] }..fields[i]]);
                         let result = self.record(cell, fields.len(), sink, problems);
                         (self.out, self.ends) = (out, ends);
                         result?;
@@ -245,23 +254,24 @@ impl Rows {
             too_long(self.record_line, MAX_RECORD, problems);
             return Ok(());
         }
-        self.plain(&pending, sink, problems)
+        self.plain(&pending, false, sink, problems)
     }
 
-    /// One record of `count` cells: the header, or a row for the sink.
+    /// One record of `count` cells (each text, or its bytes when they are not UTF-8): the
+    /// header, or a row for the sink.
     fn record<'c, S: Sink<N>, const N: usize>(
         &mut self,
-        cell: impl Fn(usize) -> &'c [u8],
+        cell: impl Fn(usize) -> Result<&'c str, &'c [u8]>,
         count: usize,
         sink: &mut S,
         problems: &mut Problems,
     ) -> Result<(), String> {
         let Some(header) = &self.header else {
-            let header: Vec<_> = (0..count)
-                .map(|i| std::str::from_utf8(cell(i)).ok().and_then(|name| S::Schema::slot(name.trim())))
-                .collect();
+            let header: Vec<_> =
+                (0..count).map(|i| cell(i).ok().and_then(|name| S::Schema::slot(name.trim()))).collect();
             if header.iter().all(Option::is_none) {
-                let names: Vec<u8> = (0..count).flat_map(|i| [cell(i), b", "].concat()).collect();
+                let names: Vec<u8> =
+                    (0..count).flat_map(|i| [cell(i).map_or_else(|b| b, str::as_bytes), b", "].concat()).collect();
                 return Err(format!(
                     "the CSV header {} names none of the fields this input needs",
                     quoted_bytes(names.strip_suffix(b", ").unwrap_or(&names))
@@ -274,7 +284,7 @@ impl Rows {
         let mut record = Record::<N>::new();
         for (i, slot) in header.iter().enumerate().take(count) {
             let Some((slot, canonical)) = *slot else { continue };
-            let Ok(text) = std::str::from_utf8(cell(i)) else {
+            let Ok(text) = cell(i) else {
                 problems.reject(self.record_line, "record", || format!("column {} is not valid UTF-8", i + 1));
                 return Ok(());
             };
@@ -284,5 +294,101 @@ impl Rows {
         }
         sink.accept(record, self.record_line, problems);
         Ok(())
+    }
+}
+
+/// The next line of `input` for the fast way: its commas pushed to `commas`, where it ends,
+/// or that it needs `csv-core`. Eight bytes at a time: a word without any of `,` `\n` `"`
+/// `\r` (most of a cell) is passed over in a few operations.
+fn scan_line(input: &[u8], commas: &mut Vec<usize>) -> Scanned {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte of `word` that equals `b`, exactly.
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
+    };
+    let mut at = 0;
+    while at + 8 <= input.len() {
+        let mut word_bytes = [0u8; 8];
+        word_bytes.copy_from_slice(&input[at..at + 8]);
+        let word = u64::from_le_bytes(word_bytes);
+        let special = equal(word, b'\n') | equal(word, b'"') | equal(word, b'\r');
+        let mut comma = equal(word, b',');
+        // Commas before the first special byte (or in the whole word).
+        let limit = if special == 0 { 8 } else { special.trailing_zeros() as usize / 8 };
+        while comma != 0 {
+            let i = comma.trailing_zeros() as usize / 8;
+            if i >= limit {
+                break;
+            }
+            commas.push(at + i);
+            comma &= comma - 1;
+        }
+        if special != 0 {
+            return special_at(input, at + limit);
+        }
+        at += 8;
+    }
+    for (i, &b) in input.iter().enumerate().skip(at) {
+        match b {
+            b',' => commas.push(i),
+            b'\n' | b'"' | b'\r' => return special_at(input, i),
+            _ => {}
+        }
+    }
+    Scanned::Unfinished
+}
+
+/// What the special byte at `i` means: the line's end, or a line for `csv-core`.
+fn special_at(input: &[u8], i: usize) -> Scanned {
+    match input[i] {
+        b'\n' => Scanned::Line(i),
+        b'\r' if input.get(i + 1) == Some(&b'\n') => {
+            // A CRLF line: its carriage return is stripped with the line.
+            Scanned::Line(i + 1)
+        }
+        _ => Scanned::Special,
+    }
+}
+
+/// A cell's text, or its bytes when they are not UTF-8.
+fn cell_text(bytes: &[u8]) -> Result<&str, &[u8]> {
+    std::str::from_utf8(bytes).map_err(|_| bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The scan a byte at a time, to check the word-at-a-time one against.
+    fn naive(input: &[u8]) -> (Vec<usize>, Option<Result<usize, ()>>) {
+        let mut commas = Vec::new();
+        for (i, &b) in input.iter().enumerate() {
+            match b {
+                b',' => commas.push(i),
+                b'\n' => return (commas, Some(Ok(i))),
+                b'\r' if input.get(i + 1) == Some(&b'\n') => return (commas, Some(Ok(i + 1))),
+                b'"' | b'\r' => return (commas, Some(Err(()))),
+                _ => {}
+            }
+        }
+        (commas, None)
+    }
+
+    proptest! {
+        #[test]
+        fn the_word_scan_finds_what_a_byte_scan_finds(input in proptest::collection::vec(prop_oneof![
+            6 => Just(b'a'), 2 => Just(b','), 1 => Just(b'\n'), 1 => Just(b'\r'), 1 => Just(b'"'), 1 => any::<u8>()
+        ], 0..40)) {
+            let mut commas = Vec::new();
+            let scanned = match scan_line(&input, &mut commas) {
+                Scanned::Line(i) => Some(Ok(i)),
+                Scanned::Special => Some(Err(())),
+                Scanned::Unfinished => None,
+            };
+            prop_assert_eq!((commas, scanned), naive(&input));
+        }
     }
 }

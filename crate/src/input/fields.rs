@@ -75,7 +75,30 @@ pub fn text<'a>(value: Value<'a>) -> Result<Option<Cow<'a, str>>, FieldError> {
         Value::Cell(c) => Cow::Borrowed(c),
         other => return Err(wrong("text", &other)),
     };
-    Ok((!text.trim().is_empty()).then_some(text))
+    Ok((!is_blank_text(&text)).then_some(text))
+}
+
+/// Whether `text` is empty or whitespace, without scanning text that starts with a letter.
+#[inline]
+fn is_blank_text(text: &str) -> bool {
+    match text.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+        Some(_) => text.trim().is_empty(),
+    }
+}
+
+/// `text` without surrounding whitespace; ids almost never have any, so those are not copied
+/// or scanned twice.
+#[inline]
+fn trimmed(text: &str) -> &str {
+    let b = text.as_bytes();
+    let clean = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii() && !c.is_ascii_whitespace());
+    if clean(b.first()) && clean(b.last()) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// A finite number ≥ 0 (latency, units, counts).
@@ -142,17 +165,37 @@ pub fn timestamp(value: Value) -> Result<i64, FieldError> {
 
 /// A caller id: `0x…` hex addresses compare case-insensitively, so they are lowercased.
 pub fn caller(id: Cow<str>) -> Cow<str> {
-    let trimmed = id.trim();
-    let is_hex_address = trimmed.len() > 2
-        && (trimmed.starts_with("0x") || trimmed.starts_with("0X"))
-        && trimmed.bytes().skip(2).all(|b| b.is_ascii_hexdigit());
-    if is_hex_address && trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+    let trimmed = trimmed(&id);
+    if hex_address_with_capitals(trimmed.as_bytes()) {
         Cow::Owned(trimmed.to_ascii_lowercase())
     } else if trimmed.len() != id.len() {
         Cow::Owned(trimmed.to_owned())
     } else {
         id
     }
+}
+
+/// What a byte of a would-be hex address is: 0 a digit or `a`-`f`, 1 `A`-`F`, 2 anything else.
+const HEX_CLASS: [u8; 256] = {
+    let mut class = [2u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'f' => 0,
+            b'A'..=b'F' => 1,
+            _ => 2,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// Whether `b` is `0x` and hex digits, with some capital: the one case to lowercase. One
+/// branch-free pass, as callers are read for every event.
+fn hex_address_with_capitals(b: &[u8]) -> bool {
+    let [b'0', x @ (b'x' | b'X'), digits @ ..] = b else { return false };
+    let class = digits.iter().fold(u8::from(*x == b'X'), |acc, &c| acc | HEX_CLASS[usize::from(c)]);
+    class == 1 && !digits.is_empty()
 }
 
 /// A short rendering of a bad value for a problem's reason.

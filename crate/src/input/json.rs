@@ -13,9 +13,19 @@ use serde::de::DeserializeSeed;
 pub fn parse_object<S: Sink<N>, const N: usize>(bytes: &[u8], line: u64, sink: &mut S, problems: &mut Problems) {
     problems.rows_read += 1;
     let mut record = Record::<N>::new();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
     let seed = RecordSeed::<S::Schema, N> { record: &mut record, schema: std::marker::PhantomData };
-    match seed.deserialize(&mut de).and_then(|()| de.end()) {
+    // Checked as UTF-8 once, the line's strings need no check each (serde_json's str reader).
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            seed.deserialize(&mut de).and_then(|()| de.end())
+        }
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            seed.deserialize(&mut de).and_then(|()| de.end())
+        }
+    };
+    match parsed {
         Ok(()) => sink.accept(record, line, problems),
         Err(e) => problems.reject(line, "record", || format!("not a JSON object: {}", reason(&e))),
     }

@@ -104,6 +104,7 @@ async fn post(url: &str, request: &Request, signal: Option<&AbortSignal>) -> Res
             source: url.to_owned(),
             status: response.status(),
             status_text: response.status_text(),
+            retry_after: response.headers().get("retry-after").and_then(|v| v.trim().parse().ok()),
         });
     }
     response.binary().await.map_err(|e| network(e.to_string()))

@@ -15,8 +15,11 @@ pub fn to_js(error: &Error) -> JsValue {
     };
     set("kind", error.kind().into());
     set("transient", error.is_transient().into());
-    if let Error::Http { status, .. } = error {
+    if let Error::Http { status, retry_after, .. } = error {
         set("status", (*status).into());
+        if let Some(seconds) = retry_after {
+            set("retryAfter", (*seconds).into());
+        }
     }
     js.into()
 }

@@ -12,8 +12,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials};
 
-/// How long parsing may keep the event loop before it lets the page paint.
-const SLICE_MS: f64 = 30.0;
+/// How long parsing may keep the page's event loop before it lets the page paint.
+const PAGE_SLICE_MS: f64 = 30.0;
+
+/// How long parsing may keep a worker's event loop before it reads its messages (an abort).
+const WORKER_SLICE_MS: f64 = 250.0;
+
+/// Raw bytes parsed between looks at the clock: with gzip expanding at most 100 times
+/// (docs/inputs.md#bounds), a few megabytes of text, whatever the bytes are.
+const STEP: usize = 16 * 1024;
 
 /// How every input of one load is fetched.
 pub struct Fetch<'a> {
@@ -40,12 +47,14 @@ pub async fn fetch_input(
     let origin = Origin::at(url, (js_sys::Date::now() / 1000.0) as i64);
     let network = |reason: String| Error::Network { source: url.to_owned(), reason };
     let request = Request::get(url).abort_signal(how.signal).credentials(how.credentials);
-    let response = request.send().await.map_err(|e| network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| network(unreachable(url, e.to_string())))?;
     if !response.ok() {
+        let retry_after = response.headers().get("retry-after").and_then(|v| retry_after(&v));
         return Err(Error::Http {
             source: url.to_owned(),
             status: response.status(),
             status_text: response.status_text(),
+            retry_after,
         });
     }
     let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
@@ -63,6 +72,8 @@ pub async fn fetch_input(
         loader.hash_elsewhere();
     }
     let mut bytes = 0u64;
+    let in_page = Reflect::has(&js_sys::global(), &"document".into()).unwrap_or(false);
+    let slice_ms = if in_page { PAGE_SLICE_MS } else { WORKER_SLICE_MS };
     let mut slice_start = js_sys::Date::now();
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(|e| network(js_message(&e)))?;
@@ -76,15 +87,17 @@ pub async fn fetch_input(
             hasher.update(&chunk).map_err(network)?; // hands the JS chunk over, after the copy
         }
         bytes += copy.len() as u64;
-        loader.feed(&copy)?;
+        // A body already buffered resolves each read as a microtask, and a small chunk of
+        // gzip can be megabytes of text: the thread is given back between steps.
+        for step in copy.chunks(STEP) {
+            loader.feed(step)?;
+            if js_sys::Date::now() - slice_start > slice_ms {
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                slice_start = js_sys::Date::now();
+            }
+        }
         if let Some(callback) = how.on_progress {
             report_progress(callback, kind.name(), bytes, total, "bytes");
-        }
-        // A body already buffered resolves each read as a microtask, which would keep
-        // the page from painting until the whole input is parsed.
-        if js_sys::Date::now() - slice_start > SLICE_MS {
-            gloo::timers::future::TimeoutFuture::new(0).await;
-            slice_start = js_sys::Date::now();
         }
     }
     let mut loaded = loader.finish()?;
@@ -92,6 +105,27 @@ pub async fn fetch_input(
         loaded.set_sha256(hasher.digest().await.map_err(network)?);
     }
     Ok(loaded)
+}
+
+/// Why a request got no answer, with a hint when the URL is another origin's: the browser
+/// says only "Failed to fetch" when a server does not allow cross-origin reads.
+fn unreachable(url: &str, reason: String) -> String {
+    let here = Reflect::get(&js_sys::global(), &"location".into())
+        .and_then(|location| Reflect::get(&location, &"origin".into()))
+        .ok()
+        .and_then(|origin| origin.as_string());
+    let other_origin = here.is_some_and(|here| !url.starts_with(&format!("{here}/")) && url != here);
+    if other_origin {
+        format!("{reason} (another origin's URL: its server must allow this page with Access-Control-Allow-Origin, or it is down)")
+    } else {
+        reason
+    }
+}
+
+/// Seconds to wait that a `Retry-After` header asks for (a number of seconds; a date is
+/// not trusted, since the clocks may differ).
+fn retry_after(value: &str) -> Option<u32> {
+    value.trim().parse::<u32>().ok()
 }
 
 /// A SHA-256 computed by the hashing worker: the chunks go to it as they arrive.
