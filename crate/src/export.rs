@@ -8,10 +8,18 @@ use crate::report::Report;
 use serde_json::Value;
 use std::fmt::Write;
 
+impl Report {
+    /// Every figure as CSV rows `section,name,day,value`, as the widget exports them: see
+    /// [`csv`].
+    pub fn to_csv(&self) -> String {
+        csv(self)
+    }
+}
+
 /// Every figure of `report` as CSV rows `section,name,day,value`: window-level figures,
 /// each daily series by day, per-model figures, the input tally and the sources with
 /// their SHA-256, so the file carries what is needed to check it.
-pub fn csv(report: &Report) -> String {
+fn csv(report: &Report) -> String {
     let mut out = String::from("section,name,day,value\n");
     let Ok(Value::Object(json)) = serde_json::to_value(report) else { return out };
     let days: Vec<String> = report.daily.day.iter().map(ToString::to_string).collect();

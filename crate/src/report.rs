@@ -46,6 +46,8 @@ pub struct Report {
     pub effective_models: Option<f64>,
     /// Gini coefficient over listed and active models, idle ones as zeros.
     pub gini: Option<f64>,
+    /// The models of the universe: listed by the window's end, or active in it.
+    pub models_in_universe: u64,
     /// The fewest models that carry 80 % of the events.
     pub models_for_80pct: Option<u64>,
     /// Points `[share of models, share of events]`, from `[0, 0]` to `[1, 1]`.
@@ -307,6 +309,8 @@ pub struct ModelRow {
     pub model: String,
     /// The registry's display name, else the id.
     pub name: String,
+    /// Its place among the models, busiest first (1 is the busiest; ties by id).
+    pub rank: u64,
     /// Its successful events in the window.
     pub events: u64,
     /// Its share of the window's events.
@@ -397,6 +401,7 @@ impl Report {
             hhi: None,
             effective_models: None,
             gini: None,
+            models_in_universe: 0,
             models_for_80pct: None,
             lorenz: Vec::new(),
             callers: None,
@@ -468,7 +473,7 @@ mod tests {
         let expected: [(&str, &[&str]); 11] = [
             ("", &["window", "input", "events", "failed", "events_wow", "models_listed", "models_active", "models_idle",
                    "models_unlisted", "active_ratio", "events_per_listed_model", "top1_share", "top10_share", "hhi",
-                   "effective_models", "gini", "models_for_80pct", "lorenz", "callers", "wau", "mau", "stickiness",
+                   "effective_models", "gini", "models_in_universe", "models_for_80pct", "lorenz", "callers", "wau", "mau", "stickiness",
                    "events_per_caller", "by_mode", "verified_share", "self_calls", "self_call_share",
                    "models_only_self_called", "organic_events", "automated_events", "first_party_events", "by_app",
                    "latency_p50", "latency_p95", "latency_p99", "daily", "models", "retention"]),
@@ -481,7 +486,7 @@ mod tests {
             ("daily", &["day", "events", "events_ma7", "failed", "models_active", "models_listed", "callers", "wau", "mau",
                         "by_mode", "self_calls", "effective_models"]),
             ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
-            ("models.0", &["model", "name", "events", "share", "callers", "verified_share", "self_call_share",
+            ("models.0", &["model", "name", "rank", "events", "share", "callers", "verified_share", "self_call_share",
                            "events_wow", "first_day", "last_day", "daily"]),
             ("retention", &["models", "callers"]),
             ("retention.models", &["cohorts", "sizes", "cells"]),

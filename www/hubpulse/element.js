@@ -70,7 +70,8 @@ class HubPulse extends HTMLElement {
     root.append(this.#canvas, this.#overlay, this.#tooltip, this.#notice, this.#tools, this.#live, this.#table,
                 this.#status);
     const view = () => this.#view;
-    this.#panels = new Panels({ view, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
+    const csv = () => (this.#view && this.#data ? this.#data.csv(this.#view.reportOptions) : null);
+    this.#panels = new Panels({ view, csv, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
                                 draw: (dpr) => this.#draw(dpr) }, this.#tools, root);
     root.append(this.#status); // above the menu and the panel
     this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {

@@ -8,7 +8,7 @@ export class Panels {
   #panel = element('div', 'panel');
   #button = element('button', '', '⋯');
 
-  /** `host`: `{ view(), name(), draw(dpr), element }`; the parts go into `tools` and `root`. */
+  /** `host`: `{ view(), csv(), name(), draw(dpr), canvas }`; the parts go into `tools` and `root`. */
   constructor(host, tools, root) {
     this.#host = host;
     this.#button.title = 'Export and source';
@@ -45,8 +45,8 @@ export class Panels {
 
   /** Downloads every figure as CSV, with the sources and their SHA-256. */
   exportCsv() {
-    const view = this.#host.view();
-    if (view) download(new Blob([view.csv()], { type: 'text/csv' }), `hubpulse-${this.#host.name()}.csv`);
+    const csv = this.#host.csv();
+    if (csv !== null) download(new Blob([csv], { type: 'text/csv' }), `hubpulse-${this.#host.name()}.csv`);
   }
 
   /** Where the figures came from: URL, bytes, SHA-256, fetch time, rows. */

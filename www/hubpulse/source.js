@@ -54,8 +54,13 @@ async function inWorker(spec, onProgress, signal) {
     // A worker that never says it runs cannot start here.
     const silent = setTimeout(() => { if (!alive) fallBack(); }, 5000);
     const abort = () => {
+      // The worker aborts its download itself (a terminated worker's request may linger),
+      // then ends; it is ended anyway if it does not answer within a second.
       worker.postMessage('abort');
-      done();
+      signal.removeEventListener('abort', abort);
+      clearTimeout(silent);
+      worker.onmessage = ({ data }) => { if (data.error || data.parts) worker.terminate(); };
+      setTimeout(() => worker.terminate(), 1000);
       reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
     };
     if (signal.aborted) return abort();

@@ -21,11 +21,11 @@ pub fn figures(report: &Report, f: &Numbers) -> Vec<(&'static str, String)> {
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
-    let models = report.models.len();
+    let models = report.models_in_universe;
     let title = match (report.top10_share, report.gini) {
         (Some(top10), Some(gini)) => format!(
             "The top 10 of {} models carry {} of {} (Gini {})",
-            p.fmt.integer(models as u64),
+            p.fmt.integer(models),
             p.fmt.percent(Some(top10)),
             super::unit(report),
             p.fmt.decimal(gini, 2)

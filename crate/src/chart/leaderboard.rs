@@ -12,7 +12,7 @@ use plotters::prelude::DrawingBackend;
 const ROW: f64 = 30.0;
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
-    let active = report.models.iter().filter(|m| m.events > 0).count();
+    let active = report.models_active;
     let title = match report.models.first().filter(|m| m.events > 0) {
         Some(top) => {
             format!(
@@ -31,7 +31,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     );
     let top = heading(p, &Heading { title, subtitle })? + 8.0;
     let (width, height) = p.size();
-    let rows = (((height - top - PAD) / ROW).floor().max(0.0) as usize).min(active);
+    let rows = (((height - top - PAD) / ROW).floor().max(0.0) as usize).min(active as usize);
     let wide = width >= 560.0;
     let name_w = (width * 0.26).clamp(80.0, 220.0);
     let spark_w = if wide { 80.0 } else { 0.0 };

@@ -9,21 +9,21 @@ use super::Drawn;
 use crate::report::{ModelRow, Report};
 use plotters::prelude::DrawingBackend;
 
-/// The row of `model` (its id, or else its display name) and its rank among the busiest.
-pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<(usize, &'r ModelRow)> {
+/// The row of `model` (its id, or else its display name).
+pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<&'r ModelRow> {
     let wanted = model?.trim();
-    let rows = report.models.iter().enumerate();
-    rows.clone().find(|(_, m)| m.model == wanted).or_else(|| rows.clone().find(|(_, m)| m.name == wanted))
+    let rows = report.models.iter();
+    rows.clone().find(|m| m.model == wanted).or_else(|| rows.clone().find(|m| m.name == wanted))
 }
 
 /// The card's figures, as (label, value).
-pub fn figures(report: &Report, rank: usize, m: &ModelRow, f: &Numbers) -> Vec<(String, String)> {
-    let active = report.models.iter().filter(|m| m.events > 0).count() as u64;
+pub fn figures(report: &Report, m: &ModelRow, f: &Numbers) -> Vec<(String, String)> {
+    let active = report.models_active;
     vec![
         (super::unit_label(report), f.integer(m.events)),
         ("Week over week".into(), f.change(m.events_wow)),
         ("Share of the hub".into(), f.percent(m.share)),
-        ("Rank".into(), if m.events > 0 { format!("#{} of {}", rank + 1, f.integer(active)) } else { "idle".into() }),
+        ("Rank".into(), if m.events > 0 { format!("#{} of {}", m.rank, f.integer(active)) } else { "idle".into() }),
         ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
         ("Verified".into(), f.percent(m.verified_share)),
         ("Self-calls".into(), f.percent(m.self_call_share)),
@@ -31,7 +31,7 @@ pub fn figures(report: &Report, rank: usize, m: &ModelRow, f: &Numbers) -> Vec<(
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<&str>) -> Result<Drawn, DrawError<DB>> {
-    let Some((rank, m)) = find(report, model) else {
+    let Some(m) = find(report, model) else {
         let title = match model {
             Some(id) => format!("No model \"{id}\" in this data"),
             None => "Which model?".into(),
@@ -48,7 +48,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
     let columns = if width >= 560.0 { 4 } else { 2 };
     let col_w = (width - 2.0 * PAD) / columns as f64;
     let mut y = top;
-    for (k, (label, value)) in figures(report, rank, m, &p.fmt).iter().enumerate() {
+    for (k, (label, value)) in figures(report, m, &p.fmt).iter().enumerate() {
         let (col, row) = (k % columns, k / columns);
         let x = PAD + col as f64 * col_w;
         y = top + row as f64 * 44.0;

@@ -135,7 +135,7 @@ pub fn describe(
         }
         ChartKind::Model => {
             let t = drawn.transform?;
-            let (_, m) = model::find(report, options.model.as_deref())?;
+            let m = model::find(report, options.model.as_deref())?;
             let day = report.daily.day.get(index)?;
             let n = *m.daily.get(index)?;
             let at = super::Rect {
@@ -229,7 +229,7 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         },
         ChartKind::Retention => format!("; weekly retention of {}", retention::noun(options.cohort)),
         ChartKind::Model => match model::find(report, options.model.as_deref()) {
-            Some((_, m)) => format!("; {} served {} of them", m.name, f.integer(m.events)),
+            Some(m) => format!("; {} served {} of them", m.name, f.integer(m.events)),
             None => "; no such model".into(),
         },
     };

@@ -21,6 +21,16 @@ pub fn fill(counts: &[u64], events: u64, report: &mut Report) {
     report.lorenz = lorenz(&sorted);
 }
 
+/// At most `max` points of a Lorenz curve, evenly spread over it, its ends kept: the curve a
+/// chart draws, for a universe of more models than it has pixels.
+pub fn thinned(points: Vec<[f64; 2]>, max: usize) -> Vec<[f64; 2]> {
+    if points.len() <= max || max < 2 {
+        return points;
+    }
+    let last = points.len() - 1;
+    (0..max).map(|k| points[k * last / (max - 1)]).collect()
+}
+
 /// Each day's effective number of models, 1 / Σ (c_i / events)² = events² / Σ c_i², from
 /// the day's cells
 /// (`daily_events` includes the long tail, as `events` does).

@@ -14,7 +14,7 @@ mod supply;
 mod verification;
 pub mod volume;
 
-pub use options::ReportOptions;
+pub use options::{Detail, ReportOptions, LORENZ_POINTS};
 
 use crate::dataset::Dataset;
 use crate::error::Error;
@@ -27,18 +27,24 @@ use scope::Scope;
 impl Dataset {
     /// The report over the window that `options` asks for: by default the data's span.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, Error> {
+        self.report_with(options, &Detail::All)
+    }
+
+    /// The report over the window that `options` asks for, with the per-model figures that
+    /// `detail` asks for (the rest of the report is whole).
+    pub fn report_with(&self, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
         let ask =
             WindowAsk { from: options.from.as_deref(), to: options.to.as_deref(), range: options.range.as_deref() };
         let window = match self.period {
             Some(period) => Some(period.only_window(ask)?),
             None => Window::resolve(ask, self.tallies.span())?,
         };
-        Ok(report(self, window, options))
+        Ok(report(self, window, options, detail))
     }
 }
 
 /// Computes the report of `dataset` over `window` (`None`: there is nothing to count).
-fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) -> Report {
+fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions, detail: &Detail) -> Report {
     let mut report = Report::empty(dataset.input_summary(), window);
     if let Some(unit) = options.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         report.input.unit = unit.to_owned();
@@ -63,7 +69,11 @@ fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) ->
     let in_universe: Vec<bool> = (0..per_model.len()).map(|m| per_model[m] > 0 || is_listed[m]).collect();
     supply::fill(&scope, &per_model, &listed, &is_listed, &mut report);
     let universe: Vec<u64> = (0..per_model.len()).filter(|&m| in_universe[m]).map(|m| per_model[m]).collect();
+    report.models_in_universe = universe.len() as u64;
     concentration::fill(&universe, report.events, &mut report);
+    if *detail != Detail::All {
+        report.lorenz = concentration::thinned(std::mem::take(&mut report.lorenz), LORENZ_POINTS);
+    }
     report.daily.effective_models = concentration::daily_effective_models(&scope, &report.daily.events);
     callers::fill(&scope, &mut report);
     estimates::callers(&scope, &mut report);
@@ -71,7 +81,7 @@ fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions) ->
     organic::fill(&scope, &per_model, &options.first_party, &mut report);
     latency::fill(&scope, &mut report);
     estimates::latency(&scope, &mut report);
-    report.models = models::rows(&scope, &per_model, &in_universe);
+    report.models = models::rows(&scope, &per_model, &in_universe, detail);
     let t = scope.tallies;
     report.retention.models =
         retention::cohorts(window, scope.model_count(), scope.model_cells().map(|c| (t.day[c], t.model[c])));

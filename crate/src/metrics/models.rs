@@ -2,6 +2,7 @@
 
 use super::scope::Scope;
 use super::volume::week_over_week;
+use super::Detail;
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::report::{ratio, ModelRow};
@@ -22,14 +23,60 @@ struct Tally {
     cell_callers: Option<u64>,
 }
 
-/// The rows of the universe `in_universe`, busiest first (ties by model id).
-pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<ModelRow> {
+/// The models `detail` asks for among the universe `in_universe`, busiest first (ties by
+/// model id), each with its rank among them all.
+fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detail) -> Vec<(u64, u32)> {
+    let names = &scope.log.models;
+    let order = |a: &u32, b: &u32| {
+        per_model[*b as usize].cmp(&per_model[*a as usize]).then_with(|| names.name(*a).cmp(names.name(*b)))
+    };
+    let mut universe: Vec<u32> = (0..per_model.len() as u32).filter(|&m| in_universe[m as usize]).collect();
+    let ranked = |models: Vec<u32>| models.into_iter().enumerate().map(|(i, m)| (i as u64 + 1, m)).collect();
+    match detail {
+        Detail::All => {
+            universe.sort_by(order);
+            ranked(universe)
+        }
+        Detail::Top(n) => {
+            if *n < universe.len() {
+                universe.select_nth_unstable_by(*n, order);
+                universe.truncate(*n);
+            }
+            universe.sort_by(order);
+            ranked(universe)
+        }
+        Detail::Model(wanted) => {
+            let wanted = wanted.trim();
+            let by_id = names.get(wanted).filter(|&m| in_universe[m as usize]);
+            // Else the busiest model of that display name.
+            let by_name = || {
+                let named = |m: &&u32| {
+                    scope.listings.get(**m as usize).and_then(|l| l.as_ref()?.name.as_deref()) == Some(wanted)
+                };
+                universe.iter().filter(named).copied().min_by(order)
+            };
+            let Some(model) = by_id.or_else(by_name) else { return Vec::new() };
+            let before = universe.iter().filter(|m| order(m, &model).is_lt()).count() as u64;
+            vec![(before + 1, model)]
+        }
+    }
+}
+
+/// The rows that `detail` asks for, of the universe `in_universe`, busiest first (ties by
+/// model id). Only the rows asked for are tallied, so a chart of a hub of a million models
+/// makes a few daily series, not a million.
+pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detail) -> Vec<ModelRow> {
     let t = scope.tallies;
     let days = scope.window.days as usize;
-    let mut tallies: Vec<Option<Tally>> =
-        in_universe.iter().map(|&u| u.then(|| Tally { daily: vec![0; days], ..Tally::default() })).collect();
+    let chosen = chosen(scope, per_model, in_universe, detail);
+    // Each chosen model's place among the chosen, by model id.
+    let mut slot = vec![u32::MAX; per_model.len()];
+    for (k, &(_, m)) in chosen.iter().enumerate() {
+        slot[m as usize] = k as u32;
+    }
+    let mut tallies: Vec<Tally> = chosen.iter().map(|_| Tally { daily: vec![0; days], ..Tally::default() }).collect();
     for c in scope.model_cells() {
-        let Some(tally) = &mut tallies[t.model[c] as usize] else { continue };
+        let Some(tally) = tallies.get_mut(slot[t.model[c] as usize] as usize) else { continue };
         let day = t.day[c];
         tally.daily[scope.slot_of(day)] += t.events[c];
         tally.first.get_or_insert(day);
@@ -40,14 +87,15 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<Model
         tally.cells += 1;
         tally.cell_callers = t.callers.as_ref().map(|v| v[c]).filter(|&n| n != MISSING);
     }
-    let event_callers = scope.has_events().then(|| callers_per_model(scope, per_model.len()));
+    let event_callers = scope.has_events().then(|| callers_per_model(scope, &slot, chosen.len()));
     let sketched = super::estimates::model_callers(scope, per_model.len());
     let total: u64 = t.events[scope.cells.clone()].iter().sum();
-    let mut rows: Vec<ModelRow> = tallies
+    chosen
         .into_iter()
+        .zip(tallies)
         .enumerate()
-        .filter_map(|(m, tally)| tally.map(|tally| (m, tally)))
-        .map(|(m, tally)| {
+        .map(|(k, ((rank, m), tally))| {
+            let m = m as usize;
             let model = scope.log.models.name(m as u32).to_owned();
             let events = per_model[m];
             let name = scope.listings.get(m).and_then(|l| l.as_ref()?.name.clone()).unwrap_or_else(|| model.clone());
@@ -55,13 +103,14 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<Model
             // and estimated from its rows' sketches otherwise.
             let estimate = sketched.as_ref().and_then(|s| s[m]);
             let callers = match (&event_callers, tally.cells) {
-                (Some(callers), _) => Some(callers[m]),
+                (Some(callers), _) => Some(callers[k]),
                 (None, 0) => Some(0),
                 (None, 1) => tally.cell_callers.or(estimate),
                 (None, _) => estimate,
             };
             ModelRow {
                 name,
+                rank,
                 events,
                 share: ratio(events as f64, total as f64),
                 callers,
@@ -77,36 +126,38 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool]) -> Vec<Model
                 model,
             }
         })
-        .collect();
-    rows.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.model.cmp(&b.model)));
-    rows
+        .collect()
 }
 
-/// Distinct callers of each model in the window, from the raw events. A bit per (model,
-/// caller) pair when that fits in a few megabytes, as it does for most hubs (one bit test
-/// per event); a hash set of the pairs otherwise.
-fn callers_per_model(scope: &Scope, models: usize) -> Vec<u64> {
+/// Distinct callers in the window of each of `chosen` models (`slot`: each model id's place
+/// among them, `u32::MAX` for the others), from the raw events. A bit per (model, caller)
+/// pair when that fits in a few megabytes, as it does for most hubs (one bit test per
+/// event); a hash set of the pairs otherwise.
+fn callers_per_model(scope: &Scope, slot: &[u32], chosen: usize) -> Vec<u64> {
     const MAX_BITS: usize = 1 << 25; // 4 MB
     let log = scope.log;
     let callers = log.callers.len();
-    let events = scope.ok().filter(|&i| log.caller[i] != NONE);
-    let mut counts = vec![0u64; models];
-    if models.saturating_mul(callers) <= MAX_BITS {
-        let mut seen = vec![0u64; (models * callers).div_ceil(64)];
-        for i in events {
-            let bit = log.model[i] as usize * callers + log.caller[i] as usize;
+    let events = scope
+        .ok()
+        .filter(|&i| log.caller[i] != NONE)
+        .filter_map(|i| Some((slot.get(log.model[i] as usize).copied().filter(|&k| k != u32::MAX)? as usize, i)));
+    let mut counts = vec![0u64; chosen];
+    if chosen.saturating_mul(callers) <= MAX_BITS {
+        let mut seen = vec![0u64; (chosen * callers).div_ceil(64)];
+        for (k, i) in events {
+            let bit = k * callers + log.caller[i] as usize;
             let (word, mask) = (&mut seen[bit / 64], 1u64 << (bit % 64));
             if *word & mask == 0 {
                 *word |= mask;
-                counts[log.model[i] as usize] += 1;
+                counts[k] += 1;
             }
         }
         return counts;
     }
     let mut pairs: HashSet<u64, foldhash::fast::FixedState> = HashSet::default();
-    for i in events {
-        if pairs.insert(u64::from(log.model[i]) << 32 | u64::from(log.caller[i])) {
-            counts[log.model[i] as usize] += 1;
+    for (k, i) in events {
+        if pairs.insert((k as u64) << 32 | u64::from(log.caller[i])) {
+            counts[k] += 1;
         }
     }
     counts

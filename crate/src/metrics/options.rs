@@ -19,3 +19,20 @@ pub struct ReportOptions {
     /// What the input counts (`runs`, `downloads`, `tokens`), when not inferences.
     pub unit: Option<String>,
 }
+
+/// How much of the per-model figures a report carries. The JS API and the command line ask
+/// for all of them (the report of docs/metrics.md); a chart asks only for what it draws, so
+/// that a hub of a million models costs it a few rows, not a million daily series.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Every model's row, and every point of the Lorenz curve.
+    #[default]
+    All,
+    /// The `n` busiest models' rows, and a Lorenz curve of at most [`LORENZ_POINTS`] points.
+    Top(usize),
+    /// The row of one model (its id, else its display name), and a coarse Lorenz curve.
+    Model(String),
+}
+
+/// The points of the Lorenz curve a chart draws, at most: more than a plot's pixels show.
+pub const LORENZ_POINTS: usize = 512;

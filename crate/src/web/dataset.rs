@@ -29,6 +29,11 @@ impl JsDataset {
         to_object(&self.report_of(&from_object(options, "report options")?)?)
     }
 
+    /// Every figure of the report of `options` as CSV, with the sources and their SHA-256.
+    pub fn csv(&self, options: JsValue) -> Result<String, JsValue> {
+        Ok(self.report_of(&from_object(options, "report options")?)?.to_csv())
+    }
+
     /// Events stored, failed ones included.
     #[wasm_bindgen(getter, js_name = eventCount)]
     pub fn event_count(&self) -> usize {

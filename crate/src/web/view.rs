@@ -66,7 +66,8 @@ impl JsView {
         if look.from.is_some() || look.to.is_some() {
             (options.from, options.to, options.range) = (look.from, look.to, None);
         }
-        let report = dataset.report_of(&options)?;
+        let detail = View::detail(c.chart.kind, &c.chart.options);
+        let report = dataset.inner.report_with(&options, &detail).map_err(|e| to_js(&e))?;
         let view = View::new(report, c.chart.kind, c.chart.options.clone(), theme);
         Ok(JsView { canvas, overlay, view, options, dark: name == ThemeName::Dark, size: (0, 0, 1.0) })
     }
@@ -150,11 +151,6 @@ impl JsView {
     /// The figures as `{caption, columns, rows}` for screen readers.
     pub fn table(&self) -> Result<JsValue, JsValue> {
         to_object(&self.view.table())
-    }
-
-    /// Every figure as CSV (with the sources and their SHA-256).
-    pub fn csv(&self) -> String {
-        self.view.csv()
     }
 
     /// How many rows were refused and why the first, or "".
