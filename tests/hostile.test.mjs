@@ -60,7 +60,10 @@ test('names made of HTML and script are drawn as text and never run', async () =
   assert.equal(found.injected, 0, 'no element was made from the data');
   assert.deepEqual(dialogs, []);
   assert.ok(found.table.includes('<img src=x onerror="window.pwned=1">'), 'the screen-reader table shows the name as text');
-  assert.ok(NASTY.some((name) => found.tooltip.includes(name)), `the tooltip shows the name as text: ${found.tooltip}`);
+  // Control characters are shown as \u{…} escapes so the reader sees that they are there.
+  const shown = (name) => name.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+  assert.ok(NASTY.some((name) => found.tooltip.includes(shown(name))), `the tooltip shows the name as text: ${found.tooltip}`);
+  assert.doesNotMatch(found.tooltip, /[\u0000-\u0008]/, 'no raw control character reaches the tooltip');
   assert.ok(found.label.includes('<script>window.pwned=2</script>'), 'the model card names it as text');
   await page.close();
 });
