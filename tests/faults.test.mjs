@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { browserSuite, settled } from './harness.mjs';
 
 const suite = browserSuite();
@@ -38,13 +39,38 @@ const ROUTES = {
   '/wrong-type': (req, res) => { res.setHeader('Content-Type', 'image/png'); res.end(GOOD); },
   '/html': (req, res) => { res.setHeader('Content-Type', 'text/html'); res.end('<!doctype html><h1>Login required</h1>'); },
   '/hang': () => {}, // never answers
+  // 20 MB of newlines in 20 kB of gzip: a file that expands a thousand times.
+  '/bomb.ndjson.gz': (req, res) => res.end(BOMB),
+  // The same kind of body sent with Content-Encoding, which the browser undoes unasked.
+  '/encoded': (req, res) => { res.setHeader('Content-Encoding', 'gzip'); res.end(BOMB); },
+  // One line of 3 MB, longer than any record may be, between two good lines.
+  '/long-line': (req, res) => {
+    const [first, second] = GOOD.split('\n');
+    res.end(`${first}\n{"model":"${'x'.repeat(3 << 20)}"}\n${second}\n`);
+  },
+  '/nul': (req, res) => res.end(Buffer.concat([Buffer.from('ts,model\n'), Buffer.alloc(4096)])),
+  // A byte every 100 ms forever: never idle, never done.
+  '/drip': (req, res) => {
+    const drip = setInterval(() => res.write(' '), 100);
+    res.on('close', () => clearInterval(drip));
+  },
+  // Too many requests: come back in a second.
+  '/busy': (req, res) => {
+    stamps.push(Date.now());
+    if (stamps.length === 1) { res.statusCode = 429; res.setHeader('Retry-After', '1'); return res.end(); }
+    res.end(GOOD);
+  },
 };
+const BOMB = gzipSync(Buffer.alloc(20 << 20, 10));
+const stamps = [];
 
 before(async () => {
   faults = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     res.setHeader('Access-Control-Allow-Origin', '*');
+    // Cross-origin, a page reads Retry-After only when the server exposes it.
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     (ROUTES[path] ?? ((q, r) => { r.statusCode = 404; r.end(); }))(req, res);
   });
   await new Promise((resolve) => faults.listen(0, '127.0.0.1', resolve));
@@ -132,5 +158,62 @@ test('a refresh that fails keeps the last good figures, with a notice', { timeou
   const notice = await page.evaluate(() => document.getElementById('faulty').shadowRoot.querySelector('.notice').textContent);
   assert.match(notice, /^Refresh failed \(.*404.*\); showing the data from /);
   assert.equal(await page.evaluate(() => document.getElementById('faulty').report.events), 2);
+  await page.close();
+});
+
+test('a gzip file that expands a thousand times is stopped early, and the page lives on', { timeout: 30_000 }, async () => {
+  const { page, state, message } = await widget('/bomb.ndjson.gz');
+  assert.equal(state, 'error');
+  assert.match(message, /bomb\.ndjson\.gz: the gzip data expands more than 100 times \(a decompression bomb\?\); it was stopped at \d MB/);
+  assert.equal(await page.evaluate(() => 1 + 1), 2, 'the page still answers');
+  await page.close();
+});
+
+test('a body the browser decompresses counts against max-bytes as the text it becomes', { timeout: 30_000 }, async () => {
+  const { page, state, message } = await widget('/encoded', { 'max-bytes': '1000000' });
+  assert.equal(state, 'error');
+  assert.match(message, /encoded: larger than the limit of 1000000 bytes/);
+  await page.close();
+});
+
+test('a line longer than any record is one rejected row, and the rest loads', { timeout: 30_000 }, async () => {
+  const { page, state } = await widget('/long-line');
+  assert.equal(state, 'loaded');
+  const r = await page.evaluate(() => document.getElementById('faulty').report);
+  assert.deepEqual([r.events, r.input.rows_read, r.input.rows_rejected], [2, 3, 1]);
+  const notice = await page.evaluate(() => document.getElementById('faulty').shadowRoot.querySelector('.notice').textContent);
+  assert.match(notice, /^1 row rejected \(first: line 2, record: longer than 1048576 bytes; skipped/);
+  await page.close();
+});
+
+test('binary bytes are named as such', async () => {
+  const { page, state, message } = await widget('/nul');
+  assert.equal(state, 'error');
+  assert.match(message, /nul: .*this is binary data, not text/);
+  await page.close();
+});
+
+test('a body that never ends stops at the deadline, even though bytes keep coming', { timeout: 30_000 }, async () => {
+  const { page, state, message } = await widget('/drip', { timeout: '1', deadline: '2' });
+  assert.equal(state, 'error');
+  assert.match(message, /drip: the load took longer than its deadline of 2 s/);
+  await page.close();
+});
+
+test('a 429 with Retry-After is asked again no sooner than it says', { timeout: 30_000 }, async () => {
+  const { page, state } = await widget('/busy');
+  assert.equal(state, 'loaded');
+  assert.equal(stamps.length, 2);
+  assert.ok(stamps[1] - stamps[0] >= 950, `waited ${stamps[1] - stamps[0]} ms`);
+  await page.close();
+});
+
+test('a refresh shorter than a second is held to one second', { timeout: 30_000 }, async () => {
+  hits.delete('/ok.ndjson');
+  const { page, state } = await widget('/ok.ndjson', { refresh: '0.01' });
+  assert.equal(state, 'loaded');
+  await page.waitForTimeout(2500);
+  const asked = hits.get('/ok.ndjson');
+  assert.ok(asked >= 2 && asked <= 4, `${asked} requests in about 2.5 s`);
   await page.close();
 });

@@ -142,6 +142,17 @@ fn binary_bytes_and_a_gzip_inside_a_gzip_are_named_and_never_quoted_at_length() 
     let inner = gzip(&b"ts,model\n2026-03-01,m\n"[..]);
     let nested = message(events(&gzip(&inner[..])[..], Limits::default()));
     assert_eq!(nested, "hostile: this is gzip inside gzip: hubpulse undoes one layer of compression");
+    // A spreadsheet's "Unicode text", with and without its byte-order mark, either way round.
+    let text = "ts,model\n2026-03-01,m\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for body in [[&b"\xFF\xFE"[..], &le].concat(), [&b"\xFE\xFF"[..], &be].concat(), le, be] {
+        let utf16 = message(events(&body[..], Limits::default()));
+        assert_eq!(utf16, "hostile: this is UTF-16 text; hubpulse reads UTF-8, so save the file as UTF-8");
+    }
+    // A picture: text never holds a NUL, wherever in its first bytes.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+    assert_eq!(message(events(&png[..], Limits::default())), "hostile: this is binary data, not text");
     let mut garbage = b"\x01\x02".to_vec();
     garbage.extend(std::iter::repeat_n(b'x', 8 * MIB));
     assert!(message(events(&garbage[..], Limits::default())).len() < 400);

@@ -12,6 +12,12 @@ use crate::text::bounded;
 
 /// The UTF-8 byte-order mark, which some tools write at the start of CSV files.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// What a body whose first bytes are not text is told.
+const BINARY: &str = "this is binary data, not text";
+/// What a UTF-16 body (a spreadsheet's "Unicode text") is told.
+const UTF16: &str = "this is UTF-16 text; hubpulse reads UTF-8, so save the file as UTF-8";
+/// Bytes looked at when the format is decided, to tell text from binary data and UTF-16.
+const SNIFF: usize = 512;
 
 /// The reader of the detected format.
 enum Reader {
@@ -97,7 +103,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
                 continue;
             }
             if *bom > 0 && *bom < BOM.len() {
-                return Err(self.format_error("this is binary data, not text".into()));
+                return Err(self.format_error(BINARY.into()));
             }
             *started = true;
             if b.is_ascii_whitespace() {
@@ -105,16 +111,19 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
                 continue;
             }
             let lines = *lines;
+            if b == 0x1f {
+                return Err(
+                    self.format_error("this is gzip inside gzip: hubpulse undoes one layer of compression".into())
+                );
+            }
+            if let Some(reason) = not_text(&chunk[i..]) {
+                return Err(self.format_error(reason.into()));
+            }
             self.reader = match b {
                 b'{' => Reader::Ndjson(ndjson::Lines::starting_after(lines)),
                 b'[' => Reader::JsonArray(JsonStream::array(MAX_RECORD)),
                 b'<' => return Err(self.format_error("this is an HTML page, not data".into())),
-                0x1f => {
-                    return Err(
-                        self.format_error("this is gzip inside gzip: hubpulse undoes one layer of compression".into())
-                    )
-                }
-                b if b < 0x20 || b == 0x7f => return Err(self.format_error("this is binary data, not text".into())),
+                b if b < 0x20 || b == 0x7f => return Err(self.format_error(BINARY.into())),
                 _ => Reader::Csv(Box::new(csv::Rows::starting_after(lines))),
             };
             return Ok(Some(&chunk[i..]));
@@ -129,7 +138,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         let mut extras = Extras::default();
         let result = match &mut self.reader {
             Reader::Undecided { bom, .. } if *bom == 0 || *bom == BOM.len() => Ok(()),
-            Reader::Undecided { .. } => Err("this is binary data, not text".to_owned()),
+            Reader::Undecided { .. } => Err(BINARY.to_owned()),
             Reader::Ndjson(lines) => {
                 lines.finish(sink, problems);
                 Ok(())
@@ -149,4 +158,23 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
     fn format_error(&self, reason: String) -> Error {
         Error::Format { source: self.source.clone(), reason: bounded(reason) }
     }
+}
+
+/// Why the body starting at `head` is not text, judged by its first [`SNIFF`] bytes: a
+/// UTF-16 byte-order mark, or a quarter of the bytes NUL and all on one side of each pair
+/// (UTF-16 text), or control bytes no text holds making a sixteenth of them (binary). A
+/// few stray bytes are not enough: a corrupt row is a rejected row, not a refused body.
+fn not_text(head: &[u8]) -> Option<&'static str> {
+    let head = &head[..head.len().min(SNIFF)];
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Some(UTF16);
+    }
+    let nul = |start: usize| head.iter().skip(start).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (nul(0), nul(1));
+    if (even == 0 || odd == 0) && even + odd >= 2 && (even + odd) * 4 >= head.len() {
+        return Some(UTF16);
+    }
+    let control =
+        head.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
+    (control >= 4 && control * 16 >= head.len()).then_some(BINARY)
 }
