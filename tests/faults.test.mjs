@@ -36,6 +36,12 @@ const ROUTES = {
     res.write('{"ts":"2026-03-01T10:00:00Z","model":"m"}\n{"ts":"2026-03-0');
     setTimeout(() => res.destroy(), 100);
   },
+  '/liar': (req, res) => {
+    // Promises 16 GB: nothing may be reserved for what has not come.
+    res.setHeader('Content-Length', '16000000000');
+    res.write(GOOD.repeat(1000));
+    setTimeout(() => res.destroy(), 200);
+  },
   '/wrong-type': (req, res) => { res.setHeader('Content-Type', 'image/png'); res.end(GOOD); },
   '/html': (req, res) => { res.setHeader('Content-Type', 'text/html'); res.end('<!doctype html><h1>Login required</h1>'); },
   '/hang': () => {}, // never answers
@@ -98,6 +104,7 @@ const cases = [
   ['an HTTP 500', '/500', /\/500: the server answered HTTP 500/],
   ['a body cut off mid-way', '/cut', /\/cut: could not fetch/],
   ['an HTML page instead of data', '/html', /\/html: this is an HTML page, not data/],
+  ['a body that promises 16 GB and sends 100 kB', '/liar', /\/liar: could not fetch/],
   ['a server that never answers', '/hang', /\/hang: no data came for 1 s/],
 ];
 for (const [what, path, reason] of cases) {

@@ -120,6 +120,44 @@ test('a panic in the wasm becomes that widget\'s error state; the others keep wo
   await page.close();
 });
 
+test('a trap inside the load worker becomes that widget\'s error state and event; the next load works', async () => {
+  const page = await suite.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The worker's parse traps for one load (max-rows 999999), as a wasm bug or an exhausted
+  // memory would.
+  const trap = "if (JSON.stringify(data.spec).includes('999999')) throw new WebAssembly.RuntimeError('unreachable executed');";
+  await page.route('**/hubpulse/load-worker.js', async (route) => {
+    const body = await (await route.fetch()).text();
+    await route.fulfill({ contentType: 'text/javascript', body: body.replace('const parts = await loadParts(', `${trap} const parts = await loadParts(`) });
+  });
+  await page.goto(`${suite.server.url}embed.html`);
+  const event = await page.evaluate(async () => {
+    const el = document.createElement('hub-pulse');
+    el.id = 'trapped';
+    el.setAttribute('src', 'data/events.ndjson');
+    el.setAttribute('max-rows', '999999'); // a load of its own, shared with no other widget
+    const heard = new Promise((resolve) => el.addEventListener('hubpulse-error', (e) => resolve(e.detail)));
+    document.body.append(el);
+    return Promise.race([heard, new Promise((resolve) => setTimeout(() => resolve('no hubpulse-error event'), 20_000))]);
+  });
+  assert.equal(event?.kind, 'bug', event);
+  assert.equal(await settled(page, '#trapped'), 'error');
+  const status = await page.evaluate(() => document.getElementById('trapped').shadowRoot.querySelector('.status').textContent);
+  assert.match(status, /unreachable executed/);
+  // The next widget's load starts a fresh worker, which works.
+  await page.evaluate(() => {
+    const el = document.createElement('hub-pulse');
+    el.id = 'after';
+    el.setAttribute('src', 'data/events.ndjson');
+    el.setAttribute('max-rows', '999998');
+    document.body.append(el);
+  });
+  assert.equal(await settled(page, '#after'), 'loaded');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no cookie goes with the requests unless the page asks for it', async () => {
   const page = await suite.browser.newPage();
   await page.context().addCookies([{ name: 'session', value: 'secret', url: suite.server.url }]);
