@@ -7,28 +7,22 @@ use super::scope::Scope;
 use crate::report::{ratio, Report};
 
 /// Fills top shares, HHI, effective models, Gini, models for 80 % and the Lorenz curve
-/// from the event counts of every model of the universe and the window's `events`.
-pub fn fill(counts: &[u64], events: u64, report: &mut Report) {
-    let mut sorted = counts.to_vec();
+/// from the event counts of every model of the universe and the window's `events`; the
+/// curve has at most `points` points (`None`: one per model).
+pub fn fill(counts: &[u64], events: u64, points: Option<usize>, report: &mut Report) {
+    // Idle models are zeros at the end of the descending order: only the others are sorted,
+    // which is what matters when a registry lists a million models and a tenth are used.
+    let mut sorted: Vec<u64> = counts.iter().copied().filter(|&c| c > 0).collect();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let idle = counts.len() - sorted.len();
     let t = events as f64;
     report.top1_share = ratio(sorted.first().copied().unwrap_or(0) as f64, t);
     report.top10_share = ratio(sorted.iter().take(10).sum::<u64>() as f64, t);
     report.hhi = (events > 0).then(|| sorted.iter().map(|&c| (c as f64 / t).powi(2)).sum());
     report.effective_models = report.hhi.and_then(|h| ratio(1.0, h));
-    report.gini = gini(&sorted);
+    report.gini = gini(&sorted, idle);
     report.models_for_80pct = models_for_80pct(&sorted, events);
-    report.lorenz = lorenz(&sorted);
-}
-
-/// At most `max` points of a Lorenz curve, evenly spread over it, its ends kept: the curve a
-/// chart draws, for a universe of more models than it has pixels.
-pub fn thinned(points: Vec<[f64; 2]>, max: usize) -> Vec<[f64; 2]> {
-    if points.len() <= max || max < 2 {
-        return points;
-    }
-    let last = points.len() - 1;
-    (0..max).map(|k| points[k * last / (max - 1)]).collect()
+    report.lorenz = lorenz(&sorted, idle, points.unwrap_or(usize::MAX));
 }
 
 /// Each day's effective number of models, 1 / Σ (c_i / events)² = events² / Σ c_i², from
@@ -61,30 +55,42 @@ fn models_for_80pct(descending: &[u64], events: u64) -> Option<u64> {
     (events > 0 && 5 * cumulative >= 4 * events).then_some(n)
 }
 
-/// G = 2·Σ i·c₍ᵢ₎ / (n·Σc) − (n+1)/n over counts sorted ascending (i = 1..n); `sorted`
-/// comes in descending order.
-fn gini(descending: &[u64]) -> Option<f64> {
-    let n = descending.len() as f64;
-    let total: u64 = descending.iter().sum();
-    if descending.is_empty() || total == 0 {
+/// G = 2·Σ i·c₍ᵢ₎ / (n·Σc) − (n+1)/n over the n counts sorted ascending (i = 1..n): the
+/// `idle` zeros first, then `busy` (which comes in descending order).
+fn gini(busy: &[u64], idle: usize) -> Option<f64> {
+    let n = (busy.len() + idle) as f64;
+    let total: u64 = busy.iter().sum();
+    if total == 0 {
         return None;
     }
-    let weighted: f64 = descending.iter().rev().enumerate().map(|(i, &c)| (i as f64 + 1.0) * c as f64).sum();
+    let weighted: f64 = busy.iter().rev().enumerate().map(|(i, &c)| (idle as f64 + i as f64 + 1.0) * c as f64).sum();
     Some(2.0 * weighted / (n * total as f64) - (n + 1.0) / n)
 }
 
-/// The Lorenz curve's points: the poorest k of n models carry this share of their events.
-fn lorenz(descending: &[u64]) -> Vec<[f64; 2]> {
-    let total: u64 = descending.iter().sum();
-    if descending.is_empty() || total == 0 {
+/// The Lorenz curve: point k of n + 1 says that the poorest k of the n models (the `idle`
+/// zeros first, then `busy`, which comes in descending order) carry this share of their
+/// events. At most `max` points, evenly spread over the curve, its ends kept: a chart needs
+/// no more than its pixels.
+fn lorenz(busy: &[u64], idle: usize, max: usize) -> Vec<[f64; 2]> {
+    let total: u64 = busy.iter().sum();
+    if total == 0 {
         return Vec::new();
     }
-    let n = descending.len() as f64;
-    let mut points = vec![[0.0, 0.0]];
+    let n = busy.len() + idle;
+    // Point k of the curve is kept when it is one of `max` evenly spread over 0..=n.
+    let every = n < max || max < 2;
+    let wanted = |j: usize| if every { j } else { j * n / (max - 1) };
+    let count = if every { n + 1 } else { max };
+    let mut points = Vec::with_capacity(count);
+    let mut next = 0;
     let mut cumulative = 0u64;
-    for (k, &c) in descending.iter().rev().enumerate() {
+    let ascending = std::iter::repeat_n(0, idle).chain(busy.iter().rev().copied());
+    for (k, c) in std::iter::once(0).chain(ascending).enumerate() {
         cumulative += c;
-        points.push([(k as f64 + 1.0) / n, cumulative as f64 / total as f64]);
+        while next < count && wanted(next) == k {
+            points.push([k as f64 / n as f64, cumulative as f64 / total as f64]);
+            next += 1;
+        }
     }
     points
 }
@@ -110,7 +116,7 @@ mod tests {
             sources: vec![],
         };
         let mut r = Report::empty(input, None);
-        fill(counts, counts.iter().sum(), &mut r);
+        fill(counts, counts.iter().sum(), None, &mut r);
         r
     }
 
@@ -144,13 +150,24 @@ mod tests {
     }
 
     #[test]
+    fn a_thinned_lorenz_curve_keeps_its_ends_and_evenly_spread_points() {
+        let counts: Vec<u64> = (0..1000).map(|m| m % 7).collect();
+        let whole = report_of(&counts).lorenz;
+        let mut r = report_of(&[]);
+        fill(&counts, counts.iter().sum(), Some(5), &mut r);
+        assert_eq!(r.lorenz, [whole[0], whole[250], whole[500], whole[750], whole[1000]]);
+        fill(&counts, counts.iter().sum(), Some(2000), &mut r);
+        assert_eq!(r.lorenz, whole);
+    }
+
+    #[test]
     fn a_long_tail_counts_in_shares_but_not_as_a_model() {
         let mut r = report_of(&[]);
-        fill(&[30, 10], 50, &mut r); // a long tail of 10 events
+        fill(&[30, 10], 50, None, &mut r); // a long tail of 10 events
         assert_eq!((r.top1_share, r.top10_share), (Some(0.6), Some(0.8)));
         assert_eq!(r.models_for_80pct, Some(2));
         assert_eq!(r.lorenz.last(), Some(&[1.0, 1.0]));
-        fill(&[30, 10], 60, &mut r);
+        fill(&[30, 10], 60, None, &mut r);
         assert_eq!(r.models_for_80pct, None, "the models reach only 2/3 of the events");
     }
 

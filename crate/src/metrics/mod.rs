@@ -70,10 +70,8 @@ fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions, de
     supply::fill(&scope, &per_model, &listed, &is_listed, &mut report);
     let universe: Vec<u64> = (0..per_model.len()).filter(|&m| in_universe[m]).map(|m| per_model[m]).collect();
     report.models_in_universe = universe.len() as u64;
-    concentration::fill(&universe, report.events, &mut report);
-    if *detail != Detail::All {
-        report.lorenz = concentration::thinned(std::mem::take(&mut report.lorenz), LORENZ_POINTS);
-    }
+    let points = (*detail != Detail::All).then_some(LORENZ_POINTS);
+    concentration::fill(&universe, report.events, points, &mut report);
     report.daily.effective_models = concentration::daily_effective_models(&scope, &report.daily.events);
     callers::fill(&scope, &mut report);
     estimates::callers(&scope, &mut report);

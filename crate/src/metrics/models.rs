@@ -30,22 +30,38 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
     let order = |a: &u32, b: &u32| {
         per_model[*b as usize].cmp(&per_model[*a as usize]).then_with(|| names.name(*a).cmp(names.name(*b)))
     };
-    let mut universe: Vec<u32> = (0..per_model.len() as u32).filter(|&m| in_universe[m as usize]).collect();
     let ranked = |models: Vec<u32>| models.into_iter().enumerate().map(|(i, m)| (i as u64 + 1, m)).collect();
+    let models = 0..per_model.len() as u32;
     match detail {
         Detail::All => {
+            let mut universe: Vec<u32> = models.filter(|&m| in_universe[m as usize]).collect();
             universe.sort_by(order);
             ranked(universe)
         }
+        Detail::Top(0) => Vec::new(),
         Detail::Top(n) => {
-            if *n < universe.len() {
-                universe.select_nth_unstable_by(*n, order);
-                universe.truncate(*n);
+            // The busiest are among the active models, which are few beside a large registry's
+            // idle ones; idle models (in the order of their ids) only fill the places left.
+            let busiest = |list: &mut Vec<u32>, k: usize| {
+                if k < list.len() {
+                    list.select_nth_unstable_by(k, order);
+                    list.truncate(k);
+                }
+                list.sort_by(order);
+            };
+            let mut top: Vec<u32> =
+                models.clone().filter(|&m| in_universe[m as usize] && per_model[m as usize] > 0).collect();
+            busiest(&mut top, *n);
+            if top.len() < *n {
+                let mut idle: Vec<u32> =
+                    models.filter(|&m| in_universe[m as usize] && per_model[m as usize] == 0).collect();
+                busiest(&mut idle, *n - top.len());
+                top.append(&mut idle);
             }
-            universe.sort_by(order);
-            ranked(universe)
+            ranked(top)
         }
         Detail::Model(wanted) => {
+            let universe: Vec<u32> = models.filter(|&m| in_universe[m as usize]).collect();
             let wanted = wanted.trim();
             let by_id = names.get(wanted).filter(|&m| in_universe[m as usize]);
             // Else the busiest model of that display name.
@@ -69,6 +85,9 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Det
     let t = scope.tallies;
     let days = scope.window.days as usize;
     let chosen = chosen(scope, per_model, in_universe, detail);
+    if chosen.is_empty() {
+        return Vec::new();
+    }
     // Each chosen model's place among the chosen, by model id.
     let mut slot = vec![u32::MAX; per_model.len()];
     for (k, &(_, m)) in chosen.iter().enumerate() {

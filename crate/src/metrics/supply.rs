@@ -9,13 +9,18 @@ use crate::report::{ratio, Report};
 pub fn fill(scope: &Scope, per_model: &[u64], listed: &[Option<Day>], is_listed: &[bool], report: &mut Report) {
     let w = scope.window;
     let models = per_model.len();
-    let active = (0..models).filter(|&m| per_model[m] > 0);
-    report.models_active = active.clone().count() as u64;
-    report.models_listed = (0..models).filter(|&m| is_listed[m]).count() as u64;
-    report.models_idle = (0..models).filter(|&m| is_listed[m] && per_model[m] == 0).count() as u64;
-    report.models_unlisted =
-        active.clone().filter(|&m| scope.has_registry && scope.listings[m].is_none()).count() as u64;
-    let listed_and_active = active.filter(|&m| is_listed[m]).count();
+    // One pass over the models, however many the registry lists.
+    let (mut active, mut listed_count, mut idle, mut unlisted, mut listed_and_active) = (0, 0, 0, 0, 0);
+    for (m, (&events, &listed)) in per_model.iter().zip(is_listed).enumerate() {
+        let used = events > 0;
+        active += u64::from(used);
+        listed_count += u64::from(listed);
+        idle += u64::from(listed && !used);
+        unlisted += u64::from(used && scope.has_registry && scope.listings[m].is_none());
+        listed_and_active += u64::from(used && listed);
+    }
+    (report.models_active, report.models_listed, report.models_idle, report.models_unlisted) =
+        (active, listed_count, idle, unlisted);
     report.active_ratio = ratio(listed_and_active as f64, report.models_listed as f64);
     report.events_per_listed_model = ratio(report.events as f64, report.models_listed as f64);
     report.daily.models_listed = daily_listed(listed, w.from, w.days as usize);
@@ -43,11 +48,11 @@ fn daily_listed(listed: &[Option<Day>], from: Day, days: usize) -> Vec<u64> {
 /// Distinct models with an event on each day: one pass, since the cells are in day order.
 fn daily_active(scope: &Scope, models: usize) -> Vec<u64> {
     let mut counts = vec![0u64; scope.window.days as usize];
-    let mut last_slot = vec![usize::MAX; models];
+    let mut last_slot = vec![u32::MAX; models];
     for c in scope.model_cells() {
         let (m, slot) = (scope.tallies.model[c] as usize, scope.slot_of(scope.tallies.day[c]));
-        if last_slot[m] != slot {
-            last_slot[m] = slot;
+        if last_slot[m] != slot as u32 {
+            last_slot[m] = slot as u32;
             counts[slot] += 1;
         }
     }

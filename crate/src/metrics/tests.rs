@@ -159,3 +159,38 @@ fn a_range_narrows_every_figure() {
     assert_eq!((r.events, r.failed, r.callers, r.models_active), (4, 1, Some(3), 3));
     assert_eq!(r.models_idle, 1); // d
 }
+
+mod detail {
+    //! A chart's cut of the per-model rows (`Detail`) is the same rows as the whole report's.
+    use crate::dataset::{Dataset, Inputs};
+    use crate::metrics::{Detail, ReportOptions};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_top_rows_and_one_models_row_are_those_of_the_whole_report(
+            uses in prop::collection::vec((0u8..12, 1u8..4), 0..40),
+            listed in prop::collection::vec(0u8..16, 0..16),
+            n in 1usize..20,
+        ) {
+            let events: String = uses
+                .iter()
+                .map(|&(m, day)| format!("{{\"ts\":\"2026-03-0{day}T10:00:00Z\",\"model\":\"m{m:02}\"}}\n"))
+                .collect();
+            let registry = format!(
+                "[{}]",
+                listed.iter().map(|m| format!("{{\"model\":\"m{m:02}\",\"listed_at\":\"2026-03-01\"}}")).collect::<Vec<_>>().join(",")
+            );
+            let inputs = Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
+            let Ok(data) = Dataset::from_bytes(inputs) else { return Ok(()) };
+            let options = ReportOptions::default();
+            let Ok(all) = data.report(&options) else { return Ok(()) };
+            let top = data.report_with(&options, &Detail::Top(n)).unwrap();
+            prop_assert_eq!(&top.models[..], &all.models[..n.min(all.models.len())]);
+            for row in &all.models {
+                let one = data.report_with(&options, &Detail::Model(row.model.clone())).unwrap();
+                prop_assert_eq!(&one.models[..], std::slice::from_ref(row));
+            }
+        }
+    }
+}
