@@ -40,3 +40,12 @@ export function fillTable(table, { caption, columns, rows }) {
   };
   table.replaceChildren(element('caption', '', caption), line(columns, 'th'), ...rows.map((row) => line(row, 'td')));
 }
+
+/**
+ * Resolves in a task of its own: widgets whose data arrives together (one load shared, one
+ * dataset given to a dashboard) each make their chart in a separate task, so the page can
+ * paint and answer input between them instead of waiting for all of them at once.
+ */
+export function nextTask() {
+  return globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -3,7 +3,7 @@
 // sizes the canvases, follows the container, the pixel ratio and the theme, and shows
 // loading, errors and what was refused. Everything it writes to the page is text.
 import { acquire } from './cache.js';
-import { absolute, announce, element, fillTable, formatBytes } from './dom.js';
+import { absolute, announce, element, fillTable, formatBytes, nextTask } from './dom.js';
 import { MediaWatch, colors, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
@@ -158,6 +158,8 @@ class HubPulse extends HTMLElement {
     if (!this.#readConfig()) return previous?.release();
     if (this.#given) {
       previous?.release();
+      await nextTask();
+      if (generation !== this.#generation) return;
       this.#data = this.#given;
       this.#loadedAt = new Date();
       return this.#makeView();
@@ -176,8 +178,10 @@ class HubPulse extends HTMLElement {
       if (total) [this.#progress.max, this.#progress.value] = [total, loaded];
     });
     try {
-      this.#data = await hold.loading;
+      const data = await hold.loading;
+      await nextTask();
       if (generation !== this.#generation) return;
+      this.#data = data;
       this.#loadedAt = new Date();
       this.#makeView();
       this.#schedule();
