@@ -5,7 +5,7 @@
 //! hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit NAME] [--from DAY] [--to DAY] [--range Nd]
 //! hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark] …inputs…
 //! hubpulse rollup --events FILE [--registry FILE] [--sketches]  (NDJSON rollups on stdout)
-//! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N]
+//! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--no-shapes]
 //! hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]  (NDJSON events on stdout)
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
@@ -28,6 +28,7 @@ const USAGE: &str = "usage:
                   [--stack mode] [--cohort models|callers] [--model ID] [--locale TAG]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
+                 [--no-shapes]
   hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]   (NDJSON events on stdout)
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
@@ -80,6 +81,9 @@ struct Options {
     synth: SynthConfig,
     /// `rollup`: also write each row's callers and latencies as sketches.
     sketches: bool,
+    /// `synth`: also write the hub's shapes (a day's page per listed model: large for
+    /// many models over many days).
+    shapes: bool,
     /// `fetch-evm`: the node, the blocks and the contract.
     rpc: Option<String>,
     from_block: Option<u64>,
@@ -102,6 +106,7 @@ impl Default for Options {
             report: ReportOptions::default(),
             synth: SynthConfig::default(),
             sketches: false,
+            shapes: true,
             rpc: None,
             from_block: None,
             to_block: None,
@@ -148,6 +153,7 @@ impl Options {
                 "range" => o.report.range = Some(value()?),
                 "first-party" => o.report.first_party.push(value()?),
                 "sketches" => o.sketches = true,
+                "no-shapes" => o.shapes = false,
                 "seed" => o.synth.seed = number("--seed", &value()?)?,
                 "models" => o.synth.models = number("--models", &value()?)?,
                 "callers" => o.synth.callers = number("--callers", &value()?)?,
@@ -197,10 +203,10 @@ fn report(o: &Options) -> Result<(), String> {
     }
     let data = dataset(o)?;
     let report = data.report(&o.report).map_err(|e| e.to_string())?;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Standard output is line-buffered, and a pretty report has a line per figure.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
-    writeln!(out).map_err(|e| e.to_string())
+    writeln!(out).and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
 
 fn render(o: &Options) -> Result<(), String> {
@@ -257,6 +263,9 @@ fn synth(o: &Options) -> Result<(), String> {
     let mut registry = Vec::new();
     cfg.write_registry(&mut registry).map_err(|e| e.to_string())?;
     write("models.json", &|out| out.write_all(&registry))?;
+    if !o.shapes {
+        return Ok(());
+    }
     // The same made-up hub in the shapes of hubs that publish counters, lists or rankings.
     let inputs = Inputs {
         events: Some((Origin::at(events, 0), &body[..])),
