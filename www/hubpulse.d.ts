@@ -148,6 +148,7 @@ export interface Report {
 export interface Dataset {
   report(options?: ReportOptions): Report;
   readonly eventCount: number;
+  /** Bytes the dataset holds in wasm memory: event columns, interned strings, per-day tallies, listings. */
   readonly heapBytes: number;
   free(): void;
 }

@@ -166,10 +166,18 @@ impl Dataset {
         self.events.len()
     }
 
-    /// Bytes held by the event columns and interned strings (the benchmark's bytes per
-    /// event).
+    /// Bytes the dataset holds: the event columns and interned strings, the per-day tallies
+    /// and the registry's listings (the benchmark's store size).
     pub fn heap_bytes(&self) -> usize {
+        let listing = |l: &Option<Listing>| {
+            l.as_ref().map_or(0, |l| {
+                l.name.as_ref().map_or(0, String::capacity) + l.category.as_ref().map_or(0, String::capacity)
+            })
+        };
         self.events.heap_bytes()
+            + self.tallies.heap_bytes()
+            + self.listings.capacity() * std::mem::size_of::<Option<Listing>>()
+            + self.listings.iter().map(listing).sum::<usize>()
     }
 }
 

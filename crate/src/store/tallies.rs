@@ -170,6 +170,24 @@ impl Tallies {
         self.day.len()
     }
 
+    /// Bytes held by the columns (a sketch counted by its own size, which is fixed).
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(column: &Vec<T>) -> usize {
+            column.capacity() * std::mem::size_of::<T>()
+        }
+        let optional = |column: &Option<Vec<u64>>| column.as_ref().map_or(0, bytes);
+        bytes(&self.day)
+            + bytes(&self.model)
+            + bytes(&self.events)
+            + bytes(&self.failed)
+            + self.by_mode.iter().map(bytes).sum::<usize>()
+            + optional(&self.self_calls)
+            + optional(&self.knowable)
+            + optional(&self.callers)
+            + self.callers_sketch.as_ref().map_or(0, bytes)
+            + self.latency_sketch.as_ref().map_or(0, bytes)
+    }
+
     /// The events of `mode` in cell `c`.
     #[inline]
     pub fn mode(&self, mode: Mode, c: usize) -> u64 {

@@ -40,7 +40,7 @@ impl JsDataset {
         self.inner.event_count()
     }
 
-    /// Bytes held by the event columns and interned strings.
+    /// Bytes the dataset holds: event columns, interned strings, tallies and listings.
     #[wasm_bindgen(getter, js_name = heapBytes)]
     pub fn heap_bytes(&self) -> usize {
         self.inner.heap_bytes()
