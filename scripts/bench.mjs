@@ -1,129 +1,217 @@
-// `npm run bench`: the speed and memory figures, measured, not asserted.
-//   1. natively, with Criterion (crate/benches/throughput.rs): parse MB/s per format at
-//      100 k and 1 M events, bytes per event, and report recompute time at 1 M events;
-//   2. in headless Chromium, on the same generated files served from localhost:
-//      fetch-to-report time, parse MB/s, bytes per stored event, recompute time, and each
-//      chart's redraw and hover time.
-// Writes the browser table to bench/RESULTS.md, which the README quotes.
-//   BENCH_SIZES=100000 npm run bench      only the given sizes (comma-separated)
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench`: the load path's speed and memory, measured, not asserted (issue #17).
+// On generated files served from 127.0.0.1, in headless Chromium (bench/page.js):
+//   - fetch → full report through `load()`, beside the same body drained unparsed in the
+//     same page (the floor), their ratio, the longest task on the page's thread meanwhile,
+//     the renderer's peak memory, the wasm memory a parse needs beside the store it keeps,
+//     and a new window's recompute;
+//   - a dashboard of every chart on 1 M listed models: each widget's JS heap and the longest
+//     task while they draw; each chart's view, redraw and hover times;
+//   - the peers (scripts/peers.mjs) on the same event files;
+// and natively, `hubpulse report` on the same files: time and peak resident memory.
+// Writes bench/RESULTS.md (and bench/PEERS.md), which the README quotes.
+//   BENCH_SIZES=100000 npm run bench      only the given event counts (comma-separated)
+//   BENCH_ENGINES=hubpulse,Arquero        only these peers
+//   BENCH_CRITERION=1                      also Criterion's native micro-benchmarks
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { run } from './run.mjs';
-import { serve, launch } from '../tests/harness.mjs';
+import { shippedFiles } from './shipped.mjs';
+import { comparePeers } from './peers.mjs';
+import { inFreshBrowser, mb, median, mib, ms, nativeRun, rendererPeak, root, serveRoot, times } from './measure.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const formats = ['ndjson', 'csv'];
+const RUNS = 3;
+const cli = `${root}target/release/hubpulse`;
+const dir = `${root}www/data/bench`;
 
-run('cargo', ['bench', '--bench', 'throughput'], { cwd: root });
+if (process.env.BENCH_CRITERION) run('cargo', ['bench', '--bench', 'throughput'], { cwd: root });
 run('cargo', ['build', '--release', '--bin', 'hubpulse'], { cwd: root });
 
-const dir = `${root}www/data/bench`;
-for (const size of sizes) {
-  for (const format of formats) {
-    const out = `${dir}/${size}-${format}`;
-    if (!existsSync(`${out}/events.${format}`)) {
-      run(`${root}target/release/hubpulse`, ['synth', '--out', out, '--count', String(size), '--format', format]);
-    }
-  }
+/** Makes `out` with `hubpulse synth` unless `file` is there. */
+function synth(out, file, args) {
+  if (!existsSync(`${out}/${file}`)) run(cli, ['synth', '--out', out, ...args]);
 }
 
-const server = await serve();
-const browser = await launch();
-const rows = [];
-try {
-  for (const size of sizes) {
-    for (const format of formats) {
-      const path = `data/bench/${size}-${format}/events.${format}`;
-      const bytes = statSync(`${root}www/${path}`).size;
-      const page = await browser.newPage();
-      await page.goto(`${server.url}bench.html`);
-      const m = await page.evaluate(async (url) => {
-        const { load } = await import('./hubpulse.js');
-        const start = performance.now();
-        // Progress as the element shows it: how often it moved while the file loaded.
-        let progress = 0;
-        const data = await load({ events: url, onProgress: () => progress++ });
-        const report = data.report();
-        const loadMs = performance.now() - start;
-        // Recompute for a new window, as a brush drag does: alternate windows, take the median.
-        const times = [];
-        for (let i = 0; i < 21; i++) {
-          const t = performance.now();
-          data.report({ range: `${7 + (i % 3) * 20}d` });
-          times.push(performance.now() - t);
-        }
-        times.sort((a, b) => a - b);
-        // Each chart's full redraw and one hover update, on canvases the size of a widget.
-        const { View } = await import('./pkg/hubpulse.js');
-        const charts = {};
-        // Batches of 10, each ended by reading a pixel back (which waits for the drawing to
-        // be rasterised): the clock's resolution is coarser than one hover.
-        const median = (f, n, canvas) => {
-          const t = [];
-          for (let i = 0; i < n; i++) {
-            const s = performance.now();
-            for (let k = 0; k < 10; k++) f(i * 10 + k);
-            canvas.getContext('2d').getImageData(0, 0, 1, 1);
-            t.push((performance.now() - s) / 10);
-          }
-          return t.sort((a, b) => a - b)[n >> 1];
-        };
-        for (const chart of ['overview', 'volume', 'supply-demand', 'verification', 'callers', 'concentration',
-                             'leaderboard', 'retention', 'model']) {
-          const [canvas, overlay] = [document.createElement('canvas'), document.createElement('canvas')];
-          const view = new View(canvas, overlay, { chart, model: report.models[0]?.model });
-          view.setData(data, {});
-          charts[chart] = { drawMs: median(() => view.draw(960, 400, 2), 11, canvas),
-                            hoverMs: median((i) => view.hover(100 + (i * 37) % 760, 250), 21, overlay) };
-          view.free();
-        }
-        const { wasmMemoryBytes } = await import('./hubpulse.js');
-        const result = { loadMs, events: data.eventCount, heapBytes: data.heapBytes, recomputeMs: times[10],
-                         rows: report.input.rows_read, charts, progress, wasmBytes: await wasmMemoryBytes() };
-        data.free();
-        return result;
-      }, path);
-      await page.close();
-      rows.push({ size, format, bytes, ...m });
-      console.log(`${format} ${size}: ${m.loadMs.toFixed(0)} ms fetch-to-report, recompute ${m.recomputeMs.toFixed(1)} ms`);
-    }
+// Each case: a label, the file under www/data/bench/ that is its body, the load spec (paths
+// under www/data/bench/) and the command line's arguments for the same input.
+const cases = [];
+for (const size of sizes) {
+  for (const format of ['csv', 'ndjson']) {
+    synth(`${dir}/${size}-${format}`, `events.${format}`, ['--count', String(size), '--format', format, '--no-shapes']);
+    const file = `${size}-${format}/events.${format}`;
+    cases.push({ label: `events ${format}`, file, spec: { events: file }, args: ['--events', `${dir}/${file}`] });
   }
+}
+// Two years of a counter hub's daily model list, 5,000 models (the real one: 147 MB).
+synth(`${dir}/replicate-2y`, 'replicate-models.ndjson', ['--models', '5000', '--days', '730', '--count', '200000']);
+const pages = 'replicate-2y/replicate-models.ndjson';
+cases.push({ label: 'replicate-models, 2 years', file: pages, spec: { snapshots: pages, format: 'replicate-models' },
+             args: ['--snapshots', `${dir}/${pages}`, '--format', 'replicate-models'] });
+// A hub that lists a million models.
+synth(`${dir}/listed-1000000`, 'events.csv', ['--count', '1000000', '--models', '1000000', '--format', 'csv', '--no-shapes']);
+const listed = { events: 'listed-1000000/events.csv', registry: 'listed-1000000/models.json' };
+
+const server = await serveRoot();
+const absolute = (spec) => Object.fromEntries(Object.entries(spec)
+  .map(([k, v]) => [k, k === 'format' ? v : `${server.base}/www/data/bench/${v}`]));
+
+/** A fresh browser on the bench page; resolves to what `fn(page, browser)` does there. */
+const onBenchPage = (fn) => inFreshBrowser(async (browser) => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/bench/page.html`);
+  await page.waitForFunction(() => window.benchReady);
+  return fn(page, browser);
+});
+const call = (page, name, arg) => page.evaluate(([n, a]) => window[n](a), [name, arg]);
+
+const results = [];
+let baseline;
+let chartTimes;
+let dashboard;
+try {
+  baseline = await onBenchPage((page, browser) => rendererPeak(browser));
+  for (const c of cases) {
+    const spec = absolute(c.spec);
+    const body = statSync(`${dir}/${c.file}`).size + (c.spec.registry ? statSync(`${dir}/${c.spec.registry}`).size : 0);
+    // Speed: drain and load alternate in one page, after a first run of each.
+    const speed = await onBenchPage(async (page) => {
+      await call(page, 'drain', spec);
+      await call(page, 'fetchToReport', spec);
+      const drains = [];
+      const loads = [];
+      for (let i = 0; i < RUNS; i++) {
+        drains.push((await call(page, 'drain', spec)).ms);
+        loads.push(await call(page, 'fetchToReport', spec));
+      }
+      const recompute = c.spec.events ? await call(page, 'recompute', spec) : null;
+      return { ...loads[0], drainMs: median(drains), loadMs: median(loads.map((l) => l.ms)), recompute,
+               reportMs: median(loads.map((l) => l.reportMs)), longestTask: Math.max(...loads.map((l) => l.longestTask)) };
+    });
+    // Memory: one load in a fresh browser; then the same parse on a page's own thread, whose
+    // wasm memory (never given back) is the peak the parse needed.
+    const peak = await onBenchPage(async (page, browser) => {
+      await call(page, 'fetchToReport', spec);
+      return rendererPeak(browser);
+    });
+    const wasm = await onBenchPage((page) => call(page, 'peakWasm', spec));
+    const native = await nativeRun(cli, ['report', ...c.args]);
+    const r = { ...c, body, ...speed, peakBytes: peak - baseline, wasmBytes: wasm.wasmBytes, native };
+    results.push(r);
+    console.log(`${c.file}: drain ${ms(r.drainMs)}, fetch → report ${ms(r.loadMs)} (${times(r.loadMs / r.drainMs)}), ` +
+                `longest task ${ms(r.longestTask)}, wasm ${mib(r.wasmBytes)} for a ${mib(r.storeBytes)} store; ` +
+                `natively ${ms(native.ms)}, ${mib(native.peakBytes)}`);
+  }
+  // Each chart's costs on the largest CSV of events.
+  const largest = cases.filter((c) => c.file.endsWith('.csv') && c.spec.events).at(-1);
+  chartTimes = await onBenchPage((page) => call(page, 'charts', absolute(largest.spec)));
+  chartTimes.events = results.find((r) => r.file === largest.file).events;
+  // A dashboard on a million listed models: JS heap after a collection, before and after.
+  dashboard = await onBenchPage(async (page) => {
+    const session = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await session.send('HeapProfiler.collectGarbage');
+      return (await session.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await page.evaluate(() => import('/www/hubpulse.js'));
+    const before = await heap();
+    const drawn = await call(page, 'dashboard', absolute(listed));
+    const after = await heap();
+    const models = await page.evaluate(() => window.dashboardData.report({ range: '7d' }).models_in_universe);
+    return { ...drawn, heapPerWidget: (after - before) / 9, models };
+  });
+  console.log(`dashboard of 9 widgets on ${dashboard.models.toLocaleString('en-US')} listed models: ` +
+              `${mib(dashboard.heapPerWidget)} of JS heap each, longest task ${ms(dashboard.longestTask)}`);
 } finally {
-  await browser.close();
   server.close();
 }
 
-const mb = (n) => (n / 1e6).toFixed(1);
-let table = [
-  '| input | events | body | fetch → report | parse rate | progress updates | store bytes / event | wasm memory | recompute (new window) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.format} | ${r.events.toLocaleString('en-US')} | ${mb(r.bytes)} MB | ${r.loadMs.toFixed(0)} ms | ` +
-    `${(r.bytes / 1e6 / (r.loadMs / 1e3)).toFixed(0)} MB/s | ${r.progress.toLocaleString('en-US')} | ${(r.heapBytes / r.events).toFixed(1)} | ` +
-    `${(r.wasmBytes / 2 ** 20).toFixed(0)} MiB | ${r.recomputeMs.toFixed(1)} ms |`),
+const peers = await comparePeers(cases.filter((c) => c.spec.events).map((c) => c.file));
+
+const count = (n) => n.toLocaleString('en-US');
+const ratio = (r, engine) => (peers[r.file]?.[engine] ? times(peers[r.file][engine] / peers[r.file].hubpulse) : '—');
+const load = [
+  '| input | events | body | drain | fetch → report | ÷ drain | of it `report()` | longest page task | renderer peak | wasm peak | store | wasm ÷ store | new window |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${r.label} | ${count(r.events)} | ${mb(r.body)} | ${ms(r.drainMs)} | ${ms(r.loadMs)} | ` +
+    `${times(r.loadMs / r.drainMs)} | ${ms(r.reportMs)} | ${ms(r.longestTask)} | ${mib(r.peakBytes)} | ${mib(r.wasmBytes)} | ` +
+    `${mib(r.storeBytes)} | ${times(r.wasmBytes / r.storeBytes)} | ${r.recompute === null ? '—' : `${r.recompute.toFixed(1)} ms`} |`),
 ];
-const largest = rows.filter((r) => r.format === 'ndjson').at(-1);
-if (largest) {
-  table.push('', `Drawing at ${largest.events.toLocaleString('en-US')} events (960 × 400 CSS px at 2×): median of 11 batches of 10 redraws and 21 of 10 hovers, each batch waiting for the pixels.`, '',
-             '| chart | full redraw | hover update |', '|---|---:|---:|',
-             ...Object.entries(largest.charts).map(([c, m]) => `| ${c} | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`));
-}
-// What a page downloads to show a chart (docs/embedding.md's "small"): raw and gzipped.
-const { gzipSync } = await import('node:zlib');
-const { readFileSync } = await import('node:fs');
-const { shippedFiles } = await import('./shipped.mjs');
+const versus = [
+  '| input | events | hubpulse ÷ drain | DuckDB-Wasm ÷ hubpulse | Arquero ÷ hubpulse | Perspective ÷ hubpulse |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...results.filter((r) => peers[r.file]).map((r) => `| ${r.label} | ${count(r.events)} | ` +
+    `${peers[r.file].hubpulse ? times(peers[r.file].hubpulse / peers[r.file].drainMs) : '—'} | ` +
+    `${ratio(r, 'DuckDB-Wasm')} | ${ratio(r, 'Arquero')} | ${ratio(r, 'Perspective')} |`),
+];
+const native = [
+  '| input | body | `hubpulse report` | peak RSS | ÷ store |', '|---|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${r.label}, ${count(r.events)} events | ${mb(r.body)} | ${ms(r.native.ms)} | ` +
+    `${mib(r.native.peakBytes)} | ${times(r.native.peakBytes / r.storeBytes)} |`),
+];
+const charts = [
+  '| chart | its view (report) | full redraw | hover update |', '|---|---:|---:|---:|',
+  ...Object.entries(chartTimes).filter(([name]) => name !== 'events').map(([name, m]) =>
+    `| ${name} | ${m.viewMs.toFixed(1)} ms | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`),
+];
 const shipped = shippedFiles().map((file) => {
   const bytes = readFileSync(`${root}www/${file}`);
   return [file, bytes.length, gzipSync(bytes, { level: 9 }).length];
 });
-const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
-table.push('', 'What a page downloads:', '', '| file | raw | gzipped |', '|---|---:|---:|',
-           ...shipped.map(([f, raw, gz]) => `| ${f} | ${kb(raw)} | ${kb(gz)} |`),
-           `| **total** | ${kb(shipped.reduce((a, [, r]) => a + r, 0))} | ${kb(shipped.reduce((a, [, , g]) => a + g, 0))} |`);
-const cpu = (await import('node:os')).cpus()[0]?.model ?? 'unknown CPU';
-const text = `# Benchmark results\n\nHeadless Chromium on ${cpu} (${(await import('node:os')).cpus().length} cores), ` +
-  `${new Date().toISOString().slice(0, 10)}, files served from 127.0.0.1. "Fetch → report" is \`load()\` plus the ` +
-  `first \`report()\`; "recompute" is the median \`report({ range })\` for a new window. Store bytes are the ` +
-  `event columns plus the interned strings. Regenerate with \`npm run bench\`.\n\n${table.join('\n')}\n`;
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+const download = ['| file | raw | gzipped |', '|---|---:|---:|', ...shipped.map(([f, raw, gz]) => `| ${f} | ${kib(raw)} | ${kib(gz)} |`),
+                  `| **total** | ${kib(shipped.reduce((a, [, r]) => a + r, 0))} | ${kib(shipped.reduce((a, [, , g]) => a + g, 0))} |`];
+
+const text = `# Benchmark results
+
+Headless Chromium on ${cpus()[0]?.model ?? 'an unknown CPU'} (${cpus().length} cores), ${new Date().toISOString().slice(0, 10)},
+files made by \`hubpulse synth\` and served from 127.0.0.1. Regenerate with \`npm run bench\`.
+
+## The load path
+
+"Fetch → report" is \`load()\` (one load worker fetches, parses and hands the store over; SHA-256 in
+the hashing worker) and the first full \`report()\`, median of ${RUNS} after a first run; "drain" reads the
+same body to its end unparsed, in the same page, alternating with it; "of it \`report()\`" is the
+full report's share (every figure, each model's daily series included, made into one JS object).
+"Longest page task" is the longest task on the page's thread during those loads, before the report
+(a \`longtask\` observer; 0 when none passed 50 ms).
+"Renderer peak" is the page's renderer process's peak resident memory (workers included) for one
+load in a fresh browser, less that of the same page before any load (${mib(baseline)}). "Wasm peak" is the wasm memory the
+same parse leaves on a page's own thread (wasm memory only grows, so this is its peak); "store" is
+the dataset it keeps (columns and interned strings). One worker parses a body: splitting a body
+across several workers is not built yet, so there is no 2- or 4-worker row.
+
+${load.join('\n')}
+
+Against the peers (bench/PEERS.md: each engine in a fresh browser, start-up excluded, same figures
+checked):
+
+${versus.join('\n')}
+
+## A million listed models
+
+Nine widgets, one of each chart, given one dataset of ${count(dashboard.models)} listed models
+(\`hubpulse synth --count 1000000 --models 1000000\`): ${mib(dashboard.heapPerWidget)} of JS heap per widget
+(after a collection), all drawn in ${ms(dashboard.result)}, longest task on the page's thread
+${ms(dashboard.longestTask)} (${dashboard.longTasks} over 50 ms).
+
+## Drawing, at ${count(chartTimes.events)} events
+
+At 960 × 400 CSS px at 2×: making a chart's view (its report, cut to what it draws; median of 5),
+then medians of 11 batches of 10 redraws and 21 of 10 hovers, each batch waiting for the pixels.
+
+${charts.join('\n')}
+
+## Natively
+
+The command line on the same files: wall time and peak resident memory (sampled every 5 ms).
+
+${native.join('\n')}
+
+## What a page downloads
+
+${download.join('\n')}
+`;
 mkdirSync(`${root}bench`, { recursive: true });
 writeFileSync(`${root}bench/RESULTS.md`, text);
-console.log(`\n${table.join('\n')}\n\nwritten to bench/RESULTS.md`);
+console.log(`\n${text}\nwritten to bench/RESULTS.md`);
