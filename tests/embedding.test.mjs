@@ -123,7 +123,7 @@ test('refresh fetches again and swaps the figures in without blanking the chart'
 test('removed widgets free their memory and a re-attached one works', async () => {
   const url = fixture('cycle.ndjson', events(20, 50));
   const page = await suite.browser.newPage();
-  await page.goto(`${suite.server.url}bench.html`);
+  await page.goto(`${suite.server.url}blank.html`);
   const cycles = (n) => page.evaluate(async ([src, n]) => {
     for (let i = 0; i < n; i++) {
       const el = document.createElement('hub-pulse');

@@ -4,7 +4,8 @@
 //! after it. Cells are untyped text ([`Value::Cell`]); each field gives its type. A record
 //! longer than the limit streams by without being kept and is one rejected row.
 
-use super::ndjson::{is_blank, too_long};
+use super::ndjson::is_blank;
+use super::too_long;
 use super::value::{Record, Schema, Value};
 use super::{Sink, MAX_RECORD};
 use crate::problems::Problems;

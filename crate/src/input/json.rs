@@ -2,7 +2,7 @@
 //! hub's document is adapted into.
 
 use super::json_stream::{Ending, Item};
-use super::ndjson::too_long;
+use super::too_long;
 use super::value::{Record, RecordSeed, Schema, Value};
 use super::{Sink, MAX_RECORD};
 use crate::problems::Problems;

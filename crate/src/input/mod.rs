@@ -39,6 +39,13 @@ use crate::store::Registry;
 /// can make a parser hold more (a hub's document has its own bound per item, `MAX_ITEM`).
 pub const MAX_RECORD: usize = 1 << 20;
 
+/// Counts a row that was longer than `max` bytes as rejected: every parser's and document
+/// shape's answer to a record it did not keep.
+pub fn too_long(line: u64, max: usize, problems: &mut Problems) {
+    problems.rows_read += 1;
+    problems.reject(line, "record", || format!("longer than {max} bytes; skipped"));
+}
+
 /// What a hub's document carries besides its demand rows.
 #[derive(Default)]
 pub struct Extras {

@@ -2,7 +2,7 @@
 //! is not kept: it streams by and is counted as one rejected row (unless it was blank).
 
 use super::json::parse_object;
-use super::{Sink, MAX_RECORD};
+use super::{too_long, Sink, MAX_RECORD};
 use crate::problems::Problems;
 
 /// Splits a stream into lines; only an unfinished last line is ever copied.
@@ -106,12 +106,6 @@ impl Lines {
 /// Whether `bytes` are all blanks (a blank line is not a row).
 pub fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(u8::is_ascii_whitespace)
-}
-
-/// Counts a row that was longer than `max` bytes as rejected.
-pub fn too_long(line: u64, max: usize, problems: &mut Problems) {
-    problems.rows_read += 1;
-    problems.reject(line, "record", || format!("longer than {max} bytes; skipped"));
 }
 
 /// Blank lines are skipped and not counted; a line that was too long is one rejected row;

@@ -64,9 +64,12 @@ pub async fn load_urls(
     signal: Option<AbortSignal>,
     hasher: Option<Function>,
 ) -> Result<JsDataset, JsValue> {
-    let spec: LoadSpec =
-        serde_wasm_bindgen::from_value(spec).map_err(|e| to_js(&Error::Inputs(format!("load options: {e}"))))?;
-    load(&spec, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))
+    load(&load_spec(spec)?, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))
+}
+
+/// The load options a script passed, read as the element's `LoadSpec`.
+pub(super) fn load_spec(spec: JsValue) -> Result<LoadSpec, JsValue> {
+    serde_wasm_bindgen::from_value(spec).map_err(|e| to_js(&Error::Inputs(format!("load options: {e}"))))
 }
 
 /// Fetches and parses the inputs of `spec`.

@@ -2,10 +2,9 @@
 //! (`loadParts`), the page takes the parts into its own memory (`Dataset.fromParts`) and
 //! shows them. Each column is copied once out of the worker's wasm and once into the page's.
 
-use super::dataset::{load, JsDataset};
+use super::dataset::{load, load_spec, JsDataset};
 use super::errors::to_js;
 use crate::dataset::{Dataset, Parts};
-use crate::element::LoadSpec;
 use crate::error::Error;
 use crate::store::Column;
 use js_sys::{Array, BigUint64Array, Float64Array, Function, Int32Array, Object, Reflect, Uint32Array, Uint8Array};
@@ -22,9 +21,8 @@ pub async fn load_parts(
     signal: Option<AbortSignal>,
     hasher: Option<Function>,
 ) -> Result<JsValue, JsValue> {
-    let spec: LoadSpec =
-        serde_wasm_bindgen::from_value(spec).map_err(|e| to_js(&Error::Inputs(format!("load options: {e}"))))?;
-    let data = load(&spec, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))?;
+    let data =
+        load(&load_spec(spec)?, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))?;
     let parts = data.inner.into_parts().map_err(|e| to_js(&e))?;
     let columns = Array::new();
     for column in &parts.columns {

@@ -109,7 +109,7 @@ impl List {
                 rows.push(Waiting { index, model, downloads: owned(downloads) });
             }
             Item::TooLong { index } => {
-                crate::input::ndjson::too_long(index, MAX_ITEM, listing_problems);
+                crate::input::too_long(index, MAX_ITEM, listing_problems);
                 rows.push(Waiting { index, model: None, downloads: None });
             }
             Item::Field { key: "as_of", value } => {

@@ -42,7 +42,7 @@ impl Rankings {
                     Pick(["date", "model_permaslug", "total_tokens"]).of(bytes).ok().flatten().unwrap_or_default();
                 row(&[("day", day), ("model", model), ("events", events)], index, sink, problems);
             }
-            Item::TooLong { index } => crate::input::ndjson::too_long(index, MAX_ITEM, problems),
+            Item::TooLong { index } => crate::input::too_long(index, MAX_ITEM, problems),
             Item::Field { key: "meta", value: Some(meta) } => {
                 if let Ok(Some([Some(Value::Text(date))])) = Pick(["as_of"]).of(meta) {
                     *as_of = Some(date.into_owned());
