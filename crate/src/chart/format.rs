@@ -103,6 +103,24 @@ impl Numbers {
         }
     }
 
+    /// A range of days, its year said once when both ends share it ("Aug 1 – Oct 29, 2026")
+    /// and at each end when they do not ("Aug 1, 2026 – Aug 4, 2029").
+    pub fn day_range(&self, from: Day, to: Day) -> String {
+        let first = if from.ymd().0 == to.ymd().0 { self.day_short(from) } else { self.day_long(from) };
+        format!("{first} – {}", self.day_long(to))
+    }
+
+    /// A date axis's label: the year alone on the first of January when the axis spans more
+    /// than one year (its other ticks then need no year of their own), else the short day.
+    pub fn day_tick(&self, day: Day, years: bool) -> String {
+        let (y, m, d) = day.ymd();
+        if years && m == 1 && d == 1 {
+            y.to_string()
+        } else {
+            self.day_short(day)
+        }
+    }
+
     /// A whole number with digit groups: 38,827.
     pub fn integer(&self, n: u64) -> String {
         let digits = n.to_string();
@@ -242,5 +260,17 @@ mod tests {
         assert_eq!((fr.day_short(d), fr.day_long(d)), ("2 mars".into(), "2 mars 2026".into()));
         assert_eq!(Numbers::for_locale("de").day_long(d), "2. März 2026");
         assert_eq!(Numbers::for_locale("ru").day_short(d), "Mar 2", "other languages keep English months");
+    }
+
+    #[test]
+    fn a_range_over_years_names_both_years_and_an_axis_over_years_labels_them() {
+        let (from, to) = (Day::parse("2026-08-01").unwrap(), Day::parse("2029-08-04").unwrap());
+        let en = Numbers::default();
+        assert_eq!(en.day_range(from, to), "Aug 1, 2026 – Aug 4, 2029");
+        assert_eq!(en.day_range(from, Day::parse("2026-10-29").unwrap()), "Aug 1 – Oct 29, 2026");
+        assert_eq!(Numbers::for_locale("de").day_range(from, to), "1. Aug. 2026 – 4. Aug. 2029");
+        let new_year = Day::parse("2027-01-01").unwrap();
+        assert_eq!((en.day_tick(new_year, true), en.day_tick(new_year, false)), ("2027".into(), "Jan 1".into()));
+        assert_eq!(en.day_tick(Day::parse("2027-04-01").unwrap(), true), "Apr 1");
     }
 }

@@ -89,10 +89,11 @@ pub fn time_frame<DB: DrawingBackend>(
         p.text(label, plot.left - 6.0, y, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleRight)?;
     }
     let min_gap_days = 56.0 / t.x_scale();
+    let years = window.from.ymd().0 != window.to.ymd().0;
     for day in day_ticks(window.from, window.to, min_gap_days) {
         let x = t.x_px(f64::from(day.0 - window.from.0));
         p.line(&[(x, plot.bottom), (x, plot.bottom + 4.0)], p.theme.axis, 1)?;
-        p.text(&p.fmt.day_short(day), x, plot.bottom + 6.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
+        p.text(&p.fmt.day_tick(day, years), x, plot.bottom + 6.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
     }
     Ok((t, legend_hits))
 }

@@ -73,7 +73,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
         n => format!("daily {}, peak {}", super::unit(report), p.fmt.integer(n)),
     };
     p.text(&peak, plot.left, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
-    let range = format!("{} – {} (UTC)", p.fmt.day_short(window.from), p.fmt.day_long(window.to));
+    let range = format!("{} (UTC)", p.fmt.day_range(window.from, window.to));
     p.text(&range, plot.right, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopRight)?;
     Ok(Drawn { transform: Some(t), legend: Vec::new(), boxes: Vec::new() })
 }

@@ -91,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let subtitle = match report.window {
         Some(w) => {
             let lines = if report.daily.day.is_empty() { "totals over the period" } else { "lines are daily" };
-            format!("{} – {} (UTC); {lines}", p.fmt.day_short(w.from), p.fmt.day_long(w.to))
+            format!("{} (UTC); {lines}", p.fmt.day_range(w.from, w.to))
         }
         None => "Usage, not inventory".into(),
     };

@@ -35,7 +35,7 @@ fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) ->
 
 /// "90 days, Aug 1 – Oct 29, 2026 (UTC)", in `f`'s words for days.
 fn span(window: &Window, f: &super::format::Numbers) -> String {
-    format!("{}, {} – {} (UTC)", span_days(window), f.day_short(window.from), f.day_long(window.to))
+    format!("{}, {} (UTC)", span_days(window), f.day_range(window.from, window.to))
 }
 
 /// Listed models that were used: `active_ratio` of `models_listed` (a model used in the
