@@ -224,3 +224,26 @@ test('a refresh shorter than a second is held to one second', { timeout: 30_000 
   assert.ok(asked >= 2 && asked <= 4, `${asked} requests in about 2.5 s`);
   await page.close();
 });
+
+test('on a page without workers, hostile bodies leave the wasm memory small', { timeout: 60_000 }, async () => {
+  const page = await suite.browser.newPage();
+  // No load worker: the page's own thread parses, in the page's own wasm memory.
+  let refused = 0;
+  await page.route('**/hubpulse/load-worker.js', (route) => { refused++; return route.fulfill({ status: 404, body: '' }); });
+  await page.goto(suite.server.url);
+  for (const [path, state] of [['/bomb.ndjson.gz', 'error'], ['/long-line', 'loaded'], ['/liar', 'error']]) {
+    await page.evaluate((src) => {
+      document.getElementById('faulty')?.remove();
+      const el = document.createElement('hub-pulse');
+      el.id = 'faulty';
+      el.setAttribute('src', src);
+      el.setAttribute('timeout', '2');
+      document.body.append(el);
+    }, `${base}${path}`);
+    assert.equal(await settled(page, '#faulty'), state, path);
+  }
+  assert.ok(refused > 0, 'the load worker was asked for, and refused');
+  const bytes = await page.evaluate(async () => (await import('./hubpulse.js')).wasmMemoryBytes());
+  assert.ok(bytes < 32 * 2 ** 20, `${(bytes / 2 ** 20).toFixed(0)} MiB of wasm memory after 20 MB of gzipped blanks, a 3 MB line and a 16 GB promise`);
+  await page.close();
+});
