@@ -24,7 +24,7 @@ pub fn write_rollups(data: &Dataset, out: &mut impl Write, sketches: bool) -> io
     let caller_sketches = if sketches { cells.caller_sketches(data) } else { Vec::new() };
     for c in 0..t.len() {
         let model = serde_json::to_string(data.events.models.name(t.model[c])).map_err(io::Error::other)?;
-        write!(out, r#"{{"day":"{}","model":{model},"events":{},"failed":{}"#, t.day[c], t.events[c], t.failed[c])?;
+        write!(out, r#"{{"day":"{}","model":{model},"events":{},"failed":{}"#, t.day[c], t.events[c], t.failed.get(c))?;
         write!(out, r#","callers":{}"#, callers[c])?;
         for mode in Mode::ALL {
             write!(out, r#","{}":{}"#, mode.name(), t.mode(mode, c))?;

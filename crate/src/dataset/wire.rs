@@ -21,7 +21,7 @@ pub struct Parts {
 }
 
 /// Bumped whenever the form changes: parts of another version are refused.
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// The units a shape names, as the static strings the dataset keeps.
 const UNITS: [&str; 4] = ["inferences", "runs", "downloads", "tokens"];
@@ -270,6 +270,11 @@ mod tests {
         let data = || Dataset::from_bytes(Inputs { rollups: Some(&rollups[..]), ..Inputs::default() }).unwrap();
         let expected = data().report(&ReportOptions::default()).unwrap();
         assert_eq!(round_trip(data()).report(&ReportOptions::default()).unwrap(), expected);
+        let snapshots = b"day,model,total\n2026-03-01,a,5\n2026-03-02,a,9\n2026-03-03,a,9\n";
+        let data = || Dataset::from_bytes(Inputs { snapshots: Some(&snapshots[..]), ..Inputs::default() }).unwrap();
+        let expected = data().report(&ReportOptions::default()).unwrap();
+        assert_eq!((expected.events, expected.by_mode.unknown), (4, 4));
+        assert_eq!(round_trip(data()).report(&ReportOptions::default()).unwrap(), expected);
     }
 
     #[test]
@@ -285,5 +290,19 @@ mod tests {
         let mut parts = data.into_parts().unwrap();
         parts.meta.truncate(parts.meta.len() - 3);
         assert!(Dataset::from_parts(parts).is_err());
+    }
+
+    #[test]
+    fn modes_that_outnumber_their_events_are_refused() {
+        let rollups = b"day,model,events,tee\n2026-03-02,a,10,4\n2026-03-03,a,5,\n";
+        let data = Dataset::from_bytes(Inputs { rollups: Some(&rollups[..]), ..Inputs::default() }).unwrap();
+        let mut parts = data.into_parts().unwrap();
+        let tee = parts.columns.iter_mut().find_map(|c| match c {
+            Column::U64(tee) if tee == &[4, 0] => Some(tee),
+            _ => None,
+        });
+        tee.expect("the tee column travels, the all-zero ones do not")[0] = 11;
+        let err = Dataset::from_parts(parts).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(err, "inputs: the dataset handed over is damaged: tallies that do not fit together");
     }
 }

@@ -174,7 +174,7 @@ impl LoadedInput {
     pub fn inferences_stored(&self) -> Option<u64> {
         match &self.stored {
             Stored::Events(l) => Some(l.sink.len() as u64),
-            Stored::Rollups(l) => Some(l.sink.tallies.events.iter().chain(&l.sink.tallies.failed).sum()),
+            Stored::Rollups(l) => Some(l.sink.tallies.events.iter().sum::<u64>() + l.sink.tallies.failed.sum()),
             Stored::Snapshots(_) | Stored::Registry(_) => None,
         }
     }

@@ -17,7 +17,7 @@ pub fn daily_events(scope: &Scope) -> DailyEvents {
     for c in scope.cells.clone() {
         let slot = scope.slot_of(t.day[c]);
         events[slot] += t.events[c];
-        failed[slot] += t.failed[c];
+        failed[slot] += t.failed.get(c);
     }
     DailyEvents { events, failed }
 }

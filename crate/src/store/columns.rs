@@ -3,7 +3,8 @@
 //! back in the same order, checking that they fit together, so a dataset rebuilt from its
 //! columns holds no index out of range.
 
-use super::{Bits, Events, Interner, Latencies, Tallies};
+use super::tallies::NAMED;
+use super::{Bits, Counts, Events, Interner, Latencies, Tallies};
 use crate::day::Day;
 use crate::sketch::{LatencySketch, Registers};
 
@@ -200,9 +201,9 @@ impl Tallies {
         out.0.push(days_out(&self.day));
         out.0.push(Column::U32(self.model));
         out.0.push(Column::U64(self.events));
-        out.0.push(Column::U64(self.failed));
-        for column in self.by_mode {
-            out.0.push(Column::U64(column));
+        // All-zero count columns (a counter's failures and modes) travel as their flag alone.
+        for counts in [self.failed].into_iter().chain(self.named) {
+            optional_out(counts.into_values(), out, |c, out| out.0.push(Column::U64(c)));
         }
         for column in [self.self_calls, self.knowable, self.callers] {
             optional_out(column, out, |c, out| out.0.push(Column::U64(c)));
@@ -220,40 +221,39 @@ impl Tallies {
     pub fn columns_in(columns: &mut ColumnsIn, models: usize) -> Result<Tallies, Mismatch> {
         let day = days_in(columns)?;
         let model = columns.u32()?;
-        let (events, failed) = (columns.u64()?, columns.u64()?);
-        let mut by_mode: [Vec<u64>; 5] = Default::default();
-        for column in &mut by_mode {
-            *column = columns.u64()?;
+        let events = columns.u64()?;
+        let n = day.len();
+        let counts = |columns: &mut ColumnsIn| {
+            optional_in(columns, ColumnsIn::u64).map(|c| c.map_or(Counts::zeros(n), Counts::from_vec))
+        };
+        let failed = counts(columns)?;
+        let mut named: [Counts; NAMED] = Default::default();
+        for column in &mut named {
+            *column = counts(columns)?;
         }
         let self_calls = optional_in(columns, ColumnsIn::u64)?;
         let knowable = optional_in(columns, ColumnsIn::u64)?;
         let callers = optional_in(columns, ColumnsIn::u64)?;
         let callers_sketch = optional_in(columns, |c| blobs_in(c, Registers::decode))?;
         let latency_sketch = optional_in(columns, |c| blobs_in(c, LatencySketch::decode))?;
-        let n = day.len();
         let lengths = [model.len(), events.len(), failed.len()]
             .into_iter()
-            .chain(by_mode.iter().map(Vec::len))
+            .chain(named.iter().map(Counts::len))
             .chain([&self_calls, &knowable, &callers].into_iter().flatten().map(Vec::len))
             .chain(callers_sketch.as_ref().map(Vec::len))
             .chain(latency_sketch.as_ref().map(Vec::len))
             .all(|len| len == n);
         let ids = model.iter().all(|&m| (m as usize) < models || m == super::NONE);
-        if !(lengths && ids && day.windows(2).all(|w| w[0] <= w[1])) {
+        // `Tallies::mode` takes the unnamed mode as what the named ones leave of `events`.
+        let modes_fit = || {
+            (0..n).all(|c| {
+                named.iter().try_fold(0u64, |sum, m| sum.checked_add(m.get(c))).is_some_and(|s| s <= events[c])
+            })
+        };
+        if !(lengths && ids && day.windows(2).all(|w| w[0] <= w[1]) && modes_fit()) {
             return Err("tallies that do not fit together");
         }
-        Ok(Tallies {
-            day,
-            model,
-            events,
-            failed,
-            by_mode,
-            self_calls,
-            knowable,
-            callers,
-            callers_sketch,
-            latency_sketch,
-        })
+        Ok(Tallies { day, model, events, failed, named, self_calls, knowable, callers, callers_sketch, latency_sketch })
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod bits;
 mod columns;
+mod counts;
 mod events;
 mod interner;
 mod latency;
@@ -12,6 +13,7 @@ mod tallies;
 
 pub use bits::Bits;
 pub use columns::{Column, ColumnsIn, ColumnsOut};
+pub use counts::Counts;
 pub use events::{EventLog, EventRow, Events, NONE};
 pub use interner::Interner;
 pub use latency::Latencies;

@@ -3,7 +3,7 @@
 //! rollups determine has one implementation for both paths, and recomputing it for a new
 //! window walks cells, not events.
 
-use super::{day_order, permute, EventLog, NONE};
+use super::{day_order, permute, Counts, EventLog, NONE};
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
@@ -33,6 +33,9 @@ pub struct Cell {
     pub latency_sketch: Option<LatencySketch>,
 }
 
+/// The modes with a name, which come before [`Mode::Unknown`] in [`Mode::ALL`].
+pub(super) const NAMED: usize = Mode::Unknown as usize;
+
 /// Cells as equal-length columns, in day order once [`Tallies::sort_by_day`] ran. A day
 /// and model may have more than one cell (duplicate rollup rows): every sum stays exact.
 #[derive(Default)]
@@ -40,8 +43,11 @@ pub struct Tallies {
     pub day: Vec<Day>,
     pub model: Vec<u32>,
     pub events: Vec<u64>,
-    pub failed: Vec<u64>,
-    pub by_mode: [Vec<u64>; 5],
+    pub failed: Counts,
+    /// Successful inferences of each named mode, indexed by its discriminant (all but
+    /// [`Mode::Unknown`]); what `events` has beyond them said no mode. Counters say none, so
+    /// their cells hold only a day, a model and a count.
+    pub(super) named: [Counts; NAMED],
     /// Self-calls per cell; `None` when the input cannot say (rollups without `self_calls`).
     pub self_calls: Option<Vec<u64>>,
     /// Events whose caller and model owner are both known, the denominator of
@@ -73,11 +79,13 @@ impl Tallies {
             }
             let c = *slot;
             if !log.ok.get(i) {
-                t.failed[c] += 1;
+                t.failed.add(c, 1);
                 continue;
             }
             t.events[c] += 1;
-            t.by_mode[log.mode[i] as usize][c] += 1;
+            if let Some(named) = t.named.get_mut(log.mode[i] as usize) {
+                named.add(c, 1);
+            }
             let (caller, owner) = (log.caller[i], owner(model));
             if caller != NONE && owner != NONE {
                 knowable[c] += 1;
@@ -94,7 +102,7 @@ impl Tallies {
         self.model.push(model);
         self.events.push(0);
         self.failed.push(0);
-        self.by_mode.iter_mut().for_each(|c| c.push(0));
+        self.named.iter_mut().for_each(|c| c.push(0));
         for column in [&mut self.self_calls, &mut self.knowable].into_iter().flatten() {
             column.push(0);
         }
@@ -109,16 +117,16 @@ impl Tallies {
         }
     }
 
-    /// Appends one rollup cell. An optional count that first appears here creates its
+    /// Appends one rollup cell, whose `by_mode` adds up to its `events`. An optional count that first appears here creates its
     /// column, back-filled: 0 self-calls (as an event without an owner match counts none),
     /// [`MISSING`] callers.
     pub fn push(&mut self, cell: &Cell) {
         let n = self.len();
         self.push_empty(cell.day, cell.model);
         self.events[n] = cell.events;
-        self.failed[n] = cell.failed;
-        for (column, &count) in self.by_mode.iter_mut().zip(&cell.by_mode) {
-            column[n] = count;
+        self.failed.add(n, cell.failed);
+        for (column, &count) in self.named.iter_mut().zip(&cell.by_mode) {
+            column.add(n, count);
         }
         if let Some(count) = cell.self_calls {
             self.self_calls.get_or_insert_with(|| vec![0; n + 1])[n] = count;
@@ -140,8 +148,8 @@ impl Tallies {
         permute(&mut self.day, &order);
         permute(&mut self.model, &order);
         permute(&mut self.events, &order);
-        permute(&mut self.failed, &order);
-        self.by_mode.iter_mut().for_each(|c| permute(c, &order));
+        self.failed.permute(&order);
+        self.named.iter_mut().for_each(|c| c.permute(&order));
         for column in [&mut self.self_calls, &mut self.knowable, &mut self.callers].into_iter().flatten() {
             permute(column, &order);
         }
@@ -160,7 +168,7 @@ impl Tallies {
 
     /// The first and last day with any inference, failed ones included (the default window).
     pub fn span(&self) -> Option<(Day, Day)> {
-        let counted = (0..self.len()).filter(|&c| self.events[c] + self.failed[c] > 0).map(|c| self.day[c]);
+        let counted = (0..self.len()).filter(|&c| self.events[c] + self.failed.get(c) > 0).map(|c| self.day[c]);
         let (first, last) = counted
             .fold(None, |span: Option<(Day, Day)>, d| Some(span.map_or((d, d), |(a, b)| (a.min(d), b.max(d)))))?;
         Some((first, last))
@@ -179,8 +187,8 @@ impl Tallies {
         bytes(&self.day)
             + bytes(&self.model)
             + bytes(&self.events)
-            + bytes(&self.failed)
-            + self.by_mode.iter().map(bytes).sum::<usize>()
+            + self.failed.heap_bytes()
+            + self.named.iter().map(Counts::heap_bytes).sum::<usize>()
             + optional(&self.self_calls)
             + optional(&self.knowable)
             + optional(&self.callers)
@@ -191,7 +199,10 @@ impl Tallies {
     /// The events of `mode` in cell `c`.
     #[inline]
     pub fn mode(&self, mode: Mode, c: usize) -> u64 {
-        self.by_mode[mode as usize][c]
+        match self.named.get(mode as usize) {
+            Some(named) => named.get(c),
+            None => self.events[c] - self.named.iter().map(|named| named.get(c)).sum::<u64>(),
+        }
     }
 }
 
@@ -209,7 +220,7 @@ mod tests {
         let data = Dataset::from_events("t", body).unwrap();
         let t = &data.tallies;
         assert_eq!(t.len(), 3);
-        assert_eq!((t.events.clone(), t.failed.clone()), (vec![1, 1, 1], vec![1, 0, 0]));
+        assert_eq!((t.events.clone(), t.failed.clone()), (vec![1, 1, 1], Counts::from_vec(vec![1, 0, 0])));
         assert_eq!((t.mode(Mode::Tee, 0), t.mode(Mode::Unknown, 1), t.mode(Mode::Zkml, 2)), (1, 1, 1));
         assert_eq!(t.knowable, Some(vec![0, 0, 0]), "no registry, no owners");
         assert_eq!(
