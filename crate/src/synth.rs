@@ -374,7 +374,7 @@ fn owner_and_name(id: &str) -> (&str, &str) {
 fn write_replicate_pages(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
     running_totals(data, |day, totals| {
         let results: Vec<_> = (0..totals.len())
-            .filter(|&m| data.listings.get(m).and_then(Option::as_ref).is_some_and(|l| l.listed <= day))
+            .filter(|&m| data.listings.get(m).is_some_and(|l| l.listed <= day))
             .map(|m| {
                 let (owner, name) = owner_and_name(data.events.models.name(m as u32));
                 serde_json::json!({
@@ -400,11 +400,8 @@ fn write_hf_models(data: &Dataset, out: &mut impl Write) -> io::Result<()> {
     for c in (0..t.len()).filter(|&c| t.day[c] > last.plus(-30) && t.model[c] != crate::store::NONE) {
         downloads[t.model[c] as usize] += t.events[c];
     }
-    let models: Vec<_> = data
-        .listings
-        .iter()
-        .enumerate()
-        .filter_map(|(m, l)| l.as_ref().map(|l| (m, l)))
+    let models: Vec<_> = (0..data.listings.len())
+        .filter_map(|m| data.listings.get(m).map(|l| (m, l)))
         .map(|(m, l)| {
             let id = data.events.models.name(m as u32);
             let modified = if downloads[m] > 0 { last } else { l.listed };

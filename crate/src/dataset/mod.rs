@@ -10,23 +10,12 @@ mod wire;
 pub use inputs::Inputs;
 pub use wire::Parts;
 
-use crate::day::Day;
 use crate::error::Error;
 use crate::input::{Extras, InputKind, Loaded, LoadedInput, Stored};
 use crate::problems::Problems;
 use crate::provenance::{Basis, Origin, Source};
-use crate::store::{EventLog, Events, Registry, Tallies, NONE};
+use crate::store::{EventLog, Events, Listing, Listings, Registry, Tallies, NONE};
 use crate::window::Window;
-
-/// One listed model, with ids in the events' id spaces.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Listing {
-    pub listed: Day,
-    /// The owner's id among the callers, or [`NONE`].
-    pub owner: u32,
-    pub name: Option<String>,
-    pub category: Option<String>,
-}
 
 /// Every input of one load, read and resolved against each other: what any report is
 /// computed from.
@@ -37,9 +26,9 @@ pub struct Dataset {
     /// Counts per (day, model): read from rollups, or summed from the events.
     pub(crate) tallies: Tallies,
     pub(crate) basis: Basis,
-    /// Indexed by model id; `None` for a model that is not in the registry. Empty when no
-    /// registry was given (the supply side is then estimated from the events).
-    pub(crate) listings: Vec<Option<Listing>>,
+    /// By model id, the registry's listings; none listed when no registry was given (the
+    /// supply side is then estimated from the events).
+    pub(crate) listings: Listings,
     pub(crate) has_registry: bool,
     /// Each input's tally, named by input.
     pub(crate) problems: Vec<(String, Problems)>,
@@ -118,13 +107,13 @@ impl Dataset {
             let registry = data.add_source(InputKind::Registry, &origin, loaded).sink;
             data.list(&registry, &mut log);
         }
-        data.listings.resize(log.models.len(), None);
+        data.listings.resize(log.models.len());
         data.tallies = match rollups {
             Some(tallies) => tallies,
             None => {
                 log.sort_by_day();
                 let listings = &data.listings;
-                Tallies::from_events(&log, |m| listings[m as usize].as_ref().map_or(NONE, |l| l.owner))
+                Tallies::from_events(&log, |m| listings.owner(m as usize))
             }
         };
         data.tallies.sort_by_day();
@@ -137,13 +126,10 @@ impl Dataset {
     fn list(&mut self, registry: &Registry, log: &mut EventLog) {
         self.has_registry = !registry.rows.is_empty();
         for row in &registry.rows {
-            let id = log.models.intern(&row.model) as usize;
+            let id = log.models.intern(&row.model);
             let owner = row.owner.as_deref().map_or(NONE, |o| log.callers.intern(o));
-            if self.listings.len() <= id {
-                self.listings.resize(id + 1, None);
-            }
-            self.listings[id] =
-                Some(Listing { listed: row.listed, owner, name: row.name.clone(), category: row.category.clone() });
+            let (name, category) = (row.name.as_deref(), row.category.as_deref());
+            self.listings.set(id, Listing { listed: row.listed, owner, name, category });
         }
     }
 
@@ -169,15 +155,7 @@ impl Dataset {
     /// Bytes the dataset holds: the event columns and interned strings, the per-day tallies
     /// and the registry's listings (the benchmark's store size).
     pub fn heap_bytes(&self) -> usize {
-        let listing = |l: &Option<Listing>| {
-            l.as_ref().map_or(0, |l| {
-                l.name.as_ref().map_or(0, String::capacity) + l.category.as_ref().map_or(0, String::capacity)
-            })
-        };
-        self.events.heap_bytes()
-            + self.tallies.heap_bytes()
-            + self.listings.capacity() * std::mem::size_of::<Option<Listing>>()
-            + self.listings.iter().map(listing).sum::<usize>()
+        self.events.heap_bytes() + self.tallies.heap_bytes() + self.listings.heap_bytes()
     }
 }
 

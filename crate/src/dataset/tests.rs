@@ -56,8 +56,8 @@ fn the_registry_shares_model_ids_and_owners_match_callers() {
         Dataset::from_bytes(Inputs { events: Some(events), registry: Some(registry), ..Inputs::default() }).unwrap();
     let a = data.events.models.get("a").unwrap() as usize;
     let z = data.events.models.get("z").unwrap() as usize;
-    assert_eq!(data.listings[a].as_ref().map(|l| l.owner), Some(data.events.caller[0]));
-    assert_eq!(data.listings[z].as_ref().map(|l| l.listed.to_string()), Some("2026-01-01".into()));
+    assert_eq!(data.listings.get(a).map(|l| l.owner), Some(data.events.caller[0]));
+    assert_eq!(data.listings.get(z).map(|l| l.listed.to_string()), Some("2026-01-01".into()));
     assert_eq!(data.sources.len(), 2);
 }
 

@@ -4,12 +4,12 @@
 //! is written into one byte buffer. Taking the parts back checks that they fit together,
 //! so a dataset from parts is as sound as one assembled here.
 
-use super::{Dataset, Listing};
+use super::Dataset;
 use crate::day::Day;
 use crate::error::Error;
 use crate::problems::{Problem, Problems, Severity};
 use crate::provenance::{Basis, ChainProvenance, Source};
-use crate::store::{Column, ColumnsIn, ColumnsOut, Events, Tallies, NONE};
+use crate::store::{Column, ColumnsIn, ColumnsOut, Events, Listings, Tallies};
 use crate::window::Window;
 
 /// A dataset as a byte buffer of its small parts and its columns.
@@ -21,7 +21,7 @@ pub struct Parts {
 }
 
 /// Bumped whenever the form changes: parts of another version are refused.
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 
 /// The units a shape names, as the static strings the dataset keeps.
 const UNITS: [&str; 4] = ["inferences", "runs", "downloads", "tokens"];
@@ -32,13 +32,6 @@ impl Dataset {
         let mut meta = Writer(vec![VERSION]);
         meta.u8(self.basis as u8);
         meta.u8(u8::from(self.has_registry));
-        meta.u64(self.listings.len() as u64);
-        for listing in &self.listings {
-            meta.u8(u8::from(listing.is_some()));
-            if let Some(l) = listing {
-                meta.i32(l.listed.0).u32(l.owner).opt_str(l.name.as_deref()).opt_str(l.category.as_deref());
-            }
-        }
         meta.u64(self.problems.len() as u64);
         for (input, problems) in &self.problems {
             meta.str(input).u64(problems.rows_read).u64(problems.rows_rejected).u64(problems.warnings);
@@ -65,6 +58,7 @@ impl Dataset {
         let unfit = |why: &str| Error::Inputs(format!("the dataset cannot be handed over: {why}"));
         self.events.columns_out(&mut columns).map_err(unfit)?;
         self.tallies.columns_out(&mut columns).map_err(unfit)?;
+        self.listings.columns_out(&mut columns).map_err(unfit)?;
         Ok(Parts { meta: meta.0, columns: columns.0 })
     }
 
@@ -74,10 +68,11 @@ impl Dataset {
         let mut columns = ColumnsIn::new(parts.columns);
         let events = Events::columns_in(&mut columns).map_err(unfit)?;
         let tallies = Tallies::columns_in(&mut columns, events.models.len()).map_err(unfit)?;
+        let listings = Listings::columns_in(&mut columns, events.models.len(), events.callers.len()).map_err(unfit)?;
         if !columns.is_done() {
             return Err(unfit("columns are left over"));
         }
-        let mut data = Dataset { events, tallies, ..Dataset::default() };
+        let mut data = Dataset { events, tallies, listings, ..Dataset::default() };
         read_meta(&mut Reader(&parts.meta), &mut data).map_err(unfit)?;
         Ok(data)
     }
@@ -98,23 +93,6 @@ fn read_meta(meta: &mut Reader, data: &mut Dataset) -> Result<(), Fail> {
         _ => return Err("an unknown basis"),
     };
     data.has_registry = meta.u8()? == 1;
-    let (models, callers) = (data.events.models.len(), data.events.callers.len());
-    let listings = meta.count()?;
-    if listings != models {
-        return Err("listings for another number of models");
-    }
-    data.listings = (0..listings)
-        .map(|_| -> Result<_, Fail> {
-            if meta.u8()? == 0 {
-                return Ok(None);
-            }
-            let (listed, owner) = (Day(meta.i32()?), meta.u32()?);
-            if owner != NONE && owner as usize >= callers {
-                return Err("an owner that is not a caller");
-            }
-            Ok(Some(Listing { listed, owner, name: meta.opt_str()?, category: meta.opt_str()? }))
-        })
-        .collect::<Result<_, _>>()?;
     data.problems = (0..meta.count()?)
         .map(|_| -> Result<_, Fail> {
             let input = meta.str()?;
@@ -171,10 +149,6 @@ impl Writer {
         self.0.push(n);
         self
     }
-    fn u32(&mut self, n: u32) -> &mut Self {
-        self.0.extend_from_slice(&n.to_le_bytes());
-        self
-    }
     fn i32(&mut self, n: i32) -> &mut Self {
         self.0.extend_from_slice(&n.to_le_bytes());
         self
@@ -208,9 +182,6 @@ impl Reader<'_> {
     }
     fn u8(&mut self) -> Result<u8, &'static str> {
         Ok(self.take::<1>()?[0])
-    }
-    fn u32(&mut self) -> Result<u32, &'static str> {
-        Ok(u32::from_le_bytes(self.take()?))
     }
     fn i32(&mut self) -> Result<i32, &'static str> {
         Ok(i32::from_le_bytes(self.take()?))
@@ -290,6 +261,23 @@ mod tests {
         let mut parts = data.into_parts().unwrap();
         parts.meta.truncate(parts.meta.len() - 3);
         assert!(Dataset::from_parts(parts).is_err());
+    }
+
+    #[test]
+    fn listings_that_name_a_missing_owner_are_refused() {
+        let events = br#"{"ts":"2026-03-02","model":"a","caller":"0xab"}"#;
+        let registry = br#"[{"model":"a","listed_at":"2026-01-01","owner":"0xab","name":"Alpha"}]"#;
+        let data = Dataset::from_bytes(Inputs { events: Some(events), registry: Some(registry), ..Inputs::default() })
+            .unwrap();
+        let mut parts = data.into_parts().unwrap();
+        // The listings come last: listed, owner, name, category, then two interners' ends and bytes.
+        let owner = parts.columns.len() - 7;
+        match &mut parts.columns[owner] {
+            Column::U32(owners) => owners[0] = 5,
+            _ => panic!("the owners are not where the listings put them"),
+        }
+        let err = Dataset::from_parts(parts).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(err, "inputs: the dataset handed over is damaged: listings that name what is not there");
     }
 
     #[test]

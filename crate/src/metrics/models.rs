@@ -44,6 +44,13 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
             // idle ones; idle models (in the order of their ids) only fill the places left.
             let busiest = |list: &mut Vec<u32>, k: usize| {
                 if k < list.len() {
+                    // Only models as busy as the k-th busiest can be among the first k: finding
+                    // that count first leaves the name comparisons that break ties to a few.
+                    let mut counts: Vec<u64> = list.iter().map(|&m| per_model[m as usize]).collect();
+                    let kth = *counts.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1;
+                    list.retain(|&m| per_model[m as usize] >= kth);
+                }
+                if k < list.len() {
                     list.select_nth_unstable_by(k, order);
                     list.truncate(k);
                 }
@@ -66,9 +73,7 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
             let by_id = names.get(wanted).filter(|&m| in_universe[m as usize]);
             // Else the busiest model of that display name.
             let by_name = || {
-                let named = |m: &&u32| {
-                    scope.listings.get(**m as usize).and_then(|l| l.as_ref()?.name.as_deref()) == Some(wanted)
-                };
+                let named = |m: &&u32| scope.listings.get(**m as usize).and_then(|l| l.name) == Some(wanted);
                 universe.iter().filter(named).copied().min_by(order)
             };
             let Some(model) = by_id.or_else(by_name) else { return Vec::new() };
@@ -117,7 +122,7 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Det
             let m = m as usize;
             let model = scope.log.models.name(m as u32).to_owned();
             let events = per_model[m];
-            let name = scope.listings.get(m).and_then(|l| l.as_ref()?.name.clone()).unwrap_or_else(|| model.clone());
+            let name = scope.listings.get(m).and_then(|l| l.name).map_or_else(|| model.clone(), str::to_owned);
             // From rollups, a model's callers are known when all its use fell on one day,
             // and estimated from its rows' sketches otherwise.
             let estimate = sketched.as_ref().and_then(|s| s[m]);

@@ -2,10 +2,10 @@
 //! its raw events, both in day order.
 
 use super::Window;
-use crate::dataset::{Dataset, Listing};
+use crate::dataset::Dataset;
 use crate::day::Day;
 use crate::provenance::Basis;
-use crate::store::{Events, Tallies, NONE};
+use crate::store::{Events, Listings, Tallies, NONE};
 use std::ops::Range;
 
 /// One window over one dataset: what every metric function takes.
@@ -13,8 +13,8 @@ pub struct Scope<'a> {
     pub log: &'a Events,
     pub tallies: &'a Tallies,
     pub basis: Basis,
-    /// Indexed by model id; empty entries for models not in the registry.
-    pub listings: &'a [Option<Listing>],
+    /// By model id; models not in the registry are not listed.
+    pub listings: &'a Listings,
     pub has_registry: bool,
     pub window: Window,
     /// The window's events (failed ones included) in the day-ordered log.
@@ -86,7 +86,7 @@ impl<'a> Scope<'a> {
     /// registry the day of the model's first successful event in all the data (docs/inputs.md#registry).
     pub fn listed_days(&self) -> Vec<Option<Day>> {
         if self.has_registry {
-            return self.listings.iter().map(|l| l.as_ref().map(|l| l.listed)).collect();
+            return (0..self.listings.len()).map(|m| self.listings.listed(m)).collect();
         }
         let t = self.tallies;
         let mut first = vec![None; self.model_count()];

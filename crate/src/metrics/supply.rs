@@ -16,7 +16,7 @@ pub fn fill(scope: &Scope, per_model: &[u64], listed: &[Option<Day>], is_listed:
         active += u64::from(used);
         listed_count += u64::from(listed);
         idle += u64::from(listed && !used);
-        unlisted += u64::from(used && scope.has_registry && scope.listings[m].is_none());
+        unlisted += u64::from(used && scope.has_registry && !scope.listings.is_listed(m));
         listed_and_active += u64::from(used && listed);
     }
     (report.models_active, report.models_listed, report.models_idle, report.models_unlisted) =

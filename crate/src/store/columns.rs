@@ -4,7 +4,7 @@
 //! columns holds no index out of range.
 
 use super::tallies::NAMED;
-use super::{Bits, Counts, Events, Interner, Latencies, Tallies};
+use super::{Bits, Counts, Events, Interner, Latencies, Listings, Tallies, NONE};
 use crate::day::Day;
 use crate::sketch::{LatencySketch, Registers};
 
@@ -254,6 +254,36 @@ impl Tallies {
             return Err("tallies that do not fit together");
         }
         Ok(Tallies { day, model, events, failed, named, self_calls, knowable, callers, callers_sketch, latency_sketch })
+    }
+}
+
+impl Listings {
+    /// Gives the columns up; a model not listed travels as the day `i32::MIN`, which no
+    /// accepted row can carry (docs/inputs.md#bounds).
+    pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        out.0.push(Column::I32(self.listed.iter().map(|d| d.map_or(i32::MIN, |d| d.0)).collect()));
+        out.0.push(Column::U32(self.owner));
+        out.0.push(Column::U32(self.name));
+        out.0.push(Column::U32(self.category));
+        self.names.columns_out(out)?;
+        self.categories.columns_out(out)
+    }
+
+    /// Takes the columns back for `models` model ids, checking every id they name:
+    /// owners among the `callers`, names and categories among their own strings.
+    pub fn columns_in(columns: &mut ColumnsIn, models: usize, callers: usize) -> Result<Listings, Mismatch> {
+        let listed = columns.i32()?.into_iter().map(|d| (d != i32::MIN).then_some(Day(d))).collect::<Vec<_>>();
+        let (owner, name, category) = (columns.u32()?, columns.u32()?, columns.u32()?);
+        let (names, categories) = (Interner::columns_in(columns)?, Interner::columns_in(columns)?);
+        let ids = |column: &[u32], count: usize| column.iter().all(|&id| id == NONE || (id as usize) < count);
+        let lengths = [owner.len(), name.len(), category.len()].iter().all(|&len| len == listed.len());
+        if !(lengths && listed.len() == models) {
+            return Err("listings for another number of models");
+        }
+        if !(ids(&owner, callers) && ids(&name, names.len()) && ids(&category, categories.len())) {
+            return Err("listings that name what is not there");
+        }
+        Ok(Listings { listed, owner, name, category, names, categories })
     }
 }
 
