@@ -152,21 +152,25 @@ fn read_page<S: Sink<N>, const N: usize>(
         Value::Text(t) => day_of_text(t).ok(),
         _ => None,
     });
+    // Each model of each page is a row: its id is written into one buffer, and a model
+    // seen before is looked up by it without a copy.
+    let mut id = String::new();
     for entry in results {
         *rows += 1;
         let [owner, name, run_count] = entry.unwrap_or_default();
         let model = match (&owner, &name) {
             (Some(Value::Text(o)), Some(Value::Text(n))) if !o.is_empty() && !n.is_empty() => {
-                let id = format!("{o}/{n}");
+                id.clear();
+                id.extend([o.as_ref(), "/", n.as_ref()]);
                 if let Some(day) = day {
-                    let seen = first_seen.entry(id.clone()).or_insert_with(|| FirstSeen {
+                    let seen = first_seen.entry_ref(id.as_str()).or_insert_with(|| FirstSeen {
                         day,
                         owner: o.to_string(),
                         name: n.to_string(),
                     });
                     seen.day = seen.day.min(day);
                 }
-                Some(Value::Text(Cow::Owned(id)))
+                Some(Value::Text(Cow::Borrowed(id.as_str())))
             }
             _ => None,
         };
