@@ -12,11 +12,10 @@
 //   BENCH_SIZES=100000 npm run bench      only the given event counts (comma-separated)
 //   BENCH_ENGINES=hubpulse,Arquero        only these peers
 //   BENCH_CRITERION=1                      also Criterion's native micro-benchmarks
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { run } from './run.mjs';
-import { shippedFiles } from './shipped.mjs';
+import { shippedSizes } from './shipped.mjs';
 import { comparePeers } from './peers.mjs';
 import { inFreshBrowser, mb, median, mib, ms, nativeRun, rendererPeak, root, serveRoot, times } from './measure.mjs';
 
@@ -154,10 +153,7 @@ const charts = [
   ...Object.entries(chartTimes).filter(([name]) => name !== 'events').map(([name, m]) =>
     `| ${name} | ${m.viewMs.toFixed(1)} ms | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`),
 ];
-const shipped = shippedFiles().map((file) => {
-  const bytes = readFileSync(`${root}www/${file}`);
-  return [file, bytes.length, gzipSync(bytes, { level: 9 }).length];
-});
+const shipped = shippedSizes().map(({ file, raw, gzip }) => [file, raw, gzip]);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const download = ['| file | raw | gzipped |', '|---|---:|---:|', ...shipped.map(([f, raw, gz]) => `| ${f} | ${kib(raw)} | ${kib(gz)} |`),
                   `| **total** | ${kib(shipped.reduce((a, [, r]) => a + r, 0))} | ${kib(shipped.reduce((a, [, , g]) => a + g, 0))} |`];
