@@ -48,4 +48,8 @@ impl Sink<SNAPSHOT_SLOTS> for Snapshots {
         };
         self.push(Day::from_epoch_seconds(seconds), &model, total, line);
     }
+
+    fn reserve(&mut self, additional: usize) {
+        Snapshots::reserve(self, additional);
+    }
 }

@@ -27,6 +27,12 @@ impl Snapshots {
         self.rows.push(Snapshot { day, model, total, line });
     }
 
+    /// Makes room for `additional` more snapshots (two years of a hub's daily listing are
+    /// millions).
+    pub fn reserve(&mut self, additional: usize) {
+        self.rows.reserve_exact(additional);
+    }
+
     /// The snapshots stored.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -38,8 +44,11 @@ impl Snapshots {
     /// snapshots more than a day apart give the later day the whole difference, with a
     /// warning; two on the same day keep the later one, with a warning.
     pub fn into_rollups(mut self, problems: &mut Problems) -> Rollups {
-        self.rows.sort_by_key(|s| (s.model, s.day, s.line));
+        // Lines are unique, so an unstable sort gives the one order, without a buffer of half
+        // the rows; each snapshot after a model's first makes at most one cell.
+        self.rows.sort_unstable_by_key(|s| (s.model, s.day, s.line));
         let mut rollups = Rollups::default();
+        rollups.tallies.reserve(self.rows.len());
         rollups.models = self.models;
         let mut previous: Option<Snapshot> = None;
         for s in self.rows {

@@ -142,6 +142,14 @@ impl Tallies {
         }
     }
 
+    /// Makes room for `additional` cells in the columns every cell fills, so that a count
+    /// known ahead (a counter's snapshots) costs no doubling.
+    pub fn reserve(&mut self, additional: usize) {
+        self.day.reserve_exact(additional);
+        self.model.reserve_exact(additional);
+        self.events.reserve_exact(additional);
+    }
+
     /// Puts the cells in day order (stable), so a window is one contiguous range.
     pub fn sort_by_day(&mut self) {
         let Some(order) = day_order(&self.day) else { return };
