@@ -2,16 +2,25 @@
 
 use super::scope::Scope;
 use crate::report::Report;
+use crate::store::{from_tenths, Values};
+use std::cmp::Ordering;
 
 pub fn fill(scope: &Scope, report: &mut Report) {
     let Some(latency) = &scope.log.latency else { return };
-    let mut values: Vec<f64> = scope.ok().filter_map(|i| latency.get(i)).collect();
-    [report.latency_p50, report.latency_p95, report.latency_p99] = nearest_ranks(&mut values, [50, 95, 99]);
+    const PERCENTS: [u64; 3] = [50, 95, 99];
+    [report.latency_p50, report.latency_p95, report.latency_p99] = match latency.values(scope.ok()) {
+        Values::Tenths(mut tenths) => nearest_ranks(&mut tenths, PERCENTS, u32::cmp).map(|t| t.map(from_tenths)),
+        Values::Exact(mut values) => nearest_ranks(&mut values, PERCENTS, f64::total_cmp),
+    };
 }
 
 /// [`nearest_rank`] of several ascending percents at once: each selection leaves the values
 /// above its rank behind it, so the next one only searches those.
-pub fn nearest_ranks<const N: usize>(values: &mut [f64], percents: [u64; N]) -> [Option<f64>; N] {
+pub fn nearest_ranks<T: Copy, const N: usize>(
+    values: &mut [T],
+    percents: [u64; N],
+    order: impl Fn(&T, &T) -> Ordering + Copy,
+) -> [Option<T>; N] {
     let n = values.len() as u64;
     let mut done = 0usize; // values[..done] are all ≤ the previous result
     percents.map(|percent| {
@@ -20,9 +29,9 @@ pub fn nearest_ranks<const N: usize>(values: &mut [f64], percents: [u64; N]) -> 
             return None;
         }
         if rank < done {
-            return nearest_rank(values, percent); // percents out of order: start over
+            return nearest_rank(values, percent, order); // percents out of order: start over
         }
-        let (_, value, _) = values[done..].select_nth_unstable_by(rank - done, f64::total_cmp);
+        let (_, value, _) = values[done..].select_nth_unstable_by(rank - done, order);
         let value = *value;
         done = rank;
         Some(value)
@@ -31,13 +40,13 @@ pub fn nearest_ranks<const N: usize>(values: &mut [f64], percents: [u64; N]) -> 
 
 /// The ⌈p/100 · n⌉-th smallest value. The rank is computed in integers: in floats,
 /// 0.95 · 100 is 95.00000000000001, whose ceiling would be one rank too high.
-pub fn nearest_rank(values: &mut [f64], percent: u64) -> Option<f64> {
+pub fn nearest_rank<T: Copy>(values: &mut [T], percent: u64, order: impl Fn(&T, &T) -> Ordering) -> Option<T> {
     let n = values.len() as u64;
     if n == 0 {
         return None;
     }
     let rank = (percent * n).div_ceil(100).max(1);
-    let (_, value, _) = values.select_nth_unstable_by((rank - 1) as usize, f64::total_cmp);
+    let (_, value, _) = values.select_nth_unstable_by((rank - 1) as usize, order);
     Some(*value)
 }
 
@@ -48,20 +57,20 @@ mod tests {
     #[test]
     fn latency_quantiles_are_nearest_rank() {
         let mut values: Vec<f64> = (1..=100).map(f64::from).collect();
-        assert_eq!(nearest_rank(&mut values, 95), Some(95.0));
-        assert_eq!(nearest_rank(&mut values, 50), Some(50.0));
+        assert_eq!(nearest_rank(&mut values, 95, f64::total_cmp), Some(95.0));
+        assert_eq!(nearest_rank(&mut values, 50, f64::total_cmp), Some(50.0));
         let mut values = vec![15.0, 20.0, 35.0, 40.0, 50.0];
-        assert_eq!(nearest_rank(&mut values, 50), Some(35.0)); // ⌈2.5⌉ = 3rd
-        assert_eq!(nearest_rank(&mut values, 99), Some(50.0));
-        assert_eq!(nearest_rank(&mut [], 50), None);
+        assert_eq!(nearest_rank(&mut values, 50, f64::total_cmp), Some(35.0)); // ⌈2.5⌉ = 3rd
+        assert_eq!(nearest_rank(&mut values, 99, f64::total_cmp), Some(50.0));
+        assert_eq!(nearest_rank(&mut [], 50, f64::total_cmp), None);
     }
 
     #[test]
     fn several_ranks_at_once_equal_one_at_a_time() {
         let mut values: Vec<f64> = (0..1000).map(|i| f64::from((i * 7919) % 1000)).collect();
-        let expected = [50, 95, 99].map(|p| nearest_rank(&mut values.clone(), p));
-        assert_eq!(nearest_ranks(&mut values, [50, 95, 99]), expected);
-        assert_eq!(nearest_ranks(&mut [3.0], [50, 95, 99]), [Some(3.0); 3]);
-        assert_eq!(nearest_ranks(&mut [], [50, 99]), [None, None]);
+        let expected = [50, 95, 99].map(|p| nearest_rank(&mut values.clone(), p, f64::total_cmp));
+        assert_eq!(nearest_ranks(&mut values, [50, 95, 99], f64::total_cmp), expected);
+        assert_eq!(nearest_ranks(&mut [3.0], [50, 95, 99], f64::total_cmp), [Some(3.0); 3]);
+        assert_eq!(nearest_ranks(&mut [] as &mut [f64], [50, 99], f64::total_cmp), [None, None]);
     }
 }

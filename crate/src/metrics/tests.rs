@@ -124,6 +124,25 @@ fn latency_quantiles_of_the_window() {
 }
 
 #[test]
+fn latency_quantiles_are_the_same_whether_the_column_holds_tenths_or_doubles() {
+    // A failed call's latency counts in no quantile, but 0.123 ms is not whole tenths: it
+    // turns the column into doubles.
+    let failed = r#"{"ts":"2026-03-10T14:00:00Z","model":"b","ok":false,"latency_ms":0.123}"#;
+    let quantiles = |events: &str| {
+        let data = Dataset::from_bytes(Inputs { events: Some(events.as_bytes()), ..Inputs::default() }).unwrap();
+        let r = data.report(&ReportOptions::default()).unwrap();
+        (r.latency_p50, r.latency_p95, r.latency_p99)
+    };
+    // 10, 12.5, 15.5, 20, 30, 40: the 3rd is the median.
+    let tenths: String = [12.5, 15.5]
+        .iter()
+        .map(|ms| format!("{{\"ts\":\"2026-03-09T13:00:00Z\",\"model\":\"a\",\"latency_ms\":{ms}}}\n"))
+        .fold(EVENTS.to_owned(), |body, line| body + &line);
+    assert_eq!(quantiles(&tenths), (Some(15.5), Some(40.0), Some(40.0)));
+    assert_eq!(quantiles(&format!("{tenths}{failed}\n")), quantiles(&tenths));
+}
+
+#[test]
 fn per_model_rows_busiest_first() {
     let r = report(true, ReportOptions::default());
     let order: Vec<_> = r.models.iter().map(|m| m.model.as_str()).collect();

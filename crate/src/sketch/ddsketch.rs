@@ -120,7 +120,7 @@ mod tests {
         }
         a.merge(&b);
         for percent in [1, 50, 95, 99, 100] {
-            let exact = nearest_rank(&mut values.clone(), percent).unwrap();
+            let exact = nearest_rank(&mut values.clone(), percent, f64::total_cmp).unwrap();
             let estimate = a.quantile(percent).unwrap();
             assert!((estimate - exact).abs() <= RELATIVE_ACCURACY * exact + 1e-9, "p{percent}: {estimate} vs {exact}");
         }

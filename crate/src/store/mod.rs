@@ -17,7 +17,7 @@ pub use columns::{Column, ColumnsIn, ColumnsOut};
 pub use counts::Counts;
 pub use events::{EventLog, EventRow, Events, NONE};
 pub use interner::Interner;
-pub use latency::Latencies;
+pub use latency::{from_tenths, Latencies, Values};
 pub use listings::{Listing, Listings};
 pub use registry::{Registry, RegistryRow};
 pub use rollups::{Rollups, MAX_COUNTED};
