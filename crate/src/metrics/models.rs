@@ -70,7 +70,7 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
         Detail::Model(wanted) => {
             let universe: Vec<u32> = models.filter(|&m| in_universe[m as usize]).collect();
             let wanted = wanted.trim();
-            let by_id = names.get(wanted).filter(|&m| in_universe[m as usize]);
+            let by_id = names.find(wanted).filter(|&m| in_universe[m as usize]);
             // Else the busiest model of that display name.
             let by_name = || {
                 let named = |m: &&u32| scope.listings.get(**m as usize).and_then(|l| l.name) == Some(wanted);
