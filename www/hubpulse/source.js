@@ -3,7 +3,8 @@
 // parts, or, where a worker cannot start, on this page; a chain read through its node.
 // Retries, timeouts and sharing are the cache's (cache.js).
 import { hashPort, hashers } from './hashing.js';
-import { ChainScan, Dataset, compiled, loadUrls, ready } from './wasm.js';
+import { ChainScan, DatasetParts, compiled, loadUrls, ready } from './wasm.js';
+import { nextTask } from './dom.js';
 
 /** Whether load workers start here: unknown until the first has tried. */
 let workers = null;
@@ -21,9 +22,29 @@ export async function attempt(spec, holder, onProgress, signal) {
   }
   if (workers !== false) {
     const parts = await inWorker(spec, onProgress, signal);
-    if (parts) return Dataset.fromParts(parts.meta, parts.columns);
+    if (parts) return takeParts(parts);
   }
   return loadUrls(spec, onProgress, signal, await hashers());
+}
+
+/** How long taking parts in may keep the page before it lets the page paint. */
+const SLICE_MS = 30;
+
+/**
+ * The dataset of `parts` from a load worker, copied into the page's wasm a column at a
+ * time, with the page given a task between columns once one has taken a while.
+ */
+async function takeParts({ meta, columns }) {
+  const taking = new DatasetParts(meta);
+  let start = performance.now();
+  for (const column of columns) {
+    taking.push(column);
+    if (performance.now() - start > SLICE_MS) {
+      await nextTask();
+      start = performance.now();
+    }
+  }
+  return taking.finish();
 }
 
 /**

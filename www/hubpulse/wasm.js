@@ -21,5 +21,5 @@ export const compiled = compile(new URL('../pkg/hubpulse_bg.wasm', import.meta.u
 export const ready = compiled.then((module) => init({ module_or_path: module }));
 
 export {
-  ChainScan, Config, Dataset, View, attributeNames, lastPanic, loadBytes, loadUrls, parseAttributes,
+  ChainScan, Config, Dataset, DatasetParts, View, attributeNames, lastPanic, loadBytes, loadUrls, parseAttributes,
 } from '../pkg/hubpulse.js';

@@ -1,6 +1,6 @@
 //! A dataset handed between threads as JavaScript typed arrays: a worker fetches and parses
-//! (`loadParts`), the page takes the parts into its own memory (`Dataset.fromParts`) and
-//! shows them. Each column is copied once out of the worker's wasm and once into the page's.
+//! (`loadParts`), the page takes the parts into its own memory (`DatasetParts`) and shows
+//! them. Each column is copied once out of the worker's wasm and once into the page's.
 
 use super::dataset::{load, load_spec, JsDataset};
 use super::errors::to_js;
@@ -40,31 +40,46 @@ pub async fn load_parts(
     Ok(object.into())
 }
 
-#[wasm_bindgen(js_class = Dataset)]
-impl JsDataset {
-    /// The dataset of parts from `loadParts` (possibly made in another thread).
-    #[wasm_bindgen(js_name = fromParts)]
-    pub fn from_parts(meta: &Uint8Array, columns: &Array) -> Result<JsDataset, JsValue> {
-        let damaged = || to_js(&Error::Inputs("the dataset handed over is damaged: a column of another type".into()));
-        let columns = columns
-            .iter()
-            .map(|c| {
-                if let Some(a) = c.dyn_ref::<Uint8Array>() {
-                    Ok(Column::U8(a.to_vec()))
-                } else if let Some(a) = c.dyn_ref::<Int32Array>() {
-                    Ok(Column::I32(a.to_vec()))
-                } else if let Some(a) = c.dyn_ref::<Uint32Array>() {
-                    Ok(Column::U32(a.to_vec()))
-                } else if let Some(a) = c.dyn_ref::<BigUint64Array>() {
-                    Ok(Column::U64(a.to_vec()))
-                } else if let Some(a) = c.dyn_ref::<Float64Array>() {
-                    Ok(Column::F64(a.to_vec()))
-                } else {
-                    Err(damaged())
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let inner = Dataset::from_parts(Parts { meta: meta.to_vec(), columns }).map_err(|e| to_js(&e))?;
+/// Parts taken into this thread's memory a column at a time (`new DatasetParts(meta)`,
+/// `push(column)` for each column in `loadParts`' order, then `finish()`), so that the page
+/// can give its event loop back between columns: a hub listing a million models is ~100 MB
+/// to copy, one long task when taken whole.
+#[wasm_bindgen(js_name = DatasetParts)]
+pub struct JsParts {
+    meta: Vec<u8>,
+    columns: Vec<Column>,
+}
+
+#[wasm_bindgen(js_class = DatasetParts)]
+impl JsParts {
+    #[wasm_bindgen(constructor)]
+    pub fn new(meta: &Uint8Array) -> JsParts {
+        JsParts { meta: meta.to_vec(), columns: Vec::new() }
+    }
+
+    /// Copies the next column in.
+    pub fn push(&mut self, column: &JsValue) -> Result<(), JsValue> {
+        let column = if let Some(a) = column.dyn_ref::<Uint8Array>() {
+            Column::U8(a.to_vec())
+        } else if let Some(a) = column.dyn_ref::<Int32Array>() {
+            Column::I32(a.to_vec())
+        } else if let Some(a) = column.dyn_ref::<Uint32Array>() {
+            Column::U32(a.to_vec())
+        } else if let Some(a) = column.dyn_ref::<BigUint64Array>() {
+            Column::U64(a.to_vec())
+        } else if let Some(a) = column.dyn_ref::<Float64Array>() {
+            Column::F64(a.to_vec())
+        } else {
+            let why = "the dataset handed over is damaged: a column of another type";
+            return Err(to_js(&Error::Inputs(why.into())));
+        };
+        self.columns.push(column);
+        Ok(())
+    }
+
+    /// The dataset of the columns pushed, or why they do not make one.
+    pub fn finish(self) -> Result<JsDataset, JsValue> {
+        let inner = Dataset::from_parts(Parts { meta: self.meta, columns: self.columns }).map_err(|e| to_js(&e))?;
         Ok(JsDataset { inner })
     }
 }
