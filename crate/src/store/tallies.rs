@@ -117,9 +117,9 @@ impl Tallies {
         }
     }
 
-    /// Appends one rollup cell, whose `by_mode` adds up to its `events`. An optional count that first appears here creates its
-    /// column, back-filled: 0 self-calls (as an event without an owner match counts none),
-    /// [`MISSING`] callers.
+    /// Appends one rollup cell, whose `by_mode` adds up to its `events`. An optional count
+    /// that first appears here creates its column, back-filled: 0 self-calls (as an event
+    /// without an owner match counts none), [`MISSING`] callers.
     pub fn push(&mut self, cell: &Cell) {
         let n = self.len();
         self.push_empty(cell.day, cell.model);
