@@ -43,7 +43,7 @@ pub use chain::{Scan, ScanConfig};
 pub use chart::{ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
 pub use dataset::{Dataset, Inputs, Parts};
 pub use day::Day;
-pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, ThemeChoice, View, ATTRIBUTES};
+pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, SharedReports, ThemeChoice, View, ATTRIBUTES};
 pub use error::Error;
 pub use input::{InputKind, InputLoader, Limits, LoadedInput, Shape};
 pub use metrics::ReportOptions;

@@ -3,7 +3,9 @@
 //! JavaScript; tests drive them natively.
 
 mod attributes;
+mod reports;
 mod view;
 
 pub use attributes::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES};
+pub use reports::SharedReports;
 pub use view::View;

@@ -5,7 +5,6 @@
 
 use crate::chart::{self, ChartKind, ChartOptions, DrawError, Drawn, Theme, Tooltip};
 use crate::day::Day;
-use crate::metrics::Detail;
 use crate::problems::Severity;
 use crate::report::Report;
 use crate::text::visible;
@@ -100,17 +99,6 @@ impl View {
             *cell = visible(cell).into_owned();
         }
         table
-    }
-
-    /// The per-model figures a chart of `kind` draws: its reports carry only those, so a hub
-    /// of a million models costs a chart a few rows (the CSV export asks for all of them).
-    pub fn detail(kind: ChartKind, options: &ChartOptions) -> Detail {
-        match kind {
-            // The rows drawn, and the 50 rows of the screen-reader table.
-            ChartKind::Leaderboard | ChartKind::Concentration => Detail::Top(50),
-            ChartKind::Model => Detail::Model(options.model.clone().unwrap_or_default()),
-            _ => Detail::Top(0),
-        }
     }
 
     /// What the element says under the chart: how many rows were refused, and why the first

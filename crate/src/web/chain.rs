@@ -48,7 +48,7 @@ impl JsChainScan {
             let result = update(&mut scan, &spec, on_progress.as_ref(), signal.as_ref()).await;
             *cell.borrow_mut() = Some(scan);
             match result {
-                Ok(inner) => Ok(JsDataset { inner }.into()),
+                Ok(inner) => Ok(JsDataset::new(inner).into()),
                 Err(e) => Err(to_js(&e)),
             }
         })

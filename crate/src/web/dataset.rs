@@ -4,7 +4,7 @@
 use super::errors::{from_object, to_js, to_object};
 use super::fetch::{fetch_input, Fetch};
 use crate::dataset::{Dataset, Inputs};
-use crate::element::LoadSpec;
+use crate::element::{LoadSpec, SharedReports};
 use crate::error::Error;
 use crate::input::{InputKind, Limits, Shape};
 use crate::metrics::ReportOptions;
@@ -19,6 +19,8 @@ use web_sys::{AbortSignal, RequestCredentials};
 #[wasm_bindgen(js_name = Dataset)]
 pub struct JsDataset {
     pub(super) inner: Dataset,
+    /// The report its charts share (the widgets of a page that show it).
+    pub(super) shared: SharedReports,
 }
 
 #[wasm_bindgen(js_class = Dataset)]
@@ -48,6 +50,10 @@ impl JsDataset {
 }
 
 impl JsDataset {
+    pub(super) fn new(inner: Dataset) -> JsDataset {
+        JsDataset { inner, shared: SharedReports::default() }
+    }
+
     pub(super) fn report_of(&self, options: &ReportOptions) -> Result<Report, JsValue> {
         self.inner.report(options).map_err(|e| to_js(&e))
     }
@@ -98,7 +104,7 @@ pub(super) async fn load(
         Some(url) => Some(fetch_input(&url, InputKind::Registry, &how, None).await?),
         None => None,
     };
-    Ok(JsDataset { inner: Dataset::assemble(demand, registry)? })
+    Ok(JsDataset::new(Dataset::assemble(demand, registry)?))
 }
 
 /// Whether requests carry cookies, as `spec` asks (`omit` unless it says).
@@ -154,5 +160,5 @@ pub fn load_bytes(spec: JsValue) -> Result<JsDataset, JsValue> {
         shape: shape.map_err(|e| to_js(&e))?,
         limits: Limits { max_rows: limit("maxRows"), max_bytes: limit("maxBytes") },
     };
-    Dataset::read(inputs).map(|inner| JsDataset { inner }).map_err(|e| to_js(&e))
+    Dataset::read(inputs).map(JsDataset::new).map_err(|e| to_js(&e))
 }

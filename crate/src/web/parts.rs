@@ -80,6 +80,6 @@ impl JsParts {
     /// The dataset of the columns pushed, or why they do not make one.
     pub fn finish(self) -> Result<JsDataset, JsValue> {
         let inner = Dataset::from_parts(Parts { meta: self.meta, columns: self.columns }).map_err(|e| to_js(&e))?;
-        Ok(JsDataset { inner })
+        Ok(JsDataset::new(inner))
     }
 }

@@ -66,8 +66,10 @@ impl JsView {
         if look.from.is_some() || look.to.is_some() {
             (options.from, options.to, options.range) = (look.from, look.to, None);
         }
-        let detail = View::detail(c.chart.kind, &c.chart.options);
-        let report = dataset.inner.report_with(&options, &detail).map_err(|e| to_js(&e))?;
+        let report = dataset
+            .shared
+            .for_chart(&dataset.inner, &options, c.chart.kind, &c.chart.options)
+            .map_err(|e| to_js(&e))?;
         let view = View::new(report, c.chart.kind, c.chart.options.clone(), theme);
         Ok(JsView { canvas, overlay, view, options, dark: name == ThemeName::Dark, size: (0, 0, 1.0) })
     }

@@ -1,0 +1,173 @@
+//! The reports a page's charts share. A dashboard shows several charts of one dataset over
+//! one window, and they differ only in how many model rows they draw: computing the report
+//! once per window, with the most rows any chart draws, and cutting each chart's copy from
+//! it spares a page of nine widgets on a million models eight passes over them (each
+//! 30–60 ms on the page's thread; docs/architecture.md#the-pages-thread).
+
+use crate::chart::{ChartKind, ChartOptions};
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::metrics::{Detail, ReportOptions};
+use crate::report::Report;
+use std::cell::RefCell;
+
+/// The most model rows a chart draws: a leaderboard's rows and its screen-reader table's.
+const CHART_ROWS: usize = 50;
+
+/// The report the charts of one dataset share: the last window's, with [`CHART_ROWS`] model
+/// rows. The browser keeps one beside each dataset.
+#[derive(Default)]
+pub struct SharedReports {
+    last: RefCell<Option<(ReportOptions, Report)>>,
+}
+
+impl SharedReports {
+    /// The report of `dataset` for `options` that a chart of `kind` draws: the same as
+    /// computing it alone, cut from the kept report whenever that holds its rows.
+    pub fn for_chart(
+        &self,
+        dataset: &Dataset,
+        options: &ReportOptions,
+        kind: ChartKind,
+        chart: &ChartOptions,
+    ) -> Result<Report, Error> {
+        self.report(dataset, options, &detail(kind, chart))
+    }
+
+    fn report(&self, dataset: &Dataset, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
+        let mut last = self.last.borrow_mut();
+        if last.as_ref().is_some_and(|(kept, _)| kept != options) {
+            *last = None;
+        }
+        match detail {
+            Detail::Top(rows) if *rows <= CHART_ROWS => {
+                let (_, kept) = match &mut *last {
+                    Some(kept) => kept,
+                    empty => empty.insert((options.clone(), dataset.report_with(options, &Detail::Top(CHART_ROWS))?)),
+                };
+                let mut report = kept.clone();
+                report.models.truncate(*rows);
+                Ok(report)
+            }
+            // A model's row is among the kept ones when it is that busy. Only an id is looked
+            // for: an id wins over a display name wherever the model ranks.
+            Detail::Model(wanted) => {
+                let kept = last.as_ref().map(|(_, report)| report);
+                match kept.and_then(|r| r.models.iter().position(|row| row.model == wanted.trim()).map(|at| (r, at))) {
+                    Some((kept, at)) => {
+                        let mut report = kept.clone();
+                        report.models = vec![report.models.swap_remove(at)];
+                        Ok(report)
+                    }
+                    None => dataset.report_with(options, detail),
+                }
+            }
+            _ => dataset.report_with(options, detail),
+        }
+    }
+}
+
+/// The per-model figures a chart of `kind` draws: its reports carry only those, so a hub of a
+/// million models costs a chart a few rows (the CSV export asks for all of them).
+fn detail(kind: ChartKind, options: &ChartOptions) -> Detail {
+    match kind {
+        ChartKind::Leaderboard | ChartKind::Concentration => Detail::Top(CHART_ROWS),
+        // Without a model the card asks which: no row is needed.
+        ChartKind::Model => options.model.clone().map_or(Detail::Top(0), Detail::Model),
+        _ => Detail::Top(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Theme, ThemeName};
+    use crate::dataset::Inputs;
+    use crate::element::View;
+    use plotters::prelude::SVGBackend;
+
+    /// 80 models over four days (model `mNN` used NN % 13 + 1 times a day), and a registry
+    /// that lists ten more unused ones with display names.
+    fn dataset() -> Dataset {
+        let mut events = String::new();
+        for day in 1..=4 {
+            for m in 0..80 {
+                for _ in 0..(m % 13 + 1) {
+                    events.push_str(&format!("{{\"ts\":\"2026-03-0{day}T10:00:00Z\",\"model\":\"m{m:02}\"}}\n"));
+                }
+            }
+        }
+        let listed: Vec<String> = (70..90)
+            .map(|m| format!("{{\"model\":\"m{m:02}\",\"name\":\"Model {m}\",\"listed_at\":\"2026-03-01\"}}"))
+            .collect();
+        let registry = format!("[{}]", listed.join(","));
+        let inputs =
+            Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
+        Dataset::from_bytes(inputs).expect("the test's inputs read")
+    }
+
+    #[test]
+    fn every_chart_gets_the_report_it_would_compute_alone() {
+        let data = dataset();
+        let shared = SharedReports::default();
+        let whole = ReportOptions::default();
+        let two_days = ReportOptions { range: Some("2d".into()), ..ReportOptions::default() };
+        let busiest = data.report(&whole).expect("a report").models[0].model.clone();
+        let asks = [
+            (&whole, Detail::Model(busiest.clone())),
+            (&whole, Detail::Top(0)),
+            (&whole, Detail::Top(CHART_ROWS)),
+            (&whole, Detail::Top(7)),
+            (&whole, Detail::Model(format!(" {busiest} "))),
+            (&whole, Detail::Model("m13".into())),
+            (&whole, Detail::Model("m89".into())),
+            (&whole, Detail::Model("Model 75".into())),
+            (&whole, Detail::Model("nothing".into())),
+            (&whole, Detail::Top(CHART_ROWS + 1)),
+            (&two_days, Detail::Top(3)),
+            (&two_days, Detail::Model(busiest.clone())),
+            (&whole, Detail::Top(5)),
+            (&whole, Detail::All),
+        ];
+        for (options, detail) in asks {
+            let alone = data.report_with(options, &detail).expect("a report");
+            assert_eq!(shared.report(&data, options, &detail).expect("a report"), alone, "{options:?} {detail:?}");
+        }
+    }
+
+    /// The chart drawn from `report` as SVG.
+    fn drawn(report: Report, kind: ChartKind, options: &ChartOptions) -> String {
+        let mut svg = String::new();
+        let mut view = View::new(report, kind, options.clone(), Theme::named(ThemeName::Light));
+        view.draw(SVGBackend::with_string(&mut svg, (640, 360))).expect("drawn");
+        svg
+    }
+
+    #[test]
+    fn every_chart_draws_the_same_from_its_cut_as_from_the_whole_report() {
+        let data = dataset();
+        let shared = SharedReports::default();
+        let options = ReportOptions::default();
+        let whole = data.report(&options).expect("a report");
+        let models = [None, Some("m12".to_owned()), Some("m13".to_owned()), Some("Model 75".to_owned())];
+        for kind in ChartKind::ALL {
+            for model in models.iter().filter(|m| kind == ChartKind::Model || m.is_none()) {
+                let chart = ChartOptions { model: model.clone(), ..ChartOptions::default() };
+                let cut = shared.for_chart(&data, &options, kind, &chart).expect("a report");
+                assert!(cut.models.len() <= CHART_ROWS, "{kind:?} carries {} rows", cut.models.len());
+                assert_eq!(drawn(cut, kind, &chart), drawn(whole.clone(), kind, &chart), "{kind:?} {model:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_kept_report_is_the_one_cut_from() {
+        let data = dataset();
+        let shared = SharedReports::default();
+        let options = ReportOptions::default();
+        let first = shared.report(&data, &options, &Detail::Top(2)).expect("a report");
+        assert_eq!(first.models.len(), 2);
+        let kept = shared.last.borrow().as_ref().map(|(_, r)| r.models.len());
+        assert_eq!(kept, Some(CHART_ROWS), "the rows any chart draws are kept");
+    }
+}
