@@ -153,10 +153,14 @@ const charts = [
   ...Object.entries(chartTimes).filter(([name]) => name !== 'events').map(([name, m]) =>
     `| ${name} | ${m.viewMs.toFixed(1)} ms | ${m.drawMs.toFixed(1)} ms | ${m.hoverMs.toFixed(2)} ms |`),
 ];
-const shipped = shippedSizes().map(({ file, raw, gzip }) => [file, raw, gzip]);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
-const download = ['| file | raw | gzipped |', '|---|---:|---:|', ...shipped.map(([f, raw, gz]) => `| ${f} | ${kib(raw)} | ${kib(gz)} |`),
-                  `| **total** | ${kib(shipped.reduce((a, [, r]) => a + r, 0))} | ${kib(shipped.reduce((a, [, , g]) => a + g, 0))} |`];
+const shipped = shippedSizes();
+const total = (files, key) => kib(files.reduce((a, s) => a + s[key], 0));
+const row = ({ file, raw, gzip }) => `| ${file} | ${kib(raw)} | ${kib(gzip)} |`;
+const [always, optional] = [shipped.filter((s) => !s.optional), shipped.filter((s) => s.optional)];
+const download = ['| file | raw | gzipped |', '|---|---:|---:|', ...always.map(row),
+                  `| **default load** | ${total(always, 'raw')} | ${total(always, 'gzip')} |`, ...optional.map(row),
+                  `| **optional part** (a chain or a hub's own document only) | ${total(optional, 'raw')} | ${total(optional, 'gzip')} |`];
 
 const text = `# Benchmark results
 

@@ -1,18 +1,29 @@
 // Builds the widget: the crate to wasm (release), bound with wasm-bindgen for the web,
-// shrunk with binaryen's wasm-opt, into www/pkg/; and the demo's synthetic data into
+// shrunk with binaryen's wasm-opt, into www/pkg/ (the default part) and www/pkg/extra/ (the
+// optional part); and the demo's synthetic data into
 // www/data/ when it is missing.
 import { existsSync, statSync } from 'node:fs';
 import { run } from './run.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const wasm = `${root}target/wasm32-unknown-unknown/release/hubpulse.wasm`;
-const pkg = `${root}www/pkg`;
 
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib'], { cwd: root });
-run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, wasm]);
-run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${pkg}/hubpulse_bg.wasm`, '-o', `${pkg}/hubpulse_bg.wasm`]);
-const bytes = statSync(`${pkg}/hubpulse_bg.wasm`).size;
-console.log(`www/pkg/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
+/**
+ * The two parts a page may download (docs/architecture.md#what-a-page-downloads): the default
+ * part, which every page loads, and the optional one with the chain source and hubs' own
+ * document shapes, which a page fetches only when an attribute asks for them.
+ */
+const parts = [
+  { dir: `${root}www/pkg`, features: ['--no-default-features', '--features', 'view'] },
+  { dir: `${root}www/pkg/extra`, features: ['--no-default-features', '--features', 'evm,shapes'] },
+];
+for (const { dir, features } of parts) {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib', ...features], { cwd: root });
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', dir, wasm]);
+  run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${dir}/hubpulse_bg.wasm`, '-o', `${dir}/hubpulse_bg.wasm`]);
+  const bytes = statSync(`${dir}/hubpulse_bg.wasm`).size;
+  console.log(`${dir.slice(root.length)}/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
+}
 
 const demoData = ['events.ndjson', 'models.json', 'snapshots.csv', 'rankings.json', 'replicate-models.ndjson', 'hf-models.json'];
 if (!demoData.every((file) => existsSync(`${root}www/data/${file}`))) {

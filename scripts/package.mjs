@@ -1,5 +1,6 @@
 // `npm run package`: the npm package in dist/ (then `npm pack ./dist`): the element and JS
-// API (hubpulse.js), its types (hubpulse.d.ts), and the wasm with its glue (pkg/). The same
+// API (hubpulse.js), its types (hubpulse.d.ts), and the wasm with its glue (pkg/, and the
+// optional part in pkg/extra/). The same
 // files work copied to any static host. Run after a build (`npm run build`).
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -12,11 +13,14 @@ if (!existsSync(`${www}pkg/hubpulse_bg.wasm`)) {
 }
 const version = readFileSync(`${root}crate/Cargo.toml`, 'utf8').match(/^version = "([^"]+)"/m)[1];
 rmSync(dist, { recursive: true, force: true });
-mkdirSync(`${dist}pkg`, { recursive: true });
+mkdirSync(`${dist}pkg/extra`, { recursive: true });
 for (const file of ['hubpulse.js', 'hubpulse.d.ts']) copyFileSync(www + file, dist + file);
 cpSync(`${www}hubpulse`, `${dist}hubpulse`, { recursive: true });
-for (const file of ['hubpulse.js', 'hubpulse.d.ts', 'hubpulse_bg.wasm', 'hubpulse_bg.wasm.d.ts']) {
-  if (existsSync(`${www}pkg/${file}`)) copyFileSync(`${www}pkg/${file}`, `${dist}pkg/${file}`);
+// The default part, and the optional one that pages fetch for a chain or a hub's own shape.
+for (const part of ['pkg/', 'pkg/extra/']) {
+  for (const file of ['hubpulse.js', 'hubpulse.d.ts', 'hubpulse_bg.wasm', 'hubpulse_bg.wasm.d.ts']) {
+    if (existsSync(`${www}${part}${file}`)) copyFileSync(`${www}${part}${file}`, `${dist}${part}${file}`);
+  }
 }
 const manifest = {
   name: 'hubpulse',

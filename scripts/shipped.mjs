@@ -1,29 +1,36 @@
 // The files a page downloads to show a chart: the element and its modules, the wasm and
-// its glue, as served from www/; their sizes as a reader downloads them (gzip, level 9);
-// and the parts the size budget (package.json, "sizeBudget") groups them into. The
-// benchmarks and the size test count from here.
+// its glue, as served from www/ (the default load), and the optional part that a page
+// fetches only for a chain or a hub's own document shape; their sizes as a reader downloads
+// them (gzip, level 9); and the parts the size budget (package.json, "sizeBudget") groups
+// them into ("*": every file of the default load). The benchmarks and the size test count
+// from here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** Paths relative to www/. */
+/** Paths relative to www/: the default load's files. */
 export function shippedFiles() {
   const modules = readdirSync(`${root}www/hubpulse`).filter((f) => f.endsWith('.js')).map((f) => `hubpulse/${f}`);
   return ['hubpulse.js', ...modules, 'pkg/hubpulse.js', 'pkg/hubpulse_bg.wasm'];
 }
 
-/** Each shipped file with its raw and gzipped bytes: [{file, raw, gzip}]. */
+/** Paths relative to www/: the optional part's files (the chain source, hubs' own shapes). */
+export const optionalFiles = () => ['pkg/extra/hubpulse.js', 'pkg/extra/hubpulse_bg.wasm'];
+
+/** Each shipped file with its raw and gzipped bytes: [{file, raw, gzip, optional}]. */
 export function shippedSizes() {
-  return shippedFiles().map((file) => {
+  const files = [...shippedFiles().map((file) => [file, false]), ...optionalFiles().map((file) => [file, true])];
+  return files.map(([file, optional]) => {
     const bytes = readFileSync(`${root}www/${file}`);
-    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, optional };
   });
 }
 
-/** Whether `file` is one of a part's `files`: a path, or a folder's files as `folder/*`. */
-const inPart = (file, patterns) => patterns.some((p) => p === '*' || p === file ||
-  (p.endsWith('/*') && file.startsWith(p.slice(0, -1)) && !file.slice(p.length - 1).includes('/')));
+/** Whether `s` is one of a part's `files`: a path, a folder's files as `folder/*`, or `*`
+ * (the default load). */
+const inPart = (s, patterns) => patterns.some((p) => (p === '*' && !s.optional) || p === s.file ||
+  (p.endsWith('/*') && s.file.startsWith(p.slice(0, -1)) && !s.file.slice(p.length - 1).includes('/')));
 
 /** The size budget: part name → {files, gzipKiB}. */
 export const sizeBudget = () => JSON.parse(readFileSync(`${root}package.json`, 'utf8')).sizeBudget;
@@ -35,7 +42,7 @@ export const sizeBudget = () => JSON.parse(readFileSync(`${root}package.json`, '
 export function budgetParts(budget = sizeBudget()) {
   const sizes = shippedSizes();
   const parts = Object.entries(budget).map(([name, { files, gzipKiB }]) => {
-    const counted = sizes.filter((s) => inPart(s.file, files));
+    const counted = sizes.filter((s) => inPart(s, files));
     return { name, files: counted.map((s) => s.file), raw: counted.reduce((a, s) => a + s.raw, 0),
              gzip: counted.reduce((a, s) => a + s.gzip, 0), budget: gzipKiB * 1024 };
   });

@@ -32,6 +32,44 @@ test('widgets naming the same inputs share one request and one dataset', async (
   await page.close();
 });
 
+/** Adds `<hub-pulse id="shaped">` of the demo's saved Replicate pages to `page`. */
+function addReplicateWidget(page) {
+  return page.evaluate(() => {
+    const widget = Object.assign(document.createElement('hub-pulse'), { id: 'shaped' });
+    widget.setAttribute('snapshots', '../data/replicate-models.ndjson');
+    widget.setAttribute('format', 'replicate-models');
+    document.body.append(widget);
+  });
+}
+
+test('a page downloads the optional part only for a widget that reads a hub\'s own document', async () => {
+  const page = await suite.browser.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${suite.server.url}examples/plain.html`);
+  assert.equal(await settled(page, '#plain'), 'loaded');
+  assert.ok(requests.includes('/pkg/hubpulse_bg.wasm'), requests.join(' '));
+  assert.deepEqual(requests.filter((p) => p.startsWith('/pkg/extra/')), [], 'a page of events fetched the optional part');
+  // The same page given a widget of a hub's own shape fetches the optional part for it.
+  await addReplicateWidget(page);
+  assert.equal(await settled(page, '#shaped'), 'loaded');
+  assert.ok(requests.includes('/pkg/extra/hubpulse_bg.wasm'), requests.join(' '));
+  const inWorker = await page.evaluate(() => document.getElementById('shaped').report);
+  assert.equal(inWorker.input.unit, 'runs');
+  await page.close();
+
+  // Where no load worker starts, the page starts the optional part itself: the same figures.
+  const alone = await suite.browser.newPage();
+  await alone.route('**/hubpulse/load-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await alone.goto(`${suite.server.url}examples/plain.html`);
+  await addReplicateWidget(alone);
+  assert.equal(await settled(alone, '#shaped'), 'loaded');
+  const onPage = await alone.evaluate(() => document.getElementById('shaped').report);
+  assert.deepEqual({ ...onPage, input: null }, { ...inWorker, input: null });
+  assert.ok(inWorker.events > 0);
+  await alone.close();
+});
+
 test('the element exists as soon as the script runs and observes exactly the attributes the wasm reads', async () => {
   const page = await suite.browser.newPage();
   await page.goto(`${suite.server.url}examples/plain.html`);
@@ -57,7 +95,10 @@ test('a page under a strict Content-Security-Policy loads and paints with no vio
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`${suite.server.url}examples/csp.html`);
-  for (const id of ['csp-volume', 'csp-leaderboard', 'csp-overview']) assert.equal(await settled(page, `#${id}`), 'loaded');
+  for (const id of ['csp-volume', 'csp-leaderboard', 'csp-overview', 'csp-replicate']) {
+    assert.equal(await settled(page, `#${id}`), 'loaded', id);
+  }
+  assert.equal(await page.evaluate(() => document.getElementById('csp-replicate').report.input.unit), 'runs');
   const box = await page.locator('#csp-volume').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6); // the tooltip is placed through CSSOM
   assert.ok(!(await page.evaluate(() => document.getElementById('csp-volume').shadowRoot.querySelector('.tooltip').hidden)));
@@ -183,7 +224,8 @@ test('the npm package builds into a Vite app, which paints', { timeout: 300_000 
   execFileSync('node', [`${root}scripts/package.mjs`], { stdio: 'pipe' });
   const packed = execFileSync('npm', ['pack', '--dry-run', '--json', `${root}dist`], { encoding: 'utf8' });
   const files = JSON.parse(packed)[0].files.map((f) => f.path);
-  for (const file of ['hubpulse.js', 'hubpulse.d.ts', 'pkg/hubpulse.js', 'pkg/hubpulse_bg.wasm', 'package.json']) {
+  for (const file of ['hubpulse.js', 'hubpulse.d.ts', 'pkg/hubpulse.js', 'pkg/hubpulse_bg.wasm', 'pkg/extra/hubpulse.js',
+                      'pkg/extra/hubpulse_bg.wasm', 'package.json']) {
     assert.ok(files.includes(file), `npm pack leaves out ${file}: ${files}`);
   }
   const app = `${root}examples/vite-app/`;
@@ -191,7 +233,7 @@ test('the npm package builds into a Vite app, which paints', { timeout: 300_000 
   rmSync(`${app}node_modules/hubpulse`, { recursive: true, force: true });
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--install-links'], { cwd: app, stdio: 'pipe' });
   mkdirSync(`${app}public/data`, { recursive: true });
-  cpSync(`${root}www/data/events.ndjson`, `${app}public/data/events.ndjson`);
+  for (const file of ['events.ndjson', 'replicate-models.ndjson']) cpSync(`${root}www/data/${file}`, `${app}public/data/${file}`);
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: app, stdio: 'pipe' });
   const server = createServer({ root: `${app}dist`, cache: -1, showDir: false, logFn: () => {} });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -202,6 +244,8 @@ test('the npm package builds into a Vite app, which paints', { timeout: 300_000 
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`http://127.0.0.1:${server.server.address().port}/`);
     assert.equal(await settled(page, '#element'), 'loaded');
+    assert.equal(await settled(page, '#shaped'), 'loaded', 'the optional part works bundled');
+    assert.equal(await page.evaluate(() => document.getElementById('shaped').report.input.unit), 'runs');
     await page.waitForFunction(() => document.querySelector('#mounted hub-pulse')?.report, null, { timeout: 20_000 });
     assert.match(await page.textContent('#figures'), /^\d+ inferences in the last 30 days$/);
     assert.ok((await painted(page, '#element')).share > 0.03);

@@ -127,9 +127,12 @@ test('a trap inside the load worker becomes that widget\'s error state and event
   // The worker's parse traps for one load (max-rows 999999), as a wasm bug or an exhausted
   // memory would.
   const trap = "if (JSON.stringify(data.spec).includes('999999')) throw new WebAssembly.RuntimeError('unreachable executed');";
+  const call = 'const parts = await wasm.loadParts(';
+  let patched = false;
   await page.route('**/hubpulse/load-worker.js', async (route) => {
     const body = await (await route.fetch()).text();
-    await route.fulfill({ contentType: 'text/javascript', body: body.replace('const parts = await loadParts(', `${trap} const parts = await loadParts(`) });
+    patched = body.includes(call);
+    await route.fulfill({ contentType: 'text/javascript', body: body.replace(call, `${trap} ${call}`) });
   });
   await page.goto(`${suite.server.url}embed.html`);
   const event = await page.evaluate(async () => {
@@ -141,6 +144,7 @@ test('a trap inside the load worker becomes that widget\'s error state and event
     document.body.append(el);
     return Promise.race([heard, new Promise((resolve) => setTimeout(() => resolve('no hubpulse-error event'), 20_000))]);
   });
+  assert.ok(patched, `the load worker no longer has "${call}": the trap was not set`);
   assert.equal(event?.kind, 'bug', event);
   assert.equal(await settled(page, '#trapped'), 'error');
   const status = await page.evaluate(() => document.getElementById('trapped').shadowRoot.querySelector('.status').textContent);

@@ -21,6 +21,7 @@ mod window;
 mod report;
 mod sketch;
 // Where accepted input lives, and how bytes become it.
+#[cfg(feature = "evm")]
 mod chain;
 mod input;
 mod store;
@@ -39,6 +40,7 @@ mod synth;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+#[cfg(feature = "evm")]
 pub use chain::{Scan, ScanConfig};
 pub use chart::{ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
 pub use dataset::{Dataset, Inputs, Parts};

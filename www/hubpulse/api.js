@@ -2,8 +2,8 @@
 // and show it in widgets without fetching again.
 import { absolute } from './dom.js';
 import { HubPulse } from './element.js';
-import { attempt } from './source.js';
-import { loadBytes, ready } from './wasm.js';
+import { attempt, needsExtra, takeParts } from './source.js';
+import { extra, loadBytes, ready } from './wasm.js';
 
 const isBytes = (v) => v instanceof Uint8Array || v instanceof ArrayBuffer || (typeof v === 'object' && v !== null && 'text' in v);
 const toBytes = (v) => (v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : new TextEncoder().encode(v.text));
@@ -34,7 +34,7 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
       if (!response.ok) throw new Error(`${url}: the server answered HTTP ${response.status} ${response.statusText}`);
       spec[name] = { source: url, bytes: new Uint8Array(await response.arrayBuffer()) };
     }
-    return loadBytes(spec);
+    return needsExtra(spec) ? takeParts((await extra()).loadBytesParts(spec)) : loadBytes(spec);
   }
   const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
                  registry: absolute(registry), format, maxRows, maxBytes, credentials };

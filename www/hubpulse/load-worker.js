@@ -1,11 +1,13 @@
 // The load worker of <hub-pulse>: fetches and parses one load's inputs in its own thread,
 // so the page's thread stays free, and hands the dataset over as typed arrays whose
 // buffers move without a copy. One worker a load: when it ends, its memory goes with it.
-// Messages in: {spec, module?, hashPort?} to start (module: the page's compiled wasm),
-// 'abort' to stop. Out: 'alive' once the script
-// runs, {progress}, then {parts} or {error: {message, kind, transient, status,
-// retryAfter}}, or {unavailable} when its wasm cannot start here.
-import init, { lastPanic, loadParts } from '../pkg/hubpulse.js';
+// Messages in: {spec, module?, extra?, hashPort?} to start (module: the page's compiled wasm;
+// extra: {glue, wasm}, the optional part's URLs, to start that instead), 'abort' to stop.
+// Out: 'alive' once the script runs, {progress}, then {parts} or {error: {message, kind,
+// transient, status, retryAfter}}, or {unavailable} when its wasm cannot start here.
+// The default part is imported statically, so that a bundler bundles it into the worker; the
+// optional part comes from the URL the page sends, only when asked for.
+import * as defaultPart from '../pkg/hubpulse.js';
 import { portHashers } from './hash-client.js';
 
 postMessage('alive');
@@ -22,18 +24,20 @@ onmessage = async ({ data }) => {
     last = now;
     postMessage({ progress: p });
   };
+  let wasm;
   try {
-    await init(data.module ? { module_or_path: data.module } : undefined);
+    wasm = data.extra ? await import(/* @vite-ignore */ data.extra.glue) : defaultPart;
+    await wasm.default({ module_or_path: data.extra?.wasm ?? data.module });
   } catch (error) {
     return postMessage({ unavailable: String(error) }); // the page loads on its own thread
   }
   try {
     const hashers = data.hashPort ? portHashers(data.hashPort) : undefined;
-    const parts = await loadParts(data.spec, progress, controller.signal, hashers);
+    const parts = await wasm.loadParts(data.spec, progress, controller.signal, hashers);
     postMessage({ parts }, [parts.meta.buffer, ...parts.columns.map((c) => c.buffer)]);
   } catch (error) {
     // A Rust panic surfaces as a RuntimeError; the panic hook kept its message.
-    const message = error instanceof WebAssembly.RuntimeError ? (lastPanic() ?? error.message) : (error?.message ?? String(error));
+    const message = error instanceof WebAssembly.RuntimeError ? (wasm.lastPanic() ?? error.message) : (error?.message ?? String(error));
     const { kind = error instanceof WebAssembly.RuntimeError ? 'bug' : 'network', transient = false, status, retryAfter } = error ?? {};
     postMessage({ error: { message, kind, transient, status, retryAfter } });
   } finally {

@@ -3,7 +3,7 @@
 // parts, or, where a worker cannot start, on this page; a chain read through its node.
 // Retries, timeouts and sharing are the cache's (cache.js).
 import { hashPort, hashers } from './hashing.js';
-import { ChainScan, DatasetParts, compiled, loadUrls, ready } from './wasm.js';
+import { DatasetParts, EXTRA, compiled, extra, loadUrls, ready } from './wasm.js';
 import { nextTask } from './dom.js';
 
 /** Whether load workers start here: unknown until the first has tried. */
@@ -17,15 +17,19 @@ let workers = null;
 export async function attempt(spec, holder, onProgress, signal) {
   await ready;
   if (spec.chain) {
-    holder.scan ??= new ChainScan(spec);
-    return holder.scan.update(onProgress, signal);
+    holder.scan ??= new (await extra()).ChainScan(spec);
+    return takeParts(await holder.scan.update(onProgress, signal));
   }
   if (workers !== false) {
     const parts = await inWorker(spec, onProgress, signal);
     if (parts) return takeParts(parts);
   }
+  if (needsExtra(spec)) return takeParts(await (await extra()).loadParts(spec, onProgress, signal, await hashers()));
   return loadUrls(spec, onProgress, signal, await hashers());
 }
+
+/** Whether only the optional part reads `spec`'s inputs: a hub's own document shape. */
+export const needsExtra = (spec) => spec.format !== undefined && spec.format !== null;
 
 /** How long taking parts in may keep the page before it lets the page paint. */
 const SLICE_MS = 30;
@@ -34,7 +38,7 @@ const SLICE_MS = 30;
  * The dataset of `parts` from a load worker, copied into the page's wasm a column at a
  * time, with the page given a task between columns once one has taken a while.
  */
-async function takeParts({ meta, columns }) {
+export async function takeParts({ meta, columns }) {
   const taking = new DatasetParts(meta);
   let start = performance.now();
   for (const column of columns) {
@@ -96,7 +100,9 @@ async function inWorker(spec, onProgress, signal) {
       if (data === 'alive') {
         alive = true;
         workers = true;
-        worker.postMessage({ spec, hashPort: port, module }, port ? [port] : []);
+        // The optional part's worker fetches and compiles it itself: the page never does.
+        const start = needsExtra(spec) ? { extra: EXTRA } : { module };
+        worker.postMessage({ spec, hashPort: port, ...start }, port ? [port] : []);
       } else if (data.unavailable) {
         fallBack();
       } else if (data.progress) {

@@ -2,6 +2,7 @@
 //! and where every input came from. A report of any window is computed from it
 //! (`Dataset::report`, in the metrics), cheaply enough for every brush move.
 
+#[cfg(feature = "evm")]
 mod chain;
 mod inputs;
 mod summary;

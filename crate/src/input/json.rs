@@ -1,9 +1,8 @@
-//! One JSON object as one row: shared by NDJSON lines, JSON array elements and the rows a
-//! hub's document is adapted into.
+//! One JSON object as one row: shared by NDJSON lines and JSON array elements.
 
 use super::json_stream::{Ending, Item};
 use super::too_long;
-use super::value::{Record, RecordSeed, Schema, Value};
+use super::value::{Record, RecordSeed};
 use super::{Sink, MAX_RECORD};
 use crate::problems::Problems;
 use serde::de::DeserializeSeed;
@@ -54,24 +53,6 @@ pub fn array_ending(ending: Ending, problems: &mut Problems) {
         }
         Ending::Empty | Ending::Complete => {}
     }
-}
-
-/// Counts a row made of `fields` (a hub document's row, in hubpulse's field names) and
-/// hands it to `sink` as a record of its schema; a field that is `None` is missing.
-pub fn row<'a, S: Sink<N>, const N: usize>(
-    fields: &[(&str, Option<Value<'a>>)],
-    line: u64,
-    sink: &mut S,
-    problems: &mut Problems,
-) {
-    problems.rows_read += 1;
-    let mut record = Record::<N>::new();
-    for (name, value) in fields {
-        if let Some((slot, canonical)) = S::Schema::slot(name) {
-            record.set(slot, canonical, value.clone());
-        }
-    }
-    sink.accept(record, line, problems);
 }
 
 /// serde_json's message without its own "at line 1 column N" (our line is the file's).

@@ -92,6 +92,7 @@ impl JsonStream {
         JsonStream::new(true, &[], max)
     }
 
+    #[cfg(feature = "shapes")]
     /// A splitter of a top-level object whose array under one of `streamed` holds the items
     /// (and, when `array`, of a top-level array too).
     pub fn object(streamed: &'static [&'static str], array: bool, max: usize) -> JsonStream {
@@ -118,6 +119,7 @@ impl JsonStream {
         }
     }
 
+    #[cfg(feature = "shapes")]
     /// Whether the top level is an object without one of the streamed keys (with an array
     /// value): a document of another shape.
     pub fn missed_streamed(&self) -> bool {

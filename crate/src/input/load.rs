@@ -179,6 +179,7 @@ impl LoadedInput {
         }
     }
 
+    #[cfg(feature = "evm")]
     /// Counts problems found before the bytes (the chain's logs that are not events).
     pub(crate) fn absorb_problems(&mut self, problems: &Problems) {
         each!(Stored, &mut self.stored, loaded => loaded.problems.absorb(problems))

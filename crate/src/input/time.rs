@@ -40,6 +40,7 @@ pub fn from_text(text: &str) -> Result<i64, TimeError> {
     parse_iso(bytes).and_then(in_range)
 }
 
+#[cfg(feature = "shapes")]
 /// The UTC day of a text timestamp.
 pub fn day_of_text(text: &str) -> Result<Day, TimeError> {
     from_text(text).map(Day::from_epoch_seconds)

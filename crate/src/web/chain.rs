@@ -1,9 +1,9 @@
-//! The chain source in the browser: a scan kept between refreshes, so that a refresh reads
-//! only the blocks added since, driven by `fetch` POSTs to the node.
+//! The chain source in the browser (the optional part): a scan kept between refreshes, so
+//! that a refresh reads only the blocks added since, driven by `fetch` POSTs to the node.
 
-use super::dataset::JsDataset;
 use super::errors::to_js;
 use super::fetch::{self, fetch_input};
+use super::parts::parts_object;
 use crate::chain::{Request, Scan, ScanConfig};
 use crate::dataset::Dataset;
 use crate::element::LoadSpec;
@@ -39,7 +39,8 @@ impl JsChainScan {
 
     /// Reads the blocks not read yet (all of them the first time) with
     /// `onProgress({input: "chain", loaded, total, unit: "blocks"})`, and resolves to the
-    /// dataset of every event read so far.
+    /// parts (`{meta, columns}`, as `loadParts` gives them) of the dataset of every event
+    /// read so far: the chain is read by the optional part, the page's default part shows it.
     pub fn update(&self, on_progress: Option<Function>, signal: Option<AbortSignal>) -> js_sys::Promise {
         let (cell, spec) = (self.scan.clone(), self.spec.clone());
         wasm_bindgen_futures::future_to_promise(async move {
@@ -48,7 +49,7 @@ impl JsChainScan {
             let result = update(&mut scan, &spec, on_progress.as_ref(), signal.as_ref()).await;
             *cell.borrow_mut() = Some(scan);
             match result {
-                Ok(inner) => Ok(JsDataset::new(inner).into()),
+                Ok(inner) => parts_object(inner),
                 Err(e) => Err(to_js(&e)),
             }
         })

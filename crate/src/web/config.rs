@@ -1,6 +1,7 @@
 //! The element's attributes, read by crate::element for JavaScript.
 
-use super::errors::{to_js, to_object};
+use super::errors::to_js;
+use super::objects::to_object;
 use crate::element::{ElementConfig, ThemeChoice, ATTRIBUTES};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -16,7 +17,7 @@ pub struct Config {
 /// Throws an error of kind `attribute` that names the attribute at fault.
 #[wasm_bindgen(js_name = parseAttributes)]
 pub fn parse_attributes(attributes: JsValue, locale: String, given: bool) -> Result<Config, JsValue> {
-    let attributes: BTreeMap<String, String> = super::errors::from_object(attributes, "attributes")?;
+    let attributes: BTreeMap<String, String> = super::objects::from_object(attributes, "attributes")?;
     ElementConfig::parse(&attributes, &locale, given).map(|inner| Config { inner }).map_err(|e| to_js(&e))
 }
 

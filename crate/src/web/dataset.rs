@@ -1,15 +1,13 @@
 //! Datasets for JavaScript: loaded from URLs (streamed, with progress) or from bytes the
 //! page already has, and reported on as plain objects.
 
-use super::errors::{from_object, to_js, to_object};
+use super::errors::to_js;
 use super::fetch::{fetch_input, Fetch};
 use crate::dataset::{Dataset, Inputs};
-use crate::element::{LoadSpec, SharedReports};
+use crate::element::LoadSpec;
 use crate::error::Error;
 use crate::input::{InputKind, Limits, Shape};
-use crate::metrics::ReportOptions;
 use crate::provenance::Origin;
-use crate::report::Report;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,22 +18,12 @@ use web_sys::{AbortSignal, RequestCredentials};
 pub struct JsDataset {
     pub(super) inner: Dataset,
     /// The report its charts share (the widgets of a page that show it).
-    pub(super) shared: SharedReports,
+    #[cfg(feature = "view")]
+    pub(super) shared: crate::element::SharedReports,
 }
 
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
-    /// The report (docs/metrics.md) as a plain object. `options`: `{ range, from, to,
-    /// first_party, unit }`, all optional.
-    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        to_object(&self.report_of(&from_object(options, "report options")?)?)
-    }
-
-    /// Every figure of the report of `options` as CSV, with the sources and their SHA-256.
-    pub fn csv(&self, options: JsValue) -> Result<String, JsValue> {
-        Ok(self.report_of(&from_object(options, "report options")?)?.to_csv())
-    }
-
     /// Events stored, failed ones included.
     #[wasm_bindgen(getter, js_name = eventCount)]
     pub fn event_count(&self) -> usize {
@@ -51,11 +39,11 @@ impl JsDataset {
 
 impl JsDataset {
     pub(super) fn new(inner: Dataset) -> JsDataset {
-        JsDataset { inner, shared: SharedReports::default() }
-    }
-
-    pub(super) fn report_of(&self, options: &ReportOptions) -> Result<Report, JsValue> {
-        self.inner.report(options).map_err(|e| to_js(&e))
+        JsDataset {
+            inner,
+            #[cfg(feature = "view")]
+            shared: crate::element::SharedReports::default(),
+        }
     }
 }
 

@@ -3,15 +3,23 @@
 //! logic (crate::element) canvases to draw into. The `<hub-pulse>` element
 //! (www/hubpulse/) is a thin shell around it.
 
+#[cfg(feature = "view")]
 mod canvas;
+#[cfg(feature = "evm")]
 mod chain;
+#[cfg(feature = "view")]
 mod config;
 mod dataset;
 mod errors;
 mod fetch;
 mod hash;
+#[cfg(feature = "view")]
+mod objects;
 mod panic;
 mod parts;
+#[cfg(feature = "view")]
+mod report;
+#[cfg(feature = "view")]
 mod view;
 
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

@@ -1,8 +1,9 @@
-//! A dataset handed between threads as JavaScript typed arrays: a worker fetches and parses
-//! (`loadParts`), the page takes the parts into its own memory (`DatasetParts`) and shows
-//! them. Each column is copied once out of the worker's wasm and once into the page's.
+//! A dataset handed between wasm instances as JavaScript typed arrays: a worker fetches and
+//! parses (`loadParts`), or the optional part reads a chain or a hub's own document, and the
+//! page's default part takes the parts into its own memory (`DatasetParts`) and shows them.
+//! Each column is copied once out of the instance that read it and once into the page's.
 
-use super::dataset::{load, load_spec, JsDataset};
+use super::dataset::{load, load_bytes, load_spec, JsDataset};
 use super::errors::to_js;
 use crate::dataset::{Dataset, Parts};
 use crate::error::Error;
@@ -23,7 +24,19 @@ pub async fn load_parts(
 ) -> Result<JsValue, JsValue> {
     let data =
         load(&load_spec(spec)?, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))?;
-    let parts = data.inner.into_parts().map_err(|e| to_js(&e))?;
+    parts_object(data.inner)
+}
+
+/// Parses inputs handed over as bytes, as `loadBytes` does, into the dataset's parts: how a
+/// page's default part takes a document only the optional part reads.
+#[wasm_bindgen(js_name = loadBytesParts)]
+pub fn load_bytes_parts(spec: JsValue) -> Result<JsValue, JsValue> {
+    parts_object(load_bytes(spec)?.inner)
+}
+
+/// `data` as `{meta, columns}`, the parts' bytes copied out of this thread's memory.
+pub(super) fn parts_object(data: Dataset) -> Result<JsValue, JsValue> {
+    let parts = data.into_parts().map_err(|e| to_js(&e))?;
     let columns = Array::new();
     for column in &parts.columns {
         columns.push(&match column {

@@ -5,7 +5,8 @@
 use super::canvas::HiDpiCanvas;
 use super::config::Config;
 use super::dataset::JsDataset;
-use super::errors::{from_object, to_js, to_object};
+use super::errors::to_js;
+use super::objects::{from_object, to_object};
 use crate::chart::{Theme, ThemeName, Tooltip};
 use crate::element::{ThemeChoice, View};
 use crate::error::Error;

@@ -6,13 +6,14 @@
 //! known only at the end, so each model's id and downloads wait until then, compactly; its
 //! listing goes to the registry at once.
 
+use super::pick::row;
 use super::pick::Pick;
-use super::{Extras, MAX_ITEM};
+use super::MAX_ITEM;
 use crate::day::Day;
-use crate::input::json::row;
 use crate::input::json_stream::{Ending, Item, JsonStream};
 use crate::input::time::day_of_text;
 use crate::input::value::Value;
+use crate::input::Extras;
 use crate::input::Sink;
 use crate::problems::Problems;
 use crate::store::Registry;

@@ -4,15 +4,25 @@
 //! stream by one at a time, each bounded. The field mapping of each shape is in its module
 //! and in docs/sources.md.
 
+#[cfg(not(feature = "shapes"))]
+mod absent;
+#[cfg(feature = "shapes")]
 mod huggingface;
+#[cfg(feature = "shapes")]
 mod openrouter;
+#[cfg(feature = "shapes")]
 mod pick;
+#[cfg(feature = "shapes")]
+mod readers;
+#[cfg(feature = "shapes")]
 mod replicate;
 
-use super::{Extras, Sink};
-use crate::problems::Problems;
-use crate::store::Registry;
+#[cfg(not(feature = "shapes"))]
+pub use absent::ShapeReader;
+#[cfg(feature = "shapes")]
+pub use readers::ShapeReader;
 
+#[cfg(feature = "shapes")]
 /// The longest item of a document kept, in bytes: one page of Replicate's list, one model
 /// of Hugging Face's, one ranking row.
 pub const MAX_ITEM: usize = 64 << 20;
@@ -77,63 +87,4 @@ impl Shape {
             Shape::ReplicateModels => ShapeKind::Snapshots,
         }
     }
-}
-
-/// The streaming reader of one document of a shape.
-pub enum ShapeReader {
-    OpenRouter(openrouter::Rankings),
-    Replicate(replicate::Pages),
-    HuggingFace(huggingface::List),
-}
-
-impl ShapeReader {
-    /// A reader of a document of `shape`.
-    pub fn new(shape: Shape) -> ShapeReader {
-        match shape {
-            Shape::OpenRouterRankings => ShapeReader::OpenRouter(openrouter::Rankings::default()),
-            Shape::ReplicateModels => ShapeReader::Replicate(replicate::Pages::default()),
-            Shape::HfModels => ShapeReader::HuggingFace(huggingface::List::default()),
-        }
-    }
-
-    /// Reads what `chunk` completes; an error: the document is not in this shape.
-    pub fn feed<S: Sink<N>, const N: usize>(
-        &mut self,
-        chunk: &[u8],
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<(), String> {
-        match self {
-            ShapeReader::OpenRouter(r) => r.feed(chunk, sink, problems),
-            ShapeReader::Replicate(r) => r.feed(chunk, sink, problems),
-            ShapeReader::HuggingFace(r) => r.feed(chunk, sink, problems),
-        }
-    }
-
-    /// Ends the document: what it carries besides its rows.
-    pub fn finish<S: Sink<N>, const N: usize>(
-        &mut self,
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<Extras, String> {
-        let (mut extras, listings) = match self {
-            ShapeReader::OpenRouter(r) => (r.finish()?, None),
-            ShapeReader::Replicate(r) => r.finish(sink, problems)?,
-            ShapeReader::HuggingFace(r) => r.finish(sink, problems)?,
-        };
-        let unit = match self {
-            ShapeReader::OpenRouter(_) => Shape::OpenRouterRankings.unit(),
-            ShapeReader::Replicate(_) => Shape::ReplicateModels.unit(),
-            ShapeReader::HuggingFace(_) => Shape::HfModels.unit(),
-        };
-        extras.unit = Some(unit);
-        extras.registry =
-            listings.filter(|(registry, problems): &(Registry, Problems)| problems.rows_read > 0 || registry.len() > 0);
-        Ok(extras)
-    }
-}
-
-/// serde_json's reason for a document that is not in its shape, after `what` it expected.
-fn not_shaped(what: &str, e: &serde_json::Error) -> String {
-    format!("{what}: {}", super::json::reason(e))
 }

@@ -3,11 +3,12 @@
 //! CC BY 4.0 with a citation that the widget draws under every chart. The rows stream to
 //! the rollups as they arrive.
 
+use super::pick::row;
 use super::pick::Pick;
-use super::{Extras, MAX_ITEM};
-use crate::input::json::row;
+use super::MAX_ITEM;
 use crate::input::json_stream::{Ending, Item, JsonStream};
 use crate::input::value::Value;
+use crate::input::Extras;
 use crate::input::Sink;
 use crate::problems::Problems;
 

@@ -2,7 +2,9 @@
 //! (descriptions, cover images, tags) is skipped without being kept, and strings without
 //! escapes are borrowed from the input.
 
-use crate::input::value::Value;
+use crate::input::value::{Record, Schema, Value};
+use crate::input::Sink;
+use crate::problems::Problems;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -113,4 +115,22 @@ impl<'de> Visitor<'de> for KeyIndex<'_> {
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
         Ok(self.0.iter().position(|k| *k == key))
     }
+}
+
+/// Counts a row made of `fields` (a hub document's row, in hubpulse's field names) and
+/// hands it to `sink` as a record of its schema; a field that is `None` is missing.
+pub fn row<'a, S: Sink<N>, const N: usize>(
+    fields: &[(&str, Option<Value<'a>>)],
+    line: u64,
+    sink: &mut S,
+    problems: &mut Problems,
+) {
+    problems.rows_read += 1;
+    let mut record = Record::<N>::new();
+    for (name, value) in fields {
+        if let Some((slot, canonical)) = S::Schema::slot(name) {
+            record.set(slot, canonical, value.clone());
+        }
+    }
+    sink.accept(record, line, problems);
 }

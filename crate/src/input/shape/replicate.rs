@@ -4,14 +4,15 @@
 //! one at a time: `run_count` is a running total, so each model of a page is one counter
 //! snapshot (docs/inputs.md#counter-snapshots), stored as it is read.
 
+use super::pick::row;
 use super::pick::{Pick, PickEach, Picked};
-use super::{not_shaped, Extras, MAX_ITEM};
+use super::MAX_ITEM;
 use crate::day::Day;
-use crate::input::json::row;
 use crate::input::json_stream::{Ending, Item, JsonStream};
 use crate::input::ndjson::{is_blank, Lines};
 use crate::input::time::day_of_text;
 use crate::input::value::Value;
+use crate::input::Extras;
 use crate::input::Sink;
 use crate::problems::Problems;
 use crate::store::Registry;
@@ -213,6 +214,11 @@ impl<'de> Visitor<'de> for PageSeed {
         let [date, day, fetched_at] = dates;
         Ok((date.or(day).or(fetched_at), results))
     }
+}
+
+/// serde_json's reason for a document that is not in its shape, after `what` it expected.
+fn not_shaped(what: &str, e: &serde_json::Error) -> String {
+    format!("{what}: {}", crate::input::json::reason(e))
 }
 
 #[cfg(test)]

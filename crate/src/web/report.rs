@@ -1,0 +1,27 @@
+//! A dataset's figures for JavaScript: its report of any window, as a plain object or CSV
+//! (the default part only: the optional part reads datasets, it does not show them).
+
+use super::dataset::JsDataset;
+use super::errors::to_js;
+use super::objects::{from_object, to_object};
+use crate::metrics::ReportOptions;
+use crate::report::Report;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(js_class = Dataset)]
+impl JsDataset {
+    /// The report (docs/metrics.md) as a plain object. `options`: `{ range, from, to,
+    /// first_party, unit }`, all optional.
+    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        to_object(&self.report_of(&from_object(options, "report options")?)?)
+    }
+
+    /// Every figure of the report of `options` as CSV, with the sources and their SHA-256.
+    pub fn csv(&self, options: JsValue) -> Result<String, JsValue> {
+        Ok(self.report_of(&from_object(options, "report options")?)?.to_csv())
+    }
+
+    fn report_of(&self, options: &ReportOptions) -> Result<Report, JsValue> {
+        self.inner.report(options).map_err(|e| to_js(&e))
+    }
+}
