@@ -140,6 +140,41 @@ test('counter snapshots become daily use, shown in their unit', async () => {
   await page.close();
 });
 
+test('a source without callers, modes or self-calls shows the figures it has and says what it does not report', async () => {
+  const headers = (page) => page.evaluate(() =>
+    [...document.querySelector('#under-test').shadowRoot.querySelectorAll('table th')].map((th) => th.textContent));
+  // Keyboard steps through the chart's targets; the live region reads each one out.
+  const heard = async (page, steps) => {
+    await page.focus('#under-test');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight');
+    return page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('[aria-live]').textContent);
+  };
+  // Events that name callers and modes keep every column.
+  const events = await widget({ src: 'data/events.ndjson', registry: 'data/models.json', chart: 'leaderboard' });
+  assert.deepEqual(await headers(events.page), ['Model', 'Inferences', 'Share', 'Callers', 'Verified', 'Self-calls', 'Week over week']);
+  assert.match(await heard(events.page, 0), /Verified/);
+  await events.page.close();
+
+  const { page } = await widget({ snapshots: 'data/snapshots.csv', registry: 'data/models.json', chart: 'leaderboard' });
+  assert.deepEqual(await headers(page), ['Model', 'Runs', 'Share', 'Week over week']);
+  const first = await heard(page, 0);
+  assert.match(first, /^1\. .+: Runs [\d,]+, Share /);
+  assert.doesNotMatch(first, /Verified|Callers|Self-calls/);
+  await page.evaluate(() => document.querySelector('#under-test').setAttribute('chart', 'overview'));
+  await page.waitForFunction(() => document.querySelector('#under-test').shadowRoot.querySelector('table th')?.textContent === 'Day (UTC)');
+  assert.deepEqual(await headers(page), ['Day (UTC)', 'Runs', 'Models used', 'Models listed']);
+  // The tiles of verified share, callers and organic use give way to figures the source has.
+  const tiles = [];
+  for (let k = 3; k < 6; k++) tiles.push((await heard(page, k)).split(':')[0]);
+  assert.deepEqual(tiles, ['Top model', 'Models carrying 80 %', 'Per listed model']);
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.evaluate(() => { document.querySelector('#under-test').style.cssText = 'display:block;width:320px;height:640px'; });
+  await page.locator('#under-test').scrollIntoViewIfNeeded();
+  await screenshot(page, 'counters-overview-320');
+  await page.close();
+});
+
 test('OpenRouter rankings read as published: tokens, the other row, and the credit under the chart', async () => {
   const rows = [];
   for (let d = 1; d <= 9; d++) {

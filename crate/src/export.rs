@@ -3,7 +3,7 @@
 //! chart.
 
 use crate::chart::format::{self, Numbers};
-use crate::chart::ChartKind;
+use crate::chart::{self, ChartKind, Said};
 use crate::report::Report;
 use serde_json::Value;
 use std::fmt::Write;
@@ -115,42 +115,50 @@ pub struct Table {
 
 /// `f` writes the numbers in the reader's locale.
 pub fn table(report: &Report, kind: ChartKind, f: &Numbers) -> Table {
+    // The columns a source does not report are left out, as the charts leave them out.
+    let said = Said::of(report);
     if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {
-        let columns = ["Model", "Inferences", "Share", "Callers", "Verified", "Week over week"];
+        let mut columns = vec!["Model".to_owned(), chart::unit_label(report), "Share".into()];
+        columns.extend(said.model_labels().into_iter().flatten().map(String::from));
+        columns.push("Week over week".into());
         let rows = report
             .models
             .iter()
             .filter(|m| m.events > 0)
             .take(50)
             .map(|m| {
-                vec![
-                    m.name.clone(),
-                    f.integer(m.events),
-                    f.percent(m.share),
-                    m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n)),
-                    f.percent(m.verified_share),
-                    f.change(m.events_wow),
-                ]
+                let mut row = vec![m.name.clone(), f.integer(m.events), f.percent(m.share)];
+                row.extend(said.model_figures(m, f).into_iter().map(|(_, value)| value));
+                row.push(f.change(m.events_wow));
+                row
             })
             .collect();
-        return Table { caption: "The busiest models".into(), columns: columns.map(String::from).to_vec(), rows };
+        return Table { caption: "The busiest models".into(), columns, rows };
     }
     let d = &report.daily;
-    let columns = ["Day (UTC)", "Inferences", "Models used", "Models listed", "Callers", "Verified"];
+    let optional = [(said.callers, "Callers"), (said.modes, "Verified")];
+    let mut columns: Vec<String> =
+        ["Day (UTC)".into(), chart::unit_label(report), "Models used".into(), "Models listed".into()].into();
+    columns.extend(optional.iter().filter(|(said, _)| *said).map(|(_, label)| (*label).to_owned()));
     let rows = (0..d.day.len())
         .map(|i| {
             let verified = d.by_mode.tee[i] + d.by_mode.zkml[i];
-            vec![
+            let mut row = vec![
                 d.day[i].to_string(),
                 f.integer(d.events[i]),
                 f.integer(d.models_active[i]),
                 f.integer(d.models_listed[i]),
-                d.callers.as_ref().map_or(format::UNDEFINED.into(), |c| f.integer(c[i])),
-                f.percent(crate::report::ratio(verified as f64, d.events[i] as f64)),
-            ]
+            ];
+            if said.callers {
+                row.push(d.callers.as_ref().map_or(format::UNDEFINED.into(), |c| f.integer(c[i])));
+            }
+            if said.modes {
+                row.push(f.percent(crate::report::ratio(verified as f64, d.events[i] as f64)));
+            }
+            row
         })
         .collect();
-    Table { caption: "Daily figures".into(), columns: columns.map(String::from).to_vec(), rows }
+    Table { caption: "Daily figures".into(), columns, rows }
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ pub const PAD: f64 = 16.0;
 pub const TITLE_SIZE: f64 = 15.0;
 pub const SUBTITLE_SIZE: f64 = 12.0;
 pub const LABEL_SIZE: f64 = 11.0;
+/// The most lines a title takes, and the height of each.
+const TITLE_LINES: usize = 2;
+const TITLE_LINE: f64 = 20.0;
 
 /// A title that states the finding and a subtitle that says what is counted.
 pub struct Heading {
@@ -23,11 +26,19 @@ pub struct Heading {
 pub fn heading<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading) -> Result<f64, DrawError<DB>> {
     // The widget's export button sits in the top right corner: keep the title clear of it.
     let room = p.size().0 - 2.0 * PAD - 28.0;
-    let title = p.fit(&heading.title, room, TITLE_SIZE, true);
-    p.text(&title, PAD, PAD, TITLE_SIZE, p.theme.text, true, Anchor::TopLeft)?;
+    // A title too long for one line (a narrow widget) takes a second, never cut mid-figure.
+    let mut lines = p.wrap(&heading.title, room, TITLE_SIZE, true);
+    if lines.len() > TITLE_LINES {
+        let rest = lines.split_off(TITLE_LINES - 1).join(" ");
+        lines.push(p.fit(&rest, room, TITLE_SIZE, true));
+    }
+    for (k, line) in lines.iter().enumerate() {
+        p.text(line, PAD, PAD + k as f64 * TITLE_LINE, TITLE_SIZE, p.theme.text, true, Anchor::TopLeft)?;
+    }
+    let below = (lines.len().max(1) - 1) as f64 * TITLE_LINE;
     let subtitle = p.fit(&heading.subtitle, room, SUBTITLE_SIZE, false);
-    p.text(&subtitle, PAD, PAD + 22.0, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
-    Ok(PAD + 50.0)
+    p.text(&subtitle, PAD, PAD + 22.0 + below, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
+    Ok(PAD + 50.0 + below)
 }
 
 /// How a time chart's values read.
@@ -102,7 +113,27 @@ pub fn time_frame<DB: DrawingBackend>(
 pub fn empty_state<DB: DrawingBackend>(p: &Painter<DB>, head: &Heading, message: &str) -> Result<(), DrawError<DB>> {
     heading(p, head)?;
     let (w, h) = p.size();
-    p.text(message, w / 2.0, h / 2.0 + 16.0, 13.0, p.theme.muted, false, Anchor::Center)
+    let lines = p.wrap(message, w - 2.0 * PAD, 13.0, false);
+    let first = h / 2.0 + 16.0 - (lines.len() as f64 - 1.0) * LINE / 2.0;
+    for (k, line) in lines.iter().enumerate() {
+        p.text(line, w / 2.0, first + k as f64 * LINE, 13.0, p.theme.muted, false, Anchor::Center)?;
+    }
+    Ok(())
+}
+
+/// The height of a line of a message or a footnote.
+const LINE: f64 = 17.0;
+
+/// Draws `text` as a footnote at the bottom of the chart, wrapped to its width, and returns
+/// the y above it, where the chart's marks end.
+pub fn footnote<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> Result<f64, DrawError<DB>> {
+    let (w, h) = p.size();
+    let lines = p.wrap(text, w - 2.0 * PAD, LABEL_SIZE, false);
+    let top = h - PAD - lines.len() as f64 * LINE;
+    for (k, line) in lines.iter().enumerate() {
+        p.text(line, PAD, top + k as f64 * LINE, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
+    }
+    Ok(top - 6.0)
 }
 
 /// One entry of a legend: a swatch, a label, and whether its series is shown.
@@ -156,4 +187,43 @@ pub fn legend<DB: DrawingBackend>(
     }
     hits.reverse();
     Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Numbers, Theme, ThemeName};
+    use plotters::prelude::SVGBackend;
+
+    /// The text of every `<text>` element of a heading drawn `width` pixels wide, and where
+    /// the plot below it may start.
+    fn drawn(width: u32, title: &str) -> (Vec<String>, f64) {
+        let mut svg = String::new();
+        let theme = Theme::named(ThemeName::Light);
+        let top = {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 300)), &theme, Numbers::default());
+            let top = heading(&p, &Heading { title: title.into(), subtitle: "per UTC day".into() }).expect("drawn");
+            p.present().expect("presented");
+            top
+        };
+        let texts = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()));
+        (texts.collect(), top)
+    }
+
+    #[test]
+    fn a_title_too_long_for_the_width_takes_a_second_line_and_the_plot_moves_down() {
+        let title = "38,820 runs in 90 days on 284 of 400 listed models";
+        let (wide, wide_top) = drawn(900, title);
+        assert_eq!(wide, [title, "per UTC day"]);
+        let (narrow, narrow_top) = drawn(320, title);
+        assert_eq!(narrow.len(), 3, "{narrow:?}");
+        assert_eq!(format!("{} {}", narrow[0], narrow[1]), title, "no figure is cut");
+        assert_eq!(narrow_top, wide_top + TITLE_LINE);
+        let (tiny, _) = drawn(120, title);
+        assert_eq!(tiny.len(), 3, "at most two lines: {tiny:?}");
+        assert!(tiny[1].ends_with('…'), "the rest is cut short on the second: {tiny:?}");
+    }
 }

@@ -1,9 +1,10 @@
 //! `leaderboard`: the busiest models, one row each: a bar of events with its share, the
 //! verified share, the week-over-week trend and a sparkline of the window.
 
-use super::frame::{heading, Heading, LABEL_SIZE, PAD};
+use super::frame::{footnote, heading, Heading, LABEL_SIZE, PAD};
 use super::overview::sparkline;
 use super::paint::{Anchor, DrawError, Painter};
+use super::said::Said;
 use super::transform::Rect;
 use super::Drawn;
 use crate::report::Report;
@@ -25,24 +26,32 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         }
         None => format!("No {} in this window", super::unit(report)),
     };
-    let subtitle = format!(
-        "Busiest models: {} and share, verified share, week-over-week change, daily trend",
-        super::unit(report)
-    );
+    // A source that names no modes gets no verified column (docs/charts.md#what-a-source-does-not-say).
+    let said = Said::of(report);
+    let verified = if said.modes { ", verified share" } else { "" };
+    let subtitle =
+        format!("Busiest models: {} and share{verified}, week-over-week change, daily trend", super::unit(report));
     let top = heading(p, &Heading { title, subtitle })? + 8.0;
     let (width, height) = p.size();
-    let rows = (((height - top - PAD) / ROW).floor().max(0.0) as usize).min(active as usize);
+    let bottom = match said.notice() {
+        Some(notice) => footnote(p, &notice)?,
+        None => height - PAD,
+    };
+    let rows = (((bottom - top) / ROW).floor().max(0.0) as usize).min(active as usize);
     let wide = width >= 560.0;
+    let verified_w = if wide && said.modes { 70.0 } else { 0.0 };
     let name_w = (width * 0.26).clamp(80.0, 220.0);
     let spark_w = if wide { 80.0 } else { 0.0 };
-    let stats_w = if wide { 150.0 } else { 70.0 };
+    let stats_w = verified_w + if wide { 80.0 } else { 70.0 };
     let bar_left = PAD + name_w + 8.0;
     let stats_x = width - PAD - spark_w - stats_w;
     let bar_right = stats_x - 84.0; // room for the value after the longest bar
     if wide {
         let header = top - 4.0;
-        p.text("Verified", stats_x, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
-        p.text("Week", stats_x + 70.0, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+        if verified_w > 0.0 {
+            p.text("Verified", stats_x, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+        }
+        p.text("Week", stats_x + verified_w, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
         p.text("Daily", width - PAD - spark_w, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
     }
     let max = report.models.first().map_or(1, |m| m.events.max(1)) as f64;
@@ -56,7 +65,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         p.fill_rect(bar_left, mid - 7.0, bar_end.max(bar_left + 1.0), mid + 7.0, p.theme.demand_fill)?;
         let value = format!("{} · {}", p.fmt.compact(m.events as f64), p.fmt.percent(m.share));
         p.text(&value, bar_end + 6.0, mid, LABEL_SIZE, p.theme.text, false, Anchor::MiddleLeft)?;
-        if wide {
+        if verified_w > 0.0 {
             p.text(
                 &p.fmt.percent(m.verified_share),
                 stats_x,
@@ -73,15 +82,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
             _ => ("", p.theme.muted),
         };
         let trend = format!("{arrow} {}", p.fmt.change(m.events_wow));
-        p.text(
-            trend.trim(),
-            stats_x + if wide { 70.0 } else { 0.0 },
-            mid,
-            LABEL_SIZE,
-            color,
-            false,
-            Anchor::MiddleLeft,
-        )?;
+        p.text(trend.trim(), stats_x + verified_w, mid, LABEL_SIZE, color, false, Anchor::MiddleLeft)?;
         if wide {
             let spark = Rect { left: width - PAD - spark_w, top: y + 6.0, right: width - PAD, bottom: y + ROW - 6.0 };
             let series: Vec<Option<f64>> = m.daily.iter().map(|&n| Some(n as f64)).collect();

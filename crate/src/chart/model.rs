@@ -1,9 +1,10 @@
 //! `model`: one model's card, for its publisher's page: its use in the window, how it
 //! ranks, who calls it, and its daily inferences.
 
-use super::format::{self, Numbers};
+use super::format::Numbers;
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
+use super::said::Said;
 use super::transform::{PlotTransform, Rect};
 use super::Drawn;
 use crate::report::{ModelRow, Report};
@@ -19,15 +20,14 @@ pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<&'r ModelRow>
 /// The card's figures, as (label, value).
 pub fn figures(report: &Report, m: &ModelRow, f: &Numbers) -> Vec<(String, String)> {
     let active = report.models_active;
-    vec![
+    let mut figures = vec![
         (super::unit_label(report), f.integer(m.events)),
         ("Week over week".into(), f.change(m.events_wow)),
         ("Share of the hub".into(), f.percent(m.share)),
         ("Rank".into(), if m.events > 0 { format!("#{} of {}", m.rank, f.integer(active)) } else { "idle".into() }),
-        ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
-        ("Verified".into(), f.percent(m.verified_share)),
-        ("Self-calls".into(), f.percent(m.self_call_share)),
-    ]
+    ];
+    figures.extend(Said::of(report).model_figures(m, f));
+    figures
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<&str>) -> Result<Drawn, DrawError<DB>> {

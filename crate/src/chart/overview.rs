@@ -2,8 +2,9 @@
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
 use super::format::{self, Numbers};
-use super::frame::{heading, Heading, PAD};
+use super::frame::{footnote, heading, Heading, PAD};
 use super::paint::{Anchor, DrawError, Painter};
+use super::said::Said;
 use super::series::listed_and_active;
 use super::theme::mix;
 use super::transform::Rect;
@@ -19,14 +20,16 @@ pub struct Tile {
     pub series: Vec<Option<f64>>,
 }
 
-/// The tiles of `report`, in reading order (the tooltip lists them too).
+/// The tiles of `report`, in reading order (the tooltip lists them too). Where the source
+/// does not report callers, modes or self-calls, their tiles give way to figures it has.
 pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
     let d = &report.daily;
+    let said = Said::of(report);
     let share = |part: &dyn Fn(usize) -> u64| -> Vec<Option<f64>> {
         (0..d.events.len()).map(|i| ratio(part(i) as f64, d.events[i] as f64)).collect()
     };
     let organic = report.organic_events.and_then(|o| ratio(o as f64, report.events as f64));
-    vec![
+    let mut tiles = vec![
         Tile {
             label: super::unit_label(report),
             value: f.integer(report.events),
@@ -45,18 +48,18 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
             context: format!("top 10 carry {}", f.percent(report.top10_share)),
             series: d.effective_models.clone(),
         },
-        Tile {
+    ];
+    tiles.push(match said.modes {
+        true => Tile {
             label: "Verified".into(),
             value: f.percent(report.verified_share),
-            // A hub's counters say nothing of modes: 0 % verified would read as a finding.
-            context: if report.events > 0 && report.by_mode.unknown == report.events {
-                "the source does not say which mode".into()
-            } else {
-                "TEE + zkML".into()
-            },
+            context: "TEE + zkML".into(),
             series: share(&|i| d.by_mode.tee[i] + d.by_mode.zkml[i]),
         },
-        Tile {
+        false => top_model(report, f),
+    });
+    tiles.push(match said.callers {
+        true => Tile {
             label: "Callers (DAU / MAU)".into(),
             value: report.mau.map_or(format::UNDEFINED.into(), |m| {
                 format!("{}{} MAU", super::approx(report, "mau"), f.compact(m as f64))
@@ -64,7 +67,15 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
             context: format!("stickiness {}", f.percent(report.stickiness)),
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },
-        Tile {
+        false => Tile {
+            label: format!("Models carrying {}", f.percent(Some(0.8))),
+            value: report.models_for_80pct.map_or(format::UNDEFINED.into(), |n| f.integer(n)),
+            context: format!("of {} used", f.integer(report.models_active)),
+            series: Vec::new(),
+        },
+    });
+    tiles.push(match said.self_calls {
+        true => Tile {
             label: "Organic".into(),
             value: f.percent(organic),
             context: report.self_calls.map_or("self-calls unknown".into(), |s| format!("{} self-calls", f.integer(s))),
@@ -73,7 +84,25 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
                 None => Vec::new(),
             },
         },
-    ]
+        false => Tile {
+            label: "Per listed model".into(),
+            value: f.decimal_or_undefined(report.events_per_listed_model, 1),
+            context: format!("{} over {} listed", super::unit(report), f.integer(report.models_listed)),
+            series: (0..d.events.len()).map(|i| ratio(d.events[i] as f64, d.models_listed[i] as f64)).collect(),
+        },
+    });
+    tiles
+}
+
+/// The busiest model's tile: its share, its name, its daily series.
+fn top_model(report: &Report, f: &Numbers) -> Tile {
+    let top = report.models.first().filter(|m| m.events > 0);
+    Tile {
+        label: "Top model".into(),
+        value: f.percent(report.top1_share),
+        context: top.map_or_else(|| format::UNDEFINED.into(), |m| m.name.clone()),
+        series: top.map_or_else(Vec::new, |m| m.daily.iter().map(|&n| Some(n as f64)).collect()),
+    }
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
@@ -108,7 +137,11 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let rows = tiles.len().div_ceil(columns);
     let gap = 10.0;
     let tile_w = (width - 2.0 * PAD - gap * (columns as f64 - 1.0)) / columns as f64;
-    let tile_h = ((height - top - PAD - gap * (rows as f64 - 1.0)) / rows as f64).max(40.0);
+    let bottom = match Said::of(report).notice() {
+        Some(notice) => footnote(p, &notice)?,
+        None => height - PAD,
+    };
+    let tile_h = ((bottom - top - gap * (rows as f64 - 1.0)) / rows as f64).max(40.0);
     let fill = mix(p.theme.background, p.theme.grid, 0.6);
     let mut boxes = Vec::new();
     for (k, tile) in tiles.iter().enumerate() {

@@ -111,6 +111,26 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         format!("{}…", kept.trim_end())
     }
 
+    /// `text` broken between words into lines at most `max_width` pixels wide (a word wider
+    /// than that alone is cut short with "…"): messages wrap at narrow widths, never run off.
+    pub fn wrap(&self, text: &str, max_width: f64, size: f64, bold: bool) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let longer = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if line.is_empty() || self.text_width(&longer, size, bold) <= max_width {
+                line = longer;
+            } else {
+                lines.push(self.fit(&line, max_width, size, bold));
+                line = word.to_owned();
+            }
+        }
+        if !line.is_empty() {
+            lines.push(self.fit(&line, max_width, size, bold));
+        }
+        lines
+    }
+
     /// The width of `text` in pixels, as the backend will draw it.
     pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
         let style = self.style(size, self.theme.text, bold, Anchor::TopLeft);

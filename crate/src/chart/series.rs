@@ -5,9 +5,11 @@
 use super::format;
 use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
 use super::paint::{DrawError, Painter};
+use super::said::Said;
 use super::transform::PlotTransform;
 use super::{ChartOptions, Drawn};
 use crate::mode::Mode;
+use crate::provenance::Basis;
 use crate::report::Report;
 use crate::window::Window;
 use plotters::prelude::DrawingBackend;
@@ -18,9 +20,7 @@ fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) ->
     match report.window.filter(|_| report.events > 0) {
         Some(window) if !report.daily.day.is_empty() => Ok(Some(window)),
         Some(window) => {
-            let title =
-                format!("{} {} over {}", p.fmt.integer(report.events), super::unit(report), span(&window, &p.fmt));
-            let head = Heading { title, subtitle: what.to_owned() };
+            let head = Heading { title: count_title(p, report, &window), subtitle: what.to_owned() };
             empty_state(p, &head, super::NO_DAYS)?;
             Ok(None)
         }
@@ -31,6 +31,24 @@ fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) ->
             Ok(None)
         }
     }
+}
+
+/// The empty state of a chart of what the source does not report: its count over the window,
+/// and which figures the source leaves out (docs/charts.md#what-a-source-does-not-say).
+fn unsaid<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &Report,
+    what: &str,
+    window: &Window,
+) -> Result<Drawn, DrawError<DB>> {
+    let notice = Said::of(report).notice().unwrap_or_default();
+    empty_state(p, &Heading { title: count_title(p, report, window), subtitle: what.to_owned() }, &notice)?;
+    Ok(Drawn::default())
+}
+
+/// "1,234 inferences over 90 days, Aug 1 – Oct 29, 2026 (UTC)".
+fn count_title<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, window: &Window) -> String {
+    format!("{} {} over {}", p.fmt.integer(report.events), super::unit(report), span(window, &p.fmt))
 }
 
 /// "90 days, Aug 1 – Oct 29, 2026 (UTC)", in `f`'s words for days.
@@ -198,6 +216,9 @@ pub fn verification<DB: DrawingBackend>(
 ) -> Result<Drawn, DrawError<DB>> {
     let what = format!("Share of each UTC day's {} by verification mode", super::unit(report));
     let Some(window) = drawable(p, report, &what)? else { return Ok(Drawn::default()) };
+    if !Said::of(report).modes {
+        return unsaid(p, report, &what, &window);
+    }
     let title = format!(
         "{} of {} verified (TEE {}, zkML {})",
         p.fmt.percent(report.verified_share),
@@ -239,10 +260,17 @@ pub fn callers<DB: DrawingBackend>(
     let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
     let daily = &report.daily;
     let (Some(dau), Some(wau), Some(mau)) = (&daily.callers, &daily.wau, &daily.mau) else {
-        let head = Heading { title: "Callers need the raw events".into(), subtitle: what.into() };
-        empty_state(p, &head, "Daily rollups count callers per model, which do not add up across models")?;
-        return Ok(Drawn::default());
+        return if report.input.demand_source == Basis::Rollups {
+            let head = Heading { title: "Callers need the raw events".into(), subtitle: what.into() };
+            empty_state(p, &head, "Daily rollups count callers per model, which do not add up across models")?;
+            Ok(Drawn::default())
+        } else {
+            unsaid(p, report, what, &window)
+        };
     };
+    if !Said::of(report).callers {
+        return unsaid(p, report, what, &window);
+    }
     let title = format!(
         "{}{} distinct callers, {} in the last 30 days, stickiness {}",
         super::approx(report, "callers"),

@@ -3,6 +3,7 @@
 //! time chart, a tile, a leaderboard row, a retention cell, a Lorenz point) so the
 //! keyboard can step through them.
 
+use super::said::Said;
 use super::series::{listed_and_active, mode_label};
 use super::{format, model, overview, retention, ChartKind, ChartOptions, Drawn};
 use crate::mode::Mode;
@@ -95,14 +96,9 @@ pub fn describe(
         }
         ChartKind::Leaderboard => {
             let m = report.models.get(index)?;
-            let lines = vec![
-                (super::unit_label(report), integer(m.events)),
-                ("Share".into(), f.percent(m.share)),
-                ("Callers".into(), m.callers.map_or(format::UNDEFINED.into(), integer)),
-                ("Verified".into(), f.percent(m.verified_share)),
-                ("Self-calls".into(), f.percent(m.self_call_share)),
-                ("Week over week".into(), f.change(m.events_wow)),
-            ];
+            let mut lines = vec![(super::unit_label(report), integer(m.events)), ("Share".into(), f.percent(m.share))];
+            lines.extend(Said::of(report).model_figures(m, f));
+            lines.push(("Week over week".into(), f.change(m.events_wow)));
             (format!("{}. {}", index + 1, m.name), lines, drawn.boxes[index])
         }
         ChartKind::Retention => {

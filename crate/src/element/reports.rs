@@ -72,6 +72,8 @@ impl SharedReports {
 fn detail(kind: ChartKind, options: &ChartOptions) -> Detail {
     match kind {
         ChartKind::Leaderboard | ChartKind::Concentration => Detail::Top(CHART_ROWS),
+        // A source without modes shows its top model instead of a verified share.
+        ChartKind::Overview => Detail::Top(1),
         // Without a model the card asks which: no row is needed.
         ChartKind::Model => options.model.clone().map_or(Detail::Top(0), Detail::Model),
         _ => Detail::Top(0),
