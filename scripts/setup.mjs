@@ -1,7 +1,9 @@
 // Installs what the build and the tests need and is missing; does nothing for what is
 // already there, so running it twice costs a few milliseconds.
 //   node scripts/setup.mjs            the build: wasm target, wasm-bindgen CLI, npm packages
-//   node scripts/setup.mjs --browser  also Chromium for the browser tests (apt-get)
+//   node scripts/setup.mjs --browser  also Chromium for the browser tests and benchmarks (apt-get)
+//   node scripts/setup.mjs --engines  also Firefox ESR, WebKitGTK's driver and Xvfb (apt-get), for
+//                                     the tests that run in every engine
 //   node scripts/setup.mjs --evm      also a local EVM node, solc and ethers (tests/evm, npm)
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { output, run } from './run.mjs';
@@ -35,14 +37,22 @@ if (!existsSync(stamp) || (existsSync(lockFile) && statSync(lockFile).mtimeMs > 
   run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root });
 }
 
-// Chromium, for the browser tests only.
-if (process.argv.includes('--browser') && !existsSync('/usr/bin/chromium')) {
+// The browsers of the browser tests, from Debian's packages: Chromium, and with --engines the
+// other two engines (tests/engines.mjs).
+const browsers = {
+  ...(process.argv.includes('--browser') ? { chromium: '/usr/bin/chromium' } : {}),
+  ...(process.argv.includes('--engines')
+    ? { 'firefox-esr': '/usr/bin/firefox-esr', 'webkit2gtk-driver': '/usr/bin/WebKitWebDriver', xvfb: '/usr/bin/Xvfb' }
+    : {}),
+};
+const missing = Object.keys(browsers).filter((name) => !existsSync(browsers[name]));
+if (missing.length > 0) {
   if (process.getuid?.() !== 0) {
-    console.error('hubpulse: the browser tests need Chromium: run `sudo apt-get install -y chromium`');
+    console.error(`hubpulse: the browser tests need ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\``);
     process.exit(1);
   }
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', 'chromium']);
+  run('apt-get', ['install', '-y', ...missing]);
 }
 
 // cargo-fuzz and the nightly toolchain, for `npm run fuzz` only.

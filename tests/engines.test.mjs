@@ -1,0 +1,149 @@
+// The same tests in Chromium, Firefox and WebKit (tests/engines.mjs): the demo's figures and
+// paint, the strict-CSP page with the load worker, the optional part and the hashing worker,
+// hover, keys, brush, both exports, and the error state. The other suites go deeper in
+// Chromium alone; what differs between engines (module workers under a CSP, streams,
+// canvas text, pointer events) is exercised here in each.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { nativeReport, root, serve } from './harness.mjs';
+import { ENGINES, startEngine } from './engines.mjs';
+
+/** Resolves, in the page, once `#id` has a report or an error: which. */
+const settledIn = (id) => {
+  const el = document.getElementById(id);
+  if (el?.report) return 'loaded';
+  const status = el?.shadowRoot?.querySelector('.status.error');
+  return status && !status.hidden ? 'error' : false;
+};
+
+/** The share of a widget's canvas that is not its background colour, in the page. */
+const paintedIn = (id) => {
+  const canvas = document.getElementById(id).shadowRoot.querySelector('canvas');
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n++;
+  return n / (data.length / 4);
+};
+
+const expected = nativeReport('--events', `${root}www/data/events.ndjson`, '--registry', `${root}www/data/models.json`);
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await serve();
+      browser = await startEngine(engine);
+      console.log(`${engine}: ${browser.version}`);
+    });
+    after(async () => {
+      await browser?.close();
+      server?.close();
+    });
+
+    /** A tab at `path` whose widgets have all settled; resolves to the tab. */
+    async function opened(path, ids) {
+      const tab = await browser.tab();
+      await tab.goto(`${server.url}${path}`);
+      for (const id of ids) {
+        await tab.waitFor(settledIn, id);
+        assert.equal(await tab.evaluate(settledIn, id), 'loaded', `${engine}: #${id}`);
+      }
+      return tab;
+    }
+
+    test('the demo draws its figures, equal to the command line\'s', async () => {
+      const tab = await opened('', ['overview', 'volume', 'leaderboard']);
+      const figures = await tab.evaluate(() => {
+        const r = document.getElementById('overview').report;
+        return [r.events, r.models_active, r.models_listed, r.callers, r.verified_share];
+      });
+      assert.deepEqual(figures, [expected.events, expected.models_active, expected.models_listed, expected.callers,
+                                 expected.verified_share]);
+      for (const id of ['overview', 'volume', 'leaderboard']) assert.ok(await tab.evaluate(paintedIn, id) > 0.03, `${engine}: #${id} painted`);
+      mkdirSync(`${root}test-results`, { recursive: true });
+      await tab.screenshot(`${root}test-results/engine-${engine}-demo.png`);
+      await tab.close();
+    });
+
+    test('under a strict CSP the workers, the hashing and the optional part work', async () => {
+      const ids = ['csp-volume', 'csp-leaderboard', 'csp-overview', 'csp-replicate'];
+      const tab = await opened('examples/csp.html', ids);
+      const [events, unit, sha256] = await tab.evaluate(() => {
+        const r = document.getElementById('csp-volume').report;
+        return [r.events, document.getElementById('csp-replicate').report.input.unit, r.input.sources[0].sha256];
+      });
+      assert.equal(events, expected.events);
+      assert.equal(unit, 'runs', 'a hub\'s own document, read by the optional part');
+      assert.equal(sha256, expected.input.sources[0].sha256);
+      await tab.close();
+    });
+
+    test('hover, keys and a brush work, and both exports give their files', async () => {
+      const tab = await opened('', ['volume']);
+      const box = await tab.evaluate(() => {
+        const el = document.getElementById('volume');
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+      const at = (fx) => [box.x + box.width * fx, box.y + box.height * 0.6];
+      await tab.mouse.move(...at(0.5));
+      await tab.waitFor(() => !document.getElementById('volume').shadowRoot.querySelector('.tooltip').hidden);
+      const tip = await tab.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('.tooltip').textContent);
+      assert.match(tip, /\d/, `${engine}: the tooltip says a figure`);
+
+      await tab.evaluate(() => document.getElementById('volume').focus());
+      await tab.press('Home');
+      await tab.press('ArrowRight');
+      const heard = await tab.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('[aria-live]').textContent);
+      assert.match(heard, /^Aug 2, 2026/, `${engine}: the second day, read out`);
+
+      const days = () => tab.evaluate(() => document.getElementById('volume').report.window.days);
+      assert.equal(await days(), 90);
+      await tab.mouse.move(...at(0.3));
+      await tab.mouse.down();
+      await tab.mouse.move(...at(0.45));
+      await tab.mouse.move(...at(0.6));
+      await tab.mouse.up();
+      await tab.waitFor(() => document.getElementById('volume').report.window.days < 90);
+      assert.ok((await days()) > 10, `${engine}: the brushed window`);
+
+      // The exports hand a Blob to a link: keep what they hand over instead of downloading it.
+      const files = await tab.evaluate(async () => {
+        const made = [];
+        const create = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { made.push(blob); return create.call(URL, blob); };
+        const el = document.getElementById('volume');
+        el.exportCsv();
+        el.exportPng();
+        for (let i = 0; i < 50 && made.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+        URL.createObjectURL = create;
+        return Promise.all(made.map(async (b) => [b.type, b.size, (await b.text()).slice(0, 24)]));
+      });
+      const csv = files.find(([type]) => type === 'text/csv');
+      const png = files.find(([type]) => type === 'image/png');
+      assert.ok(csv && csv[2].startsWith('section,name,day,value'), `${engine}: ${JSON.stringify(files)}`);
+      assert.ok(png && png[1] > 5000, `${engine}: the PNG`);
+      await tab.close();
+    });
+
+    test('a missing source is an error state with its reason, and the event says so', async () => {
+      const tab = await browser.tab();
+      await tab.goto(`${server.url}examples/plain.html`);
+      const heard = await tab.evaluate(() => new Promise((resolve) => {
+        const el = document.createElement('hub-pulse');
+        el.id = 'missing';
+        el.setAttribute('src', '../data/missing.ndjson');
+        el.addEventListener('hubpulse-error', (e) => resolve(e.detail.reason));
+        document.body.append(el);
+        setTimeout(() => resolve('no hubpulse-error event'), 20_000);
+      }));
+      assert.match(heard, /404/);
+      await tab.waitFor(settledIn, 'missing');
+      assert.equal(await tab.evaluate(settledIn, 'missing'), 'error');
+      await tab.close();
+    });
+  });
+}
