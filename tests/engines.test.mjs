@@ -1,6 +1,7 @@
 // The same tests in Chromium, Firefox and WebKit (tests/engines.mjs): the demo's figures and
 // paint, the strict-CSP page with the load worker, the optional part and the hashing worker,
-// hover, keys, brush, both exports, and the error state. The other suites go deeper in
+// a page that allows no workers (the page's own fallback), hover, keys, brush, both exports,
+// and the error state. The other suites go deeper in
 // Chromium alone; what differs between engines (module workers under a CSP, streams,
 // canvas text, pointer events) is exercised here in each.
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +17,10 @@ const settledIn = (id) => {
   const status = el?.shadowRoot?.querySelector('.status.error');
   return status && !status.hidden ? 'error' : false;
 };
+
+/** The worker scripts the page fetched (resource timing lists what it requested). */
+const workersIn = () => [...new Set(performance.getEntriesByType('resource').map((e) => e.name.split('/').pop())
+  .filter((name) => name.endsWith('-worker.js')))].sort();
 
 /** The share of a widget's canvas that is not its background colour, in the page. */
 const paintedIn = (id) => {
@@ -77,6 +82,20 @@ for (const engine of ENGINES) {
       assert.equal(events, expected.events);
       assert.equal(unit, 'runs', 'a hub\'s own document, read by the optional part');
       assert.equal(sha256, expected.input.sources[0].sha256);
+      assert.deepEqual(await tab.evaluate(workersIn), ['hash-worker.js', 'load-worker.js'], 'parsed and hashed in workers');
+      await tab.close();
+    });
+
+    test('on a page whose policy allows no workers, the page loads and hashes alone: the same figures', async () => {
+      const tab = await opened('examples/no-workers.html', ['alone-volume', 'alone-replicate']);
+      const [events, sha256, unit] = await tab.evaluate(() => {
+        const r = document.getElementById('alone-volume').report;
+        return [r.events, r.input.sources[0].sha256, document.getElementById('alone-replicate').report.input.unit];
+      });
+      assert.equal(events, expected.events);
+      assert.equal(sha256, expected.input.sources[0].sha256);
+      assert.equal(unit, 'runs');
+      assert.deepEqual(await tab.evaluate(workersIn), [], 'no worker was fetched');
       await tab.close();
     });
 
