@@ -213,10 +213,16 @@ test('CSS custom properties on the element reach the chart', async () => {
   await page.waitForFunction(() => document.getElementById('styled').report);
   await page.locator('#styled').scrollIntoViewIfNeeded();
   assert.ok((await red('styled')) > 1000, 'the listed-models area is drawn in the page\'s colour');
+  // A page that swaps a class to change the properties later gets the new colours at once.
+  await page.addStyleTag({ content: '.reddish hub-pulse { --hubpulse-supply: rgb(230, 0, 0); }' });
+  await page.evaluate(() => document.documentElement.classList.add('reddish'));
+  const until = Date.now() + 5000;
+  while ((await red('supply-demand')) <= 1000 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  assert.ok((await red('supply-demand')) > 1000, 'the chart already on the page took the new colour');
   await page.close();
 });
 
-test('a tap shows the tooltip on a touch screen, and a tap on nothing hides it', async () => {
+test('a tap shows the tooltip on a touch screen; a tap on nothing, on another chart or outside hides it', async () => {
   const page = await suite.browser.newPage({ viewport: { width: 420, height: 800 }, hasTouch: true, isMobile: true });
   await page.goto(suite.server.url);
   await page.waitForFunction(() => document.getElementById('volume')?.report, null, { timeout: 30_000 });
@@ -228,7 +234,41 @@ test('a tap shows the tooltip on a touch screen, and a tap on nothing hides it',
   const [x2, y2] = await at(page, 'volume', 0.5, 0.08);
   await page.touchscreen.tap(x2, y2);
   assert.equal(await tooltip(page, 'volume'), null);
+  // A tap on another chart opens its tooltip and closes the first: never two open at once.
+  await page.touchscreen.tap(x, y);
+  assert.ok(await tooltip(page, 'volume'));
+  await page.locator('#callers').scrollIntoViewIfNeeded();
+  const [cx, cy] = await at(page, 'callers', 0.5, 0.7);
+  await page.touchscreen.tap(cx, cy);
+  assert.ok(await tooltip(page, 'callers'), 'the other chart\'s tooltip is open');
+  assert.equal(await tooltip(page, 'volume'), null, 'the first closed');
+  // A tap outside any chart closes it too.
+  await page.touchscreen.tap(5, 5);
+  assert.equal(await tooltip(page, 'callers'), null);
   await screenshot(page, 'touch');
+  await page.close();
+});
+
+test('the digit keys switch legend entries, and the 7-day mean follows the bars shown', async () => {
+  const { page } = await openDemo();
+  const live = () => page.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('[aria-live]').textContent);
+  const mean = async () => {
+    await page.keyboard.press('End');
+    return Number((await live()).match(/7-day mean ([\d.,]+)/)[1].replace(/,/g, ''));
+  };
+  await page.focus('#volume');
+  const all = await mean();
+  await page.keyboard.press('1');
+  assert.equal(await live(), 'vanilla hidden');
+  const report = await page.evaluate(() => document.getElementById('volume').report);
+  const last7 = (mode) => report.daily.by_mode[mode].slice(-7).reduce((a, b) => a + b, 0) / 7;
+  const shown = ['tee', 'zkml', 'other', 'unknown'].reduce((sum, mode) => sum + last7(mode), 0);
+  const withoutVanilla = await mean();
+  assert.ok(Math.abs(withoutVanilla - shown) < 0.06, `the mean of the shown modes: ${withoutVanilla} vs ${shown}`);
+  assert.ok(withoutVanilla < all / 2, `${withoutVanilla} < ${all}`);
+  await page.keyboard.press('1');
+  assert.equal(await live(), 'vanilla shown');
+  assert.equal(await mean(), all);
   await page.close();
 });
 

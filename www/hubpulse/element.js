@@ -53,6 +53,8 @@ class HubPulse extends HTMLElement {
   #loadedAt = null;
   #resize = null;
   #media = new MediaWatch();
+  /** The custom properties the view was made with, as JSON: a style change redraws when they differ. */
+  #colors = '';
   #generation = 0;
   /** The window a brush selected, over the attributes' window. */
   #zoom = null;
@@ -93,7 +95,9 @@ class HubPulse extends HTMLElement {
     this.setAttribute('role', 'figure');
     this.#resize = new ResizeObserver(() => this.#draw());
     this.#resize.observe(this);
-    this.#media.start(() => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); });
+    this.#media.start(this, () => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); },
+                      () => { if (this.#view && JSON.stringify(colors(this, this.#canvas)) !== this.#colors) this.#makeView(); });
+    this.#pointer.start();
     this.#load();
   }
 
@@ -107,6 +111,7 @@ class HubPulse extends HTMLElement {
     this.#resize?.disconnect();
     this.#resize = null;
     this.#media.stop();
+    this.#pointer.stop();
     this.#setView(null);
   }
 
@@ -232,13 +237,20 @@ class HubPulse extends HTMLElement {
     this.#report = null;
   }
 
+  /** The page's custom properties for the chart, kept to compare with later. */
+  #lookedUp() {
+    const found = colors(this, this.#canvas);
+    this.#colors = JSON.stringify(found);
+    return found;
+  }
+
   /** (Re)makes the view for the current attributes and zoom: recomputes and draws. */
   #makeView() {
     if (!this.#data || !this.#config) return;
     try {
       const dark = prefersDark();
       this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config,
-                             { dark, colors: colors(this, this.#canvas), ...this.#zoom }));
+                             { dark, colors: this.#lookedUp(), ...this.#zoom }));
       this.dataset.theme = this.#view.dark ? 'dark' : 'light';
       const notice = this.#view.notice();
       [this.#notice.textContent, this.#notice.title, this.#notice.hidden] = [notice, notice, !notice];

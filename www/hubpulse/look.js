@@ -1,5 +1,6 @@
 // How the page wants the chart to look, and when that changes: the --hubpulse-* custom
-// properties read as colours, and the media queries (pixel ratio, system theme) watched.
+// properties read as colours, the media queries (pixel ratio, system theme) watched, and the
+// classes and styles that may change those properties.
 
 /** CSS custom properties (without `--hubpulse-`) that reach the chart's colours and font. */
 const THEME_PROPERTIES = ['background', 'text', 'muted', 'grid', 'accent', 'accent-fill', 'supply', 'font'];
@@ -23,19 +24,30 @@ export function colors(host, canvas) {
 /** Whether the reader's system asks for a dark theme. */
 export const prefersDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
-/** Media queries watched for one element, all dropped at once. */
+/** Media queries and style changes watched for one element, all dropped at once. */
 export class MediaWatch {
   #watched = [];
+  #styles = null;
 
-  /** Calls `onRatio` when the pixel ratio changes (browser zoom, another screen), and `onScheme` when the system theme flips. */
-  start(onRatio, onScheme) {
+  /**
+   * Calls `onRatio` when the pixel ratio changes (browser zoom, another screen), `onScheme`
+   * when the system theme flips, and `onStyle` when a class or inline style changes on the
+   * page's root, its body or `host`: what a page does to swap a theme of custom properties.
+   */
+  start(host, onRatio, onScheme, onStyle) {
     this.#ratio(onRatio);
     this.#add(matchMedia('(prefers-color-scheme: dark)'), onScheme);
+    this.#styles = new MutationObserver(onStyle);
+    for (const node of [document.documentElement, document.body, host]) {
+      if (node) this.#styles.observe(node, { attributes: true, attributeFilter: ['class', 'style'] });
+    }
   }
 
   stop() {
     for (const [query, listener] of this.#watched) query.removeEventListener('change', listener);
     this.#watched = [];
+    this.#styles?.disconnect();
+    this.#styles = null;
   }
 
   /** A resolution query matches one ratio: when it changes, watch the new one. */

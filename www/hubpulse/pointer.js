@@ -1,6 +1,6 @@
 // Pointer, touch and keyboard on a chart: hover shows a tooltip (a tap on touch screens),
-// dragging across a time chart narrows the window, a legend click toggles a series, the
-// arrow keys step through the marks and a live region reads them. What is under the
+// dragging across a time chart narrows the window, a legend click (or a digit key) toggles
+// a series, the arrow keys step through the marks and a live region reads them. What is under the
 // pointer, and what it means, is the wasm view's answer; this file only forwards events.
 import { element } from './dom.js';
 
@@ -29,6 +29,19 @@ export class Pointer {
     overlay.addEventListener('pointerup', (e) => this.#up(e));
     host.addEventListener('dblclick', () => on.resetZoom());
     host.addEventListener('keydown', (e) => this.#key(e));
+  }
+
+  /** A press anywhere else on the page (a tap outside, on another chart) closes the tooltip:
+   * a finger that lifts leaves no `pointerleave` behind. */
+  #outside = (e) => { if (!this.#tooltip.hidden && !e.composedPath().includes(this.#host)) this.hide(); };
+
+  /** Watches the page for presses outside the chart, while the element is on the page. */
+  start() {
+    document.addEventListener('pointerdown', this.#outside, true);
+  }
+
+  stop() {
+    document.removeEventListener('pointerdown', this.#outside, true);
   }
 
   /** Hides the tooltip and the crosshair. */
@@ -92,6 +105,12 @@ export class Pointer {
         this.#live.textContent = `${tip.title}: ${tip.lines.map(([k, v]) => (k ? `${k} ${v}` : v)).join(', ')}`;
       }
       this.show(tip);
+    } else if (/^[1-9]$/.test(e.key)) {
+      // The legend's entries, in reading order, switch on and off with the digit keys.
+      const key = view.toggleLegend(Number(e.key) - 1);
+      if (key === undefined) return;
+      this.#live.textContent = `${key} ${view.shows(key) ? 'shown' : 'hidden'}`;
+      this.#on.toggled();
     } else if (e.key === 'Escape') {
       this.hide();
       this.#on.escape();

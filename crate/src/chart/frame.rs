@@ -133,8 +133,16 @@ pub fn footnote<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> Result<f64, 
     for (k, line) in lines.iter().enumerate() {
         p.text(line, PAD, top + k as f64 * LINE, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     }
-    Ok(top - 6.0)
+    Ok(top - FOOTNOTE_GAP)
 }
+
+/// The height [`footnote`] takes for `text`, its gap above included.
+pub fn footnote_height<DB: DrawingBackend>(p: &Painter<DB>, text: &str) -> f64 {
+    p.wrap(text, p.size().0 - 2.0 * PAD, LABEL_SIZE, false).len() as f64 * LINE + FOOTNOTE_GAP
+}
+
+/// Between a footnote and the marks above it.
+const FOOTNOTE_GAP: f64 = 6.0;
 
 /// One entry of a legend: a swatch, a label, and whether its series is shown.
 pub struct LegendItem {

@@ -1,7 +1,7 @@
 //! `leaderboard`: the busiest models, one row each: a bar of events with its share, the
 //! verified share, the week-over-week trend and a sparkline of the window.
 
-use super::frame::{footnote, heading, Heading, LABEL_SIZE, PAD};
+use super::frame::{footnote, footnote_height, heading, Heading, LABEL_SIZE, PAD};
 use super::overview::sparkline;
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
@@ -33,11 +33,23 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         format!("Busiest models: {} and share{verified}, week-over-week change, daily trend", super::unit(report));
     let top = heading(p, &Heading { title, subtitle })? + 8.0;
     let (width, height) = p.size();
-    let bottom = match said.notice() {
-        Some(notice) => footnote(p, &notice)?,
-        None => height - PAD,
+    // The rows that fit, and a footnote for the models that do not and what the source does
+    // not report, whose own height takes a row or two.
+    let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(active as usize);
+    let note = |rows: usize| {
+        let hidden = (active as usize).saturating_sub(rows);
+        let more = (hidden > 0)
+            .then(|| format!("And {} more models used (all in the CSV export).", p.fmt.integer(hidden as u64)));
+        let lines: Vec<String> = more.into_iter().chain(said.notice()).collect();
+        (!lines.is_empty()).then(|| lines.join(" "))
     };
-    let rows = (((bottom - top) / ROW).floor().max(0.0) as usize).min(active as usize);
+    let mut rows = fit(height - PAD);
+    if let Some(text) = note(rows) {
+        rows = fit(height - PAD - footnote_height(p, &text));
+    }
+    if let Some(text) = note(rows) {
+        footnote(p, &text)?;
+    }
     let wide = width >= 560.0;
     let verified_w = if wide && said.modes { 70.0 } else { 0.0 };
     let name_w = (width * 0.26).clamp(80.0, 220.0);
@@ -91,4 +103,40 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         boxes.push(Rect { left: PAD, top: y, right: width - PAD, bottom: y + ROW });
     }
     Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Numbers, Theme, ThemeName};
+    use crate::dataset::Dataset;
+    use crate::metrics::ReportOptions;
+    use plotters::prelude::SVGBackend;
+
+    /// The SVG of the leaderboard of `events`, `height` pixels tall.
+    fn drawn(events: &str, height: u32) -> String {
+        let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("the test's events read");
+        let report = data.report(&ReportOptions::default()).expect("a report");
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (640, height)), &theme, Numbers::default());
+            draw(&p, &report).expect("drawn");
+            p.present().expect("presented");
+        }
+        svg
+    }
+
+    #[test]
+    fn the_models_that_do_not_fit_are_counted_under_the_rows() {
+        let events: String = (0..30)
+            .map(|m| format!("{{\"ts\":\"2026-03-02\",\"model\":\"m{m:02}\",\"caller\":\"c\",\"mode\":\"tee\"}}\n"))
+            .collect();
+        let short = drawn(&events, 300);
+        let shown = (0..30).filter(|m| short.contains(&format!(". m{m:02}\n"))).count();
+        assert!((3..30).contains(&shown), "{shown} rows fit: {short}");
+        assert!(short.contains(&format!("And {} more models used (all in the CSV export).", 30 - shown)), "{short}");
+        let tall = drawn(&events, 1200);
+        assert!(!tall.contains("more models used"), "every model fits: no footnote");
+    }
 }

@@ -8,6 +8,7 @@ use super::paint::{DrawError, Painter};
 use super::said::Said;
 use super::transform::PlotTransform;
 use super::{ChartOptions, Drawn};
+use crate::metrics::volume::moving_mean_7;
 use crate::mode::Mode;
 use crate::provenance::Basis;
 use crate::report::Report;
@@ -148,7 +149,7 @@ pub fn volume<DB: DrawingBackend>(
     let (t, legend) = time_frame(p, &frame)?;
     if options.stack_by_mode {
         let mut base = vec![0.0; daily.events.len()];
-        for mode in Mode::ALL.into_iter().filter(|m| options.shows(m.name())) {
+        for mode in shown_modes(options) {
             let values = as_f64(daily.by_mode.get(mode));
             bars(p, &t, &base, &values, p.theme.modes[mode as usize])?;
             base.iter_mut().zip(&values).for_each(|(b, v)| *b += v);
@@ -156,8 +157,25 @@ pub fn volume<DB: DrawingBackend>(
     } else {
         bars(p, &t, &vec![0.0; daily.events.len()], &as_f64(&daily.events), p.theme.demand_fill)?;
     }
-    line(p, &t, daily.events_ma7.iter().map(|&m| Some(m)), p.theme.demand_line)?;
+    line(p, &t, volume_mean(report, options).into_iter().map(Some), p.theme.demand_line)?;
     Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+}
+
+/// The modes whose bars a chart stacked by mode shows (the legend hides the others).
+pub fn shown_modes(options: &ChartOptions) -> impl Iterator<Item = Mode> + '_ {
+    Mode::ALL.into_iter().filter(|m| options.shows(m.name()))
+}
+
+/// The 7-day mean the volume chart draws: of every event, or, where the legend hides some
+/// modes of a chart stacked by mode, of the shown ones, so that the line follows the bars.
+pub fn volume_mean(report: &Report, options: &ChartOptions) -> Vec<f64> {
+    let d = &report.daily;
+    if !options.stack_by_mode || shown_modes(options).count() == Mode::ALL.len() {
+        return d.events_ma7.clone();
+    }
+    let shown: Vec<u64> =
+        (0..d.events.len()).map(|i| shown_modes(options).map(|m| d.by_mode.get(m)[i]).sum()).collect();
+    moving_mean_7(&shown)
 }
 
 fn span_days(window: &Window) -> String {

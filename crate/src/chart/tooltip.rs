@@ -4,9 +4,8 @@
 //! keyboard can step through them.
 
 use super::said::Said;
-use super::series::{listed_and_active, mode_label};
+use super::series::{listed_and_active, mode_label, shown_modes, volume_mean};
 use super::{format, model, overview, retention, ChartKind, ChartOptions, Drawn};
-use crate::mode::Mode;
 use crate::report::{ratio, Report};
 use serde::Serialize;
 
@@ -151,7 +150,7 @@ pub fn describe(
                 ChartKind::Volume => {
                     let mut lines = vec![
                         (super::unit_label(report), integer(events)),
-                        ("7-day mean".into(), f.decimal(d.events_ma7[index], 1)),
+                        ("7-day mean".into(), f.decimal(*volume_mean(report, options).get(index)?, 1)),
                         ("Failed".into(), integer(d.failed[index])),
                     ];
                     if options.stack_by_mode {
@@ -191,10 +190,6 @@ pub fn describe(
     };
     let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
     Some(Tooltip { index, x: (at.left + at.right) / 2.0, y: at.top, crosshair, title, lines })
-}
-
-fn shown_modes(options: &ChartOptions) -> impl Iterator<Item = Mode> + '_ {
-    Mode::ALL.into_iter().filter(|m| options.shows(m.name()))
 }
 
 /// One sentence that says what the chart shows, for screen readers.

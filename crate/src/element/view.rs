@@ -77,9 +77,21 @@ impl View {
 
     /// Toggles the legend entry at `(x, y)`; its key, when there was one (then redraw).
     pub fn click(&mut self, x: f64, y: f64) -> Option<String> {
-        let key = self.drawn.legend.iter().find(|h| h.rect.contains(x, y))?.key.to_owned();
+        let index = self.drawn.legend.iter().position(|h| h.rect.contains(x, y))?;
+        self.toggle_legend(index)
+    }
+
+    /// Toggles the `index`th legend entry, in reading order (keys 1 to 9 do); its key, when
+    /// there is one (then redraw).
+    pub fn toggle_legend(&mut self, index: usize) -> Option<String> {
+        let key = self.drawn.legend.get(index)?.key.to_owned();
         self.options.toggle(&key);
         Some(key)
+    }
+
+    /// Whether the series `key` is shown (not switched off in the legend).
+    pub fn shows(&self, key: &str) -> bool {
+        self.options.shows(key)
     }
 
     /// Whether x is time (dragging narrows the window).

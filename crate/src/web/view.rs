@@ -134,10 +134,30 @@ impl JsView {
 
     /// Toggles the legend entry at `(x, y)` and redraws; returns its key, or `undefined`.
     pub fn click(&mut self, x: f64, y: f64) -> Result<Option<String>, JsValue> {
-        let Some(key) = self.view.click(x, y) else { return Ok(None) };
-        let (w, h, dpr) = self.size;
-        self.draw(w, h, dpr)?;
-        Ok(Some(key))
+        let key = self.view.click(x, y);
+        self.redrawn(key)
+    }
+
+    /// Toggles the `index`th legend entry (from 0, in reading order) and redraws; returns its
+    /// key, or `undefined` when there is no such entry.
+    #[wasm_bindgen(js_name = toggleLegend)]
+    pub fn toggle_legend(&mut self, index: usize) -> Result<Option<String>, JsValue> {
+        let key = self.view.toggle_legend(index);
+        self.redrawn(key)
+    }
+
+    /// Whether the series `key` is shown (not switched off in the legend).
+    pub fn shows(&self, key: &str) -> bool {
+        self.view.shows(key)
+    }
+
+    /// Redraws after a legend entry `key` was toggled, if one was; returns the key.
+    fn redrawn(&mut self, key: Option<String>) -> Result<Option<String>, JsValue> {
+        if key.is_some() {
+            let (w, h, dpr) = self.size;
+            self.draw(w, h, dpr)?;
+        }
+        Ok(key)
     }
 
     /// Whether x is time (dragging narrows the window).
