@@ -70,8 +70,8 @@ pub fn time_frame<DB: DrawingBackend>(
     let legend_hits = if frame.legend.is_empty() {
         Vec::new()
     } else {
-        let hits = legend(p, frame.legend, top + 2.0)?;
-        top += 18.0;
+        let (hits, rows) = legend(p, frame.legend, top + 2.0)?;
+        top += LEGEND_ROW * rows as f64;
         hits
     };
     let (width, height) = p.size();
@@ -160,23 +160,44 @@ pub struct LegendHit {
     pub rect: Rect,
 }
 
-/// Draws `items` in a row from the right edge at `y` (wrapping leftwards is not needed at
-/// five entries; narrow widths drop the labels but keep the swatches), and returns where
-/// each entry landed. Hidden series are drawn hollow and muted.
+/// The height of a row of the legend.
+const LEGEND_ROW: f64 = 18.0;
+
+/// Draws `items` from `y` down and returns where each entry landed and how many rows it
+/// took: one row from the right edge where the entries fit in 60 % of the width, else rows
+/// from the left edge, wrapped, so that a narrow chart keeps every label. Hidden series are
+/// drawn hollow and muted.
 pub fn legend<DB: DrawingBackend>(
     p: &Painter<DB>,
     items: &[LegendItem],
     y: f64,
-) -> Result<Vec<LegendHit>, DrawError<DB>> {
+) -> Result<(Vec<LegendHit>, usize), DrawError<DB>> {
     let (width, _) = p.size();
-    let widths: Vec<f64> = items.iter().map(|i| p.text_width(&i.label, LABEL_SIZE, false)).collect();
-    let full: f64 = widths.iter().map(|w| w + 26.0).sum();
-    let labels = full <= width * 0.6;
-    let mut x = width - PAD;
-    let mut hits = Vec::new();
-    for (item, w) in items.iter().zip(&widths).rev() {
-        let entry = if labels { w + 26.0 } else { 18.0 };
-        x -= entry;
+    let room = width - 2.0 * PAD;
+    let labels: Vec<String> = items.iter().map(|i| p.fit(&i.label, room - 26.0, LABEL_SIZE, false)).collect();
+    let entries: Vec<f64> = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false) + 26.0).collect();
+    let full: f64 = entries.iter().sum();
+    // Where each entry starts, and on which row.
+    let mut places = Vec::with_capacity(items.len());
+    if full <= width * 0.6 {
+        let mut x = width - PAD - full;
+        for entry in &entries {
+            places.push((x, 0));
+            x += entry;
+        }
+    } else {
+        let (mut x, mut row) = (PAD, 0);
+        for entry in &entries {
+            if x > PAD && x + entry > width - PAD + 6.0 {
+                (x, row) = (PAD, row + 1);
+            }
+            places.push((x, row));
+            x += entry;
+        }
+    }
+    let mut hits = Vec::with_capacity(items.len());
+    for ((item, label), (&(x, row), entry)) in items.iter().zip(&labels).zip(places.iter().zip(&entries)) {
+        let y = y + row as f64 * LEGEND_ROW;
         let swatch = Rect { left: x, top: y - 5.0, right: x + 10.0, bottom: y + 5.0 };
         if item.shown {
             p.fill_rect(swatch.left, swatch.top, swatch.right, swatch.bottom, item.color)?;
@@ -184,17 +205,15 @@ pub fn legend<DB: DrawingBackend>(
             let (l, t, r, b) = (swatch.left, swatch.top, swatch.right, swatch.bottom);
             p.line(&[(l, t), (r, t), (r, b), (l, b), (l, t)], item.color, 1)?;
         }
-        if labels {
-            let color = if item.shown { p.theme.text } else { p.theme.muted };
-            p.text(&item.label, x + 14.0, y, LABEL_SIZE, color, false, Anchor::MiddleLeft)?;
-        }
+        let color = if item.shown { p.theme.text } else { p.theme.muted };
+        p.text(label, x + 14.0, y, LABEL_SIZE, color, false, Anchor::MiddleLeft)?;
         hits.push(LegendHit {
             key: item.key,
             rect: Rect { left: x - 2.0, top: y - 9.0, right: x + entry - 6.0, bottom: y + 9.0 },
         });
     }
-    hits.reverse();
-    Ok(hits)
+    let rows = places.last().map_or(0, |&(_, row)| row + 1);
+    Ok((hits, rows))
 }
 
 #[cfg(test)]
@@ -219,6 +238,28 @@ mod tests {
             .skip(1)
             .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()));
         (texts.collect(), top)
+    }
+
+    #[test]
+    fn a_narrow_legend_keeps_every_label_on_rows_of_its_own_width() {
+        let theme = Theme::named(ThemeName::Light);
+        let names = ["Vanilla", "TEE", "zkML", "Other", "Unknown", "Listed models", "Models used"];
+        let items: Vec<LegendItem> =
+            names.iter().map(|&n| LegendItem { key: "k", label: n.into(), color: theme.text, shown: true }).collect();
+        for width in [240, 320, 1000] {
+            let mut svg = String::new();
+            let (hits, rows) = {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 200)), &theme, Numbers::default());
+                let placed = legend(&p, &items, 100.0).expect("drawn");
+                p.present().expect("presented");
+                placed
+            };
+            for name in names {
+                assert!(svg.contains(&format!("\n{name}\n")), "{width} px: {name} kept");
+            }
+            assert!(hits.iter().all(|h| h.rect.left >= PAD - 2.0 && h.rect.right <= f64::from(width)), "{width} px");
+            assert_eq!(rows > 1, width < 1000, "{width} px: {rows} rows");
+        }
     }
 
     #[test]
