@@ -3,7 +3,7 @@
 // toggles, the keyboard, a summary and a table for screen readers, and the exports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, painted, screenshot } from './harness.mjs';
+import { browserSuite, fixtures, hubpulse, painted, screenshot, settled } from './harness.mjs';
 
 const suite = browserSuite();
 
@@ -269,6 +269,46 @@ test('the digit keys switch legend entries, and the 7-day mean follows the bars 
   await page.keyboard.press('1');
   assert.equal(await live(), 'vanilla shown');
   assert.equal(await mean(), all);
+  await page.close();
+});
+
+test('three years of days read as weekly bars, or monthly ones at 320 px, named with their year; a brush stays exact to the day', async () => {
+  hubpulse('synth', '--out', `${fixtures}long`, '--days', '1100', '--count', '60000', '--no-shapes');
+  const page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(suite.server.url);
+  const add = (id, width) => page.evaluate(([id, width]) => {
+    const el = document.createElement('hub-pulse');
+    el.id = id;
+    el.style.cssText = `display:block;width:${width}px;height:340px`;
+    for (const [k, v] of Object.entries({ src: 'data/test/long/events.ndjson', chart: 'volume', stack: 'mode' })) el.setAttribute(k, v);
+    document.body.prepend(el);
+  }, [id, width]);
+  await add('narrow', 320);
+  await add('wide', 900);
+  for (const id of ['wide', 'narrow']) assert.equal(await settled(page, `#${id}`), 'loaded');
+  const heard = async (id, key) => {
+    await page.focus(`#${id}`);
+    await page.keyboard.press(key);
+    return page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[aria-live]').textContent, id);
+  };
+  const report = await page.evaluate(() => document.getElementById('wide').report);
+  assert.equal(report.window.days, 1100);
+  const firstWeek = await heard('wide', 'Home');
+  assert.match(firstWeek, /^Week of Jul 27, 2026 \(UTC\): Inferences [\d,]+, A day [\d.,]+/);
+  const total = Number(firstWeek.match(/Inferences ([\d,]+)/)[1].replace(/,/g, ''));
+  assert.equal(total, report.daily.events.slice(0, 2).reduce((a, b) => a + b, 0), 'the first week, clipped to the window');
+  assert.match(await heard('wide', 'End'), /^Week of Jul 30, 2029 \(UTC\)/);
+  assert.match(await heard('narrow', 'Home'), /^Aug 2026 \(UTC\)/);
+  const box = await page.locator('#wide').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.getElementById('wide').report.window.days < 1100);
+  const brushed = await page.evaluate(() => document.getElementById('wide').report.window);
+  assert.ok(brushed.days > 60 && brushed.days < 200, JSON.stringify(brushed));
+  await page.locator('#wide').scrollIntoViewIfNeeded();
+  await screenshot(page, 'three-years');
   await page.close();
 });
 

@@ -73,5 +73,5 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
             }
         }
     }
-    Ok(Drawn { transform: Some(t), legend: Vec::new(), boxes: Vec::new() })
+    Ok(Drawn { transform: Some(t), ..Drawn::default() })
 }

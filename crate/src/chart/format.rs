@@ -103,6 +103,12 @@ impl Numbers {
         }
     }
 
+    /// A month with its year: "Mar 2026", "mars 2026".
+    pub fn month_year(&self, day: Day) -> String {
+        let (y, m, _) = day.ymd();
+        format!("{} {y}", self.months[m as usize - 1])
+    }
+
     /// A range of days, its year said once when both ends share it ("Aug 1 – Oct 29, 2026")
     /// and at each end when they do not ("Aug 1, 2026 – Aug 4, 2029").
     pub fn day_range(&self, from: Day, to: Day) -> String {

@@ -12,9 +12,10 @@ pub const PAD: f64 = 16.0;
 pub const TITLE_SIZE: f64 = 15.0;
 pub const SUBTITLE_SIZE: f64 = 12.0;
 pub const LABEL_SIZE: f64 = 11.0;
-/// The most lines a title takes, and the height of each.
-const TITLE_LINES: usize = 2;
+/// The most lines a title or a subtitle takes, and the height of each.
+const HEADING_LINES: usize = 2;
 const TITLE_LINE: f64 = 20.0;
+const SUBTITLE_LINE: f64 = 15.0;
 
 /// A title that states the finding and a subtitle that says what is counted.
 pub struct Heading {
@@ -26,19 +27,29 @@ pub struct Heading {
 pub fn heading<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading) -> Result<f64, DrawError<DB>> {
     // The widget's export button sits in the top right corner: keep the title clear of it.
     let room = p.size().0 - 2.0 * PAD - 28.0;
-    // A title too long for one line (a narrow widget) takes a second, never cut mid-figure.
-    let mut lines = p.wrap(&heading.title, room, TITLE_SIZE, true);
-    if lines.len() > TITLE_LINES {
-        let rest = lines.split_off(TITLE_LINES - 1).join(" ");
-        lines.push(p.fit(&rest, room, TITLE_SIZE, true));
-    }
-    for (k, line) in lines.iter().enumerate() {
+    // A title or subtitle too long for one line (a narrow widget) takes a second, never cut
+    // mid-figure (nor the subtitle's window, whose year comes last).
+    let title = two_lines(p, &heading.title, room, TITLE_SIZE, true);
+    for (k, line) in title.iter().enumerate() {
         p.text(line, PAD, PAD + k as f64 * TITLE_LINE, TITLE_SIZE, p.theme.text, true, Anchor::TopLeft)?;
     }
-    let below = (lines.len().max(1) - 1) as f64 * TITLE_LINE;
-    let subtitle = p.fit(&heading.subtitle, room, SUBTITLE_SIZE, false);
-    p.text(&subtitle, PAD, PAD + 22.0 + below, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
-    Ok(PAD + 50.0 + below)
+    let below = (title.len().max(1) - 1) as f64 * TITLE_LINE;
+    let subtitle = two_lines(p, &heading.subtitle, room, SUBTITLE_SIZE, false);
+    for (k, line) in subtitle.iter().enumerate() {
+        let y = PAD + 22.0 + below + k as f64 * SUBTITLE_LINE;
+        p.text(line, PAD, y, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
+    }
+    Ok(PAD + 50.0 + below + (subtitle.len().max(1) - 1) as f64 * SUBTITLE_LINE)
+}
+
+/// `text` on at most two lines of `room` pixels, the second cut short with "…" if need be.
+fn two_lines<DB: DrawingBackend>(p: &Painter<DB>, text: &str, room: f64, size: f64, bold: bool) -> Vec<String> {
+    let mut lines = p.wrap(text, room, size, bold);
+    if lines.len() > HEADING_LINES {
+        let rest = lines.split_off(HEADING_LINES - 1).join(" ");
+        lines.push(p.fit(&rest, room, size, bold));
+    }
+    lines
 }
 
 /// How a time chart's values read.
@@ -272,7 +283,8 @@ mod tests {
         assert_eq!(format!("{} {}", narrow[0], narrow[1]), title, "no figure is cut");
         assert_eq!(narrow_top, wide_top + TITLE_LINE);
         let (tiny, _) = drawn(120, title);
-        assert_eq!(tiny.len(), 3, "at most two lines: {tiny:?}");
+        assert_eq!(tiny.len(), 4, "at most two lines each for the title and the subtitle: {tiny:?}");
         assert!(tiny[1].ends_with('…'), "the rest is cut short on the second: {tiny:?}");
+        assert_eq!(tiny[2..], ["per UTC", "day"], "the subtitle wraps too");
     }
 }

@@ -102,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         }
         boxes.push(Rect { left: PAD, top: y, right: width - PAD, bottom: y + ROW });
     }
-    Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+    Ok(Drawn { boxes, ..Drawn::default() })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! where its marks landed, which is all that hover, brushing and legend clicks need.
 
 pub mod axis;
+mod bins;
 mod concentration;
 pub mod format;
 mod frame;
@@ -147,6 +148,9 @@ pub struct Drawn {
     /// Boxes a pointer can be over: overview tiles, leaderboard rows, retention cells
     /// (row-major), each with the index the tooltip reads.
     pub boxes: Vec<Rect>,
+    /// The days of each bar of a time chart that groups them (weeks, months).
+    #[serde(skip)]
+    pub bins: Option<bins::Bins>,
 }
 
 /// Draws `kind` of `report` onto `backend`, whose size is the chart's size in CSS pixels.

@@ -75,5 +75,5 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
     p.text(&peak, plot.left, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     let range = format!("{} (UTC)", p.fmt.day_range(window.from, window.to));
     p.text(&range, plot.right, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopRight)?;
-    Ok(Drawn { transform: Some(t), legend: Vec::new(), boxes: Vec::new() })
+    Ok(Drawn { transform: Some(t), ..Drawn::default() })
 }

@@ -191,7 +191,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         }
         boxes.push(r);
     }
-    Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+    Ok(Drawn { boxes, ..Drawn::default() })
 }
 
 /// A small line of `series` filling `r`, scaled from 0 to its maximum; gaps break it.

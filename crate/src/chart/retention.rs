@@ -94,5 +94,5 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
             boxes.push(r);
         }
     }
-    Ok(Drawn { transform: None, legend: Vec::new(), boxes })
+    Ok(Drawn { boxes, ..Drawn::default() })
 }

@@ -2,6 +2,7 @@
 //! Each puts one or more daily series of the report on a shared frame; x is the day's
 //! index in the window, so hover and brushing map pixels to days the same way for all.
 
+use super::bins::{Bins, Unit};
 use super::format;
 use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
 use super::paint::{DrawError, Painter};
@@ -63,22 +64,35 @@ pub fn listed_and_active(report: &Report) -> u64 {
     report.active_ratio.map_or(0, |r| (r * report.models_listed as f64).round() as u64)
 }
 
-/// Bars of `values` from `base` (stacked bars pass the running base), one per day.
+/// Bars of `values` from `base` (stacked bars pass the running base), one per bin, each
+/// spanning its bin's days.
 fn bars<DB: DrawingBackend>(
     p: &Painter<DB>,
     t: &PlotTransform,
+    bins: &Bins,
     base: &[f64],
     values: &[f64],
     color: RGBColor,
 ) -> Result<(), DrawError<DB>> {
-    let width = (t.x_scale() * 0.72).max(1.0);
-    for (i, (&b, &v)) in base.iter().zip(values).enumerate() {
+    for ((days, &b), &v) in bins.ranges.iter().zip(base).zip(values) {
         if v > 0.0 {
-            let x = t.x_px(i as f64);
-            p.fill_rect(x - width / 2.0, t.y_px(b + v), x + width / 2.0, t.y_px(b), color)?;
+            let (left, right) = (t.x_px(days.start as f64 - 0.5), t.x_px(days.end as f64 - 0.5));
+            // A day's bar takes 72 % of its slot; a week's or month's leaves a gap of at most 2 px.
+            let gap = if bins.daily() { (right - left) * 0.28 } else { ((right - left) * 0.28).min(2.0) };
+            let (left, right) = (left + gap / 2.0, (right - gap / 2.0).max(left + gap / 2.0 + 1.0));
+            p.fill_rect(left, t.y_px(b + v), right, t.y_px(b), color)?;
         }
     }
     Ok(())
+}
+
+/// What a bar of a daily count shows: ", weekly means" when the bars are weeks.
+fn means_of(bins: &Bins) -> String {
+    if bins.daily() {
+        String::new()
+    } else {
+        format!(": {}", bins.means_word())
+    }
 }
 
 /// A line through one value per day; `None` values break it.
@@ -135,8 +149,10 @@ pub fn volume<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = format!("{} per UTC day (bars) and their 7-day mean (line)", super::unit_label(report));
-    let Some(window) = drawable(p, report, &what)? else { return Ok(Drawn::default()) };
+    let unit = super::unit_label(report);
+    let Some(window) = drawable(p, report, &format!("{unit} per UTC day"))? else { return Ok(Drawn::default()) };
+    let bins = Bins::of(window, p.size().0);
+    let what = format!("{unit} per UTC day{} (bars) and their 7-day mean (line)", means_of(&bins));
     let mut title = format!("{} {} in {}", p.fmt.integer(report.events), super::unit(report), span_days(&window));
     if report.events_wow.is_some() {
         title.push_str(&format!(", {} week over week", p.fmt.change(report.events_wow)));
@@ -147,18 +163,19 @@ pub fn volume<DB: DrawingBackend>(
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
+    let zero = vec![0.0; bins.ranges.len()];
     if options.stack_by_mode {
-        let mut base = vec![0.0; daily.events.len()];
+        let mut base = zero;
         for mode in shown_modes(options) {
-            let values = as_f64(daily.by_mode.get(mode));
-            bars(p, &t, &base, &values, p.theme.modes[mode as usize])?;
+            let values = bins.means(&as_f64(daily.by_mode.get(mode)));
+            bars(p, &t, &bins, &base, &values, p.theme.modes[mode as usize])?;
             base.iter_mut().zip(&values).for_each(|(b, v)| *b += v);
         }
     } else {
-        bars(p, &t, &vec![0.0; daily.events.len()], &as_f64(&daily.events), p.theme.demand_fill)?;
+        bars(p, &t, &bins, &zero, &bins.means(&as_f64(&daily.events)), p.theme.demand_fill)?;
     }
     line(p, &t, volume_mean(report, options).into_iter().map(Some), p.theme.demand_line)?;
-    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+    Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
 }
 
 /// The modes whose bars a chart stacked by mode shows (the legend hides the others).
@@ -223,7 +240,7 @@ pub fn supply_demand<DB: DrawingBackend>(
     if options.shows("active") {
         line(p, &t, daily.models_active.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;
     }
-    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+    Ok(Drawn { transform: Some(t), legend, ..Drawn::default() })
 }
 
 /// `verification`: each day's events by mode, stacked to 100 %.
@@ -237,6 +254,12 @@ pub fn verification<DB: DrawingBackend>(
     if !Said::of(report).modes {
         return unsaid(p, report, &what, &window);
     }
+    let bins = Bins::of(window, p.size().0);
+    let what = match bins.unit {
+        Unit::Day => what,
+        Unit::Week => format!("Share of each week's {} by verification mode", super::unit(report)),
+        Unit::Month => format!("Share of each month's {} by verification mode", super::unit(report)),
+    };
     let title = format!(
         "{} of {} verified (TEE {}, zkML {})",
         p.fmt.percent(report.verified_share),
@@ -250,22 +273,18 @@ pub fn verification<DB: DrawingBackend>(
         TimeFrame { head: Heading { title, subtitle }, window, y_max: 1.0, scale: Scale::Share, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
     let daily = &report.daily;
-    let shown: Vec<Mode> = Mode::ALL.into_iter().filter(|m| options.shows(m.name())).collect();
-    let totals: Vec<f64> =
-        (0..daily.events.len()).map(|d| shown.iter().map(|&m| daily.by_mode.get(m)[d] as f64).sum()).collect();
-    let mut base = vec![0.0; totals.len()];
+    let shown: Vec<Mode> = shown_modes(options).collect();
+    let bin_totals: Vec<f64> =
+        (0..bins.ranges.len()).map(|k| shown.iter().map(|&m| bins.sum(k, daily.by_mode.get(m)) as f64).sum()).collect();
+    let mut base = vec![0.0; bin_totals.len()];
     for mode in shown {
-        let values: Vec<f64> = daily
-            .by_mode
-            .get(mode)
-            .iter()
-            .zip(&totals)
-            .map(|(&n, &total)| if total > 0.0 { n as f64 / total } else { 0.0 })
+        let values: Vec<f64> = (0..bins.ranges.len())
+            .map(|k| crate::report::ratio(bins.sum(k, daily.by_mode.get(mode)) as f64, bin_totals[k]).unwrap_or(0.0))
             .collect();
-        bars(p, &t, &base, &values, p.theme.modes[mode as usize])?;
+        bars(p, &t, &bins, &base, &values, p.theme.modes[mode as usize])?;
         base.iter_mut().zip(&values).for_each(|(b, v)| *b += v);
     }
-    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+    Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
 }
 
 /// `callers`: distinct callers per day (bars) with the weekly and monthly actives.
@@ -276,6 +295,7 @@ pub fn callers<DB: DrawingBackend>(
 ) -> Result<Drawn, DrawError<DB>> {
     let what = "Distinct callers per UTC day (bars), over the last 7 days (WAU) and 30 days (MAU)";
     let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let bins = Bins::of(window, p.size().0);
     let daily = &report.daily;
     let (Some(dau), Some(wau), Some(mau)) = (&daily.callers, &daily.wau, &daily.mau) else {
         return if report.input.demand_source == Basis::Rollups {
@@ -303,11 +323,13 @@ pub fn callers<DB: DrawingBackend>(
     ];
     let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
     let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
+    let what =
+        format!("Distinct callers per UTC day{} (bars), over the last 7 days (WAU) and 30 days (MAU)", means_of(&bins));
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;
     if options.shows("dau") {
-        bars(p, &t, &vec![0.0; dau.len()], &as_f64(dau), p.theme.demand_fill)?;
+        bars(p, &t, &bins, &vec![0.0; bins.ranges.len()], &bins.means(&as_f64(dau)), p.theme.demand_fill)?;
     }
     if options.shows("wau") {
         line(p, &t, wau.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;
@@ -315,5 +337,5 @@ pub fn callers<DB: DrawingBackend>(
     if options.shows("mau") {
         line(p, &t, mau.iter().map(|&n| Some(n as f64)), p.theme.accent)?;
     }
-    Ok(Drawn { transform: Some(t), legend, boxes: Vec::new() })
+    Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
 }

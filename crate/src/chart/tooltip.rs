@@ -3,6 +3,7 @@
 //! time chart, a tile, a leaderboard row, a retention cell, a Lorenz point) so the
 //! keyboard can step through them.
 
+use super::bins::Bins;
 use super::said::Said;
 use super::series::{listed_and_active, mode_label, shown_modes, volume_mean};
 use super::{format, model, overview, retention, ChartKind, ChartOptions, Drawn};
@@ -29,6 +30,7 @@ pub fn count(report: &Report, kind: ChartKind, drawn: &Drawn) -> usize {
         ChartKind::Concentration => report.lorenz.len(),
         _ if !drawn.boxes.is_empty() => drawn.boxes.len(),
         ChartKind::Model => drawn.transform.map_or(0, |t| (t.x_max - t.x_min).round() as usize),
+        _ if drawn.bins.as_ref().is_some_and(|b| !b.daily()) => drawn.bins.as_ref().map_or(0, |b| b.ranges.len()),
         _ if drawn.transform.is_some() => report.daily.day.len(),
         _ => 0,
     }
@@ -60,7 +62,11 @@ fn target(report: &Report, kind: ChartKind, drawn: &Drawn, x: f64, y: f64) -> Op
             .map(|(i, _)| i);
     }
     let i = t.x_value(x).round();
-    (i >= 0.0 && (i as usize) < n).then_some(i as usize)
+    let day = (i >= 0.0).then_some(i as usize)?;
+    match drawn.bins.as_ref().filter(|b| !b.daily()) {
+        Some(bins) => bins.of_day(day),
+        None => (day < n).then_some(day),
+    }
 }
 
 /// The tooltip of the target under `(x, y)`.
@@ -141,6 +147,12 @@ pub fn describe(
             };
             (format!("{} (UTC)", f.day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
         }
+        ChartKind::Volume | ChartKind::Verification | ChartKind::Callers
+            if drawn.bins.as_ref().is_some_and(|b| !b.daily()) =>
+        {
+            let (t, bins) = (drawn.transform?, drawn.bins.as_ref()?);
+            binned(report, kind, options, &t, bins, index)?
+        }
         ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers => {
             let t = drawn.transform?;
             let d = &report.daily;
@@ -190,6 +202,64 @@ pub fn describe(
     };
     let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
     Some(Tooltip { index, x: (at.left + at.right) / 2.0, y: at.top, crosshair, title, lines })
+}
+
+/// A target's title, its lines and where it is on screen.
+type Described = (String, Vec<(String, String)>, super::Rect);
+
+/// The tooltip of bin `index` of a time chart whose bars are weeks or months: its totals,
+/// what they are a day, and where the bar stands.
+fn binned(
+    report: &Report,
+    kind: ChartKind,
+    options: &ChartOptions,
+    t: &super::transform::PlotTransform,
+    bins: &Bins,
+    index: usize,
+) -> Option<Described> {
+    let f = &options.numbers;
+    let d = &report.daily;
+    let days = bins.ranges.get(index)?.clone();
+    let count = days.len() as f64;
+    let events = bins.sum(index, &d.events);
+    let lines = match kind {
+        ChartKind::Volume => {
+            let mut lines = vec![
+                (super::unit_label(report), f.integer(events)),
+                ("A day".into(), f.decimal(events as f64 / count, 1)),
+                ("Failed".into(), f.integer(bins.sum(index, &d.failed))),
+            ];
+            if options.stack_by_mode {
+                lines.extend(
+                    shown_modes(options)
+                        .map(|m| (mode_label(m).to_owned(), f.integer(bins.sum(index, d.by_mode.get(m))))),
+                );
+            }
+            lines
+        }
+        ChartKind::Verification => shown_modes(options)
+            .map(|m| {
+                let n = bins.sum(index, d.by_mode.get(m));
+                (mode_label(m).to_owned(), format!("{} ({})", f.integer(n), f.percent(ratio(n as f64, events as f64))))
+            })
+            .collect(),
+        _ => {
+            let last = days.end - 1;
+            let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| f.integer(s[last]));
+            let daily = d
+                .callers
+                .as_ref()
+                .map_or(format::UNDEFINED.into(), |c| f.decimal(c[days.clone()].iter().sum::<u64>() as f64 / count, 1));
+            vec![
+                ("Daily callers, mean".into(), daily),
+                ("WAU at its end".into(), at(&d.wau)),
+                ("MAU at its end".into(), at(&d.mau)),
+            ]
+        }
+    };
+    let x = (t.x_px(days.start as f64 - 0.5) + t.x_px(days.end as f64 - 0.5)) / 2.0;
+    let at = super::Rect { left: x, top: t.plot.top, right: x, bottom: t.plot.top };
+    Some((format!("{} (UTC)", bins.label(index, f)), lines, at))
 }
 
 /// One sentence that says what the chart shows, for screen readers.
