@@ -148,6 +148,29 @@ for (const engine of ENGINES) {
       await tab.close();
     });
 
+    // A tap as the pointer events a touch screen sends (pointerType "touch"), dispatched in the
+    // page: the drivers' touch input differs by engine (WebKitWebDriver has none), the
+    // widget's handling of it does not.
+    test('a tap shows the tooltip, and a tap elsewhere on the page hides it', async () => {
+      const tab = await opened('', ['volume']);
+      const tap = (target, fx, fy) => tab.evaluate(([target, fx, fy]) => {
+        const el = document.getElementById(target);
+        const node = el.shadowRoot?.querySelectorAll('canvas')[1] ?? el;
+        const r = el.getBoundingClientRect();
+        const at = { clientX: r.x + r.width * fx, clientY: r.y + r.height * fy };
+        for (const type of ['pointerdown', 'pointerup']) {
+          node.dispatchEvent(new PointerEvent(type, { ...at, pointerType: 'touch', isPrimary: true, button: 0, bubbles: true, composed: true }));
+        }
+      }, [target, fx, fy]);
+      const open = () => tab.evaluate(() => !document.getElementById('volume').shadowRoot.querySelector('.tooltip').hidden);
+      await tab.evaluate(() => document.getElementById('volume').scrollIntoView({ block: 'center' }));
+      await tap('volume', 0.5, 0.7);
+      assert.ok(await open(), `${engine}: the tapped day's tooltip`);
+      await tap('theme', 0.5, 0.5);
+      assert.ok(!(await open()), `${engine}: closed by a tap elsewhere`);
+      await tab.close();
+    });
+
     test('a missing source is an error state with its reason, and the event says so', async () => {
       const tab = await browser.tab();
       await tab.goto(`${server.url}examples/plain.html`);
