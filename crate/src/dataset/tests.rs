@@ -150,6 +150,18 @@ fn shaped(shape: Shape, body: &[u8], options: &ReportOptions) -> Result<Report, 
 }
 
 #[test]
+fn a_hub_shape_of_binary_data_or_utf16_is_told_so() {
+    for shape in [Shape::ReplicateModels, Shape::HfModels, Shape::OpenRouterRankings] {
+        let err = shaped(shape, &[0u8; 4096], &ReportOptions::default()).err().map(|e| e.to_string());
+        assert!(err.as_deref().is_some_and(|e| e.contains("binary data, not text")), "{shape:?}: {err:?}");
+        let utf16: Vec<u8> = "{\"date\":\"2026-03-01\"}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let err =
+            shaped(shape, &[&b"\xFF\xFE"[..], &utf16].concat(), &ReportOptions::default()).err().map(|e| e.to_string());
+        assert!(err.as_deref().is_some_and(|e| e.contains("UTF-16")), "{shape:?}: {err:?}");
+    }
+}
+
+#[test]
 fn replicate_pages_are_runs_with_models_listed_from_their_first_page() {
     let body = br#"{"date":"2026-03-01","results":[{"owner":"a","name":"x","run_count":1000},{"owner":"a","name":"y","run_count":5}]}
 {"date":"2026-03-02","results":[{"owner":"a","name":"x","run_count":1500},{"owner":"a","name":"y","run_count":5},{"owner":"b","name":"z","run_count":9}]}

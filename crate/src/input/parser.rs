@@ -33,8 +33,12 @@ enum Reader {
     Ndjson(ndjson::Lines),
     JsonArray(JsonStream),
     Csv(Box<csv::Rows>),
-    /// A hub's own document shape.
-    Shape(Box<ShapeReader>),
+    /// A hub's own document shape; `sniffed` once its first bytes were looked at, as the
+    /// formats' are, so that binary data or UTF-16 is told so and not "not in this shape".
+    Shape {
+        reader: Box<ShapeReader>,
+        sniffed: bool,
+    },
 }
 
 /// The parser of one input's text.
@@ -50,7 +54,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
     /// docs/inputs.md, for the input named `source`, storing into `sink`.
     pub fn shaped(source: impl Into<String>, sink: S, shape: Option<Shape>) -> Self {
         let reader = match shape {
-            Some(shape) => Reader::Shape(Box::new(ShapeReader::new(shape))),
+            Some(shape) => Reader::Shape { reader: Box::new(ShapeReader::new(shape)), sniffed: false },
             None => Reader::Undecided { bom: 0, started: false, lines: 0 },
         };
         Parser { source: source.into(), sink, problems: Problems::default(), reader }
@@ -88,7 +92,14 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
             // An empty chunk would tell csv-core the body has ended.
             Reader::Csv(_) if chunk.is_empty() => Ok(()),
             Reader::Csv(rows) => rows.feed(chunk, sink, problems),
-            Reader::Shape(shape) => shape.feed(chunk, sink, problems),
+            Reader::Shape { reader, sniffed } => {
+                let first = !*sniffed && !chunk.is_empty();
+                *sniffed |= first;
+                match first.then(|| not_text(chunk)).flatten() {
+                    Some(reason) => Err(reason.into()),
+                    None => reader.feed(chunk, sink, problems),
+                }
+            }
         };
         result.map_err(|reason| self.format_error(reason))
     }
@@ -148,7 +159,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
                 Ok(())
             }
             Reader::Csv(rows) => rows.feed(&[], sink, problems),
-            Reader::Shape(shape) => shape.finish(sink, problems).map(|document| extras = document),
+            Reader::Shape { reader, .. } => reader.finish(sink, problems).map(|document| extras = document),
         };
         result.map_err(|reason| self.format_error(reason))?;
         Ok((self.sink, self.problems, extras))
