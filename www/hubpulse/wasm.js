@@ -40,6 +40,9 @@ export function extra() {
   extraPart ??= import(/* @vite-ignore */ EXTRA.glue).then(async (glue) => {
     await glue.default({ module_or_path: EXTRA.wasm });
     return glue;
+  }).catch((error) => {
+    extraPart = null; // a later widget tries again
+    throw error;
   });
   return extraPart;
 }
