@@ -131,7 +131,7 @@ test('changing any attribute updates the widget without a reload', async () => {
   await change('src', small, () => document.getElementById('volume').report?.input.sources[0].source.endsWith('attributes.ndjson'));
   assert.equal((await report()).events, 21, 'the last 7 of its 10 days, 3 events each');
   assert.notEqual((await report()).events, before.events);
-  await change('chart', 'leaderboard', () => document.getElementById('volume').getAttribute('aria-label').includes('busiest'));
+  await change('chart', 'leaderboard', () => document.getElementById('volume').getAttribute('aria-label').includes('is the busiest with'));
   await change('theme', 'dark', () => document.getElementById('volume').dataset.theme === 'dark');
   await change('max-rows', '5', () => document.getElementById('volume').shadowRoot.querySelector('.status.error:not([hidden])'));
   await page.close();

@@ -275,11 +275,42 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         f.integer(report.models_listed)
     );
     let by_day = matches!(kind, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification);
+    let said = Said::of(report);
+    let d = &report.daily;
     let detail = match kind {
-        _ if by_day && report.daily.day.is_empty() => "; totals over the period, not by day".into(),
-        ChartKind::Overview | ChartKind::Volume | ChartKind::SupplyDemand => String::new(),
+        _ if by_day && d.day.is_empty() => "; totals over the period, not by day".into(),
+        ChartKind::Overview => {
+            let mut more = format!("; {} effective models", f.decimal_or_undefined(report.effective_models, 1));
+            if said.modes {
+                more.push_str(&format!(", {} verified", f.percent(report.verified_share)));
+            }
+            if let Some(mau) = report.mau.filter(|_| said.callers) {
+                more.push_str(&format!(", {} callers in the last 30 days", f.integer(mau)));
+            }
+            more
+        }
+        ChartKind::Volume => {
+            let busiest = (0..d.events.len()).max_by_key(|&i| (d.events[i], std::cmp::Reverse(i)));
+            let day = busiest.map_or_else(String::new, |i| {
+                format!(", the busiest day {} with {}", f.day_long(d.day[i]), f.integer(d.events[i]))
+            });
+            format!("; {} week over week{day}", f.change(report.events_wow))
+        }
+        ChartKind::SupplyDemand => match (d.models_listed.first(), d.models_listed.last(), d.models_active.last()) {
+            (Some(first), Some(last), Some(used)) => format!(
+                "; {} models listed on the first day and {} on the last, {} used on the last",
+                f.integer(*first),
+                f.integer(*last),
+                f.integer(*used)
+            ),
+            _ => String::new(),
+        },
         ChartKind::Concentration => format!("; the top 10 models carry {}", f.percent(report.top10_share)),
+        ChartKind::Verification if !said.modes => "; the source does not report verification modes".into(),
         ChartKind::Verification => format!("; {} verified", f.percent(report.verified_share)),
+        ChartKind::Callers if report.callers.is_some() && !said.callers => {
+            "; the source does not report callers".into()
+        }
         ChartKind::Callers => match report.callers {
             Some(c) => format!("; {} distinct callers", f.integer(c)),
             None => "; callers unknown from rollups".into(),
@@ -295,4 +326,39 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         },
     };
     format!("{base}{detail}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::metrics::ReportOptions;
+
+    fn summaries(events: &str) -> Vec<String> {
+        let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("the test's events read");
+        let report = data.report(&ReportOptions::default()).expect("a report");
+        ChartKind::ALL.iter().map(|&kind| summary(&report, kind, &ChartOptions::default())).collect()
+    }
+
+    #[test]
+    fn each_chart_says_its_own_finding_and_nothing_the_source_does_not_report() {
+        let events = "{\"ts\":\"2026-03-01\",\"model\":\"a\",\"caller\":\"x\",\"mode\":\"tee\"}\n\
+                      {\"ts\":\"2026-03-02\",\"model\":\"b\",\"caller\":\"y\",\"mode\":\"vanilla\"}\n\
+                      {\"ts\":\"2026-03-02\",\"model\":\"a\",\"caller\":\"y\",\"mode\":\"tee\"}\n";
+        let said = summaries(events);
+        let mut distinct = said.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), said.len(), "one sentence a chart: {said:#?}");
+        assert!(said[1].contains("the busiest day Mar 2, 2026 with 2"), "{}", said[1]);
+        assert!(said[0].contains("67 % verified"), "{}", said[0]);
+        let bare = summaries("{\"ts\":\"2026-03-01\",\"model\":\"a\"}\n");
+        assert!(!bare[0].contains("verified") && !bare[0].contains("callers in"), "{}", bare[0]);
+        let verification = ChartKind::ALL.iter().position(|&k| k == ChartKind::Verification).expect("a chart");
+        assert!(
+            bare[verification].ends_with("the source does not report verification modes."),
+            "{}",
+            bare[verification]
+        );
+    }
 }
