@@ -268,13 +268,19 @@ test('a widget removed while its data downloads aborts the download', async () =
   const failed = new Promise((resolve) => {
     page.on('requestfailed', (r) => { if (r.url().endsWith('slow.ndjson')) resolve(r.failure()?.errorText); });
   });
-  await page.evaluate(async () => {
+  // Removed once its download is under way (on a busy machine the load worker may take a while
+  // to start it).
+  const requested = new Promise((resolve) => {
+    page.on('request', (r) => { if (r.url().endsWith('slow.ndjson')) resolve(); });
+  });
+  await page.evaluate(() => {
     const el = document.createElement('hub-pulse');
+    el.id = 'slow';
     el.setAttribute('src', 'data/slow.ndjson');
     document.body.append(el);
-    await new Promise((r) => setTimeout(r, 200));
-    el.remove();
   });
+  await requested;
+  await page.evaluate(() => document.getElementById('slow').remove());
   const outcome = await Promise.race([failed, new Promise((r) => setTimeout(() => r('not aborted'), 5000))]);
   assert.match(outcome, /ABORTED/);
   await page.close();
