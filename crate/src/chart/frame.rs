@@ -12,6 +12,9 @@ pub const PAD: f64 = 16.0;
 pub const TITLE_SIZE: f64 = 15.0;
 pub const SUBTITLE_SIZE: f64 = 12.0;
 pub const LABEL_SIZE: f64 = 11.0;
+/// The height of the axis's line of years.
+const YEAR_LINE: f64 = 13.0;
+
 /// The most lines a title or a subtitle takes, and the height of each.
 const HEADING_LINES: usize = 2;
 const TITLE_LINE: f64 = 20.0;
@@ -95,8 +98,16 @@ pub fn time_frame<DB: DrawingBackend>(
         .map(|&t| if frame.scale == Scale::Share { p.fmt.percent(Some(t)) } else { p.fmt.compact(t) })
         .collect();
     let label_width = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
-    let plot = Rect { left: PAD + label_width + 8.0, top: top + 6.0, right: width - PAD, bottom: height - PAD - 16.0 };
     let window = frame.window;
+    // A window across years names them under the axis, on a second line of labels.
+    let years = window.from.ymd().0 != window.to.ymd().0;
+    let year_line = if years { YEAR_LINE } else { 0.0 };
+    let plot = Rect {
+        left: PAD + label_width + 8.0,
+        top: top + 6.0,
+        right: width - PAD,
+        bottom: height - PAD - 16.0 - year_line,
+    };
     let t = PlotTransform {
         plot,
         x_min: -0.5,
@@ -111,11 +122,19 @@ pub fn time_frame<DB: DrawingBackend>(
         p.text(label, plot.left - 6.0, y, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleRight)?;
     }
     let min_gap_days = 56.0 / t.x_scale();
-    let years = window.from.ymd().0 != window.to.ymd().0;
+    let mut last_year = None;
     for day in day_ticks(window.from, window.to, min_gap_days) {
         let x = t.x_px(f64::from(day.0 - window.from.0));
         p.line(&[(x, plot.bottom), (x, plot.bottom + 4.0)], p.theme.axis, 1)?;
         p.text(&p.fmt.day_tick(day, years), x, plot.bottom + 6.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
+        // The first tick of each year says its year below, unless it is the first of January,
+        // whose label is the year itself.
+        let (year, month, date) = day.ymd();
+        if years && last_year != Some(year) && (month, date) != (1, 1) {
+            let y = plot.bottom + 6.0 + YEAR_LINE;
+            p.text(&year.to_string(), x, y, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
+        }
+        last_year = Some(year);
     }
     Ok((t, legend_hits))
 }
@@ -249,6 +268,33 @@ mod tests {
             .skip(1)
             .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()));
         (texts.collect(), top)
+    }
+
+    /// The text of a time frame's labels over `from` to `to`.
+    fn axis_texts(from: &str, to: &str) -> Vec<String> {
+        let (from, to) = (crate::day::Day::parse(from).expect("a day"), crate::day::Day::parse(to).expect("a day"));
+        let window = Window { from, to, days: (to.0 - from.0 + 1) as u32 };
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (900, 340)), &theme, Numbers::default());
+            let head = Heading { title: "t".into(), subtitle: "s".into() };
+            let frame = TimeFrame { head, window, y_max: 10.0, scale: Scale::Count, legend: &[] };
+            time_frame(&p, &frame).expect("drawn");
+            p.present().expect("presented");
+        }
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn an_axis_across_new_year_names_each_year_under_its_first_tick() {
+        let texts = axis_texts("2027-09-17", "2028-01-13");
+        assert!(texts.iter().any(|t| t == "2027") && texts.iter().any(|t| t == "2028"), "{texts:?}");
+        let within = axis_texts("2027-03-01", "2027-05-30");
+        assert!(!within.iter().any(|t| t == "2027"), "one year: no line of years: {within:?}");
     }
 
     #[test]
