@@ -83,12 +83,22 @@ impl Bins {
         self.ranges.get(bin).map_or(0, |r| values[r.clone()].iter().sum())
     }
 
-    /// "weekly means", "monthly means": what a bar of a count per day shows.
-    pub fn means_word(&self) -> &'static str {
+    /// What a bar of a count per day shows, for a subtitle: nothing for days, ": weekly
+    /// means", ": monthly means".
+    pub fn means_note(&self) -> &'static str {
         match self.unit {
             Unit::Day => "",
-            Unit::Week => "weekly means",
-            Unit::Month => "monthly means",
+            Unit::Week => ": weekly means",
+            Unit::Month => ": monthly means",
+        }
+    }
+
+    /// What each bar is, for a subtitle: "UTC day", "week", "month".
+    pub fn each(&self) -> &'static str {
+        match self.unit {
+            Unit::Day => "UTC day",
+            Unit::Week => "week",
+            Unit::Month => "month",
         }
     }
 

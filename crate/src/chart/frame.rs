@@ -263,11 +263,15 @@ mod tests {
             p.present().expect("presented");
             top
         };
-        let texts = svg
-            .split("<text")
+        (texts(&svg), top)
+    }
+
+    /// The text of every `<text>` element of `svg`.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
             .skip(1)
-            .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()));
-        (texts.collect(), top)
+            .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()))
+            .collect()
     }
 
     /// The text of a time frame's labels over `from` to `to`.
@@ -283,10 +287,7 @@ mod tests {
             time_frame(&p, &frame).expect("drawn");
             p.present().expect("presented");
         }
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()))
-            .collect()
+        texts(&svg)
     }
 
     #[test]

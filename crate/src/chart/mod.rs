@@ -153,6 +153,13 @@ pub struct Drawn {
     pub bins: Option<bins::Bins>,
 }
 
+impl Drawn {
+    /// The bins of a time chart whose bars are weeks or months; `None` where each bar is a day.
+    pub fn grouped(&self) -> Option<&bins::Bins> {
+        self.bins.as_ref().filter(|b| !b.daily())
+    }
+}
+
 /// Draws `kind` of `report` onto `backend`, whose size is the chart's size in CSS pixels.
 pub fn draw<DB: DrawingBackend>(
     backend: DB,

@@ -2,7 +2,7 @@
 //! Each puts one or more daily series of the report on a shared frame; x is the day's
 //! index in the window, so hover and brushing map pixels to days the same way for all.
 
-use super::bins::{Bins, Unit};
+use super::bins::Bins;
 use super::format;
 use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
 use super::paint::{DrawError, Painter};
@@ -16,6 +16,7 @@ use crate::report::Report;
 use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
+use std::borrow::Cow;
 
 /// The window of a report that has events to draw, or the empty state drawn instead.
 fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) -> Result<Option<Window>, DrawError<DB>> {
@@ -86,15 +87,6 @@ fn bars<DB: DrawingBackend>(
     Ok(())
 }
 
-/// What a bar of a daily count shows: ", weekly means" when the bars are weeks.
-fn means_of(bins: &Bins) -> String {
-    if bins.daily() {
-        String::new()
-    } else {
-        format!(": {}", bins.means_word())
-    }
-}
-
 /// A line through one value per day; `None` values break it.
 fn line<DB: DrawingBackend>(
     p: &Painter<DB>,
@@ -152,7 +144,7 @@ pub fn volume<DB: DrawingBackend>(
     let unit = super::unit_label(report);
     let Some(window) = drawable(p, report, &format!("{unit} per UTC day"))? else { return Ok(Drawn::default()) };
     let bins = Bins::of(window, p.size().0);
-    let what = format!("{unit} per UTC day{} (bars) and their 7-day mean (line)", means_of(&bins));
+    let what = format!("{unit} per UTC day{} (bars) and their 7-day mean (line)", bins.means_note());
     let mut title = format!("{} {} in {}", p.fmt.integer(report.events), super::unit(report), span_days(&window));
     if report.events_wow.is_some() {
         title.push_str(&format!(", {} week over week", p.fmt.change(report.events_wow)));
@@ -174,7 +166,7 @@ pub fn volume<DB: DrawingBackend>(
     } else {
         bars(p, &t, &bins, &zero, &bins.means(&as_f64(&daily.events)), p.theme.demand_fill)?;
     }
-    line(p, &t, volume_mean(report, options).into_iter().map(Some), p.theme.demand_line)?;
+    line(p, &t, volume_mean(report, options).iter().map(|&m| Some(m)), p.theme.demand_line)?;
     Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
 }
 
@@ -185,14 +177,14 @@ pub fn shown_modes(options: &ChartOptions) -> impl Iterator<Item = Mode> + '_ {
 
 /// The 7-day mean the volume chart draws: of every event, or, where the legend hides some
 /// modes of a chart stacked by mode, of the shown ones, so that the line follows the bars.
-pub fn volume_mean(report: &Report, options: &ChartOptions) -> Vec<f64> {
+pub fn volume_mean<'r>(report: &'r Report, options: &ChartOptions) -> Cow<'r, [f64]> {
     let d = &report.daily;
     if !options.stack_by_mode || shown_modes(options).count() == Mode::ALL.len() {
-        return d.events_ma7.clone();
+        return Cow::Borrowed(&d.events_ma7);
     }
     let shown: Vec<u64> =
         (0..d.events.len()).map(|i| shown_modes(options).map(|m| d.by_mode.get(m)[i]).sum()).collect();
-    moving_mean_7(&shown)
+    Cow::Owned(moving_mean_7(&shown))
 }
 
 fn span_days(window: &Window) -> String {
@@ -249,17 +241,13 @@ pub fn verification<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = format!("Share of each UTC day's {} by verification mode", super::unit(report));
-    let Some(window) = drawable(p, report, &what)? else { return Ok(Drawn::default()) };
+    let what = |each: &str| format!("Share of each {each}'s {} by verification mode", super::unit(report));
+    let Some(window) = drawable(p, report, &what("UTC day"))? else { return Ok(Drawn::default()) };
     if !Said::of(report).modes {
-        return unsaid(p, report, &what, &window);
+        return unsaid(p, report, &what("UTC day"), &window);
     }
     let bins = Bins::of(window, p.size().0);
-    let what = match bins.unit {
-        Unit::Day => what,
-        Unit::Week => format!("Share of each week's {} by verification mode", super::unit(report)),
-        Unit::Month => format!("Share of each month's {} by verification mode", super::unit(report)),
-    };
+    let what = what(bins.each());
     let title = format!(
         "{} of {} verified (TEE {}, zkML {})",
         p.fmt.percent(report.verified_share),
@@ -293,21 +281,23 @@ pub fn callers<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = "Distinct callers per UTC day (bars), over the last 7 days (WAU) and 30 days (MAU)";
-    let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
+    let what = |means: &str| {
+        format!("Distinct callers per UTC day{means} (bars), over the last 7 days (WAU) and 30 days (MAU)")
+    };
+    let Some(window) = drawable(p, report, &what(""))? else { return Ok(Drawn::default()) };
     let bins = Bins::of(window, p.size().0);
     let daily = &report.daily;
     let (Some(dau), Some(wau), Some(mau)) = (&daily.callers, &daily.wau, &daily.mau) else {
         return if report.input.demand_source == Basis::Rollups {
-            let head = Heading { title: "Callers need the raw events".into(), subtitle: what.into() };
+            let head = Heading { title: "Callers need the raw events".into(), subtitle: what("") };
             empty_state(p, &head, "Daily rollups count callers per model, which do not add up across models")?;
             Ok(Drawn::default())
         } else {
-            unsaid(p, report, what, &window)
+            unsaid(p, report, &what(""), &window)
         };
     };
     if !Said::of(report).callers {
-        return unsaid(p, report, what, &window);
+        return unsaid(p, report, &what(""), &window);
     }
     let title = format!(
         "{}{} distinct callers, {} in the last 30 days, stickiness {}",
@@ -323,8 +313,7 @@ pub fn callers<DB: DrawingBackend>(
     ];
     let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
     let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
-    let what =
-        format!("Distinct callers per UTC day{} (bars), over the last 7 days (WAU) and 30 days (MAU)", means_of(&bins));
+    let what = what(bins.means_note());
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
     let (t, legend) = time_frame(p, &frame)?;

@@ -30,7 +30,7 @@ pub fn count(report: &Report, kind: ChartKind, drawn: &Drawn) -> usize {
         ChartKind::Concentration => report.lorenz.len(),
         _ if !drawn.boxes.is_empty() => drawn.boxes.len(),
         ChartKind::Model => drawn.transform.map_or(0, |t| (t.x_max - t.x_min).round() as usize),
-        _ if drawn.bins.as_ref().is_some_and(|b| !b.daily()) => drawn.bins.as_ref().map_or(0, |b| b.ranges.len()),
+        _ if drawn.grouped().is_some() => drawn.grouped().map_or(0, |b| b.ranges.len()),
         _ if drawn.transform.is_some() => report.daily.day.len(),
         _ => 0,
     }
@@ -63,7 +63,7 @@ fn target(report: &Report, kind: ChartKind, drawn: &Drawn, x: f64, y: f64) -> Op
     }
     let i = t.x_value(x).round();
     let day = (i >= 0.0).then_some(i as usize)?;
-    match drawn.bins.as_ref().filter(|b| !b.daily()) {
+    match drawn.grouped() {
         Some(bins) => bins.of_day(day),
         None => (day < n).then_some(day),
     }
@@ -147,11 +147,8 @@ pub fn describe(
             };
             (format!("{} (UTC)", f.day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
         }
-        ChartKind::Volume | ChartKind::Verification | ChartKind::Callers
-            if drawn.bins.as_ref().is_some_and(|b| !b.daily()) =>
-        {
-            let (t, bins) = (drawn.transform?, drawn.bins.as_ref()?);
-            binned(report, kind, options, &t, bins, index)?
+        ChartKind::Volume | ChartKind::Verification | ChartKind::Callers if drawn.grouped().is_some() => {
+            binned(report, kind, options, &drawn.transform?, drawn.grouped()?, index)?
         }
         ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers => {
             let t = drawn.transform?;
