@@ -23,7 +23,7 @@ const USAGE: &str = "usage:
   hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit runs]
                   [--format replicate-models|hf-models|openrouter-rankings]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
-                  [--max-rows N] [--max-bytes N]
+                  [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
                   [--stack mode] [--cohort models|callers] [--model ID] [--locale TAG]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
@@ -72,6 +72,8 @@ struct Options {
     /// `synth`: ndjson or csv; `report`, `render`: a hub's document shape.
     format: Option<String>,
     limits: Limits,
+    /// Threads that parse a large body of events (default: one a core).
+    threads: usize,
     out: Option<PathBuf>,
     /// `render`: the chart's options, named as the element's attributes (`chart`,
     /// `stack`, `cohort`, `model`, `locale`, `theme`), read by the same rules.
@@ -100,6 +102,7 @@ impl Default for Options {
             snapshots: None,
             format: None,
             limits: Limits::default(),
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             out: None,
             chart: BTreeMap::new(),
             size: (960, 400),
@@ -142,6 +145,7 @@ impl Options {
                 "unit" => o.report.unit = Some(value()?),
                 "max-rows" => o.limits.max_rows = Some(number("--max-rows", &value()?)?),
                 "max-bytes" => o.limits.max_bytes = Some(number("--max-bytes", &value()?)?),
+                "threads" => o.threads = number::<usize>("--threads", &value()?)?.max(1),
                 "out" => o.out = Some(value()?.into()),
                 "width" => o.size.0 = number("--width", &value()?)?,
                 "height" => o.size.1 = number("--height", &value()?)?,
@@ -193,6 +197,7 @@ fn dataset(o: &Options) -> Result<Dataset, String> {
         registry: open(&o.registry)?,
         shape: o.format.as_deref().map(Shape::named).transpose().map_err(|e| e.to_string())?,
         limits: o.limits,
+        threads: o.threads,
     };
     Dataset::read(inputs).map_err(|e| e.to_string())
 }

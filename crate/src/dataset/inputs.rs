@@ -24,11 +24,16 @@ pub struct Inputs<T> {
     pub shape: Option<Shape>,
     /// What an input may not exceed.
     pub limits: Limits,
+    /// Threads that parse a large body of events at once, natively (docs/architecture.md);
+    /// 1: the caller's alone. Wasm has no threads and reads with one (a page parses in
+    /// workers instead).
+    pub threads: usize,
 }
 
 impl<T> Default for Inputs<T> {
     fn default() -> Self {
-        Inputs { events: None, rollups: None, snapshots: None, registry: None, shape: None, limits: Limits::default() }
+        let limits = Limits::default();
+        Inputs { events: None, rollups: None, snapshots: None, registry: None, shape: None, limits, threads: 1 }
     }
 }
 
@@ -66,8 +71,16 @@ impl Dataset {
     /// would arrive, and assembles them.
     pub fn read<R: Read>(inputs: Inputs<(Origin, R)>) -> Result<Dataset, Error> {
         let (shape, limits) = (inputs.shape, inputs.limits);
+        #[cfg(not(target_arch = "wasm32"))]
+        let threads = inputs.threads;
         let ((kind, (origin, body)), registry) = inputs.split()?;
-        let demand = LoadedInput::read(kind, origin, body, limits, shape)?;
+        let demand = match kind {
+            #[cfg(not(target_arch = "wasm32"))]
+            InputKind::Events if shape.is_none() && threads > 1 => {
+                LoadedInput::read_in_pieces(origin, body, limits, threads)?
+            }
+            _ => LoadedInput::read(kind, origin, body, limits, shape)?,
+        };
         let registry = registry
             .map(|(origin, body)| LoadedInput::read(InputKind::Registry, origin, body, limits, None))
             .transpose()?;
@@ -92,6 +105,7 @@ impl Dataset {
             registry: bytes(inputs.registry),
             shape: inputs.shape,
             limits: inputs.limits,
+            threads: inputs.threads,
         })
     }
 }

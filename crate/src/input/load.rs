@@ -1,6 +1,10 @@
 //! One input of any kind, read as its raw bytes arrive: the face of the streaming loaders
 //! that the command line, the browser and the tests drive, whatever the input's kind.
 
+use super::parser::Parser;
+use super::segments::Joined;
+#[cfg(not(target_arch = "wasm32"))]
+use super::segments::{parse_pieces, Cutter, Piece, Tail, PIECE_BYTES};
 use super::stream::{Loaded, Loader};
 use super::{Limits, Shape, EVENT_SLOTS, REGISTRY_SLOTS, ROLLUP_SLOTS, SNAPSHOT_SLOTS};
 use crate::error::Error;
@@ -45,10 +49,10 @@ pub(crate) enum Stored {
 
 /// The streaming loader of each kind.
 enum Loading {
-    Events(Loader<EventLog, EVENT_SLOTS>),
-    Rollups(Loader<Rollups, ROLLUP_SLOTS>),
-    Snapshots(Loader<Snapshots, SNAPSHOT_SLOTS>),
-    Registry(Loader<Registry, REGISTRY_SLOTS>),
+    Events(Loader<Parser<EventLog, EVENT_SLOTS>>),
+    Rollups(Loader<Parser<Rollups, ROLLUP_SLOTS>>),
+    Snapshots(Loader<Parser<Snapshots, SNAPSHOT_SLOTS>>),
+    Registry(Loader<Parser<Registry, REGISTRY_SLOTS>>),
 }
 
 /// Runs `$body` with `$x` bound to what `$value`, an enum with a variant per kind, holds.
@@ -146,6 +150,60 @@ impl LoadedInput {
                 Err(e) => return Err(Error::Io { source, reason: e.to_string() }),
             }
         }
+    }
+
+    /// Events read from `reader` as [`LoadedInput::read`] does, but cut into pieces that
+    /// `threads` threads parse at once (input/segments.rs), with the same result: how the
+    /// command line reads a large body on a machine with several cores. The threads start
+    /// once a piece's worth has come, so a small body is parsed here. Not in wasm, which has
+    /// no threads (the browser parses pieces in workers: web/pieces.rs).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn read_in_pieces(
+        origin: Origin,
+        mut reader: impl Read,
+        limits: Limits,
+        threads: usize,
+    ) -> Result<LoadedInput, Error> {
+        let source = origin.source.clone();
+        let mut loader = Loader::new(source.clone(), Cutter::new(source.clone(), PIECE_BYTES), limits);
+        let mut joined = Joined::new(source.clone(), limits, None);
+        let join = |joined: &mut Joined, pieces: Vec<Piece>| -> Result<(), Error> {
+            for (segment, piece) in parse_pieces(&source, &pieces).into_iter().zip(&pieces) {
+                joined.join(segment?, piece.text.len() as u64)?;
+            }
+            Ok(())
+        };
+        let mut batch = Vec::new();
+        let mut chunk = vec![0; READ_CHUNK];
+        loop {
+            match reader.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => loader.feed(&chunk[..n])?,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::Io { source, reason: e.to_string() }),
+            }
+            batch.extend(loader.text_mut().take_cut());
+            if batch.len() >= threads {
+                join(&mut joined, std::mem::take(&mut batch))?;
+            }
+        }
+        let (tail, bytes, sha256) = loader.end()?;
+        match tail {
+            Tail::Cut(last) => join(&mut joined, batch.into_iter().chain(last).collect())?,
+            Tail::Here(segment) => {
+                join(&mut joined, batch)?;
+                joined.join(*segment, 0)?;
+            }
+        }
+        Ok(LoadedInput::joined(origin, joined, bytes, sha256))
+    }
+
+    /// Events read in segments by several workers and joined ([`super::Joined`]), from
+    /// `bytes` raw bytes hashed to `sha256`.
+    pub fn joined(origin: Origin, joined: Joined, bytes: u64, sha256: String) -> LoadedInput {
+        let (sink, problems) = joined.finish();
+        let loaded = Loaded { sink, problems, bytes, sha256, extras: Default::default() };
+        LoadedInput { kind: InputKind::Events, origin, stored: Stored::Events(loaded) }
     }
 
     /// What the input holds.

@@ -12,6 +12,7 @@ mod ndjson;
 mod parser;
 mod registry;
 mod rollups;
+mod segments;
 mod shape;
 mod snapshots;
 mod stream;
@@ -23,10 +24,12 @@ pub(crate) use load::Stored;
 pub use load::{InputKind, InputLoader, LoadedInput};
 pub use registry::REGISTRY_SLOTS;
 pub use rollups::ROLLUP_SLOTS;
+#[cfg(target_arch = "wasm32")]
+pub use segments::{parse_piece, Cutter, Head, Joined, Piece, Segment, Tail, PIECE_BYTES};
 pub use shape::{Shape, ShapeKind};
 pub use snapshots::SNAPSHOT_SLOTS;
 #[cfg(target_arch = "wasm32")]
-pub use stream::hex;
+pub use stream::{hex, Loader};
 pub use stream::{Limits, Loaded};
 pub use value::{Record, Schema};
 

@@ -60,6 +60,13 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         Parser { source: source.into(), sink, problems: Problems::default(), reader }
     }
 
+    /// A parser of NDJSON lines from the first byte on, however they begin: a later piece
+    /// of a body whose first piece said it is NDJSON (input/segments.rs).
+    pub fn ndjson(source: impl Into<String>, sink: S) -> Self {
+        let reader = Reader::Ndjson(ndjson::Lines::starting_after(0));
+        Parser { source: source.into(), sink, problems: Problems::default(), reader }
+    }
+
     /// The rows counted so far.
     pub fn problems(&self) -> &Problems {
         &self.problems
@@ -70,7 +77,9 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         self.sink.reserve(additional);
     }
 
-    /// Parses what `chunk` completes.
+    /// Parses what `chunk` completes. Never inlined: it holds every format's reader, and a
+    /// copy in each caller (the loader, a piece's parser) costs the wasm ~12 KB each.
+    #[inline(never)]
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
         let chunk = match self.reader {
             Reader::Undecided { .. } => match self.decide(chunk)? {

@@ -40,22 +40,51 @@ pub struct Loaded<S> {
     pub extras: Extras,
 }
 
-/// Feeds the parser the text, from inside the gzip decoder when there is one, counting it
-/// against the limits as it comes and keeping the parser's own error.
-struct ParserWriter<S, const N: usize> {
-    parser: Parser<S, N>,
+/// Where a body's text goes once gzip is undone: a format's [`Parser`], or the
+/// [`Cutter`](super::segments::Cutter) that hands it to other threads in segments.
+pub trait Text {
+    /// What the whole text made.
+    type Output;
+    /// Takes the next piece of text.
+    fn feed(&mut self, text: &[u8]) -> Result<(), Error>;
+    /// Rows read so far, for `max_rows` and the room made for rows.
+    fn rows_read(&self) -> u64;
+    /// Makes room for about `additional` more rows.
+    fn reserve(&mut self, additional: usize);
+    /// Ends the text.
+    fn finish(self) -> Result<Self::Output, Error>;
+}
+
+impl<S: Sink<N>, const N: usize> Text for Parser<S, N> {
+    type Output = (S, Problems, Extras);
+    fn feed(&mut self, text: &[u8]) -> Result<(), Error> {
+        Parser::feed(self, text)
+    }
+    fn rows_read(&self) -> u64 {
+        self.problems().rows_read
+    }
+    fn reserve(&mut self, additional: usize) {
+        Parser::reserve(self, additional)
+    }
+    fn finish(self) -> Result<Self::Output, Error> {
+        Parser::finish(self)
+    }
+}
+
+/// How much text came of how many raw bytes, checked against the limits as it comes.
+struct Meter {
     source: String,
     limits: Limits,
     /// Raw bytes fed so far, for the ratio.
     raw: u64,
-    /// Text bytes handed to the parser so far.
+    /// Text bytes handed on so far.
     text: u64,
     gzip: bool,
-    error: Option<Error>,
 }
 
-impl<S: Sink<N>, const N: usize> ParserWriter<S, N> {
-    fn check(&self) -> Result<(), Error> {
+impl Meter {
+    /// Whether the text so far, and `rows` read, are within the limits.
+    fn check(&self, rows: u64) -> Result<(), Error> {
         let too_large = |limit: String| Error::TooLarge { source: self.source.clone(), limit };
         if let Some(max) = self.limits.max_bytes.filter(|&max| self.text > max) {
             return Err(too_large(format!("{max} bytes")));
@@ -70,41 +99,51 @@ impl<S: Sink<N>, const N: usize> ParserWriter<S, N> {
             });
         }
         match self.limits.max_rows {
-            Some(max) if self.parser.problems().rows_read > max => Err(too_large(format!("{max} rows"))),
+            Some(max) if rows > max => Err(too_large(format!("{max} rows"))),
             _ => Ok(()),
         }
     }
 }
 
-impl<S: Sink<N>, const N: usize> Write for ParserWriter<S, N> {
+/// What the gzip decoder writes: text kept until the loader hands it on, metered as it
+/// comes, so that a decompression bomb stops within one write. One decoder type serves every
+/// kind of text consumer (a copy of it per consumer cost the wasm ~5 KB each).
+struct Inflated {
+    meter: Meter,
+    text: Vec<u8>,
+    error: Option<Error>,
+}
+
+impl Write for Inflated {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.text += buf.len() as u64;
-        match self.check().and_then(|()| self.parser.feed(buf)).and_then(|()| self.check()) {
-            Ok(()) => Ok(buf.len()),
-            Err(e) => {
-                self.error = Some(e);
-                Err(std::io::Error::other("stopped"))
-            }
+        self.meter.text += buf.len() as u64;
+        if let Err(e) = self.meter.check(0) {
+            self.error = Some(e);
+            return Err(std::io::Error::other("stopped"));
         }
+        self.text.extend_from_slice(buf);
+        Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
 
-enum Body<S: Sink<N>, const N: usize> {
+enum Body {
     /// Fewer than two bytes so far: gzip or not is still open.
-    Sniffing(Vec<u8>, ParserWriter<S, N>),
-    Plain(ParserWriter<S, N>),
-    Gzip(Box<MultiGzDecoder<ParserWriter<S, N>>>),
+    Sniffing(Vec<u8>, Meter),
+    Plain(Meter),
+    Gzip(Box<MultiGzDecoder<Inflated>>),
     /// Only while switching states.
     Switching,
 }
 
-/// The streaming loader of one input.
-pub struct Loader<S: Sink<N>, const N: usize> {
+/// The streaming loader of one input: its text goes to `T`, a format's [`Parser`] (see
+/// [`Loader::shaped`]) unless said otherwise.
+pub struct Loader<T: Text> {
     source: String,
-    body: Body<S, N>,
+    body: Body,
+    text: T,
     /// `None` when the bytes are hashed elsewhere (the browser's hashing worker).
     hash: Option<Sha256>,
     bytes: u64,
@@ -123,14 +162,38 @@ const ROOM_PER_ROW_READ: u64 = 16;
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
-impl<S: Sink<N>, const N: usize> Loader<S, N> {
+impl<S: Sink<N>, const N: usize> Loader<Parser<S, N>> {
     /// A loader of a hub's own document `shape` (`None`: the formats of docs/inputs.md).
     pub fn shaped(source: impl Into<String>, sink: S, limits: Limits, shape: Option<Shape>) -> Self {
         let source = source.into();
-        let parser = Parser::shaped(source.clone(), sink, shape);
-        let writer = ParserWriter { parser, source: source.clone(), limits, raw: 0, text: 0, gzip: false, error: None };
-        let body = Body::Sniffing(Vec::new(), writer);
-        Loader { source, body, hash: Some(Sha256::new()), bytes: 0, expected: None, room: 0 }
+        Loader::new(source.clone(), Parser::shaped(source, sink, shape), limits)
+    }
+
+    /// Ends the body: parses what is left and hands back the result.
+    pub fn finish(self) -> Result<Loaded<S>, Error> {
+        let ((sink, problems, extras), bytes, sha256) = self.end()?;
+        Ok(Loaded { sink, problems, bytes, sha256, extras })
+    }
+}
+
+impl<T: Text> Loader<T> {
+    /// A loader that hands the text of the input named `source` to `text`.
+    pub fn new(source: String, text: T, limits: Limits) -> Self {
+        let meter = Meter { source: source.clone(), limits, raw: 0, text: 0, gzip: false };
+        Loader {
+            source,
+            body: Body::Sniffing(Vec::new(), meter),
+            text,
+            hash: Some(Sha256::new()),
+            bytes: 0,
+            expected: None,
+            room: 0,
+        }
+    }
+
+    /// Where the text goes.
+    pub fn text_mut(&mut self) -> &mut T {
+        &mut self.text
     }
 
     /// Leaves the SHA-256 to the caller, who hashes the same raw bytes elsewhere and fills
@@ -160,38 +223,64 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
             if start.len() < 2 {
                 return Ok(());
             }
-            let Body::Sniffing(start, mut writer) = std::mem::replace(&mut self.body, Body::Switching) else {
+            let Body::Sniffing(start, mut meter) = std::mem::replace(&mut self.body, Body::Switching) else {
                 return Ok(());
             };
-            writer.gzip = start[..2] == GZIP_MAGIC;
-            self.body =
-                if writer.gzip { Body::Gzip(Box::new(MultiGzDecoder::new(writer))) } else { Body::Plain(writer) };
+            meter.gzip = start[..2] == GZIP_MAGIC;
+            self.body = if meter.gzip {
+                Body::Gzip(Box::new(MultiGzDecoder::new(Inflated { meter, text: Vec::new(), error: None })))
+            } else {
+                Body::Plain(meter)
+            };
             return self.write(&start);
         }
         self.write(chunk)
     }
 
-    fn writer(&mut self) -> Option<&mut ParserWriter<S, N>> {
-        match &mut self.body {
-            Body::Plain(writer) => Some(writer),
-            Body::Gzip(decoder) => Some(decoder.get_mut()),
-            Body::Sniffing(..) | Body::Switching => None,
+    /// Hands `chunk` of text on and checks the limits after it; `counted`: the decoder
+    /// counted and checked it as it wrote it, else it is counted and checked here first.
+    fn pass(text: &mut T, meter: &mut Meter, chunk: &[u8], counted: bool) -> Result<(), Error> {
+        if !counted {
+            meter.text += chunk.len() as u64;
+            meter.check(text.rows_read())?;
         }
+        text.feed(chunk)?;
+        meter.check(text.rows_read())
     }
 
     fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
         let raw = self.bytes;
-        if let Some(writer) = self.writer() {
-            writer.raw = raw;
+        match &mut self.body {
+            Body::Plain(meter) => {
+                meter.raw = raw;
+                Self::pass(&mut self.text, meter, chunk, false)?;
+            }
+            Body::Gzip(decoder) => {
+                decoder.get_mut().meter.raw = raw;
+                let written = decoder.write_all(chunk);
+                self.inflated(written)?;
+            }
+            Body::Sniffing(..) | Body::Switching => {}
         }
-        let result = match &mut self.body {
-            Body::Plain(writer) => writer.write_all(chunk).map_err(|e| (writer.error.take(), e)),
-            Body::Gzip(decoder) => decoder.write_all(chunk).map_err(|e| (decoder.get_mut().error.take(), e)),
-            Body::Sniffing(..) | Body::Switching => Ok(()),
-        };
-        result.map_err(|(parse, io)| parse.unwrap_or_else(|| self.gzip_error(&io)))?;
         self.make_room();
         Ok(())
+    }
+
+    /// Hands on the text the decoder wrote, then says why it stopped, if it did: the
+    /// parser's word on that text comes first (a gigabyte of NUL is binary data, not only a
+    /// bomb).
+    fn inflated(&mut self, written: std::io::Result<()>) -> Result<(), Error> {
+        let Body::Gzip(decoder) = &mut self.body else { return Ok(()) };
+        let inflated = decoder.get_mut();
+        let mut text = std::mem::take(&mut inflated.text);
+        let passed = Self::pass(&mut self.text, &mut inflated.meter, &text, true);
+        text.clear();
+        inflated.text = text;
+        match (passed, written) {
+            (Err(e), _) => Err(e),
+            (Ok(()), Err(e)) => Err(inflated.error.take().unwrap_or_else(|| gzip_error(&self.source, &e))),
+            (Ok(()), Ok(())) => Ok(()),
+        }
     }
 
     /// Makes room for the rows the rest of the body will bring, as far as the rows already
@@ -204,53 +293,54 @@ impl<S: Sink<N>, const N: usize> Loader<S, N> {
     /// read, they added up to as much as the last room again: 10 M events peaked at 2.5× the
     /// store).
     fn make_room(&mut self) {
-        let (Some(expected), bytes) = (self.expected, self.bytes) else { return };
-        let room = self.room;
-        let Some(writer) = self.writer() else { return };
-        let rows = writer.parser.problems().rows_read;
-        if rows < SAMPLE_ROWS || rows * 2 < room {
-            return;
-        }
-        let predicted = (expected.max(bytes) as f64 * rows as f64 / bytes.max(1) as f64 * 1.02) as u64;
-        let allowed = rows * ROOM_PER_ROW_READ;
-        let mut target = predicted;
-        while target > allowed {
-            target = target * 2 / ROOM_PER_ROW_READ; // still over twice the rows read
-        }
-        if target > room {
-            writer.parser.reserve((target - rows) as usize);
+        let Some(expected) = self.expected else { return };
+        let rows = self.text.rows_read();
+        if let Some(target) = room_for(expected, self.bytes, rows, self.room) {
+            self.text.reserve((target - rows) as usize);
             self.room = target;
         }
     }
 
-    fn gzip_error(&self, e: &std::io::Error) -> Error {
-        Error::Format { source: self.source.clone(), reason: format!("the gzip data is corrupt: {e}") }
-    }
-
-    /// Ends the body: parses what is left and hands back the result.
-    pub fn finish(mut self) -> Result<Loaded<S>, Error> {
-        let writer = match std::mem::replace(&mut self.body, Body::Switching) {
-            Body::Sniffing(start, mut writer) => {
-                writer.text = start.len() as u64;
-                writer.parser.feed(&start)?;
-                writer
-            }
-            Body::Plain(writer) => writer,
+    /// Ends the body: what the text made, the raw bytes read and their SHA-256 (empty when
+    /// hashed elsewhere).
+    pub fn end(mut self) -> Result<(T::Output, u64, String), Error> {
+        match std::mem::replace(&mut self.body, Body::Switching) {
+            Body::Sniffing(start, mut meter) => Self::pass(&mut self.text, &mut meter, &start, false)?,
+            Body::Plain(_) => {}
             Body::Gzip(mut decoder) => {
-                if let Err(e) = decoder.try_finish() {
-                    return Err(decoder.get_mut().error.take().unwrap_or_else(|| self.gzip_error(&e)));
-                }
-                decoder.finish().map_err(|e| self.gzip_error(&e))?
+                let finished = decoder.try_finish();
+                self.body = Body::Gzip(decoder);
+                self.inflated(finished)?;
             }
             Body::Switching => {
                 return Err(Error::Io { source: self.source.clone(), reason: "the load was interrupted".into() })
             }
-        };
-        writer.check()?;
-        let (sink, problems, extras) = writer.parser.finish()?;
+        }
+        let output = self.text.finish()?;
         let sha256 = self.hash.map(|h| hex(&h.finalize())).unwrap_or_default();
-        Ok(Loaded { sink, problems, bytes: self.bytes, sha256, extras })
+        Ok((output, self.bytes, sha256))
     }
+}
+
+/// Why the gzip decoder stopped, when the limits did not stop it.
+fn gzip_error(source: &str, e: &std::io::Error) -> Error {
+    Error::Format { source: source.to_owned(), reason: format!("the gzip data is corrupt: {e}") }
+}
+
+/// How many rows to make room for, when `rows` read from `bytes` of a body announced as
+/// `expected` bytes call for more than the `room` made: the predicted count, or a step
+/// toward it planned back from it (see [`Loader::expect`]).
+pub(super) fn room_for(expected: u64, bytes: u64, rows: u64, room: u64) -> Option<u64> {
+    if rows < SAMPLE_ROWS || rows * 2 < room {
+        return None;
+    }
+    let predicted = (expected.max(bytes) as f64 * rows as f64 / bytes.max(1) as f64 * 1.02) as u64;
+    let allowed = rows * ROOM_PER_ROW_READ;
+    let mut target = predicted;
+    while target > allowed {
+        target = target * 2 / ROOM_PER_ROW_READ; // still over twice the rows read
+    }
+    (target > room).then_some(target)
 }
 
 /// Bytes in lowercase hex (`sha256sum`'s form).

@@ -27,6 +27,17 @@ impl Bits {
         self.len += 1;
     }
 
+    /// Appends `other`'s bits after these: whole words when these end on a word's end, as
+    /// a body cut into segments of whole rows rarely does, else bit by bit.
+    pub fn append(&mut self, other: &Bits) {
+        if self.len.is_multiple_of(64) {
+            self.words.extend_from_slice(&other.words);
+            self.len += other.len;
+        } else {
+            (0..other.len).for_each(|i| self.push(other.get(i)));
+        }
+    }
+
     /// Makes room for `additional` more bits.
     pub fn reserve_exact(&mut self, additional: usize) {
         self.words.reserve_exact(additional.div_ceil(64));
@@ -67,5 +78,13 @@ mod tests {
         pattern.iter().for_each(|&v| b.push(v));
         assert_eq!((0..130).map(|i| b.get(i)).collect::<Vec<_>>(), pattern);
         assert!(Bits::filled(65, true).get(64));
+        for cut in [0, 1, 64, 100, 130] {
+            let (mut head, mut tail) = (Bits::default(), Bits::default());
+            pattern[..cut].iter().for_each(|&v| head.push(v));
+            pattern[cut..].iter().for_each(|&v| tail.push(v));
+            head.append(&tail);
+            assert_eq!((0..130).map(|i| head.get(i)).collect::<Vec<_>>(), pattern, "cut at {cut}");
+            assert_eq!(head.into_parts().0.len(), 3);
+        }
     }
 }

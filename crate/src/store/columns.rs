@@ -4,8 +4,9 @@
 //! columns holds no index out of range.
 
 use super::tallies::NAMED;
-use super::{Bits, Counts, Events, Interner, Latencies, Listings, Tallies, NONE};
+use super::{Bits, Counts, EventLog, Events, Interner, Latencies, Listings, Tallies, NONE};
 use crate::day::Day;
+use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
 
 /// One column of numbers.
@@ -135,12 +136,23 @@ fn optional_in<T>(
     }
 }
 
-impl Events {
-    /// Gives the columns up (moved, not copied, where their types allow).
-    pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels } = self;
-        out.0.push(days_out(&days));
-        out.0.push(offsets_out(&starts)?);
+/// The columns the event log and the sealed events share: one value per event, and the
+/// strings their ids name.
+struct PerEvent {
+    model: Vec<u32>,
+    caller: Vec<u32>,
+    ok: Bits,
+    latency: Option<Latencies>,
+    app: Option<Vec<u32>>,
+    automated: Option<Bits>,
+    models: Interner,
+    callers: Interner,
+    labels: Interner,
+}
+
+impl PerEvent {
+    fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } = self;
         out.0.push(Column::U32(model));
         out.0.push(Column::U32(caller));
         ok.columns_out(out);
@@ -156,10 +168,9 @@ impl Events {
         Ok(())
     }
 
-    /// Takes the columns back, checking that every id names a string and every run fits.
-    pub fn columns_in(columns: &mut ColumnsIn) -> Result<Events, Mismatch> {
-        let days = days_in(columns)?;
-        let starts = offsets_in(columns)?;
+    /// Takes the columns back, checking that they are of one length and every id names a
+    /// string.
+    fn columns_in(columns: &mut ColumnsIn) -> Result<PerEvent, Mismatch> {
         let (model, caller) = (columns.u32()?, columns.u32()?);
         let ok = Bits::columns_in(columns)?;
         let latency = optional_in(columns, |c| match c.next()? {
@@ -180,18 +191,65 @@ impl Events {
             .chain(app.as_ref().map(Vec::len))
             .chain(automated.as_ref().map(Bits::len))
             .all(|len| len == n);
+        let ids = fits(&model, &models, false)
+            && fits(&caller, &callers, true)
+            && app.as_ref().is_none_or(|app| fits(app, &labels, true));
+        if !(lengths && ids) {
+            return Err("event columns that do not fit together");
+        }
+        Ok(PerEvent { model, caller, ok, latency, app, automated, models, callers, labels })
+    }
+}
+
+impl Events {
+    /// Gives the columns up (moved, not copied, where their types allow).
+    pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        let Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels } = self;
+        out.0.push(days_out(&days));
+        out.0.push(offsets_out(&starts)?);
+        PerEvent { model, caller, ok, latency, app, automated, models, callers, labels }.columns_out(out)
+    }
+
+    /// Takes the columns back, checking that every id names a string and every run fits.
+    pub fn columns_in(columns: &mut ColumnsIn) -> Result<Events, Mismatch> {
+        let days = days_in(columns)?;
+        let starts = offsets_in(columns)?;
+        let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } =
+            PerEvent::columns_in(columns)?;
+        let n = model.len();
         let runs = starts.len() == days.len() + 1
             && starts.first() == Some(&0)
             && starts.last() == Some(&n)
             && starts.windows(2).all(|w| w[0] <= w[1])
             && days.windows(2).all(|w| w[0] < w[1]);
-        let ids = fits(&model, &models, false)
-            && fits(&caller, &callers, true)
-            && app.as_ref().is_none_or(|app| fits(app, &labels, true));
-        if !(lengths && runs && ids) {
+        if !runs {
             return Err("event columns that do not fit together");
         }
         Ok(Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels })
+    }
+}
+
+impl EventLog {
+    /// Gives the columns up: how the events of a body's segment go back from the worker
+    /// that parsed it.
+    pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
+        let EventLog { day, model, caller, mode, ok, latency, app, automated, models, callers, labels } = self;
+        out.0.push(days_out(&day));
+        out.0.push(Column::U8(mode.into_iter().map(|m| m as u8).collect()));
+        PerEvent { model, caller, ok, latency, app, automated, models, callers, labels }.columns_out(out)
+    }
+
+    /// Takes the columns back, checking that they fit together.
+    pub fn columns_in(columns: &mut ColumnsIn) -> Result<EventLog, Mismatch> {
+        let day = days_in(columns)?;
+        let mode = columns.u8()?.into_iter().map(|m| Mode::ALL.get(m as usize).copied()).collect::<Option<Vec<_>>>();
+        let mode = mode.ok_or("a mode that does not exist")?;
+        let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } =
+            PerEvent::columns_in(columns)?;
+        if day.len() != model.len() || mode.len() != model.len() {
+            return Err("event columns that do not fit together");
+        }
+        Ok(EventLog { day, model, caller, mode, ok, latency, app, automated, models, callers, labels })
     }
 }
 

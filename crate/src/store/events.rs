@@ -108,6 +108,50 @@ impl EventLog {
         }
     }
 
+    /// Appends `other`'s events after these, as if they had been read after them: its ids
+    /// are renamed to these interners' (a name new here takes the next id, so ids keep
+    /// first-seen order), and a column one side lacks is filled as a read would have.
+    /// How the logs of a body's segments, parsed in several workers, become one.
+    pub fn append(&mut self, other: EventLog) {
+        let (n, m) = (self.len(), other.len());
+        let renamed = |to: &mut Interner, from: &Interner| -> Vec<u32> {
+            (0..from.len() as u32).map(|id| to.intern(from.name(id))).collect()
+        };
+        let rename = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
+        let models = renamed(&mut self.models, &other.models);
+        let callers = renamed(&mut self.callers, &other.callers);
+        let labels = renamed(&mut self.labels, &other.labels);
+        self.day.extend(other.day);
+        self.model.extend(other.model.into_iter().map(|id| rename(&models, id)));
+        self.caller.extend(other.caller.into_iter().map(|id| rename(&callers, id)));
+        self.mode.extend(other.mode);
+        self.ok.append(&other.ok);
+        match (&mut self.latency, other.latency) {
+            (Some(column), more) => column.append(more.unwrap_or_else(|| Latencies::missing(m))),
+            (None, Some(more)) => {
+                let mut column = Latencies::missing(n);
+                column.append(more);
+                self.latency = Some(column);
+            }
+            (None, None) => {}
+        }
+        let app = other.app.map(|app| app.into_iter().map(|id| rename(&labels, id)).collect::<Vec<_>>());
+        match (&mut self.app, app) {
+            (Some(column), more) => column.extend(more.unwrap_or_else(|| vec![NONE; m])),
+            (None, Some(more)) => self.app = Some([vec![NONE; n], more].concat()),
+            (None, None) => {}
+        }
+        match (&mut self.automated, other.automated) {
+            (Some(bits), more) => bits.append(&more.unwrap_or_else(|| Bits::filled(m, false))),
+            (None, Some(more)) => {
+                let mut bits = Bits::filled(n, false);
+                bits.append(&more);
+                self.automated = Some(bits);
+            }
+            (None, None) => {}
+        }
+    }
+
     /// Puts the events in day order (stable: same-day events keep their input order), so
     /// that a window is one contiguous range and per-day distinct counts need one pass.
     /// Does nothing for a log that is already in order, as most are.

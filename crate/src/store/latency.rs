@@ -55,13 +55,34 @@ impl Latencies {
             (Latencies::Exact(column), Some(v)) => column.push(v),
             (Latencies::Tenths(column), Some(v)) => match tenths(v) {
                 Some(t) => column.push(t),
-                None => {
-                    let mut exact: Vec<f64> =
-                        column.iter().map(|&t| if t == MISSING { f64::NAN } else { from_tenths(t) }).collect();
-                    exact.push(v);
-                    *self = Latencies::Exact(exact);
-                }
+                None => self.exact().push(v),
             },
+        }
+    }
+
+    /// The values as exact doubles, converting tenths once: what a value tenths cannot
+    /// hold makes of the whole column.
+    fn exact(&mut self) -> &mut Vec<f64> {
+        if let Latencies::Tenths(column) = self {
+            *self = Latencies::Exact(
+                column.iter().map(|&t| if t == MISSING { f64::NAN } else { from_tenths(t) }).collect(),
+            );
+        }
+        match self {
+            Latencies::Exact(column) => column,
+            Latencies::Tenths(_) => unreachable!("converted above"),
+        }
+    }
+
+    /// Appends `other`'s values after these, in tenths while both are.
+    pub fn append(&mut self, mut other: Latencies) {
+        match (&mut *self, &mut other) {
+            (Latencies::Tenths(column), Latencies::Tenths(more)) => column.append(more),
+            (_, Latencies::Exact(more)) => self.exact().append(more),
+            (_, Latencies::Tenths(_)) => {
+                let more = std::mem::take(other.exact());
+                self.exact().extend(more);
+            }
         }
     }
 

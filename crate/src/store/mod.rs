@@ -13,7 +13,7 @@ mod snapshots;
 mod tallies;
 
 pub use bits::Bits;
-pub use columns::{Column, ColumnsIn, ColumnsOut};
+pub use columns::{Column, ColumnsIn, ColumnsOut, Mismatch};
 pub use counts::Counts;
 pub use events::{EventLog, EventRow, Events, NONE};
 pub use interner::Interner;
