@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { browserSuite, nativeReport, hubpulse, fixture, fixtures, screenshot, settled, root } from './harness.mjs';
+import { browserSuite, nativeReport, hubpulse, fixture, fixtures, largeEvents, screenshot, settled, root } from './harness.mjs';
 
 const suite = browserSuite();
 
@@ -125,6 +125,45 @@ test('a million events load with a progress bar that moves', async () => {
   assert.equal(seen.rows, 1_000_000);
   assert.equal(seen.rejected, 0);
   assert.ok(seen.values.length >= 3, `the progress bar was painted at ${seen.values.length} values`);
+  await page.close();
+});
+
+test('a large body of events parsed by four workers gives the figures, problems and lines of one parser', async () => {
+  // Pieces past the first carry rejected rows, whose lines must count from the body's start;
+  // the quoted CSV is cut until its first quote and parsed in one piece from there.
+  const page = await suite.browser.newPage();
+  const started = [];
+  page.on('worker', (w) => { if (w.url().endsWith('/parse-worker.js')) started.push(w.url()); });
+  await page.goto(suite.server.url);
+  for (const [name, quoteAt] of [['pieces.csv', -1], ['pieces.ndjson', -1], ['pieces-quoted.csv', 150_000]]) {
+    const body = largeEvents(name, quoteAt);
+    assert.ok(body.bytes > 9_000_000, `${name} is ${body.bytes} bytes`);
+    const load = (parseWorkers) => page.evaluate(async ([src, parseWorkers]) => {
+      const { load } = await import('./hubpulse.js');
+      const data = await load({ events: new URL(src, location.href).href, parseWorkers });
+      const report = data.report();
+      data.free();
+      return report;
+    }, [body.path, parseWorkers]);
+    started.length = 0;
+    const one = await load(1);
+    assert.equal(started.length, 0, `${name}: one worker parses alone`);
+    const four = await load(4);
+    assert.equal(started.length, 4, `${name}: four parse workers started`);
+    const native = nativeReport('--events', fixtures + name, '--threads', '1');
+    const threads = nativeReport('--events', fixtures + name, '--threads', '4');
+    for (const r of [one, four, native, threads]) {
+      for (const source of r.input.sources) {
+        delete source.source;
+        delete source.fetched_at;
+      }
+    }
+    assert.deepEqual(four, one, name);
+    assert.deepEqual(four, native, name);
+    assert.deepEqual(threads, native, `${name}: the command line's four threads`);
+    assert.equal(four.input.rows_rejected, body.rejected, name);
+    assert.deepEqual(four.input.problems.map((p) => p.line), body.lines, name);
+  }
   await page.close();
 });
 

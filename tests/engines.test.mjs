@@ -1,13 +1,13 @@
 // The same tests in Chromium, Firefox and WebKit (tests/engines.mjs): the demo's figures and
 // paint, the strict-CSP page with the load worker, the optional part and the hashing worker,
-// a page that allows no workers (the page's own fallback), hover, keys, brush, both exports,
-// and the error state. The other suites go deeper in
+// a page that allows no workers (the page's own fallback), a large body parsed by nested
+// parse workers, hover, keys, brush, both exports, and the error state. The other suites go deeper in
 // Chromium alone; what differs between engines (module workers under a CSP, streams,
 // canvas text, pointer events) is exercised here in each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { nativeReport, root, serve } from './harness.mjs';
+import { fixtures, largeEvents, nativeReport, root, serve } from './harness.mjs';
 import { ENGINES, startEngine } from './engines.mjs';
 
 /** Resolves, in the page, once `#id` has a report or an error: which. */
@@ -32,6 +32,8 @@ const paintedIn = (id) => {
 };
 
 const expected = nativeReport('--events', `${root}www/data/events.ndjson`, '--registry', `${root}www/data/models.json`);
+const large = largeEvents('engines-pieces.csv');
+const largeExpected = nativeReport('--events', `${fixtures}engines-pieces.csv`);
 
 for (const engine of ENGINES) {
   describe(engine, () => {
@@ -96,6 +98,31 @@ for (const engine of ENGINES) {
       assert.equal(sha256, expected.input.sources[0].sha256);
       assert.equal(unit, 'runs');
       assert.deepEqual(await tab.evaluate(workersIn), [], 'no worker was fetched');
+      await tab.close();
+    });
+
+    test('a large body of events is parsed by four parse workers, with the figures of one parser', async () => {
+      const tab = await opened('', []);
+      const report = (parseWorkers) => tab.evaluate(async ([src, n]) => {
+        const { load } = await import('./hubpulse.js');
+        const data = await load({ events: new URL(src, location.href).href, parseWorkers: n });
+        const r = data.report();
+        data.free();
+        return JSON.stringify(r, (key, value) => (key === 'fetched_at' ? undefined : value));
+      }, [large.path, parseWorkers]);
+      const from = server.requested.length;
+      const started = () => server.requested.slice(from).filter((path) => path.endsWith('/parse-worker.js')).length;
+      const one = await report(1);
+      assert.equal(started(), 0, `${engine}: the load worker parses alone`);
+      const four = await report(4);
+      // WebKit fetches a worker's script once for workers started together (four start, as
+      // a page with four nested workers that answer shows there); the others fetch it each.
+      if (engine === 'webkit') assert.ok(started() >= 1, `${engine}: parse workers started (nested in the load worker)`);
+      else assert.equal(started(), 4, `${engine}: four parse workers started (nested in the load worker)`);
+      assert.equal(four, one, `${engine}: the same report`);
+      const { events, input } = JSON.parse(four);
+      assert.deepEqual([events, input.rows_rejected, input.problems.map((p) => p.line)],
+                       [largeExpected.events, large.rejected, large.lines]);
       await tab.close();
     });
 

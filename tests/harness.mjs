@@ -8,12 +8,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 export const root = new URL('..', import.meta.url).pathname;
 
-/** Serves www/ on 127.0.0.1; resolves to { url, close }. */
+/** Serves www/ on 127.0.0.1; resolves to { url, close, requested }: `requested` lists the
+ * paths asked for so far, whichever thread asked (a worker's own requests included). */
 export async function serve() {
-  const server = createServer({ root: `${root}www`, cache: -1, showDir: false, logFn: () => {} });
+  const requested = [];
+  const server = createServer({ root: `${root}www`, cache: -1, showDir: false, logFn: (req) => requested.push(req.url) });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close(), requested };
 }
 
 /** Launches headless Chromium with the flags this machine needs (no network but loopback). */
@@ -43,6 +45,30 @@ export function fixture(name, contents) {
   mkdirSync(fixtures, { recursive: true });
   writeFileSync(fixtures + name, contents);
   return `data/test/${name}`;
+}
+
+/**
+ * A body of about 10 MB of events (large enough to be parsed in pieces), written as the
+ * fixture `name` (`.csv` or `.ndjson`): bad rows all through it, CRLF and blank lines, apps
+ * from row 120,000 on; `quoteAt`: the CSV row whose model is quoted. Returns its path for the
+ * page and the lines of its first ten rejected rows.
+ */
+export function largeEvents(name, quoteAt = -1) {
+  const modes = ['tee', 'vanilla', 'zkml'];
+  const rows = Array.from({ length: 200_000 }, (_, i) => ({
+    ts: i % 19_000 === 7 ? 'not a time' : `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z`,
+    model: `m${i % 53}`, caller: `0x${((i * 7919) % 100_003).toString(16)}`, mode: modes[i % 3],
+    latency_ms: (i % 1000) / 10, app: i > 120_000 ? `app${i % 3}` : '',
+  }));
+  const end = (i) => (i % 5000 === 3 ? '\r\n' : i % 7001 === 5 ? '\n\n' : '\n');
+  const csv = name.endsWith('.csv');
+  const body = csv
+    ? 'ts,model,caller,mode,latency_ms,app\n' + rows.map((r, i) => `${r.ts},${i === quoteAt ? `"${r.model}"` : r.model},` +
+      `${r.caller},${r.mode},${r.latency_ms},${r.app}${end(i)}`).join('')
+    : rows.map((r, i) => JSON.stringify(r.app ? r : { ...r, app: undefined }) + end(i)).join('');
+  const blanks = (i) => Math.floor((i + 7001 - 6) / 7001); // blank lines before row i
+  const rejected = rows.flatMap((r, i) => (r.ts === 'not a time' ? [(csv ? 2 : 1) + i + blanks(i)] : []));
+  return { path: fixture(name, body), bytes: body.length, rejected: rejected.length, lines: rejected.slice(0, 10) };
 }
 
 /** Saves a screenshot under test-results/ for a person to look at. */

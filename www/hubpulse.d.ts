@@ -31,6 +31,12 @@ export interface LoadOptions {
   onProgress?: (progress: Progress) => void;
   /** Stops the download (the promise then rejects). */
   signal?: AbortSignal;
+  /**
+   * Workers that parse a large body of events (4 pieces' worth or more) in pieces, beside
+   * the load worker; 1 parses it in the load worker alone. Default: the cores the page and
+   * the hashing worker leave, at most 4 (docs/architecture.md#several-workers-one-body).
+   */
+  parseWorkers?: number;
 }
 
 export interface ReportOptions {

@@ -15,10 +15,11 @@ const toBytes = (v) => (v instanceof Uint8Array ? v : v instanceof ArrayBuffer ?
  * `events`, `rollups` or `snapshots`, and optionally `registry`; `format` names a hub's own
  * document shape; `maxRows` and `maxBytes` bound what is read; an AbortSignal as `signal`
  * stops a download. URLs are parsed while they download, with `onProgress`; when some
- * input is bytes, the URLs among them are fetched whole first.
+ * input is bytes, the URLs among them are fetched whole first. `parseWorkers` sets how many
+ * workers parse a large body of events (default: from the reader's cores).
  */
 export async function load({ events, rollups, snapshots, registry, format, maxRows, maxBytes, credentials, onProgress,
-                             signal } = {}) {
+                             signal, parseWorkers } = {}) {
   await ready;
   const inputs = { events, rollups, snapshots, registry };
   if (Object.values(inputs).some(isBytes)) {
@@ -38,7 +39,7 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
   }
   const spec = { events: absolute(events), rollups: absolute(rollups), snapshots: absolute(snapshots),
                  registry: absolute(registry), format, maxRows, maxBytes, credentials };
-  return attempt(spec, {}, onProgress ?? (() => {}), signal ?? new AbortController().signal);
+  return attempt(spec, { parseWorkers }, onProgress ?? (() => {}), signal ?? new AbortController().signal);
 }
 
 /**

@@ -1,14 +1,17 @@
 // The load worker of <hub-pulse>: fetches and parses one load's inputs in its own thread,
 // so the page's thread stays free, and hands the dataset over as typed arrays whose
 // buffers move without a copy. One worker a load: when it ends, its memory goes with it.
-// Messages in: {spec, module?, extra?, hashPort?} to start (module: the page's compiled wasm;
-// extra: {glue, wasm}, the optional part's URLs, to start that instead), 'abort' to stop.
+// Messages in: {spec, module?, extra?, hashPort?, parseWorkers?} to start (module: the page's
+// compiled wasm; extra: {glue, wasm}, the optional part's URLs, to start that instead;
+// parseWorkers: more than 1 parses a large body of events in pieces, piece-pool.js), 'abort'
+// to stop.
 // Out: 'alive' once the script runs, {progress}, then {parts} or {error: {message, kind,
 // transient, status, retryAfter}}, or {unavailable} when its wasm cannot start here.
 // The default part is imported statically, so that a bundler bundles it into the worker; the
 // optional part comes from the URL the page sends, only when asked for.
 import * as defaultPart from '../pkg/hubpulse.js';
 import { portHashers } from './hash-client.js';
+import { piecePool } from './piece-pool.js';
 
 postMessage('alive');
 const controller = new AbortController();
@@ -31,9 +34,12 @@ onmessage = async ({ data }) => {
   } catch (error) {
     return postMessage({ unavailable: String(error) }); // the page loads on its own thread
   }
+  const pool = data.parseWorkers > 1 && !data.extra
+    ? piecePool(data.parseWorkers, data.module, (...piece) => wasm.parsePiece(...piece))
+    : undefined;
   try {
     const hashers = data.hashPort ? portHashers(data.hashPort) : undefined;
-    const parts = await wasm.loadParts(data.spec, progress, controller.signal, hashers);
+    const parts = await wasm.loadParts(data.spec, progress, controller.signal, hashers, pool);
     postMessage({ parts }, [parts.meta.buffer, ...parts.columns.map((c) => c.buffer)]);
   } catch (error) {
     // A Rust panic surfaces as a RuntimeError; the panic hook kept its message.
@@ -41,6 +47,7 @@ onmessage = async ({ data }) => {
     const { kind = error instanceof WebAssembly.RuntimeError ? 'bug' : 'network', transient = false, status, retryAfter } = error ?? {};
     postMessage({ error: { message, kind, transient, status, retryAfter } });
   } finally {
+    pool?.close();
     data.hashPort?.postMessage({ close: true });
   }
 };

@@ -10,9 +10,16 @@ import { nextTask } from './dom.js';
 let workers = null;
 
 /**
+ * Parse workers a large body of events is parsed by (piece-pool.js): one beside each core
+ * the page and the hashing worker leave, at most four; 1 parses it in the load worker alone.
+ */
+const PARSE_WORKERS = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 1) - 2));
+
+/**
  * Loads `spec` with `onProgress({input, loaded, total, unit})`; `signal` aborts it. A chain
  * source keeps its `scan` between loads, so that a refresh reads only the blocks added
- * since: `holder.scan` is read and set.
+ * since: `holder.scan` is read and set. `holder.parseWorkers` overrides how many parse
+ * workers a large body is parsed by (the bench compares 1, 2 and 4).
  */
 export async function attempt(spec, holder, onProgress, signal) {
   await ready;
@@ -21,7 +28,7 @@ export async function attempt(spec, holder, onProgress, signal) {
     return takeParts(await holder.scan.update(onProgress, signal));
   }
   if (workers !== false) {
-    const parts = await inWorker(spec, onProgress, signal);
+    const parts = await inWorker(spec, holder.parseWorkers ?? PARSE_WORKERS, onProgress, signal);
     if (parts) return takeParts(parts);
   }
   if (needsExtra(spec)) return takeParts(await (await extra()).loadParts(spec, onProgress, signal, await hashers()));
@@ -55,7 +62,7 @@ export async function takeParts({ meta, columns }) {
  * The parts of `spec`'s dataset, loaded in a new worker; null when no worker starts here
  * (a policy without workers, a host without the file): the caller loads on this page.
  */
-async function inWorker(spec, onProgress, signal) {
+async function inWorker(spec, parseWorkers, onProgress, signal) {
   let worker;
   try {
     worker = new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module' });
@@ -101,7 +108,7 @@ async function inWorker(spec, onProgress, signal) {
         alive = true;
         workers = true;
         // The optional part's worker fetches and compiles it itself: the page never does.
-        const start = needsExtra(spec) ? { extra: EXTRA } : { module };
+        const start = needsExtra(spec) ? { extra: EXTRA } : { module, parseWorkers };
         worker.postMessage({ spec, hashPort: port, ...start }, port ? [port] : []);
       } else if (data.unavailable) {
         fallBack();

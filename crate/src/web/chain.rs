@@ -77,6 +77,7 @@ async fn update(
         signal,
         credentials: RequestCredentials::Omit,
         hasher: None,
+        pieces: None,
     };
     let registry = match &spec.registry {
         Some(url) => Some(fetch_input(url, InputKind::Registry, &how, None).await?),

@@ -3,6 +3,7 @@
 
 use super::errors::to_js;
 use super::fetch::{fetch_input, Fetch};
+use super::pieces::Pieces;
 use crate::dataset::{Dataset, Inputs};
 use crate::element::LoadSpec;
 use crate::error::Error;
@@ -58,7 +59,17 @@ pub async fn load_urls(
     signal: Option<AbortSignal>,
     hasher: Option<Function>,
 ) -> Result<JsDataset, JsValue> {
-    load(&load_spec(spec)?, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))
+    let ways =
+        Ways { on_progress: on_progress.as_ref(), signal: signal.as_ref(), hasher: hasher.as_ref(), pieces: None };
+    load(&load_spec(spec)?, ways).await.map_err(|e| to_js(&e))
+}
+
+/// What a load may call on besides its spec: see [`Fetch`].
+pub(super) struct Ways<'a> {
+    pub on_progress: Option<&'a Function>,
+    pub signal: Option<&'a AbortSignal>,
+    pub hasher: Option<&'a Function>,
+    pub pieces: Option<&'a Pieces>,
 }
 
 /// The load options a script passed, read as the element's `LoadSpec`.
@@ -67,17 +78,13 @@ pub(super) fn load_spec(spec: JsValue) -> Result<LoadSpec, JsValue> {
 }
 
 /// Fetches and parses the inputs of `spec`.
-pub(super) async fn load(
-    spec: &LoadSpec,
-    on_progress: Option<&Function>,
-    signal: Option<&AbortSignal>,
-    hasher: Option<&Function>,
-) -> Result<JsDataset, Error> {
+pub(super) async fn load(spec: &LoadSpec, ways: Ways<'_>) -> Result<JsDataset, Error> {
     if spec.chain.is_some() {
         return Err(Error::Inputs("a chain is read with ChainScan, not loadUrls".into()));
     }
     let shape = spec.shape()?;
-    let how = Fetch { limits: spec.limits(), on_progress, signal, credentials: credentials(spec)?, hasher };
+    let Ways { on_progress, signal, hasher, pieces } = ways;
+    let how = Fetch { limits: spec.limits(), on_progress, signal, credentials: credentials(spec)?, hasher, pieces };
     let inputs = Inputs {
         events: spec.events.clone(),
         rollups: spec.rollups.clone(),
@@ -85,6 +92,7 @@ pub(super) async fn load(
         registry: spec.registry.clone(),
         shape,
         limits: spec.limits(),
+        threads: 1,
     };
     let ((kind, url), registry) = inputs.split()?;
     let demand = fetch_input(&url, kind, &how, shape).await?;
@@ -147,6 +155,7 @@ pub fn load_bytes(spec: JsValue) -> Result<JsDataset, JsValue> {
         registry: input("registry")?,
         shape: shape.map_err(|e| to_js(&e))?,
         limits: Limits { max_rows: limit("maxRows"), max_bytes: limit("maxBytes") },
+        threads: 1,
     };
     Dataset::read(inputs).map(JsDataset::new).map_err(|e| to_js(&e))
 }

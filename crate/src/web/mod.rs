@@ -17,6 +17,7 @@ mod hash;
 mod objects;
 mod panic;
 mod parts;
+mod pieces;
 #[cfg(feature = "view")]
 mod report;
 #[cfg(feature = "view")]

@@ -3,8 +3,9 @@
 //! page's default part takes the parts into its own memory (`DatasetParts`) and shows them.
 //! Each column is copied once out of the instance that read it and once into the page's.
 
-use super::dataset::{load, load_bytes, load_spec, JsDataset};
+use super::dataset::{load, load_bytes, load_spec, JsDataset, Ways};
 use super::errors::to_js;
+use super::pieces::Pieces;
 use crate::dataset::{Dataset, Parts};
 use crate::error::Error;
 use crate::store::Column;
@@ -16,14 +17,23 @@ use web_sys::AbortSignal;
 /// Loads `spec` as `loadUrls` does and resolves to the dataset's parts: `{meta, columns}`, a
 /// `Uint8Array` and an array of typed arrays, whose buffers the caller may transfer.
 #[wasm_bindgen(js_name = loadParts)]
+/// `pieces`, when given, is a pool of parse workers (`{workers, parse(source, head, text)}`,
+/// load-worker.js) among which a large body of events is parsed in pieces.
 pub async fn load_parts(
     spec: JsValue,
     on_progress: Option<Function>,
     signal: Option<AbortSignal>,
     hasher: Option<Function>,
+    pieces: Option<Object>,
 ) -> Result<JsValue, JsValue> {
-    let data =
-        load(&load_spec(spec)?, on_progress.as_ref(), signal.as_ref(), hasher.as_ref()).await.map_err(|e| to_js(&e))?;
+    let pieces = pieces.as_ref().and_then(Pieces::from_js);
+    let ways = Ways {
+        on_progress: on_progress.as_ref(),
+        signal: signal.as_ref(),
+        hasher: hasher.as_ref(),
+        pieces: pieces.as_ref(),
+    };
+    let data = load(&load_spec(spec)?, ways).await.map_err(|e| to_js(&e))?;
     parts_object(data.inner)
 }
 
@@ -37,9 +47,17 @@ pub fn load_bytes_parts(spec: JsValue) -> Result<JsValue, JsValue> {
 /// `data` as `{meta, columns}`, the parts' bytes copied out of this thread's memory.
 pub(super) fn parts_object(data: Dataset) -> Result<JsValue, JsValue> {
     let parts = data.into_parts().map_err(|e| to_js(&e))?;
-    let columns = Array::new();
-    for column in &parts.columns {
-        columns.push(&match column {
+    let object = Object::new();
+    Reflect::set(&object, &"meta".into(), &Uint8Array::from(&parts.meta[..]))?;
+    Reflect::set(&object, &"columns".into(), &typed_arrays(&parts.columns))?;
+    Ok(object.into())
+}
+
+/// Columns as typed arrays, copied out of this thread's memory.
+pub(super) fn typed_arrays(columns: &[Column]) -> Array {
+    let arrays = Array::new();
+    for column in columns {
+        arrays.push(&match column {
             Column::U8(v) => Uint8Array::from(&v[..]).into(),
             Column::I32(v) => Int32Array::from(&v[..]).into(),
             Column::U32(v) => Uint32Array::from(&v[..]).into(),
@@ -47,10 +65,23 @@ pub(super) fn parts_object(data: Dataset) -> Result<JsValue, JsValue> {
             Column::F64(v) => Float64Array::from(&v[..]).into(),
         });
     }
-    let object = Object::new();
-    Reflect::set(&object, &"meta".into(), &Uint8Array::from(&parts.meta[..]))?;
-    Reflect::set(&object, &"columns".into(), &columns)?;
-    Ok(object.into())
+    arrays
+}
+
+/// The column of a typed array of [`typed_arrays`], copied into this thread's memory;
+/// `None` for any other value.
+pub(super) fn column_of(array: &JsValue) -> Option<Column> {
+    Some(if let Some(a) = array.dyn_ref::<Uint8Array>() {
+        Column::U8(a.to_vec())
+    } else if let Some(a) = array.dyn_ref::<Int32Array>() {
+        Column::I32(a.to_vec())
+    } else if let Some(a) = array.dyn_ref::<Uint32Array>() {
+        Column::U32(a.to_vec())
+    } else if let Some(a) = array.dyn_ref::<BigUint64Array>() {
+        Column::U64(a.to_vec())
+    } else {
+        Column::F64(array.dyn_ref::<Float64Array>()?.to_vec())
+    })
 }
 
 /// Parts taken into this thread's memory a column at a time (`new DatasetParts(meta)`,
@@ -72,21 +103,8 @@ impl JsParts {
 
     /// Copies the next column in.
     pub fn push(&mut self, column: &JsValue) -> Result<(), JsValue> {
-        let column = if let Some(a) = column.dyn_ref::<Uint8Array>() {
-            Column::U8(a.to_vec())
-        } else if let Some(a) = column.dyn_ref::<Int32Array>() {
-            Column::I32(a.to_vec())
-        } else if let Some(a) = column.dyn_ref::<Uint32Array>() {
-            Column::U32(a.to_vec())
-        } else if let Some(a) = column.dyn_ref::<BigUint64Array>() {
-            Column::U64(a.to_vec())
-        } else if let Some(a) = column.dyn_ref::<Float64Array>() {
-            Column::F64(a.to_vec())
-        } else {
-            let why = "the dataset handed over is damaged: a column of another type";
-            return Err(to_js(&Error::Inputs(why.into())));
-        };
-        self.columns.push(column);
+        let why = "the dataset handed over is damaged: a column of another type";
+        self.columns.push(column_of(column).ok_or_else(|| to_js(&Error::Inputs(why.into())))?);
         Ok(())
     }
 
