@@ -2,6 +2,7 @@
 // resolves to plain figures. Inputs are load specs: { events | snapshots, registry, format }.
 import { load, mount, wasmMemoryBytes } from '/www/hubpulse.js';
 import { hashers } from '/www/hubpulse/hashing.js';
+import { takeParts } from '/www/hubpulse/source.js';
 import { View, loadUrls, parseAttributes, ready } from '/www/hubpulse/wasm.js';
 
 const CHARTS = ['overview', 'volume', 'supply-demand', 'verification', 'callers', 'concentration', 'leaderboard',
@@ -50,9 +51,19 @@ window.fetchToReport = async (spec) => {
 };
 
 /** The same parse on this page's own thread (the path of a page without workers): the
- * wasm memory it leaves is the peak the load path needs, since wasm memory never shrinks. */
+ * wasm memory it leaves is the peak the load path needs, since wasm memory never shrinks (a
+ * hub's own document: the optional part's memory). */
 window.peakWasm = async (spec) => {
   await ready;
+  if (spec.format) {
+    // A hub's own document is read by the optional part: its memory holds the parse's peak.
+    const part = await import('/www/pkg/extra/hubpulse.js');
+    const { memory } = await part.default({ module_or_path: '/www/pkg/extra/hubpulse_bg.wasm' });
+    const data = await takeParts(await part.loadParts(spec, () => {}, new AbortController().signal, await hashers()));
+    const figures = { wasmBytes: memory.buffer.byteLength, storeBytes: data.heapBytes };
+    data.free();
+    return figures;
+  }
   const data = await loadUrls(spec, () => {}, new AbortController().signal, await hashers());
   const figures = { wasmBytes: await wasmMemoryBytes(), storeBytes: data.heapBytes };
   data.free();

@@ -73,20 +73,25 @@ try {
   for (const c of cases) {
     const spec = absolute(c.spec);
     const body = statSync(`${dir}/${c.file}`).size + (c.spec.registry ? statSync(`${dir}/${c.spec.registry}`).size : 0);
-    // Speed: drain and load alternate in one page, after a first run of each.
-    const speed = await onBenchPage(async (page) => {
+    // Speed: drain and load alternate in one page, after a first run of each; a body of
+    // events also with 2 and 4 parse workers (one is the load worker alone).
+    const speedWith = (parseWorkers) => onBenchPage(async (page) => {
+      const load = { ...spec, parseWorkers };
       await call(page, 'drain', spec);
-      await call(page, 'fetchToReport', spec);
+      await call(page, 'fetchToReport', load);
       const drains = [];
       const loads = [];
       for (let i = 0; i < RUNS; i++) {
         drains.push((await call(page, 'drain', spec)).ms);
-        loads.push(await call(page, 'fetchToReport', spec));
+        loads.push(await call(page, 'fetchToReport', load));
       }
-      const recompute = c.spec.events ? await call(page, 'recompute', spec) : null;
+      const recompute = c.spec.events && parseWorkers === 1 ? await call(page, 'recompute', spec) : null;
       return { ...loads[0], drainMs: median(drains), loadMs: median(loads.map((l) => l.ms)), recompute,
                reportMs: median(loads.map((l) => l.reportMs)), longestTask: Math.max(...loads.map((l) => l.longestTask)) };
     });
+    const speed = await speedWith(1);
+    const workers = {};
+    for (const n of c.spec.events ? [2, 4] : []) workers[n] = await speedWith(n);
     // Memory: one load in a fresh browser; then the same parse on a page's own thread, whose
     // wasm memory (never given back) is the peak the parse needed.
     const peak = await onBenchPage(async (page, browser) => {
@@ -94,12 +99,16 @@ try {
       return rendererPeak(browser);
     });
     const wasm = await onBenchPage((page) => call(page, 'peakWasm', spec));
-    const native = await nativeRun(cli, ['report', ...c.args]);
-    const r = { ...c, body, ...speed, peakBytes: peak - baseline, wasmBytes: wasm.wasmBytes, native };
+    const native = await nativeRun(cli, ['report', ...c.args, '--threads', '1']);
+    const threads = {};
+    for (const n of c.spec.events ? [2, 4] : []) threads[n] = await nativeRun(cli, ['report', ...c.args, '--threads', String(n)]);
+    const r = { ...c, body, ...speed, workers, peakBytes: peak - baseline, wasmBytes: wasm.wasmBytes, native, threads };
     results.push(r);
     console.log(`${c.file}: drain ${ms(r.drainMs)}, fetch → report ${ms(r.loadMs)} (${times(r.loadMs / r.drainMs)}), ` +
+                Object.entries(workers).map(([n, w]) => `${n} parse workers ${ms(w.loadMs)} (${times(w.loadMs / w.drainMs)}), `).join('') +
                 `longest task ${ms(r.longestTask)}, wasm ${mib(r.wasmBytes)} for a ${mib(r.storeBytes)} store; ` +
-                `natively ${ms(native.ms)}, ${mib(native.peakBytes)}`);
+                `natively ${ms(native.ms)}, ${mib(native.peakBytes)}` +
+                Object.entries(threads).map(([n, t]) => `; ${n} threads ${ms(t.ms)}, ${mib(t.peakBytes)}`).join(''));
   }
   // Each chart's costs on the largest CSV of events.
   const largest = cases.filter((c) => c.file.endsWith('.csv') && c.spec.events).at(-1);
@@ -136,6 +145,11 @@ const load = [
     `${times(r.loadMs / r.drainMs)} | ${ms(r.reportMs)} | ${ms(r.longestTask)} | ${mib(r.peakBytes)} | ${mib(r.wasmBytes)} | ` +
     `${mib(r.storeBytes)} | ${times(r.wasmBytes / r.storeBytes)} | ${r.recompute === null ? '—' : `${r.recompute.toFixed(1)} ms`} |`),
 ];
+const inPieces = [
+  '| input | events | parse workers | drain | fetch → report | ÷ drain | longest page task |', '|---|---:|---:|---:|---:|---:|---:|',
+  ...results.filter((r) => Object.keys(r.workers).length).flatMap((r) => [[1, r], ...Object.entries(r.workers)].map(([n, w]) =>
+    `| ${r.label} | ${count(r.events)} | ${n} | ${ms(w.drainMs)} | ${ms(w.loadMs)} | ${times(w.loadMs / w.drainMs)} | ${ms(w.longestTask)} |`)),
+];
 const versus = [
   '| input | events | hubpulse ÷ drain | DuckDB-Wasm ÷ hubpulse | Arquero ÷ hubpulse | Perspective ÷ hubpulse |',
   '|---|---:|---:|---:|---:|---:|',
@@ -144,9 +158,9 @@ const versus = [
     `${ratio(r, 'DuckDB-Wasm')} | ${ratio(r, 'Arquero')} | ${ratio(r, 'Perspective')} |`),
 ];
 const native = [
-  '| input | body | `hubpulse report` | peak RSS | ÷ store |', '|---|---:|---:|---:|---:|',
-  ...results.map((r) => `| ${r.label}, ${count(r.events)} events | ${mb(r.body)} | ${ms(r.native.ms)} | ` +
-    `${mib(r.native.peakBytes)} | ${times(r.native.peakBytes / r.storeBytes)} |`),
+  '| input | body | threads | `hubpulse report` | peak RSS | ÷ store |', '|---|---:|---:|---:|---:|---:|',
+  ...results.flatMap((r) => [[1, r.native], ...Object.entries(r.threads)].map(([n, t]) =>
+    `| ${r.label}, ${count(r.events)} events | ${mb(r.body)} | ${n} | ${ms(t.ms)} | ${mib(t.peakBytes)} | ${times(t.peakBytes / r.storeBytes)} |`)),
 ];
 const charts = [
   '| chart | its view (report) | full redraw | hover update |', '|---|---:|---:|---:|',
@@ -178,10 +192,17 @@ full report's share (every figure, each model's daily series included, made into
 "Renderer peak" is the page's renderer process's peak resident memory (workers included) for one
 load in a fresh browser, less that of the same page before any load (${mib(baseline)}). "Wasm peak" is the wasm memory the
 same parse leaves on a page's own thread (wasm memory only grows, so this is its peak); "store" is
-the dataset it keeps (columns and interned strings). One worker parses a body: splitting a body
-across several workers is not built yet, so there is no 2- or 4-worker row.
+the dataset it keeps (columns and interned strings). These rows parse each body in the load
+worker alone (\`parseWorkers: 1\`, the default on a machine of fewer than four cores).
 
 ${load.join('\n')}
+
+A body of events cut into pieces that 2 or 4 parse workers parse beside the load worker
+(docs/architecture.md#several-workers-one-body; the same figures, checked by the browser tests).
+This machine has ${cpus().length} cores: the load worker, the hashing worker and the parse
+workers share them.
+
+${inPieces.join('\n')}
 
 Against the peers (bench/PEERS.md: each engine in a fresh browser, start-up excluded, same figures
 checked):
@@ -204,7 +225,8 @@ ${charts.join('\n')}
 
 ## Natively
 
-The command line on the same files: wall time and peak resident memory (sampled every 5 ms).
+The command line on the same files: wall time and peak resident memory (sampled every 5 ms),
+parsing in 1 thread, and a body of events in pieces on 2 and 4 (\`--threads\`; the default is one a core).
 
 ${native.join('\n')}
 
