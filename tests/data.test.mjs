@@ -167,7 +167,7 @@ test('a large body of events parsed by four workers gives the figures, problems 
   await page.close();
 });
 
-test('counter snapshots become daily use, shown in their unit', async () => {
+test('counter snapshots become daily use, shown in their unit, and a day after a gap says what it carries', async () => {
   const body = 'day,model,total\n2026-03-01,a,100\n2026-03-02,a,130\n2026-03-04,a,190\n2026-03-01,b,5\n2026-03-03,b,9\n';
   const snapshots = fixture('snapshots.csv', body);
   const { page, report } = await widget({ snapshots, chart: 'volume', unit: 'downloads' });
@@ -176,6 +176,16 @@ test('counter snapshots become daily use, shown in their unit', async () => {
   assert.deepEqual(r.daily.events, [30, 4, 60]);
   assert.match(await page.getAttribute('#under-test', 'aria-label'), /^94 downloads in 3 days/);
   assert.equal(r.input.warnings, 2, 'the gaps are said');
+  // Mar 3 closes b's gap and Mar 4 a's: each carries two days, and says so; Mar 2 does not.
+  assert.deepEqual(r.daily.days_carried, [1, 2, 2]);
+  await page.focus('#under-test');
+  await page.keyboard.press('Home');
+  const heard = () => page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('[aria-live]').textContent);
+  assert.doesNotMatch(await heard(), /Carries/);
+  await page.keyboard.press('End');
+  assert.match(await heard(), /Carries:? 2 days: no snapshot on the day before/);
+  await page.locator('#under-test').scrollIntoViewIfNeeded();
+  await screenshot(page, 'snapshots-gap');
   await page.close();
 });
 

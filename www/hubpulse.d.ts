@@ -145,6 +145,8 @@ export interface Report {
     by_mode: ByMode<number[]>;
     self_calls: number[] | null;
     effective_models: (number | null)[];
+    /** Counter snapshots: the days each day's count carries (more than 1 after a gap); null when none does. */
+    days_carried: number[] | null;
   };
   models: ModelRow[];
   retention: { models: Cohorts; callers: Cohorts | null };

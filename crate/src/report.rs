@@ -379,6 +379,10 @@ pub struct Daily {
     pub self_calls: Option<Vec<u64>>,
     /// 1 / HHI of each day's events over models; `null` on a day without events.
     pub effective_models: Vec<Option<f64>>,
+    /// The days each day's count carries: more than 1 on a day that closes a gap in
+    /// counter snapshots (its count is the use since the last snapshot); `null` when no day
+    /// of the window does.
+    pub days_carried: Option<Vec<u32>>,
 }
 
 impl Report {
@@ -484,7 +488,7 @@ mod tests {
             ("input.sources.0", &["input", "source", "bytes", "sha256", "fetched_at"]),
             ("by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
             ("daily", &["day", "events", "events_ma7", "failed", "models_active", "models_listed", "callers", "wau", "mau",
-                        "by_mode", "self_calls", "effective_models"]),
+                        "by_mode", "self_calls", "effective_models", "days_carried"]),
             ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
             ("models.0", &["model", "name", "rank", "events", "share", "callers", "verified_share", "self_call_share",
                            "events_wow", "first_day", "last_day", "daily"]),

@@ -68,6 +68,10 @@ pub enum Scale {
 pub struct TimeFrame<'a> {
     pub head: Heading,
     pub window: Window,
+    /// Whether the axis names the years (`years_named`): under the first tick of each.
+    pub years: bool,
+    /// A footnote under the axis, when the marks need one.
+    pub note: Option<String>,
     /// The largest value to fit (ignored for [`Scale::Share`]).
     pub y_max: f64,
     pub scale: Scale,
@@ -99,14 +103,18 @@ pub fn time_frame<DB: DrawingBackend>(
         .collect();
     let label_width = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
     let window = frame.window;
-    // A window across years names them under the axis, on a second line of labels.
-    let years = window.from.ymd().0 != window.to.ymd().0;
+    // Years are named under the axis, on a second line of labels.
+    let years = frame.years;
     let year_line = if years { YEAR_LINE } else { 0.0 };
+    let labels_end = match &frame.note {
+        Some(note) => footnote(p, note)?,
+        None => height - PAD,
+    };
     let plot = Rect {
         left: PAD + label_width + 8.0,
         top: top + 6.0,
         right: width - PAD,
-        bottom: height - PAD - 16.0 - year_line,
+        bottom: labels_end - 16.0 - year_line,
     };
     let t = PlotTransform {
         plot,
@@ -275,7 +283,7 @@ mod tests {
     }
 
     /// The text of a time frame's labels over `from` to `to`.
-    fn axis_texts(from: &str, to: &str) -> Vec<String> {
+    fn axis_texts(from: &str, to: &str, years: bool) -> Vec<String> {
         let (from, to) = (crate::day::Day::parse(from).expect("a day"), crate::day::Day::parse(to).expect("a day"));
         let window = Window { from, to, days: (to.0 - from.0 + 1) as u32 };
         let theme = Theme::named(ThemeName::Light);
@@ -283,7 +291,7 @@ mod tests {
         {
             let p = Painter::new(SVGBackend::with_string(&mut svg, (900, 340)), &theme, Numbers::default());
             let head = Heading { title: "t".into(), subtitle: "s".into() };
-            let frame = TimeFrame { head, window, y_max: 10.0, scale: Scale::Count, legend: &[] };
+            let frame = TimeFrame { head, window, years, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
             time_frame(&p, &frame).expect("drawn");
             p.present().expect("presented");
         }
@@ -291,11 +299,28 @@ mod tests {
     }
 
     #[test]
+    fn a_window_in_another_year_than_its_data_was_read_in_names_its_year() {
+        use crate::dataset::{Dataset, Inputs};
+        use crate::metrics::ReportOptions;
+        let events = b"{\"ts\":\"2025-03-02\",\"model\":\"a\"}\n{\"ts\":\"2025-03-09\",\"model\":\"a\"}\n";
+        let data = Dataset::from_bytes(Inputs::events(&events[..])).expect("events");
+        let mut report = data.report(&ReportOptions::default()).expect("a report");
+        let window = report.window.expect("a window");
+        assert!(!crate::chart::years_named(&report, &window), "bytes have no time: only a window across years");
+        report.input.sources[0].fetched_at = "2026-12-02T10:00:00Z".into();
+        assert!(crate::chart::years_named(&report, &window), "read in 2026, the window is in 2025");
+        report.input.sources[0].fetched_at = "2025-12-02T10:00:00Z".into();
+        assert!(!crate::chart::years_named(&report, &window));
+    }
+
+    #[test]
     fn an_axis_across_new_year_names_each_year_under_its_first_tick() {
-        let texts = axis_texts("2027-09-17", "2028-01-13");
+        let texts = axis_texts("2027-09-17", "2028-01-13", true);
         assert!(texts.iter().any(|t| t == "2027") && texts.iter().any(|t| t == "2028"), "{texts:?}");
-        let within = axis_texts("2027-03-01", "2027-05-30");
+        let within = axis_texts("2027-03-01", "2027-05-30", false);
         assert!(!within.iter().any(|t| t == "2027"), "one year: no line of years: {within:?}");
+        let named = axis_texts("2027-03-01", "2027-05-30", true);
+        assert_eq!(named.iter().filter(|t| *t == "2027").count(), 1, "a year named once: {named:?}");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub use tooltip::{count as target_count, describe, tooltip, Tooltip};
 pub use transform::{PlotTransform, Rect};
 
 use crate::report::Report;
+use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 use serde::Serialize;
 
@@ -201,6 +202,16 @@ pub fn approx(report: &Report, figure: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// Whether a time axis over `window` names its years: the window crosses a year, or lies in
+/// another year than the one the report's data was read in (its first source's
+/// `fetched_at`), which is "this year" to whoever reads it then (docs/charts.md#long-windows).
+/// Data handed over as bytes has no such time, and only a window across years names them.
+pub fn years_named(report: &Report, window: &Window) -> bool {
+    let (from, to) = (window.from.ymd().0, window.to.ymd().0);
+    let read_in = report.input.sources.first().and_then(|s| s.fetched_at.get(..4)?.parse::<i32>().ok());
+    from != to || read_in.is_some_and(|year| year != to)
 }
 
 /// What the report counts, plural and lowercase (`inferences`, `runs`, …).

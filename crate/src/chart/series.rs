@@ -75,14 +75,62 @@ fn bars<DB: DrawingBackend>(
     values: &[f64],
     color: RGBColor,
 ) -> Result<(), DrawError<DB>> {
-    for ((days, &b), &v) in bins.ranges.iter().zip(base).zip(values) {
+    for (k, (&b, &v)) in base.iter().zip(values).enumerate() {
         if v > 0.0 {
-            let (left, right) = (t.x_px(days.start as f64 - 0.5), t.x_px(days.end as f64 - 0.5));
-            // A day's bar takes 72 % of its slot; a week's or month's leaves a gap of at most 2 px.
-            let gap = if bins.daily() { (right - left) * 0.28 } else { ((right - left) * 0.28).min(2.0) };
-            let (left, right) = (left + gap / 2.0, (right - gap / 2.0).max(left + gap / 2.0 + 1.0));
-            p.fill_rect(left, t.y_px(b + v), right, t.y_px(b), color)?;
+            let (left, top, right, bottom) = bar_rect(t, bins, k, b, v);
+            p.fill_rect(left, top, right, bottom, color)?;
         }
+    }
+    Ok(())
+}
+
+/// Where bin `k`'s bar from `base` up by `value` lies: left, top, right, bottom. A day's bar
+/// takes 72 % of its slot; a week's or month's leaves a gap of at most 2 px.
+fn bar_rect(t: &PlotTransform, bins: &Bins, k: usize, base: f64, value: f64) -> (f64, f64, f64, f64) {
+    let days = &bins.ranges[k];
+    let (left, right) = (t.x_px(days.start as f64 - 0.5), t.x_px(days.end as f64 - 0.5));
+    let gap = if bins.daily() { (right - left) * 0.28 } else { ((right - left) * 0.28).min(2.0) };
+    let (left, right) = (left + gap / 2.0, (right - gap / 2.0).max(left + gap / 2.0 + 1.0));
+    (left, t.y_px(base + value), right, t.y_px(base))
+}
+
+/// The frame of a time chart of counts over `window`, its years named as the report's
+/// time says, with no footnote.
+fn counts_frame<'a>(
+    report: &Report,
+    window: Window,
+    head: Heading,
+    y_max: f64,
+    legend: &'a [LegendItem],
+) -> TimeFrame<'a> {
+    TimeFrame {
+        head,
+        window,
+        years: super::years_named(report, &window),
+        note: None,
+        y_max,
+        scale: Scale::Count,
+        legend,
+    }
+}
+
+/// What the striped bars of the volume chart are.
+const CARRIED_NOTE: &str =
+    "Striped bars close a gap in the snapshots: each counts the use of the days without one before it.";
+
+/// Stripes across a bar in the background's colour, every 4 px: the mark of a day whose
+/// count carries the days before it.
+fn stripes<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+) -> Result<(), DrawError<DB>> {
+    let mut y = bottom - 3.0;
+    while y > top {
+        p.line(&[(left, y), (right, y)], p.theme.background, 1)?;
+        y -= 4.0;
     }
     Ok(())
 }
@@ -153,7 +201,13 @@ pub fn volume<DB: DrawingBackend>(
     let legend = if options.stack_by_mode { mode_legend(p, options) } else { Vec::new() };
     let y_max = daily.events.iter().copied().max().unwrap_or(0) as f64;
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
-    let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
+    // Days that close a gap in counter snapshots are striped, when bars are days.
+    let carried: Vec<usize> = match &daily.days_carried {
+        Some(days) if bins.daily() => (0..days.len()).filter(|&i| days[i] > 1 && daily.events[i] > 0).collect(),
+        _ => Vec::new(),
+    };
+    let mut frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
+    frame.note = (!carried.is_empty()).then(|| CARRIED_NOTE.to_owned());
     let (t, legend) = time_frame(p, &frame)?;
     let zero = vec![0.0; bins.ranges.len()];
     if options.stack_by_mode {
@@ -165,6 +219,10 @@ pub fn volume<DB: DrawingBackend>(
         }
     } else {
         bars(p, &t, &bins, &zero, &bins.means(&as_f64(&daily.events)), p.theme.demand_fill)?;
+    }
+    for &day in &carried {
+        let (left, top, right, bottom) = bar_rect(&t, &bins, day, 0.0, daily.events[day] as f64);
+        stripes(p, left, top, right, bottom)?;
     }
     line(p, &t, volume_mean(report, options).iter().map(|&m| Some(m)), p.theme.demand_line)?;
     Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
@@ -218,7 +276,7 @@ pub fn supply_demand<DB: DrawingBackend>(
     ];
     let y_max = daily.models_listed.iter().chain(&daily.models_active).copied().max().unwrap_or(0) as f64;
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
-    let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
+    let frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
     let (t, legend) = time_frame(p, &frame)?;
     if options.shows("listed") {
         let mut area: Vec<(f64, f64)> = vec![(t.x_px(-0.5), t.y_px(0.0))];
@@ -257,8 +315,15 @@ pub fn verification<DB: DrawingBackend>(
     );
     let legend = mode_legend(p, options);
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
-    let frame =
-        TimeFrame { head: Heading { title, subtitle }, window, y_max: 1.0, scale: Scale::Share, legend: &legend };
+    let frame = TimeFrame {
+        head: Heading { title, subtitle },
+        window,
+        years: super::years_named(report, &window),
+        note: None,
+        y_max: 1.0,
+        scale: Scale::Share,
+        legend: &legend,
+    };
     let (t, legend) = time_frame(p, &frame)?;
     let daily = &report.daily;
     let shown: Vec<Mode> = shown_modes(options).collect();
@@ -315,7 +380,7 @@ pub fn callers<DB: DrawingBackend>(
     let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
     let what = what(bins.means_note());
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
-    let frame = TimeFrame { head: Heading { title, subtitle }, window, y_max, scale: Scale::Count, legend: &legend };
+    let frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
     let (t, legend) = time_frame(p, &frame)?;
     if options.shows("dau") {
         bars(p, &t, &bins, &vec![0.0; bins.ranges.len()], &bins.means(&as_f64(dau)), p.theme.demand_fill)?;

@@ -162,6 +162,11 @@ pub fn describe(
                         ("7-day mean".into(), f.decimal(*volume_mean(report, options).get(index)?, 1)),
                         ("Failed".into(), integer(d.failed[index])),
                     ];
+                    if let Some(n) = d.days_carried.as_ref().map(|c| c[index]).filter(|&n| n > 1) {
+                        let before =
+                            if n == 2 { "the day before".to_owned() } else { format!("the {} days before", n - 1) };
+                        lines.push(("Carries".into(), format!("{n} days: no snapshot on {before}")));
+                    }
                     if options.stack_by_mode {
                         lines.extend(
                             shown_modes(options).map(|m| (mode_label(m).to_owned(), integer(d.by_mode.get(m)[index]))),

@@ -11,6 +11,7 @@ mod wire;
 pub use inputs::Inputs;
 pub use wire::Parts;
 
+use crate::day::Day;
 use crate::error::Error;
 use crate::input::{Extras, InputKind, Loaded, LoadedInput, Stored};
 use crate::problems::Problems;
@@ -40,6 +41,9 @@ pub struct Dataset {
     pub(crate) unit: Option<&'static str>,
     /// The one window a [`Basis::Totals`] dataset can report on.
     pub(crate) period: Option<Window>,
+    /// Days whose counts carry more than one day (counter snapshots across a gap), with
+    /// how many: [`crate::store::Rollups::carried`].
+    pub(crate) carried: Vec<(Day, u32)>,
 }
 
 impl Dataset {
@@ -73,6 +77,7 @@ impl Dataset {
                 data.basis = Basis::Snapshots;
                 let rollups = std::mem::take(&mut loaded.sink).into_rollups(&mut loaded.problems);
                 let loaded = data.add_source(InputKind::Snapshots, &origin, loaded);
+                data.carried = rollups.carried;
                 let log = EventLog { models: rollups.models, ..EventLog::default() };
                 (log, Some(rollups.tallies), loaded.extras)
             }

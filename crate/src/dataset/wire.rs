@@ -21,7 +21,7 @@ pub struct Parts {
 }
 
 /// Bumped whenever the form changes: parts of another version are refused.
-const VERSION: u8 = 3;
+const VERSION: u8 = 4;
 
 /// The units a shape names, as the static strings the dataset keeps.
 const UNITS: [&str; 4] = ["inferences", "runs", "downloads", "tokens"];
@@ -53,6 +53,10 @@ impl Dataset {
         meta.u8(u8::from(self.period.is_some()));
         if let Some(p) = self.period {
             meta.i32(p.from.0).i32(p.to.0);
+        }
+        meta.u64(self.carried.len() as u64);
+        for &(day, days) in &self.carried {
+            meta.i32(day.0).u64(u64::from(days));
         }
         let mut columns = ColumnsOut::default();
         let unfit = |why: &str| Error::Inputs(format!("the dataset cannot be handed over: {why}"));
@@ -135,6 +139,15 @@ fn read_meta(meta: &mut Reader, data: &mut Dataset) -> Result<(), Fail> {
         0 => None,
         _ => Some(Window::new(Day(meta.i32()?), Day(meta.i32()?)).map_err(|_| "a period that is not a window")?),
     };
+    data.carried = (0..meta.count()?)
+        .map(|_| -> Result<_, Fail> {
+            let (day, days) = (Day(meta.i32()?), meta.u64()?);
+            Ok((day, u32::try_from(days).ok().filter(|&d| d > 1).ok_or("a day that carries no gap")?))
+        })
+        .collect::<Result<_, _>>()?;
+    if !data.carried.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err("days that carry gaps out of order");
+    }
     if !meta.0.is_empty() {
         return Err("bytes are left over");
     }

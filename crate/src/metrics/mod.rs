@@ -60,6 +60,7 @@ fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions, de
     report.daily.events_ma7 = volume::moving_mean_7(&counted.events);
     report.daily.events = counted.events;
     report.daily.failed = counted.failed;
+    report.daily.days_carried = volume::days_carried(&dataset.carried, window);
 
     let per_model = scope.events_per_model();
     let listed = scope.listed_days();

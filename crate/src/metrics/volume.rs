@@ -2,6 +2,8 @@
 //! the failed inferences that every other metric leaves out.
 
 use super::scope::Scope;
+use crate::day::Day;
+use crate::window::Window;
 
 /// Successful and failed events per day of the window, zero-filled.
 pub struct DailyEvents {
@@ -20,6 +22,20 @@ pub fn daily_events(scope: &Scope) -> DailyEvents {
         failed[slot] += t.failed.get(c);
     }
     DailyEvents { events, failed }
+}
+
+/// For each day of `window`, the days its count carries (`carried`: the days that carry more
+/// than one); `None` when no day of the window carries more than one.
+pub fn days_carried(carried: &[(Day, u32)], window: Window) -> Option<Vec<u32>> {
+    let inside: Vec<_> = carried.iter().filter(|(day, _)| (window.from..=window.to).contains(day)).collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let mut days = vec![1; window.days as usize];
+    for &&(day, n) in &inside {
+        days[(day.0 - window.from.0) as usize] = n;
+    }
+    Some(days)
 }
 
 /// The mean of `daily` over days d−6..d that lie inside the window (fewer at its start).

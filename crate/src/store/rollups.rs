@@ -1,6 +1,7 @@
 //! Daily rollups as read: their cells and the model ids they name.
 
 use super::{Cell, Interner, Tallies};
+use crate::day::Day;
 
 /// The most inferences one input may count in all: sums of any of its cells, in any
 /// window, then fit a `u64` with room to spare, whatever the rows say.
@@ -12,6 +13,10 @@ pub const MAX_COUNTED: u64 = 1 << 62;
 pub struct Rollups {
     pub tallies: Tallies,
     pub models: Interner,
+    /// The days whose counts carry more than one day, with how many (ascending, each day
+    /// once): counter snapshots differenced across a gap put the use of the days without a
+    /// snapshot on the day that closes it. Empty for rollups as read.
+    pub carried: Vec<(Day, u32)>,
     /// Each model's latest cell, to notice a repeated (day, model) in grouped input.
     latest: Vec<usize>,
     /// Inferences (successful and failed) of the cells so far.

@@ -42,7 +42,8 @@ impl Snapshots {
     /// snapshots counts on the later day. A model's first snapshot gives no day; a counter
     /// that goes down counts nothing and is a problem (it is the new baseline); two
     /// snapshots more than a day apart give the later day the whole difference, with a
-    /// warning; two on the same day keep the later one, with a warning.
+    /// warning (and the day is among [`Rollups::carried`]); two on the same day keep the later
+    /// one, with a warning.
     pub fn into_rollups(mut self, problems: &mut Problems) -> Rollups {
         // Lines are unique, so an unstable sort gives the one order, without a buffer of half
         // the rows; each snapshot after a model's first makes at most one cell.
@@ -73,6 +74,7 @@ impl Snapshots {
             };
             let gap = s.day.0 - p.day.0;
             if gap > 1 {
+                rollups.carried.push((s.day, gap as u32));
                 problems.warn(s.line, "day", || {
                     format!(
                         "{} days without a snapshot before this one: the whole difference counts on {}",
@@ -88,8 +90,22 @@ impl Snapshots {
                 problems.warn(s.line, "total", || format!("the use adds up past {MAX_COUNTED}: not counted"));
             }
         }
+        rollups.carried = each_day_once(&rollups.carried);
         rollups
     }
+}
+
+/// `gaps` in day order, each day once with the longest gap that ends on it (days are within
+/// a century, docs/inputs.md#bounds, so a slot a day costs little, and no sort is needed).
+fn each_day_once(gaps: &[(Day, u32)]) -> Vec<(Day, u32)> {
+    let Some(first) = gaps.iter().map(|g| g.0 .0).min() else { return Vec::new() };
+    let last = gaps.iter().map(|g| g.0 .0).max().unwrap_or(first);
+    let mut longest = vec![0u32; (last - first + 1) as usize];
+    for &(day, gap) in gaps {
+        let slot = &mut longest[(day.0 - first) as usize];
+        *slot = (*slot).max(gap);
+    }
+    (first..=last).zip(longest).filter(|&(_, gap)| gap > 0).map(|(day, gap)| (Day(day), gap)).collect()
 }
 
 #[cfg(test)]
@@ -117,5 +133,6 @@ mod tests {
         let fields: Vec<(u64, &str)> = problems.problems.iter().map(|p| (p.line, p.field.as_str())).collect();
         assert_eq!(fields, [(4, "day"), (5, "total")]);
         assert_eq!(problems.warnings, 2);
+        assert_eq!(r.carried, [(day("2026-03-05"), 3)], "the day after the gap carries three days");
     }
 }
