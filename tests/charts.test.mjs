@@ -285,7 +285,9 @@ test('three years of days read as weekly bars, or monthly ones at 320 px, named 
   }, [id, width]);
   await add('narrow', 320);
   await add('wide', 900);
-  for (const id of ['wide', 'narrow']) assert.equal(await settled(page, `#${id}`), 'loaded');
+  await add('cohorts', 900);
+  await page.evaluate(() => document.getElementById('cohorts').setAttribute('chart', 'retention'));
+  for (const id of ['wide', 'narrow', 'cohorts']) assert.equal(await settled(page, `#${id}`), 'loaded');
   const heard = async (id, key) => {
     await page.focus(`#${id}`);
     await page.keyboard.press(key);
@@ -299,6 +301,10 @@ test('three years of days read as weekly bars, or monthly ones at 320 px, named 
   assert.equal(total, report.daily.events.slice(0, 2).reduce((a, b) => a + b, 0), 'the first week, clipped to the window');
   assert.match(await heard('wide', 'End'), /^Week of Jul 30, 2029 \(UTC\)/);
   assert.match(await heard('narrow', 'Home'), /^Aug 2026 \(UTC\)/);
+  // Three years of weekly cohorts would be 157 columns: the chart shows months.
+  assert.match(await heard('cohorts', 'Home'), /^Aug 2026 \(UTC\): Cohort [\d,]+ models, Active in month \+0 100/);
+  assert.match(await heard('cohorts', 'ArrowRight'), /Active in month \+1 /);
+  assert.match(await page.getAttribute('#cohorts', 'aria-label'), /month/);
   const box = await page.locator('#wide').boundingBox();
   await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.6);
   await page.mouse.down();

@@ -343,12 +343,34 @@ pub struct Retention {
 /// `cells[c][k]`: the share of cohort `c` with an event in its week `k` (k = 0 is 1.0).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Cohorts {
-    /// The Monday that starts each cohort's week.
+    /// Weeks (the report's, docs/metrics.md), or months (what a long window's retention
+    /// chart draws); only a month is written out.
+    #[serde(skip_serializing_if = "Period::is_week")]
+    pub period: Period,
+    /// The Monday that starts each cohort's week (the first of its month).
     pub cohorts: Vec<Day>,
     /// How many models or callers each cohort has.
     pub sizes: Vec<u64>,
     /// `cells[c][k]`: the share of cohort `c` active in its week `k`.
     pub cells: Vec<Vec<f64>>,
+}
+
+/// What a cohort spans.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    /// A calendar week from Monday.
+    #[default]
+    Week,
+    /// A calendar month.
+    Month,
+}
+
+impl Period {
+    /// Whether this is a week (the report's cohorts, whose period goes unsaid).
+    pub fn is_week(&self) -> bool {
+        *self == Period::Week
+    }
 }
 
 /// Per-day series: one entry per day of the window, as columns of equal length.

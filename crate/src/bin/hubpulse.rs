@@ -11,8 +11,8 @@
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
 use hubpulse::{
-    ChartConfig, Dataset, Inputs, Limits, Origin, Render, ReportOptions, Scan, ScanConfig, Shape, SynthConfig,
-    SynthFormat, SynthShape, ThemeChoice, ThemeName,
+    ChartConfig, Dataset, Inputs, Limits, Origin, Render, ReportOptions, Scan, ScanConfig, Shape, SharedReports,
+    SynthConfig, SynthFormat, SynthShape, ThemeChoice, ThemeName,
 };
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -227,7 +227,10 @@ fn render(o: &Options) -> Result<(), String> {
     if o.events.is_none() && o.rollups.is_none() && o.snapshots.is_none() {
         return Err(format!("render needs --events, --rollups or --snapshots FILE\n{USAGE}"));
     }
-    let report = dataset(o)?.report(&o.report).map_err(|e| e.to_string())?;
+    // The report a widget of this chart draws (a long window's retention by month).
+    let data = dataset(o)?;
+    let report = SharedReports::default().for_chart(&data, &o.report, chart.kind, &chart.options);
+    let report = report.map_err(|e| e.to_string())?;
     let (width, height) = o.size;
     if !(64..=8192).contains(&width) || !(64..=8192).contains(&height) {
         return Err("--width and --height must be from 64 to 8192 pixels".into());

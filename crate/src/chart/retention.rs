@@ -1,12 +1,13 @@
 //! `retention`: weekly cohorts as a heat map, a row per cohort and a column per week
-//! since; darker is more of the cohort still active.
+//! since; darker is more of the cohort still active. A long window's cohorts are months
+//! (element/reports.rs), and the words follow.
 
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::theme::mix;
 use super::transform::Rect;
 use super::{Cohort, Drawn};
-use crate::report::{Cohorts, Report};
+use crate::report::{Cohorts, Period, Report};
 use plotters::prelude::DrawingBackend;
 
 /// The cohorts the chart shows, or `None` when the input cannot say (callers from rollups).
@@ -14,6 +15,14 @@ pub fn cohorts(report: &Report, cohort: Cohort) -> Option<&Cohorts> {
     match cohort {
         Cohort::Models => Some(&report.retention.models),
         Cohort::Callers => report.retention.callers.as_ref(),
+    }
+}
+
+/// A cohort's span as a word: `week` or `month`.
+pub fn period_word(period: Period) -> &'static str {
+    match period {
+        Period::Week => "week",
+        Period::Month => "month",
     }
 }
 
@@ -26,7 +35,10 @@ pub fn noun(cohort: Cohort) -> &'static str {
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort) -> Result<Drawn, DrawError<DB>> {
     let noun = noun(cohort);
-    let subtitle = format!("Share of the {noun} first active in a week (rows) active again k weeks later (columns)");
+    let period = cohorts(report, cohort).map(|c| c.period).unwrap_or_default();
+    let unit = period_word(period);
+    let subtitle =
+        format!("Share of the {noun} first active in a {unit} (rows) active again k {unit}s later (columns)");
     let Some(c) = cohorts(report, cohort).filter(|c| !c.cohorts.is_empty()) else {
         let title = format!("No {noun} cohorts to show");
         let why = if report.events == 0 {
@@ -41,33 +53,39 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort
     };
     let later: Vec<f64> = c.cells.iter().filter_map(|row| row.get(1).copied()).collect();
     let title = if later.is_empty() {
-        format!("{} {noun} in {} weekly cohorts", p.fmt.integer(c.sizes.iter().sum()), c.cohorts.len())
+        format!("{} {noun} in {} {unit}ly cohorts", p.fmt.integer(c.sizes.iter().sum()), c.cohorts.len())
     } else {
         let mean = later.iter().sum::<f64>() / later.len() as f64;
-        format!(
-            "{} of {noun} come back the week after their first (mean of {} cohorts)",
-            p.fmt.percent(Some(mean)),
-            later.len()
-        )
+        let of = if later.len() == 1 { "one cohort".to_owned() } else { format!("mean of {} cohorts", later.len()) };
+        format!("{} of {noun} come back the {unit} after their first ({of})", p.fmt.percent(Some(mean)))
     };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let weeks = c.cells.first().map_or(0, Vec::len);
     let label_w = 88.0;
     let cell_w = ((width - 2.0 * PAD - label_w) / weeks.max(1) as f64).min(64.0);
-    let cell_h = ((height - top - PAD - 18.0) / c.cohorts.len() as f64).clamp(4.0, 28.0);
+    let cell_h = ((height - top - PAD - 18.0) / c.cohorts.len() as f64).clamp(2.0, 28.0);
     let grid_top = top + 16.0;
-    for k in 0..weeks {
+    // Every `step`th column is labelled, so that no two labels touch.
+    let widest = p.text_width(&format!("+{}", weeks.saturating_sub(1)), LABEL_SIZE, false) + 6.0;
+    let step =
+        [1, 2, 3, 4, 6, 12, 24, 48, 96].into_iter().find(|&s| s as f64 * cell_w >= widest).unwrap_or(weeks.max(1));
+    for k in (0..weeks).step_by(step) {
         let x = PAD + label_w + (k as f64 + 0.5) * cell_w;
-        if cell_w >= 22.0 || k % 4 == 0 {
-            p.text(&format!("+{k}"), x, top, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
-        }
+        p.text(&format!("+{k}"), x, top, LABEL_SIZE, p.theme.muted, false, Anchor::TopCenter)?;
     }
     let mut boxes = Vec::new();
     for (row, (&day, cells)) in c.cohorts.iter().zip(&c.cells).enumerate() {
         let y = grid_top + row as f64 * cell_h;
         if cell_h >= 11.0 {
-            let label = format!("{} ({})", p.fmt.day_short(day), p.fmt.compact(c.sizes[row] as f64));
+            let when = match c.period {
+                Period::Week => p.fmt.day_short(day),
+                Period::Month => p.fmt.month_year(day),
+            };
+            let mut label = format!("{when} ({})", p.fmt.compact(c.sizes[row] as f64));
+            if p.text_width(&label, LABEL_SIZE, false) > label_w - 4.0 {
+                label = when;
+            }
             p.text(&label, PAD, y + cell_h / 2.0, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleLeft)?;
         }
         for (k, &share) in cells.iter().enumerate() {

@@ -115,14 +115,19 @@ pub fn describe(
             }
             let share = c.cells[row][k];
             let size = c.sizes[row];
+            let unit = retention::period_word(c.period);
             let lines = vec![
                 ("Cohort".into(), format!("{} {}", integer(size), retention::noun(options.cohort))),
                 (
-                    format!("Active in week +{k}"),
+                    format!("Active in {unit} +{k}"),
                     format!("{} ({})", f.percent(Some(share)), integer((share * size as f64).round() as u64)),
                 ),
             ];
-            (format!("Week of {} (UTC)", f.day_long(c.cohorts[row])), lines, drawn.boxes[index])
+            let when = match c.period {
+                crate::report::Period::Week => format!("Week of {}", f.day_long(c.cohorts[row])),
+                crate::report::Period::Month => f.month_year(c.cohorts[row]),
+            };
+            (format!("{when} (UTC)"), lines, drawn.boxes[index])
         }
         ChartKind::Concentration => {
             let t = drawn.transform?;
@@ -321,7 +326,10 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
             Some(m) if m.events > 0 => format!("; {} is the busiest with {}", m.name, f.percent(m.share)),
             _ => String::new(),
         },
-        ChartKind::Retention => format!("; weekly retention of {}", retention::noun(options.cohort)),
+        ChartKind::Retention => {
+            let period = retention::cohorts(report, options.cohort).map(|c| c.period).unwrap_or_default();
+            format!("; {}ly retention of {}", retention::period_word(period), retention::noun(options.cohort))
+        }
         ChartKind::Model => match model::find(report, options.model.as_deref()) {
             Some(m) => format!("; {} served {} of them", m.name, f.integer(m.events)),
             None => "; no such model".into(),

@@ -14,6 +14,10 @@ use std::cell::RefCell;
 /// The most model rows a chart draws: a leaderboard's rows and its screen-reader table's.
 const CHART_ROWS: usize = 50;
 
+/// The retention chart of a window longer than this (half a year) shows cohorts by month:
+/// beyond 26 weekly columns, cells and their headers are too thin to read.
+const MONTHLY_FROM_DAYS: u32 = 183;
+
 /// The report the charts of one dataset share: the last window's, with [`CHART_ROWS`] model
 /// rows. The browser keeps one beside each dataset.
 #[derive(Default)]
@@ -31,7 +35,12 @@ impl SharedReports {
         kind: ChartKind,
         chart: &ChartOptions,
     ) -> Result<Report, Error> {
-        self.report(dataset, options, &detail(kind, chart))
+        let mut report = self.report(dataset, options, &detail(kind, chart))?;
+        // A long window's weekly cohorts make columns too thin to read: months instead.
+        if let Some(window) = report.window.filter(|w| kind == ChartKind::Retention && w.days > MONTHLY_FROM_DAYS) {
+            report.retention = dataset.monthly_retention(window);
+        }
+        Ok(report)
     }
 
     fn report(&self, dataset: &Dataset, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
@@ -86,6 +95,7 @@ mod tests {
     use crate::chart::{Theme, ThemeName};
     use crate::dataset::Inputs;
     use crate::element::View;
+    use crate::report::Period;
     use plotters::prelude::SVGBackend;
 
     /// 80 models over four days (model `mNN` used NN % 13 + 1 times a day), and a registry
@@ -171,5 +181,25 @@ mod tests {
         assert_eq!(first.models.len(), 2);
         let kept = shared.last.borrow().as_ref().map(|(_, r)| r.models.len());
         assert_eq!(kept, Some(CHART_ROWS), "the rows any chart draws are kept");
+    }
+
+    #[test]
+    fn the_retention_chart_of_a_long_window_shows_months_and_others_keep_weeks() {
+        let data = dataset();
+        let shared = SharedReports::default();
+        let chart = ChartOptions::default();
+        let long = ReportOptions {
+            from: Some("2025-09-01".into()),
+            to: Some("2026-03-04".into()),
+            ..ReportOptions::default()
+        };
+        let short = ReportOptions { from: Some("2025-09-03".into()), ..long.clone() };
+        let period = |options: &ReportOptions, kind| {
+            shared.for_chart(&data, options, kind, &chart).expect("a report").retention.models.period
+        };
+        assert_eq!(period(&long, ChartKind::Retention), Period::Month, "185 days");
+        assert_eq!(period(&short, ChartKind::Retention), Period::Week, "183 days");
+        assert_eq!(period(&long, ChartKind::Volume), Period::Week, "only the retention chart");
+        assert_eq!(data.report(&long).expect("a report").retention.models.period, Period::Week);
     }
 }

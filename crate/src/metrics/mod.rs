@@ -19,7 +19,7 @@ pub use options::{Detail, ReportOptions, LORENZ_POINTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::provenance::Basis;
-use crate::report::{Cohorts, Daily, Report};
+use crate::report::{Cohorts, Daily, Period, Report, Retention};
 use crate::store::NONE;
 use crate::window::{Window, WindowAsk};
 use scope::Scope;
@@ -81,18 +81,33 @@ fn report(dataset: &Dataset, window: Option<Window>, options: &ReportOptions, de
     latency::fill(&scope, &mut report);
     estimates::latency(&scope, &mut report);
     report.models = models::rows(&scope, &per_model, &in_universe, detail);
-    let t = scope.tallies;
-    report.retention.models =
-        retention::cohorts(window, scope.model_count(), scope.model_cells().map(|c| (t.day[c], t.model[c])));
-    if scope.has_events() {
-        let log = scope.log;
-        let callers = scope.ok_days().filter(|&(_, i)| log.caller[i] != NONE).map(|(day, i)| (day, log.caller[i]));
-        report.retention.callers = Some(retention::cohorts(window, log.callers.len(), callers));
-    }
+    report.retention = retention_of(&scope, Period::Week);
     if dataset.basis == Basis::Totals {
         without_days(&mut report);
     }
     report
+}
+
+/// The model and caller cohorts of `scope`'s window, by `period`.
+fn retention_of(scope: &Scope, period: Period) -> Retention {
+    let t = scope.tallies;
+    let models = scope.model_cells().map(|c| (t.day[c], t.model[c]));
+    let mut retention =
+        Retention { models: retention::cohorts(scope.window, scope.model_count(), models, period), callers: None };
+    if scope.has_events() {
+        let log = scope.log;
+        let callers = scope.ok_days().filter(|&(_, i)| log.caller[i] != NONE).map(|(day, i)| (day, log.caller[i]));
+        retention.callers = Some(retention::cohorts(scope.window, log.callers.len(), callers, period));
+    }
+    retention
+}
+
+impl Dataset {
+    /// The retention of `window` by calendar month: what the retention chart of a long
+    /// window draws instead of the report's weeks (docs/charts.md#long-windows).
+    pub fn monthly_retention(&self, window: Window) -> Retention {
+        retention_of(&Scope::new(self, window), Period::Month)
+    }
 }
 
 /// Totals over a period say nothing of its days: every figure by day goes (they are listed
