@@ -224,6 +224,31 @@ test('a source without callers, modes or self-calls shows the figures it has and
   await page.close();
 });
 
+test('the screen-reader tables of the retention and callers charts hold what the charts draw', async () => {
+  const table = (page) => page.evaluate(() => {
+    const t = document.querySelector('#under-test').shadowRoot.querySelector('table');
+    return { caption: t.caption.textContent, rows: [...t.querySelectorAll('tr')].map((tr) => [...tr.cells].map((c) => c.textContent)) };
+  });
+  const { page, report } = await widget({ src: 'data/events.ndjson', chart: 'retention' });
+  const r = await report();
+  let t = await table(page);
+  assert.match(t.caption, /models first active in a week still active k weeks later/);
+  assert.deepEqual(t.rows[0].slice(0, 3), ['Cohort (week from, UTC)', 'Models', '+0']);
+  assert.equal(t.rows.length - 1, r.retention.models.cohorts.length, 'a row per cohort');
+  assert.deepEqual(t.rows[1].slice(0, 3), [r.retention.models.cohorts[0], r.retention.models.sizes[0].toLocaleString('en-US'), '100 %']);
+  await page.evaluate(() => document.querySelector('#under-test').setAttribute('cohort', 'callers'));
+  await page.waitForFunction(() => document.querySelector('#under-test').shadowRoot.querySelector('table th:nth-child(2)')?.textContent === 'Callers');
+  t = await table(page);
+  assert.equal(t.rows.length - 1, r.retention.callers.cohorts.length);
+  await page.evaluate(() => document.querySelector('#under-test').setAttribute('chart', 'callers'));
+  await page.waitForFunction(() => document.querySelector('#under-test').shadowRoot.querySelector('table th:nth-child(2)')?.textContent === 'Daily callers');
+  t = await table(page);
+  assert.deepEqual(t.rows[0], ['Day (UTC)', 'Daily callers', 'WAU', 'MAU']);
+  const last = t.rows.at(-1);
+  assert.deepEqual(last.slice(1).map((n) => Number(n.replace(/,/g, ''))), [r.daily.callers.at(-1), r.daily.wau.at(-1), r.daily.mau.at(-1)]);
+  await page.close();
+});
+
 test('OpenRouter rankings read as published: tokens, the other row, and the credit under the chart', async () => {
   const rows = [];
   for (let d = 1; d <= 9; d++) {

@@ -2,8 +2,8 @@
 //! provenance included, docs/inputs.md#provenance) and the table that screen readers get in place of the
 //! chart.
 
-use crate::chart::format::{self, Numbers};
-use crate::chart::{self, ChartKind, Said};
+use crate::chart::format;
+use crate::chart::{self, ChartKind, ChartOptions, Said};
 use crate::report::Report;
 use serde_json::Value;
 use std::fmt::Write;
@@ -114,7 +114,8 @@ pub struct Table {
 }
 
 /// `f` writes the numbers in the reader's locale.
-pub fn table(report: &Report, kind: ChartKind, f: &Numbers) -> Table {
+pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table {
+    let f = &options.numbers;
     // The columns a source does not report are left out, as the charts leave them out.
     let said = Said::of(report);
     if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {
@@ -135,7 +136,22 @@ pub fn table(report: &Report, kind: ChartKind, f: &Numbers) -> Table {
             .collect();
         return Table { caption: "The busiest models".into(), columns, rows };
     }
+    if kind == ChartKind::Retention {
+        return cohort_table(report, options);
+    }
     let d = &report.daily;
+    if kind == ChartKind::Callers {
+        if let (Some(callers), Some(wau), Some(mau)) = (&d.callers, &d.wau, &d.mau) {
+            let columns = ["Day (UTC)", "Daily callers", "WAU", "MAU"].map(String::from).to_vec();
+            let row =
+                |i: usize| vec![d.day[i].to_string(), f.integer(callers[i]), f.integer(wau[i]), f.integer(mau[i])];
+            return Table {
+                caption: "Distinct callers by day".into(),
+                columns,
+                rows: (0..d.day.len()).map(row).collect(),
+            };
+        }
+    }
     let optional = [(said.callers, "Callers"), (said.modes, "Verified")];
     let mut columns: Vec<String> =
         ["Day (UTC)".into(), chart::unit_label(report), "Models used".into(), "Models listed".into()].into();
@@ -159,6 +175,37 @@ pub fn table(report: &Report, kind: ChartKind, f: &Numbers) -> Table {
         })
         .collect();
     Table { caption: "Daily figures".into(), columns, rows }
+}
+
+/// The retention chart's cohorts as its table: a row per cohort (its first day and size), a
+/// column per week or month since, as the chart draws them.
+fn cohort_table(report: &Report, options: &ChartOptions) -> Table {
+    let f = &options.numbers;
+    let noun = chart::cohort_noun(options.cohort);
+    let Some(c) = chart::cohorts_of(report, options.cohort) else {
+        return Table { caption: format!("No {noun} cohorts"), columns: Vec::new(), rows: Vec::new() };
+    };
+    let unit = chart::period_word(c.period);
+    let span = c.cells.first().map_or(0, Vec::len);
+    let mut columns = vec![format!("Cohort ({unit} from, UTC)"), chart::capitalized(noun)];
+    columns.extend((0..span).map(|k| format!("+{k}")));
+    let rows = c
+        .cohorts
+        .iter()
+        .zip(&c.sizes)
+        .zip(&c.cells)
+        .map(|((day, &size), cells)| {
+            let mut row = vec![day.to_string(), f.integer(size)];
+            row.extend(cells.iter().map(|&share| f.percent(Some(share))));
+            row.resize(span + 2, String::new());
+            row
+        })
+        .collect();
+    Table {
+        caption: format!("Share of the {noun} first active in a {unit} still active k {unit}s later"),
+        columns,
+        rows,
+    }
 }
 
 #[cfg(test)]

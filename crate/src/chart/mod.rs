@@ -24,6 +24,7 @@ pub use format::Numbers;
 pub use frame::LegendHit;
 pub use overlay::draw_overlay;
 pub use paint::{DrawError, Painter};
+pub use retention::{cohorts as cohorts_of, noun as cohort_noun, period_word};
 pub use said::Said;
 pub use theme::{Theme, ThemeName};
 pub use tooltip::{count as target_count, describe, tooltip, Tooltip};
@@ -221,7 +222,12 @@ pub fn unit(report: &Report) -> &str {
 
 /// The unit as a label: `Inferences`, `Runs`, …
 pub fn unit_label(report: &Report) -> String {
-    let mut chars = unit(report).chars();
+    capitalized(unit(report))
+}
+
+/// `word` with its first letter a capital: `Models`.
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 

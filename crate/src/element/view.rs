@@ -106,7 +106,7 @@ impl View {
 
     /// The figures as a table, for screen readers.
     pub fn table(&self) -> crate::export::Table {
-        let mut table = crate::export::table(&self.report, self.kind, &self.options.numbers);
+        let mut table = crate::export::table(&self.report, self.kind, &self.options);
         for cell in table.rows.iter_mut().flatten() {
             *cell = visible(cell).into_owned();
         }
