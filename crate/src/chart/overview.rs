@@ -105,6 +105,9 @@ fn top_model(report: &Report, f: &Numbers) -> Tile {
     }
 }
 
+/// The least height of a tile: its label and its value.
+const MIN_TILE: f64 = 40.0;
+
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
     let title = match report.window {
         Some(w) => format!(
@@ -127,21 +130,29 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let tiles = tiles(report, &p.fmt);
-    let columns = if width >= 640.0 {
+    let bottom = match Said::of(report).notice() {
+        Some(notice) => footnote(p, &notice)?,
+        None => height - PAD,
+    };
+    let gap = 10.0;
+    // Columns as the width allows, and more where a column of tiles would not fit the height
+    // (a narrow, short widget): a tile needs 40 px for its label and value.
+    let tile_height = |columns: usize| {
+        let rows = tiles.len().div_ceil(columns) as f64;
+        (bottom - top - gap * (rows - 1.0)) / rows
+    };
+    let mut columns = if width >= 640.0 {
         3
     } else if width >= 360.0 {
         2
     } else {
         1
     };
-    let rows = tiles.len().div_ceil(columns);
-    let gap = 10.0;
+    while columns < 3 && tile_height(columns) < MIN_TILE {
+        columns += 1;
+    }
     let tile_w = (width - 2.0 * PAD - gap * (columns as f64 - 1.0)) / columns as f64;
-    let bottom = match Said::of(report).notice() {
-        Some(notice) => footnote(p, &notice)?,
-        None => height - PAD,
-    };
-    let tile_h = ((bottom - top - gap * (rows as f64 - 1.0)) / rows as f64).max(40.0);
+    let tile_h = tile_height(columns).max(MIN_TILE);
     let fill = mix(p.theme.background, p.theme.grid, 0.6);
     let mut boxes = Vec::new();
     for (k, tile) in tiles.iter().enumerate() {
@@ -217,4 +228,36 @@ pub fn sparkline<DB: DrawingBackend>(p: &Painter<DB>, r: &Rect, series: &[Option
         p.line(&run, p.theme.demand_line, 2)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::frame::footnote_height;
+    use crate::chart::{Theme, ThemeName};
+    use crate::dataset::{Dataset, Inputs};
+    use crate::metrics::ReportOptions;
+    use plotters::prelude::SVGBackend;
+
+    #[test]
+    fn the_tiles_of_a_narrow_short_widget_stay_above_its_footnote() {
+        // Counters say nothing of callers or modes: six tiles and a footnote that says so.
+        let mut body = String::from("day,model,total\n");
+        for day in 1..=20 {
+            for (model, per_day) in [("a", 30), ("b", 7)] {
+                body.push_str(&format!("2026-03-{day:02},{model},{}\n", day * per_day));
+            }
+        }
+        let inputs = Inputs { snapshots: Some(body.as_bytes()), ..Inputs::default() };
+        let report =
+            Dataset::from_bytes(inputs).expect("snapshots").report(&ReportOptions::default()).expect("a report");
+        let notice = Said::of(&report).notice().expect("a source without callers says so");
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 420)), &theme, Numbers::default());
+        let drawn = draw(&p, &report).expect("drawn");
+        let limit = 420.0 - PAD - footnote_height(&p, &notice);
+        assert_eq!(drawn.boxes.len(), 6);
+        assert!(drawn.boxes.iter().all(|b| b.bottom <= limit), "{:?} past {limit}", drawn.boxes.last());
+    }
 }
