@@ -28,16 +28,22 @@ pub struct Heading {
 
 /// Draws the heading and returns the y where the plot may start.
 pub fn heading<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading) -> Result<f64, DrawError<DB>> {
+    heading_keeping(p, heading, "")
+}
+
+/// Draws the heading as [`heading`] does; a subtitle cut short keeps `end`, its last words,
+/// whole (a time chart's days and year, the part a reader cannot guess).
+fn heading_keeping<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading, end: &str) -> Result<f64, DrawError<DB>> {
     // The widget's export button sits in the top right corner: keep the title clear of it.
     let room = p.size().0 - 2.0 * PAD - 28.0;
     // A title or subtitle too long for one line (a narrow widget) takes a second, never cut
     // mid-figure (nor the subtitle's window, whose year comes last).
-    let title = two_lines(p, &heading.title, room, TITLE_SIZE, true);
+    let title = two_lines(p, &heading.title, room, TITLE_SIZE, true, "");
     for (k, line) in title.iter().enumerate() {
         p.text(line, PAD, PAD + k as f64 * TITLE_LINE, TITLE_SIZE, p.theme.text, true, Anchor::TopLeft)?;
     }
     let below = (title.len().max(1) - 1) as f64 * TITLE_LINE;
-    let subtitle = two_lines(p, &heading.subtitle, room, SUBTITLE_SIZE, false);
+    let subtitle = two_lines(p, &heading.subtitle, room, SUBTITLE_SIZE, false, end);
     for (k, line) in subtitle.iter().enumerate() {
         let y = PAD + 22.0 + below + k as f64 * SUBTITLE_LINE;
         p.text(line, PAD, y, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
@@ -45,13 +51,29 @@ pub fn heading<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading) -> Result
     Ok(PAD + 50.0 + below + (subtitle.len().max(1) - 1) as f64 * SUBTITLE_LINE)
 }
 
-/// `text` on at most two lines of `room` pixels, the second cut short with "…" if need be.
-fn two_lines<DB: DrawingBackend>(p: &Painter<DB>, text: &str, room: f64, size: f64, bold: bool) -> Vec<String> {
+/// `text` on at most two lines of `room` pixels, the second cut short with "…" if need be,
+/// before `end` when the text ends with it and it takes less than most of a line.
+fn two_lines<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    text: &str,
+    room: f64,
+    size: f64,
+    bold: bool,
+    end: &str,
+) -> Vec<String> {
     let mut lines = p.wrap(text, room, size, bold);
-    if lines.len() > HEADING_LINES {
-        let rest = lines.split_off(HEADING_LINES - 1).join(" ");
-        lines.push(p.fit(&rest, room, size, bold));
+    if lines.len() <= HEADING_LINES {
+        return lines;
     }
+    let end_width = p.text_width(end, size, bold);
+    if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty() && end_width < room * 0.8) {
+        let mut lines = p.wrap(head, room, size, bold);
+        let rest = lines.split_off(HEADING_LINES - 1).join(" ");
+        lines.push(format!("{}{end}", p.fit(&rest, room - end_width, size, bold)));
+        return lines;
+    }
+    let rest = lines.split_off(HEADING_LINES - 1).join(" ");
+    lines.push(p.fit(&rest, room, size, bold));
     lines
 }
 
@@ -84,7 +106,8 @@ pub fn time_frame<DB: DrawingBackend>(
     p: &Painter<DB>,
     frame: &TimeFrame,
 ) -> Result<(PlotTransform, Vec<LegendHit>), DrawError<DB>> {
-    let mut top = heading(p, &frame.head)?;
+    let days = format!(", {} (UTC)", p.fmt.day_range(frame.window.from, frame.window.to));
+    let mut top = heading_keeping(p, &frame.head, &days)?;
     let legend_hits = if frame.legend.is_empty() {
         Vec::new()
     } else {
@@ -296,6 +319,29 @@ mod tests {
             p.present().expect("presented");
         }
         texts(&svg)
+    }
+
+    #[test]
+    fn a_narrow_time_chart_cuts_its_subtitle_short_before_the_days_and_year() {
+        let (from, to) = (
+            crate::day::Day::parse("2026-03-02").expect("a day"),
+            crate::day::Day::parse("2026-03-04").expect("a day"),
+        );
+        let window = Window { from, to, days: 3 };
+        let theme = Theme::named(ThemeName::Light);
+        let subtitle = "Downloads per UTC day (bars) and their 7-day mean (line), 3 days, Mar 2 – Mar 4, 2026 (UTC)";
+        let mut svg = String::new();
+        {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 340)), &theme, Numbers::default());
+            let head = Heading { title: "t".into(), subtitle: subtitle.into() };
+            let frame =
+                TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
+            time_frame(&p, &frame).expect("drawn");
+            p.present().expect("presented");
+        }
+        let texts = texts(&svg);
+        let second = texts.iter().find(|t| t.ends_with("(UTC)")).expect("the days are drawn whole");
+        assert!(second.contains('…') && second.ends_with(", Mar 2 – Mar 4, 2026 (UTC)"), "{texts:?}");
     }
 
     #[test]
