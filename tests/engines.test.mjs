@@ -1,13 +1,14 @@
 // The same tests in Chromium, Firefox and WebKit (tests/engines.mjs): the demo's figures and
 // paint, the strict-CSP page with the load worker, the optional part and the hashing worker,
 // a page that allows no workers (the page's own fallback), a large body parsed by nested
-// parse workers, hover, keys, brush, both exports, and the error state. The other suites go deeper in
+// parse workers, hover, keys, brush, both exports, three years' weekly bars and monthly
+// cohorts read out by keyboard, and the error state. The other suites go deeper in
 // Chromium alone; what differs between engines (module workers under a CSP, streams,
 // canvas text, pointer events) is exercised here in each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { fixtures, largeEvents, nativeReport, root, serve } from './harness.mjs';
+import { fixtures, hubpulse, largeEvents, nativeReport, root, serve } from './harness.mjs';
 import { ENGINES, startEngine } from './engines.mjs';
 
 /** Resolves, in the page, once `#id` has a report or an error: which. */
@@ -33,6 +34,7 @@ const paintedIn = (id) => {
 
 const expected = nativeReport('--events', `${root}www/data/events.ndjson`, '--registry', `${root}www/data/models.json`);
 const large = largeEvents('engines-pieces.csv');
+hubpulse('synth', '--out', `${fixtures}long`, '--days', '1100', '--count', '60000', '--no-shapes');
 const largeExpected = nativeReport('--events', `${fixtures}engines-pieces.csv`);
 
 for (const engine of ENGINES) {
@@ -195,6 +197,29 @@ for (const engine of ENGINES) {
       assert.ok(await open(), `${engine}: the tapped day's tooltip`);
       await tap('theme', 0.5, 0.5);
       assert.ok(!(await open()), `${engine}: closed by a tap elsewhere`);
+      await tab.close();
+    });
+
+    test('three years read as weekly bars and monthly cohorts, each bar and cohort named by keyboard', async () => {
+      const tab = await opened('', []);
+      await tab.evaluate(() => {
+        for (const chart of ['volume', 'retention']) {
+          const el = document.createElement('hub-pulse');
+          el.id = `long-${chart}`;
+          el.style.cssText = 'display:block;width:900px;height:340px';
+          el.setAttribute('src', 'data/test/long/events.ndjson');
+          el.setAttribute('chart', chart);
+          document.body.prepend(el);
+        }
+      });
+      const heard = async (id) => {
+        await tab.waitFor(settledIn, id);
+        await tab.evaluate((id) => document.getElementById(id).focus(), id);
+        await tab.press('Home');
+        return tab.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[aria-live]').textContent, id);
+      };
+      assert.match(await heard('long-volume'), /^Week of Jul 27, 2026 \(UTC\)/, `${engine}: a week's bar`);
+      assert.match(await heard('long-retention'), /^Aug 2026 \(UTC\): Cohort [\d,]+ models, Active in month \+0 100/, `${engine}: a month's cohort`);
       await tab.close();
     });
 
