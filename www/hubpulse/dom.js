@@ -49,3 +49,22 @@ export function fillTable(table, { caption, columns, rows }) {
 export function nextTask() {
   return globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** How long a task may run steps before `inSlices` gives the thread back: with a step of up
+ * to ~35 ms, no task passes 50 ms. */
+const SLICE_MS = 10;
+
+/**
+ * Calls `step()` until it answers true, giving the thread back (`nextTask`) once a slice has
+ * passed; resolves to true when done, false as soon as `wanted()` answers false after a pause.
+ */
+export async function inSlices(step, wanted = () => true) {
+  let start = performance.now();
+  while (!step()) {
+    if (performance.now() - start < SLICE_MS) continue;
+    await nextTask();
+    if (!wanted()) return false;
+    start = performance.now();
+  }
+  return true;
+}

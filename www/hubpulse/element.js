@@ -3,7 +3,7 @@
 // sizes the canvases, follows the container, the pixel ratio and the theme, and shows
 // loading, errors and what was refused. Everything it writes to the page is text.
 import { acquire } from './cache.js';
-import { absolute, announce, element, fillTable, formatBytes, nextTask } from './dom.js';
+import { absolute, announce, element, fillTable, formatBytes, inSlices, nextTask } from './dom.js';
 import { MediaWatch, colors, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
@@ -163,8 +163,7 @@ class HubPulse extends HTMLElement {
     if (!this.#readConfig()) return previous?.release();
     if (this.#given) {
       previous?.release();
-      await nextTask();
-      if (generation !== this.#generation) return;
+      if (!(await this.#prepared(this.#given, generation))) return;
       this.#data = this.#given;
       this.#loadedAt = new Date();
       return this.#makeView();
@@ -184,8 +183,7 @@ class HubPulse extends HTMLElement {
     });
     try {
       const data = await hold.loading;
-      await nextTask();
-      if (generation !== this.#generation) return;
+      if (!(await this.#prepared(data, generation))) return;
       this.#data = data;
       this.#loadedAt = new Date();
       this.#makeView();
@@ -218,7 +216,7 @@ class HubPulse extends HTMLElement {
     const next = this.#hold.refresh(this.#config);
     try {
       const data = await next.loading;
-      if (generation !== this.#generation || !this.isConnected) return next.release();
+      if (!(await this.#prepared(data, generation)) || !this.isConnected) return next.release();
       this.#hold.release();
       [this.#hold, this.#data, this.#loadedAt] = [next, data, new Date()];
       this.#makeView();
@@ -229,6 +227,23 @@ class HubPulse extends HTMLElement {
       this.#notice.textContent = `Refresh failed (${this.#reason(error)}); showing the data from ${since}`;
       this.#notice.hidden = false;
     }
+  }
+
+  /**
+   * Resolves once `data`'s report for this widget is computed, a slice of the page's thread
+   * at a time (a million models: ~150 ms in one go), and the view can have a task of its own;
+   * false when the widget has moved on meanwhile (`generation`).
+   */
+  async #prepared(data, generation) {
+    const wanted = () => generation === this.#generation && this.#config !== null;
+    await nextTask();
+    try {
+      if (wanted()) await inSlices(() => data.prepare(this.#config, { ...this.#zoom }), wanted);
+    } catch {
+      // A dataset freed meanwhile: the view says so.
+    }
+    await nextTask();
+    return wanted();
   }
 
   #setView(view) {

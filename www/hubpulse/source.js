@@ -4,7 +4,7 @@
 // Retries, timeouts and sharing are the cache's (cache.js).
 import { hashPort, hashers } from './hashing.js';
 import { DatasetParts, EXTRA, compiled, extra, loadUrls, ready } from './wasm.js';
-import { nextTask } from './dom.js';
+import { inSlices, nextTask } from './dom.js';
 
 /** Whether load workers start here: unknown until the first has tried. */
 let workers = null;
@@ -38,23 +38,20 @@ export async function attempt(spec, holder, onProgress, signal) {
 /** Whether only the optional part reads `spec`'s inputs: a hub's own document shape. */
 export const needsExtra = (spec) => spec.format !== undefined && spec.format !== null;
 
-/** How long taking parts in may keep the page before it lets the page paint. */
-const SLICE_MS = 30;
-
 /**
  * The dataset of `parts` from a load worker, copied into the page's wasm a column at a
- * time, with the page given a task between columns once one has taken a while.
+ * time (a million models' column: up to ~30 ms the first time, as the memory grows), with
+ * the page given a task between columns once one has taken a while, and before they are
+ * put together (as long again).
  */
 export async function takeParts({ meta, columns }) {
   const taking = new DatasetParts(meta);
-  let start = performance.now();
-  for (const column of columns) {
-    taking.push(column);
-    if (performance.now() - start > SLICE_MS) {
-      await nextTask();
-      start = performance.now();
-    }
-  }
+  let at = 0;
+  await inSlices(() => {
+    if (at < columns.length) taking.push(columns[at++]);
+    return at === columns.length;
+  });
+  await nextTask();
   return taking.finish();
 }
 

@@ -2,12 +2,14 @@
 //! one window, and they differ only in how many model rows they draw: computing the report
 //! once per window, with the most rows any chart draws, and cutting each chart's copy from
 //! it spares a page of nine widgets on a million models eight passes over them (each
-//! 30–60 ms on the page's thread; docs/architecture.md#the-pages-thread).
+//! 30–60 ms on the page's thread; docs/architecture.md#the-pages-thread). The page may
+//! compute it a step at a time beforehand ([`SharedReports::prepare`]), so that no task of
+//! its thread holds the whole pass.
 
 use crate::chart::{ChartKind, ChartOptions};
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::metrics::{Detail, ReportOptions};
+use crate::metrics::{Detail, Progress, ReportOptions, ReportSteps};
 use crate::report::Report;
 use std::cell::RefCell;
 
@@ -18,11 +20,17 @@ const CHART_ROWS: usize = 50;
 /// beyond 26 weekly columns, cells and their headers are too thin to read.
 const MONTHLY_FROM_DAYS: u32 = 183;
 
+/// Reports under way at once, at most: widgets of one dataset that ask for different
+/// windows each prepare their own; a widget removed mid-way leaves its steps to be dropped.
+const PENDING: usize = 4;
+
 /// The report the charts of one dataset share: the last window's, with [`CHART_ROWS`] model
 /// rows. The browser keeps one beside each dataset.
 #[derive(Default)]
 pub struct SharedReports {
     last: RefCell<Option<(ReportOptions, Report)>>,
+    /// Reports being prepared a step at a time, oldest first.
+    pending: RefCell<Vec<(ReportOptions, ReportSteps)>>,
 }
 
 impl SharedReports {
@@ -43,6 +51,52 @@ impl SharedReports {
         Ok(report)
     }
 
+    /// Computes a step of the report that the charts of `options` share, unless it is kept;
+    /// true once it is, or once it cannot be (the chart's view then says why). The same
+    /// dataset must be given each time.
+    pub fn prepare(&self, dataset: &Dataset, options: &ReportOptions) -> bool {
+        if self.last.borrow().as_ref().is_some_and(|(kept, _)| kept == options) {
+            return true;
+        }
+        let progress = match self.take_pending(options) {
+            Some(steps) => steps.step(dataset),
+            None => match dataset.report_steps(options, &Detail::Top(CHART_ROWS)) {
+                Ok(progress) => progress,
+                Err(_) => return true,
+            },
+        };
+        match progress {
+            Progress::Done(report) => {
+                *self.last.borrow_mut() = Some((options.clone(), report));
+                true
+            }
+            Progress::Pending(steps) => {
+                let mut pending = self.pending.borrow_mut();
+                if pending.len() == PENDING {
+                    pending.remove(0);
+                }
+                pending.push((options.clone(), steps));
+                false
+            }
+        }
+    }
+
+    /// The steps under way for `options`, taken out.
+    fn take_pending(&self, options: &ReportOptions) -> Option<ReportSteps> {
+        let mut pending = self.pending.borrow_mut();
+        let at = pending.iter().position(|(asked, _)| asked == options)?;
+        Some(pending.remove(at).1)
+    }
+
+    /// The report with [`CHART_ROWS`] rows for `options`: the prepared steps finished, if
+    /// some are under way.
+    fn shared(&self, dataset: &Dataset, options: &ReportOptions) -> Result<Report, Error> {
+        match self.take_pending(options) {
+            Some(steps) => Ok(Progress::Pending(steps).finish(dataset)),
+            None => dataset.report_with(options, &Detail::Top(CHART_ROWS)),
+        }
+    }
+
     fn report(&self, dataset: &Dataset, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
         let mut last = self.last.borrow_mut();
         if last.as_ref().is_some_and(|(kept, _)| kept != options) {
@@ -52,7 +106,7 @@ impl SharedReports {
             Detail::Top(rows) if *rows <= CHART_ROWS => {
                 let (_, kept) = match &mut *last {
                     Some(kept) => kept,
-                    empty => empty.insert((options.clone(), dataset.report_with(options, &Detail::Top(CHART_ROWS))?)),
+                    empty => empty.insert((options.clone(), self.shared(dataset, options)?)),
                 };
                 let mut report = kept.clone();
                 report.models.truncate(*rows);
@@ -145,6 +199,39 @@ mod tests {
             let alone = data.report_with(options, &detail).expect("a report");
             assert_eq!(shared.report(&data, options, &detail).expect("a report"), alone, "{options:?} {detail:?}");
         }
+    }
+
+    #[test]
+    fn a_report_prepared_a_step_at_a_time_is_the_one_computed_alone() {
+        let data = dataset();
+        let whole = ReportOptions::default();
+        let two_days = ReportOptions { range: Some("2d".into()), ..ReportOptions::default() };
+        let alone = |options: &ReportOptions| data.report_with(options, &Detail::Top(CHART_ROWS)).expect("a report");
+        // Two widgets of different windows preparing by turns both finish, in a few steps.
+        let shared = SharedReports::default();
+        let (mut calls, mut whole_done, mut two_done) = (0, false, false);
+        while !(whole_done && two_done) {
+            whole_done = whole_done || shared.prepare(&data, &whole);
+            two_done = two_done || shared.prepare(&data, &two_days);
+            calls += 1;
+            assert!(calls <= 9, "still not prepared after {calls} turns");
+        }
+        assert!(calls > 2, "prepared in {calls} turns: not a step at a time");
+        assert_eq!(
+            shared.last.borrow().as_ref().map(|(o, r)| (o.clone(), r.clone())),
+            Some((two_days.clone(), alone(&two_days)))
+        );
+        assert!(shared.prepare(&data, &two_days), "kept: nothing left to do");
+        // A view asked for halfway through takes the steps under way to their end.
+        assert!(!shared.prepare(&data, &whole) && !shared.prepare(&data, &whole));
+        let mut cut = alone(&whole);
+        cut.models.truncate(7);
+        assert_eq!(shared.report(&data, &whole, &Detail::Top(7)).expect("a report"), cut);
+        assert!(shared.pending.borrow().is_empty());
+        // A window that cannot be is prepared at once: the view says why.
+        let nonsense = ReportOptions { from: Some("2026-13-40".into()), ..ReportOptions::default() };
+        assert!(shared.prepare(&data, &nonsense));
+        assert!(shared.for_chart(&data, &nonsense, ChartKind::Volume, &ChartOptions::default()).is_err());
     }
 
     /// The chart drawn from `report` as SVG.

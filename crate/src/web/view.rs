@@ -8,7 +8,7 @@ use super::dataset::JsDataset;
 use super::errors::to_js;
 use super::objects::{from_object, to_object};
 use crate::chart::{Theme, ThemeName, Tooltip};
-use crate::element::{ThemeChoice, View};
+use crate::element::{ElementConfig, ThemeChoice, View};
 use crate::error::Error;
 use crate::metrics::ReportOptions;
 use serde::Deserialize;
@@ -26,6 +26,29 @@ struct Look {
     /// The days a brush selected, instead of the attributes' window.
     from: Option<String>,
     to: Option<String>,
+}
+
+impl Look {
+    /// The report options of a chart of `config` in this look: a brushed window wins.
+    fn report_options(&self, config: &ElementConfig) -> ReportOptions {
+        let mut options = config.report.clone();
+        if self.from.is_some() || self.to.is_some() {
+            (options.from, options.to, options.range) = (self.from.clone(), self.to.clone(), None);
+        }
+        options
+    }
+}
+
+#[wasm_bindgen(js_class = Dataset)]
+impl JsDataset {
+    /// Computes a step of the report that a chart of `config` in `look` (`{from, to}` of a
+    /// brushed window) will show, unless it is ready; true once it is (or cannot be: the view
+    /// then says why). The page calls it between tasks before making the view, so that a
+    /// hub of a million models never holds its thread for the whole report.
+    pub fn prepare(&self, config: &Config, look: JsValue) -> Result<bool, JsValue> {
+        let look: Look = from_object(look, "chart options")?;
+        Ok(self.shared.prepare(&self.inner, &look.report_options(&config.inner)))
+    }
 }
 
 /// A chart of a dataset in a pair of canvases.
@@ -63,10 +86,7 @@ impl JsView {
         for (name, value) in &look.colors {
             theme.set(name, value);
         }
-        let mut options = c.report.clone();
-        if look.from.is_some() || look.to.is_some() {
-            (options.from, options.to, options.range) = (look.from, look.to, None);
-        }
+        let options = look.report_options(&config.inner);
         let report = dataset
             .shared
             .for_chart(&dataset.inner, &options, c.chart.kind, &c.chart.options)
