@@ -388,7 +388,7 @@ mod tests {
         };
         let (announced, unannounced) = (load(true), load(false));
         assert_eq!(announced.day.len(), 20_000);
-        assert!(announced.day.capacity() <= 20_000 * 21 / 20, "capacity {}", announced.day.capacity());
-        assert!(unannounced.day.capacity() >= 32_768, "the doubling the hint avoids");
+        assert!(announced.model.capacity() <= 20_000 * 21 / 20, "capacity {}", announced.model.capacity());
+        assert!(unannounced.model.capacity() >= 32_768, "the doubling the hint avoids");
     }
 }

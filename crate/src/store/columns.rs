@@ -4,7 +4,7 @@
 //! columns holds no index out of range.
 
 use super::tallies::NAMED;
-use super::{Bits, Counts, EventLog, Events, Interner, Latencies, Listings, Tallies, NONE};
+use super::{Bits, Counts, EventDays, EventLog, Events, Interner, Latencies, Listings, Tallies, NONE};
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
@@ -234,14 +234,15 @@ impl EventLog {
     /// that parsed it.
     pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
         let EventLog { day, model, caller, mode, ok, latency, app, automated, models, callers, labels } = self;
-        out.0.push(days_out(&day));
+        out.0.push(days_out(&day.to_vec()));
         out.0.push(Column::U8(mode.into_iter().map(|m| m as u8).collect()));
         PerEvent { model, caller, ok, latency, app, automated, models, callers, labels }.columns_out(out)
     }
 
     /// Takes the columns back, checking that they fit together.
     pub fn columns_in(columns: &mut ColumnsIn) -> Result<EventLog, Mismatch> {
-        let day = days_in(columns)?;
+        let mut day = EventDays::default();
+        columns.i32()?.into_iter().for_each(|d| day.push(Day(d), 0));
         let mode = columns.u8()?.into_iter().map(|m| Mode::ALL.get(m as usize).copied()).collect::<Option<Vec<_>>>();
         let mode = mode.ok_or("a mode that does not exist")?;
         let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } =

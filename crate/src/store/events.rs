@@ -2,7 +2,7 @@
 //! order; [`Events`] once a dataset is assembled, in day order, with days as runs and
 //! only the columns that figures read from events (the rest are in the tallies).
 
-use super::{day_order, permute, Bits, Interner, Latencies};
+use super::{permute, Bits, EventDays, Interner, Latencies};
 use crate::day::Day;
 use crate::mode::Mode;
 use std::borrow::Cow;
@@ -33,7 +33,7 @@ pub struct EventRow<'a> {
 /// field. `kind` and `units` are validated but not kept: no figure reads them.
 #[derive(Default)]
 pub struct EventLog {
-    pub day: Vec<Day>,
+    pub day: EventDays,
     pub model: Vec<u32>,
     /// [`NONE`] where the event named no caller.
     pub caller: Vec<u32>,
@@ -73,7 +73,7 @@ impl EventLog {
     /// Appends one accepted event.
     pub fn push(&mut self, row: &EventRow) {
         let n = self.day.len();
-        self.day.push(Day::from_epoch_seconds(row.seconds));
+        self.day.push(Day::from_epoch_seconds(row.seconds), self.model.capacity());
         self.model.push(self.models.intern(&row.model));
         self.caller.push(row.caller.as_deref().map_or(NONE, |c| self.callers.intern(c)));
         self.mode.push(row.mode);
@@ -121,7 +121,7 @@ impl EventLog {
         let models = renamed(&mut self.models, &other.models);
         let callers = renamed(&mut self.callers, &other.callers);
         let labels = renamed(&mut self.labels, &other.labels);
-        self.day.extend(other.day);
+        self.day.append(&other.day, self.model.capacity());
         self.model.extend(other.model.into_iter().map(|id| rename(&models, id)));
         self.caller.extend(other.caller.into_iter().map(|id| rename(&callers, id)));
         self.mode.extend(other.mode);
@@ -156,13 +156,13 @@ impl EventLog {
     /// that a window is one contiguous range and per-day distinct counts need one pass.
     /// Does nothing for a log that is already in order, as most are.
     pub fn sort_by_day(&mut self) {
-        let Some(order) = day_order(&self.day) else { return };
+        let Some(order) = self.day.order() else { return };
         fn permute_bits(bits: &mut Bits, order: &[u32]) {
             let mut sorted = Bits::default();
             order.iter().for_each(|&i| sorted.push(bits.get(i as usize)));
             *bits = sorted;
         }
-        permute(&mut self.day, &order);
+        self.day = self.day.permuted(&order);
         permute(&mut self.model, &order);
         permute(&mut self.caller, &order);
         permute(&mut self.mode, &order);
@@ -189,10 +189,10 @@ impl EventLog {
         self.sort_by_day();
         let mut days = Vec::new();
         let mut starts = Vec::new();
-        for (i, &day) in self.day.iter().enumerate() {
+        for (day, events) in self.day.runs() {
             if days.last() != Some(&day) {
                 days.push(day);
-                starts.push(i);
+                starts.push(events.start);
             }
         }
         starts.push(self.day.len());

@@ -3,6 +3,7 @@
 mod bits;
 mod columns;
 mod counts;
+mod event_days;
 mod events;
 mod interner;
 mod latency;
@@ -15,6 +16,7 @@ mod tallies;
 pub use bits::Bits;
 pub use columns::{Column, ColumnsIn, ColumnsOut, Mismatch};
 pub use counts::Counts;
+pub use event_days::EventDays;
 pub use events::{EventLog, EventRow, Events, NONE};
 pub use interner::Interner;
 pub use latency::{from_tenths, Latencies, Values};

@@ -68,28 +68,30 @@ impl Tallies {
         let mut t = Tallies::default();
         let (mut self_calls, mut knowable) = (Vec::new(), Vec::new());
         let mut cell_of_model = vec![usize::MAX; log.models.len()];
-        for i in 0..log.len() {
-            let (day, model) = (log.day[i], log.model[i]);
-            let slot = &mut cell_of_model[model as usize];
-            if *slot == usize::MAX || t.day[*slot] != day {
-                *slot = t.len();
-                t.push_empty(day, model);
-                self_calls.push(0);
-                knowable.push(0);
-            }
-            let c = *slot;
-            if !log.ok.get(i) {
-                t.failed.add(c, 1);
-                continue;
-            }
-            t.events[c] += 1;
-            if let Some(named) = t.named.get_mut(log.mode[i] as usize) {
-                named.add(c, 1);
-            }
-            let (caller, owner) = (log.caller[i], owner(model));
-            if caller != NONE && owner != NONE {
-                knowable[c] += 1;
-                self_calls[c] += u64::from(caller == owner);
+        for (day, events) in log.day.runs() {
+            for i in events {
+                let model = log.model[i];
+                let slot = &mut cell_of_model[model as usize];
+                if *slot == usize::MAX || t.day[*slot] != day {
+                    *slot = t.len();
+                    t.push_empty(day, model);
+                    self_calls.push(0);
+                    knowable.push(0);
+                }
+                let c = *slot;
+                if !log.ok.get(i) {
+                    t.failed.add(c, 1);
+                    continue;
+                }
+                t.events[c] += 1;
+                if let Some(named) = t.named.get_mut(log.mode[i] as usize) {
+                    named.add(c, 1);
+                }
+                let (caller, owner) = (log.caller[i], owner(model));
+                if caller != NONE && owner != NONE {
+                    knowable[c] += 1;
+                    self_calls[c] += u64::from(caller == owner);
+                }
             }
         }
         t.self_calls = Some(self_calls);
