@@ -90,6 +90,11 @@ export function settled(page, selector) {
 /**
  * Serves www/ and launches Chromium once for the test file that calls it; the returned
  * object's `server` and `browser` are set before its first test runs.
+ *
+ * Chromium only: these suites use Playwright's page API (routing requests, CDP sessions,
+ * touch, viewport and media emulation), which drives Chromium alone here, since Playwright's
+ * own Firefox and WebKit builds cannot be downloaded. What differs between engines is tested
+ * in all three by tests/engines.test.mjs, through WebDriver BiDi and WebKitWebDriver.
  */
 export function browserSuite() {
   const suite = { server: null, browser: null };
