@@ -14,17 +14,17 @@ pub fn parse_object<S: Sink<N>, const N: usize>(bytes: &[u8], line: u64, sink: &
     let mut record = Record::<N>::new();
     let seed = RecordSeed::<S::Schema, N> { record: &mut record, schema: std::marker::PhantomData };
     // Checked as UTF-8 once, the line's strings need no check each (serde_json's str reader).
-    let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            seed.deserialize(&mut de).and_then(|()| de.end())
-        }
-        Err(_) => {
-            let mut de = serde_json::Deserializer::from_slice(bytes);
-            seed.deserialize(&mut de).and_then(|()| de.end())
+    // JSON that is not UTF-8 is not JSON: serde_json would refuse it too, inside a string or
+    // out, and one reader keeps one copy of its parser in the wasm.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to() + 1;
+            return problems.reject(line, "record", || format!("not a JSON object: byte {at} is not valid UTF-8"));
         }
     };
-    match parsed {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match seed.deserialize(&mut de).and_then(|()| de.end()) {
         Ok(()) => sink.accept(record, line, problems),
         Err(e) => problems.reject(line, "record", || format!("not a JSON object: {}", reason(&e))),
     }

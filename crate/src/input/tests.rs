@@ -112,6 +112,14 @@ fn wrong_types_are_dropped_with_a_warning_and_the_row_kept() {
 }
 
 #[test]
+fn a_json_row_that_is_not_utf8_is_rejected_naming_the_byte_and_the_others_kept() {
+    let body = b"{\"ts\":\"2026-03-02\",\"model\":\"m\"}\n{\"ts\":\"2026-03-02\",\"model\":\"m\xff\"}\n";
+    let r = report(body);
+    assert_eq!((r.events, r.input.rows_rejected), (1, 1));
+    assert_eq!(r.input.problems[0].reason, "not a JSON object: byte 30 is not valid UTF-8");
+}
+
+#[test]
 fn an_ok_in_words_counts_as_it_says_and_an_unreadable_one_rejects_the_row() {
     let body = br#"{"ts":"2026-03-02","model":"m","ok":"false"}
 {"ts":"2026-03-02","model":"m","ok":"YES"}
