@@ -301,6 +301,18 @@ test('three years of days read as weekly bars, or monthly ones at 320 px, named 
   assert.equal(total, report.daily.events.slice(0, 2).reduce((a, b) => a + b, 0), 'the first week, clipped to the window');
   assert.match(await heard('wide', 'End'), /^Week of Jul 30, 2029 \(UTC\)/);
   assert.match(await heard('narrow', 'Home'), /^Aug 2026 \(UTC\)/);
+  // The screen-reader table holds the bars as drawn: a row a week (or month), not 1,100 days.
+  const table = (id) => page.evaluate((id) => {
+    const t = document.getElementById(id).shadowRoot.querySelector('table');
+    return { caption: t.caption.textContent, rows: [...t.rows].slice(1).map((r) => [...r.cells].map((c) => c.textContent)) };
+  }, id);
+  const weeks = await table('wide');
+  assert.equal(weeks.caption, 'Figures by week');
+  assert.equal(weeks.rows.length, 158, 'Jul 27, 2026 to Jul 30, 2029: 158 weeks, the first and last clipped');
+  assert.deepEqual(weeks.rows[0].slice(0, 2), ['Week of Jul 27, 2026', total.toLocaleString('en-US')]);
+  const months = await table('narrow');
+  assert.equal(months.caption, 'Figures by month');
+  assert.equal(months.rows.length, 37);
   // Three years of weekly cohorts would be 157 columns: the chart shows months.
   assert.match(await heard('cohorts', 'Home'), /^Aug 2026 \(UTC\): Cohort [\d,]+ models, Active in month \+0 100/);
   assert.match(await heard('cohorts', 'ArrowRight'), /Active in month \+1 /);

@@ -177,6 +177,28 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
     Table { caption: "Daily figures".into(), columns, rows }
 }
 
+/// The table of a time chart whose bars are weeks or months (a long window, `drawn`): a row
+/// a bar, with what its tooltip says, rather than a row for each of ~1,000 days; `None` where
+/// the bars are days or the chart has none.
+pub fn binned_table(report: &Report, kind: ChartKind, options: &ChartOptions, drawn: &chart::Drawn) -> Option<Table> {
+    let bins = drawn.grouped()?;
+    let tips: Vec<chart::Tooltip> =
+        (0..bins.ranges.len()).map(|bar| chart::describe(report, kind, options, drawn, bar)).collect::<Option<_>>()?;
+    let bar = bins.each();
+    let mut columns = vec![format!("{} (UTC)", chart::capitalized(bar))];
+    columns.extend(tips.first()?.lines.iter().map(|(label, _)| label.clone()));
+    let rows = tips
+        .into_iter()
+        .enumerate()
+        .map(|(i, tip)| {
+            let mut row = vec![bins.label(i, &options.numbers)];
+            row.extend(tip.lines.into_iter().map(|(_, value)| value));
+            row
+        })
+        .collect();
+    Some(Table { caption: format!("Figures by {bar}"), columns, rows })
+}
+
 /// The retention chart's cohorts as its table: a row per cohort (its first day and size), a
 /// column per week or month since, as the chart draws them.
 fn cohort_table(report: &Report, options: &ChartOptions) -> Table {

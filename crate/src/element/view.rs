@@ -104,9 +104,11 @@ impl View {
         visible(&chart::summary(&self.report, self.kind, &self.options)).into_owned()
     }
 
-    /// The figures as a table, for screen readers.
+    /// The figures as a table, for screen readers: what the chart draws (a row a bar where the
+    /// bars are weeks or months).
     pub fn table(&self) -> crate::export::Table {
-        let mut table = crate::export::table(&self.report, self.kind, &self.options);
+        let mut table = crate::export::binned_table(&self.report, self.kind, &self.options, &self.drawn)
+            .unwrap_or_else(|| crate::export::table(&self.report, self.kind, &self.options));
         for cell in table.rows.iter_mut().flatten() {
             *cell = visible(cell).into_owned();
         }
@@ -174,4 +176,46 @@ fn shown(mut tip: Tooltip) -> Tooltip {
         (*label, *value) = (visible(label).into_owned(), visible(value).into_owned());
     }
     tip
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ThemeName;
+    use crate::dataset::Dataset;
+    use crate::metrics::ReportOptions;
+    use plotters::prelude::SVGBackend;
+
+    /// A view of `kind` over `days` days of events (day k has k % 5 + 1), drawn 640 px wide.
+    fn drawn_view(days: i32, kind: ChartKind) -> View {
+        let mut body = String::new();
+        for k in 0..days {
+            let day = Day::parse("2024-01-01").expect("a day").plus(k);
+            for n in 0..(k % 5 + 1) {
+                body.push_str(&format!("{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"m\",\"caller\":\"c{n}\"}}\n"));
+            }
+        }
+        let data = Dataset::from_events("e.ndjson", body.as_bytes()).expect("events");
+        let report = data.report(&ReportOptions::default()).expect("a report");
+        let mut view = View::new(report, kind, ChartOptions::default(), Theme::named(ThemeName::Light));
+        let mut svg = String::new();
+        view.draw(SVGBackend::with_string(&mut svg, (640, 360))).expect("drawn");
+        view
+    }
+
+    #[test]
+    fn a_long_window_s_table_has_a_row_a_bar_as_drawn_and_a_short_one_a_row_a_day() {
+        let long = drawn_view(400, ChartKind::Volume);
+        let table = long.table();
+        assert_eq!(table.caption, "Figures by week");
+        assert_eq!(table.columns, ["Week (UTC)", "Inferences", "A day", "Failed"]);
+        // 2024-01-01 is a Monday: 57 whole weeks and one day.
+        assert_eq!(table.rows.len(), 58);
+        assert_eq!(table.rows[0], ["Week of Jan 1, 2024", "18", "2.6", "0"], "1+2+3+4+5+1+2");
+        assert_eq!(table.rows[57][0], "Week of Feb 3, 2025");
+        let callers = drawn_view(400, ChartKind::Callers).table();
+        assert_eq!(callers.columns, ["Week (UTC)", "Daily callers, mean", "WAU at its end", "MAU at its end"]);
+        let short = drawn_view(60, ChartKind::Volume).table();
+        assert_eq!((short.caption.as_str(), short.rows.len()), ("Daily figures", 60));
+    }
 }
