@@ -147,6 +147,16 @@ test('the keyboard moves through the days and a screen reader gets words and a t
   assert.equal(tip.lines.Inferences, report.daily.events[1].toLocaleString('en-US'));
   const live = await page.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('[aria-live]').textContent);
   assert.match(live, /Inferences/);
+  // The model card's table is its model by day, as its line draws it.
+  const card = await page.evaluate(() => {
+    const el = document.getElementById('model');
+    const row = el.report.models.find((m) => m.model === el.getAttribute('model'));
+    const t = el.shadowRoot.querySelector('table');
+    return { caption: t.caption.textContent, rows: t.rows.length - 1, name: row.name, third: t.rows[3].cells[1].textContent, daily: row.daily[2] };
+  });
+  assert.equal(card.caption, `${card.name}: inferences by day`);
+  assert.equal(card.rows, report.window.days);
+  assert.equal(card.third, card.daily.toLocaleString('en-US'));
   await page.close();
 });
 

@@ -4,7 +4,7 @@
 
 use crate::chart::format;
 use crate::chart::{self, ChartKind, ChartOptions, Said};
-use crate::report::Report;
+use crate::report::{ModelRow, Report};
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -118,6 +118,10 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
     let f = &options.numbers;
     // The columns a source does not report are left out, as the charts leave them out.
     let said = Said::of(report);
+    if let Some(m) = chart::find_model(report, options.model.as_deref()).filter(|_| kind == ChartKind::Model) {
+        return model_table(report, m, options);
+    }
+    // A model card without its model asks which: the busiest are the choices.
     if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {
         let mut columns = vec!["Model".to_owned(), chart::unit_label(report), "Share".into()];
         columns.extend(said.model_labels().into_iter().flatten().map(String::from));
@@ -175,6 +179,23 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
         })
         .collect();
     Table { caption: "Daily figures".into(), columns, rows }
+}
+
+/// A model card's table: the model's events by day, as its line draws them, or its figures
+/// where the source has no days (totals over a period).
+fn model_table(report: &Report, m: &ModelRow, options: &ChartOptions) -> Table {
+    let f = &options.numbers;
+    let unit = chart::unit_label(report);
+    if m.daily.is_empty() {
+        let rows = chart::model_figures(report, m, f).into_iter().map(|(label, value)| vec![label, value]).collect();
+        return Table { caption: m.name.clone(), columns: vec!["Figure".into(), "Value".into()], rows };
+    }
+    let days = report.daily.day.iter().zip(&m.daily);
+    Table {
+        caption: format!("{}: {} by day", m.name, chart::unit(report)),
+        columns: vec!["Day (UTC)".into(), unit],
+        rows: days.map(|(day, &n)| vec![day.to_string(), f.integer(n)]).collect(),
+    }
 }
 
 /// The table of a time chart whose bars are weeks or months (a long window, `drawn`): a row

@@ -22,6 +22,7 @@ pub mod transform;
 
 pub use format::Numbers;
 pub use frame::LegendHit;
+pub use model::{figures as model_figures, find as find_model};
 pub use overlay::draw_overlay;
 pub use paint::{DrawError, Painter};
 pub use retention::{cohorts as cohorts_of, noun as cohort_noun, period_word};

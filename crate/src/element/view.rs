@@ -218,4 +218,16 @@ mod tests {
         let short = drawn_view(60, ChartKind::Volume).table();
         assert_eq!((short.caption.as_str(), short.rows.len()), ("Daily figures", 60));
     }
+
+    #[test]
+    fn a_model_card_s_table_is_its_model_by_day_and_without_a_model_the_busiest() {
+        let mut card = drawn_view(10, ChartKind::Model);
+        assert_eq!(card.table().caption, "The busiest models", "no model chosen: the choices");
+        card.options.model = Some("m".into());
+        let table = card.table();
+        assert_eq!(table.caption, "m: inferences by day");
+        assert_eq!(table.columns, ["Day (UTC)", "Inferences"]);
+        assert_eq!(table.rows.len(), 10);
+        assert_eq!(table.rows[3], ["2024-01-04", "4"]);
+    }
 }
