@@ -144,18 +144,6 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
         return cohort_table(report, options);
     }
     let d = &report.daily;
-    if kind == ChartKind::Callers {
-        if let (Some(callers), Some(wau), Some(mau)) = (&d.callers, &d.wau, &d.mau) {
-            let columns = ["Day (UTC)", "Daily callers", "WAU", "MAU"].map(String::from).to_vec();
-            let row =
-                |i: usize| vec![d.day[i].to_string(), f.integer(callers[i]), f.integer(wau[i]), f.integer(mau[i])];
-            return Table {
-                caption: "Distinct callers by day".into(),
-                columns,
-                rows: (0..d.day.len()).map(row).collect(),
-            };
-        }
-    }
     let optional = [(said.callers, "Callers"), (said.modes, "Verified")];
     let mut columns: Vec<String> =
         ["Day (UTC)".into(), chart::unit_label(report), "Models used".into(), "Models listed".into()].into();
@@ -198,26 +186,44 @@ fn model_table(report: &Report, m: &ModelRow, options: &ChartOptions) -> Table {
     }
 }
 
-/// The table of a time chart whose bars are weeks or months (a long window, `drawn`): a row
-/// a bar, with what its tooltip says, rather than a row for each of ~1,000 days; `None` where
-/// the bars are days or the chart has none.
-pub fn binned_table(report: &Report, kind: ChartKind, options: &ChartOptions, drawn: &chart::Drawn) -> Option<Table> {
-    let bins = drawn.grouped()?;
+/// The table of a time chart: a row for each day or bar it draws (a week or a month where its
+/// bars are those: three years are ~160 rows, not ~1,100), its columns what the tooltips say
+/// (a column only some rows have is empty in the others), so the table holds what the chart
+/// draws. `None` for the other charts, and before the chart is drawn.
+pub fn time_table(report: &Report, kind: ChartKind, options: &ChartOptions, drawn: &chart::Drawn) -> Option<Table> {
+    let time =
+        matches!(kind, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers);
+    drawn.transform.filter(|_| time)?;
+    let targets = chart::target_count(report, kind, drawn);
     let tips: Vec<chart::Tooltip> =
-        (0..bins.ranges.len()).map(|bar| chart::describe(report, kind, options, drawn, bar)).collect::<Option<_>>()?;
-    let bar = bins.each();
-    let mut columns = vec![format!("{} (UTC)", chart::capitalized(bar))];
-    columns.extend(tips.first()?.lines.iter().map(|(label, _)| label.clone()));
+        (0..targets).map(|i| chart::describe(report, kind, options, drawn, i)).collect::<Option<_>>()?;
+    let mut labels: Vec<&str> = Vec::new();
+    for (label, _) in tips.iter().flat_map(|tip| &tip.lines) {
+        if !labels.contains(&label.as_str()) {
+            labels.push(label);
+        }
+    }
+    let f = &options.numbers;
+    let (each, caption) = match drawn.grouped() {
+        Some(bins) => (chart::capitalized(bins.each()), format!("Figures by {}", bins.each())),
+        None => ("Day".into(), "Daily figures".into()),
+    };
+    let mut columns = vec![format!("{each} (UTC)")];
+    columns.extend(labels.iter().map(|&l| l.to_owned()));
     let rows = tips
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, tip)| {
-            let mut row = vec![bins.label(i, &options.numbers)];
-            row.extend(tip.lines.into_iter().map(|(_, value)| value));
+            let mut row = vec![match drawn.grouped() {
+                Some(bins) => bins.label(i, f),
+                None => report.daily.day.get(i).map_or_else(String::new, ToString::to_string),
+            }];
+            let value = |label: &str| tip.lines.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone());
+            row.extend(labels.iter().map(|&label| value(label).unwrap_or_default()));
             row
         })
         .collect();
-    Some(Table { caption: format!("Figures by {bar}"), columns, rows })
+    Some(Table { caption, columns, rows })
 }
 
 /// The retention chart's cohorts as its table: a row per cohort (its first day and size), a

@@ -104,10 +104,10 @@ impl View {
         visible(&chart::summary(&self.report, self.kind, &self.options)).into_owned()
     }
 
-    /// The figures as a table, for screen readers: what the chart draws (a row a bar where the
-    /// bars are weeks or months).
+    /// The figures as a table, for screen readers: what the chart draws (a time chart's days or
+    /// bars, with what their tooltips say).
     pub fn table(&self) -> crate::export::Table {
-        let mut table = crate::export::binned_table(&self.report, self.kind, &self.options, &self.drawn)
+        let mut table = crate::export::time_table(&self.report, self.kind, &self.options, &self.drawn)
             .unwrap_or_else(|| crate::export::table(&self.report, self.kind, &self.options));
         for cell in table.rows.iter_mut().flatten() {
             *cell = visible(cell).into_owned();
@@ -186,13 +186,17 @@ mod tests {
     use crate::metrics::ReportOptions;
     use plotters::prelude::SVGBackend;
 
-    /// A view of `kind` over `days` days of events (day k has k % 5 + 1), drawn 640 px wide.
+    /// A view of `kind` over `days` days of events (day k has k % 5 + 1, the first in a TEE),
+    /// drawn 640 px wide.
     fn drawn_view(days: i32, kind: ChartKind) -> View {
         let mut body = String::new();
         for k in 0..days {
             let day = Day::parse("2024-01-01").expect("a day").plus(k);
             for n in 0..(k % 5 + 1) {
-                body.push_str(&format!("{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"m\",\"caller\":\"c{n}\"}}\n"));
+                let mode = if n == 0 { "tee" } else { "vanilla" };
+                body.push_str(&format!(
+                    "{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"m\",\"caller\":\"c{n}\",\"mode\":\"{mode}\"}}\n"
+                ));
             }
         }
         let data = Dataset::from_events("e.ndjson", body.as_bytes()).expect("events");
@@ -217,6 +221,11 @@ mod tests {
         assert_eq!(callers.columns, ["Week (UTC)", "Daily callers, mean", "WAU at its end", "MAU at its end"]);
         let short = drawn_view(60, ChartKind::Volume).table();
         assert_eq!((short.caption.as_str(), short.rows.len()), ("Daily figures", 60));
+        assert_eq!(short.columns, ["Day (UTC)", "Inferences", "7-day mean", "Failed"]);
+        assert_eq!(short.rows[2], ["2024-01-03", "3", "2.0", "0"], "(1 + 2 + 3) / 3 days so far");
+        let modes = drawn_view(60, ChartKind::Verification).table();
+        assert_eq!(modes.columns[..3], ["Day (UTC)".to_owned(), "Vanilla".into(), "TEE".into()]);
+        assert_eq!(modes.rows[1][1..3], ["1 (50 %)".to_owned(), "1 (50 %)".into()]);
     }
 
     #[test]
