@@ -93,6 +93,19 @@ export interface ModelRow {
   daily: number[];
 }
 
+/** The usage of an owner's or a category's models (docs/metrics.md#by-owner-and-by-category). */
+export interface GroupUsage {
+  models_listed: number;
+  models_active: number;
+  events: number;
+  share: number | null;
+  daily: number[];
+}
+
+export interface OwnerRow extends GroupUsage { owner: string | null }
+
+export interface CategoryRow extends GroupUsage { category: string | null; share_listed: number | null }
+
 export interface Cohorts { cohorts: Day[]; sizes: number[]; cells: number[][] }
 
 /** Every figure of docs/metrics.md; null is "undefined" (a ratio over zero) or "not determined by this input". */
@@ -149,6 +162,13 @@ export interface Report {
     days_carried: number[] | null;
   };
   models: ModelRow[];
+  /** By the registry's owner, busiest first; empty in a chart's report. */
+  owners: OwnerRow[];
+  owner_top1_share: number | null;
+  owner_hhi: number | null;
+  effective_owners: number | null;
+  /** By the registry's category, busiest first; empty in a chart's report. */
+  categories: CategoryRow[];
   retention: { models: Cohorts; callers: Cohorts | null };
 }
 

@@ -40,13 +40,20 @@ fn csv(report: &Report) -> String {
                     }
                 }
             }
-            ("models", Value::Array(models)) => {
-                for m in models {
-                    let id = m["model"].as_str().unwrap_or_default();
+            // A row's figures but its daily series, named by its id (an owner or category that
+            // is null, the models without one, by an empty id).
+            ("models" | "owners" | "categories", Value::Array(rows)) => {
+                let (section, id) = match key.as_str() {
+                    "models" => ("model", "model"),
+                    "owners" => ("owner", "owner"),
+                    _ => ("category", "category"),
+                };
+                for r in rows {
+                    let name = r[id].as_str().unwrap_or_default();
                     for (field, v) in
-                        m.as_object().into_iter().flatten().filter(|(k, _)| !["model", "daily"].contains(&k.as_str()))
+                        r.as_object().into_iter().flatten().filter(|(k, _)| ![id, "daily"].contains(&k.as_str()))
                     {
-                        row("model", &format!("{id}.{field}"), "", v);
+                        row(section, &format!("{name}.{field}"), "", v);
                     }
                 }
             }
@@ -275,6 +282,7 @@ mod tests {
         assert!(lines.contains(&"daily,events,2026-03-03,1"));
         assert!(lines.contains(&"daily,by_mode.unknown,2026-03-02,1"));
         assert!(lines.contains(&"model,\"a,b.events\",,1"));
+        assert!(lines.contains(&"owner,.events,,2"), "the models without an owner: {text}");
         assert!(lines.iter().any(|l| l.starts_with("source,events.sha256,,") && l.len() > 60));
     }
 }

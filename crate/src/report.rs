@@ -97,6 +97,17 @@ pub struct Report {
     pub daily: Daily,
     /// Every model of listed ∪ active, busiest first.
     pub models: Vec<ModelRow>,
+    /// Usage by the models' registry owner, busiest first (the full report only: a chart's
+    /// carries none).
+    pub owners: Vec<OwnerRow>,
+    /// The top owner's share of the events of models with a known owner.
+    pub owner_top1_share: Option<f64>,
+    /// Σ share² over the known owners.
+    pub owner_hhi: Option<f64>,
+    /// 1 / `owner_hhi`.
+    pub effective_owners: Option<f64>,
+    /// Usage by the models' registry category, busiest first (the full report only).
+    pub categories: Vec<CategoryRow>,
     /// Weekly cohorts of models and callers.
     pub retention: Retention,
 }
@@ -302,6 +313,40 @@ pub struct AppEvents {
     pub events: u64,
 }
 
+/// The usage of a group of models: an owner's or a category's
+/// (docs/metrics.md#by-owner-and-by-category).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct GroupUsage {
+    /// Its models listed by the window's end.
+    pub models_listed: u64,
+    /// Its models with an event in the window.
+    pub models_active: u64,
+    /// Its models' successful events in the window.
+    pub events: u64,
+    /// Its share of the window's events.
+    pub share: Option<f64>,
+    /// Its events per day of the window.
+    pub daily: Vec<u64>,
+}
+
+/// An owner's usage; `owner` is `null` for the models without a known owner.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OwnerRow {
+    pub owner: Option<String>,
+    #[serde(flatten)]
+    pub usage: GroupUsage,
+}
+
+/// A category's usage; `category` is `null` for the models without one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CategoryRow {
+    pub category: Option<String>,
+    /// Its models listed over all the models listed.
+    pub share_listed: Option<f64>,
+    #[serde(flatten)]
+    pub usage: GroupUsage,
+}
+
 /// One model's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ModelRow {
@@ -449,6 +494,11 @@ impl Report {
             latency_p99: None,
             daily: Daily::default(),
             models: Vec::new(),
+            owners: Vec::new(),
+            owner_top1_share: None,
+            owner_hhi: None,
+            effective_owners: None,
+            categories: Vec::new(),
             retention: Retention::default(),
         }
     }
@@ -491,18 +541,19 @@ mod tests {
     fn report_field_names_are_pinned() {
         let events =
             b"{\"ts\":\"2026-03-02T10:00:00Z\",\"model\":\"m\",\"caller\":\"c\",\"app\":\"a\"}\n{\"model\":\"x\"}\n";
-        let registry = br#"[{"model":"m","listed_at":"2026-03-01","owner":"c"}]"#;
+        let registry = br#"[{"model":"m","listed_at":"2026-03-01","owner":"c","category":"llm"}]"#;
         let data =
             Dataset::from_bytes(Inputs { events: Some(&events[..]), registry: Some(registry), ..Inputs::default() });
         let json = serde_json::to_value(data.unwrap().report(&ReportOptions::default()).unwrap()).unwrap();
         #[rustfmt::skip]
-        let expected: [(&str, &[&str]); 11] = [
+        let expected: [(&str, &[&str]); 13] = [
             ("", &["window", "input", "events", "failed", "events_wow", "models_listed", "models_active", "models_idle",
                    "models_unlisted", "active_ratio", "events_per_listed_model", "top1_share", "top10_share", "hhi",
                    "effective_models", "gini", "models_in_universe", "models_for_80pct", "lorenz", "callers", "wau", "mau", "stickiness",
                    "events_per_caller", "by_mode", "verified_share", "self_calls", "self_call_share",
                    "models_only_self_called", "organic_events", "automated_events", "first_party_events", "by_app",
-                   "latency_p50", "latency_p95", "latency_p99", "daily", "models", "retention"]),
+                   "latency_p50", "latency_p95", "latency_p99", "daily", "models", "owners", "owner_top1_share",
+                   "owner_hhi", "effective_owners", "categories", "retention"]),
             ("window", &["from", "to", "days"]),
             ("input", &["rows_read", "rows_rejected", "warnings", "problems", "supply_source", "demand_source", "unit",
                         "attribution", "unavailable", "estimates", "sources"]),
@@ -514,6 +565,8 @@ mod tests {
             ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
             ("models.0", &["model", "name", "rank", "events", "share", "callers", "verified_share", "self_call_share",
                            "events_wow", "first_day", "last_day", "daily"]),
+            ("owners.0", &["owner", "models_listed", "models_active", "events", "share", "daily"]),
+            ("categories.0", &["category", "share_listed", "models_listed", "models_active", "events", "share", "daily"]),
             ("retention", &["models", "callers"]),
             ("retention.models", &["cohorts", "sizes", "cells"]),
         ];

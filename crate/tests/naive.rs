@@ -37,6 +37,8 @@ const APPS: [&str; 4] = ["og-studio", "og-flows", "third-party", "Third-Party"];
 /// First-party candidates, including one app no event names.
 const FIRST_PARTY: [&str; 3] = ["og-studio", "og-flows", "ghost-app"];
 const DISPLAY_NAMES: [&str; 2] = ["Alpha", "Beta"];
+/// Registry categories (docs/metrics.md#by-owner-and-by-category).
+const CATEGORIES: [&str; 3] = ["llm", "vision", "risk"];
 /// The report's modes, in the order of its `by_mode` fields.
 const MODE_KEYS: [&str; 5] = ["vanilla", "tee", "zkml", "other", "unknown"];
 
@@ -214,6 +216,7 @@ struct Listing {
     listed_at: Time,
     owner: Option<&'static str>,
     name: Option<&'static str>,
+    category: Option<&'static str>,
 }
 
 /// A registry of some used and some never-used models, each listed once, some of them after
@@ -226,8 +229,16 @@ fn registry() -> impl Strategy<Value = Vec<Listing>> {
             models
                 .into_iter()
                 .map(|model| {
-                    (time(-10..50), option::weighted(0.8, select(&CALLERS[..])), option::of(select(&DISPLAY_NAMES[..])))
-                        .prop_map(move |(listed_at, owner, name)| Listing { model, listed_at, owner, name })
+                    let owner = option::weighted(0.8, select(&CALLERS[..]));
+                    let (name, category) =
+                        (option::of(select(&DISPLAY_NAMES[..])), option::of(select(&CATEGORIES[..])));
+                    (time(-10..50), owner, name, category).prop_map(move |(listed_at, owner, name, category)| Listing {
+                        model,
+                        listed_at,
+                        owner,
+                        name,
+                        category,
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -297,6 +308,9 @@ fn registry_json(listings: &[Listing]) -> Vec<u8> {
             if let Some(name) = l.name {
                 row.insert("name".into(), json!(name));
             }
+            if let Some(category) = l.category {
+                row.insert("category".into(), json!(category));
+            }
             Value::Object(row)
         })
         .collect();
@@ -355,6 +369,7 @@ struct Supply {
     listed: i64,
     owner: Option<String>,
     name: Option<String>,
+    category: Option<String>,
 }
 
 /// The window of docs/metrics.md (and window.rs, as the brief describes it): `range` is the N days
@@ -610,6 +625,66 @@ fn expected(
         .collect();
     r.insert("models".into(), json!(models));
 
+    // By owner and by category: the models of U grouped; the models without one form a row
+    // only when they have events.
+    let groups = |key: &dyn Fn(&str) -> Option<String>| {
+        let mut by: BTreeMap<Option<String>, Vec<&str>> = BTreeMap::new();
+        for m in &universe {
+            by.entry(key(m)).or_default().push(m);
+        }
+        let mut rows: Vec<(Option<String>, Map<String, Value>)> = Vec::new();
+        for (k, members) in by {
+            let events: u64 = members.iter().map(|m| events_of(m)).sum();
+            if k.is_none() && events == 0 {
+                continue;
+            }
+            let daily: Vec<u64> =
+                days.iter().map(|&d| count(&|e| e.day == d && members.contains(&e.model.as_str()))).collect();
+            let row = json!({
+                "models_listed": members.iter().filter(|m| listed.contains(*m)).count(),
+                "models_active": members.iter().filter(|m| active.contains(*m)).count(),
+                "events": events,
+                "share": ratio(events as f64, total as f64),
+                "daily": daily,
+            });
+            let Value::Object(row) = row else { unreachable!() };
+            rows.push((k, row));
+        }
+        let events = |row: &Map<String, Value>| row["events"].as_u64().unwrap_or(0);
+        rows.sort_by(|a, b| events(&b.1).cmp(&events(&a.1)).then(a.0.cmp(&b.0)));
+        rows
+    };
+    let owners = groups(&|m| owner(m));
+    let known: Vec<u64> =
+        owners.iter().filter(|(k, _)| k.is_some()).map(|(_, row)| row["events"].as_u64().unwrap_or(0)).collect();
+    let known_total: u64 = known.iter().sum();
+    r.insert(
+        "owner_top1_share".into(),
+        known.iter().max().map_or(Value::Null, |&top| ratio(top as f64, known_total as f64)),
+    );
+    let owner_hhi =
+        (known_total > 0).then(|| known.iter().map(|&c| (c as f64 / known_total as f64).powi(2)).sum::<f64>());
+    r.insert("owner_hhi".into(), json!(owner_hhi));
+    r.insert("effective_owners".into(), owner_hhi.map_or(Value::Null, |h| ratio(1.0, h)));
+    let owners: Vec<Value> = owners
+        .into_iter()
+        .map(|(k, mut row)| {
+            row.insert("owner".into(), json!(k));
+            Value::Object(row)
+        })
+        .collect();
+    r.insert("owners".into(), json!(owners));
+    let categories: Vec<Value> = groups(&|m| supply.get(m).and_then(|s| s.category.clone()))
+        .into_iter()
+        .map(|(k, mut row)| {
+            let share_listed = ratio(row["models_listed"].as_f64().unwrap_or(0.0), models_listed);
+            row.insert("category".into(), json!(k));
+            row.insert("share_listed".into(), share_listed);
+            Value::Object(row)
+        })
+        .collect();
+    r.insert("categories".into(), json!(categories));
+
     // Retention, cohorts formed within the window.
     let mut model_days: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
     let mut caller_days: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
@@ -716,12 +791,18 @@ fn check(events: &[Event], registry: Option<&[Listing]>, options: &Options) -> R
                     listed: l.listed_at.day(),
                     owner: l.owner.map(identity),
                     name: l.name.map(str::to_owned),
+                    category: l.category.map(str::to_owned),
                 });
             }
         }
         None => {
             for e in naive_events.iter().filter(|e| e.ok) {
-                let s = supply.entry(e.model.clone()).or_insert(Supply { listed: e.day, owner: None, name: None });
+                let s = supply.entry(e.model.clone()).or_insert(Supply {
+                    listed: e.day,
+                    owner: None,
+                    name: None,
+                    category: None,
+                });
                 s.listed = s.listed.min(e.day);
             }
         }

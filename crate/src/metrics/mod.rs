@@ -4,6 +4,7 @@
 mod callers;
 mod concentration;
 mod estimates;
+mod groups;
 pub(crate) mod latency;
 mod models;
 mod options;
@@ -85,6 +86,10 @@ fn without_days(report: &mut Report) {
     for m in &mut report.models {
         (m.events_wow, m.first_day, m.last_day) = (None, None, None);
         m.daily.clear();
+    }
+    let owners = report.owners.iter_mut().map(|o| &mut o.usage);
+    for usage in owners.chain(report.categories.iter_mut().map(|c| &mut c.usage)) {
+        usage.daily.clear();
     }
 }
 

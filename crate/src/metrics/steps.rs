@@ -7,7 +7,9 @@
 //! (docs/architecture.md#the-pages-thread). Computed in one go, it is the same steps.
 
 use super::scope::Scope;
-use super::{callers, concentration, estimates, latency, models, organic, retention_of, supply, verification, volume};
+use super::{
+    callers, concentration, estimates, groups, latency, models, organic, retention_of, supply, verification, volume,
+};
 use super::{without_days, Detail, ReportOptions, LORENZ_POINTS};
 use crate::dataset::Dataset;
 use crate::provenance::Basis;
@@ -23,6 +25,8 @@ pub struct ReportSteps {
     first_party: Vec<String>,
     /// Events per model id in the window.
     per_model: Vec<u64>,
+    /// Whether each model id is listed by the window's end.
+    is_listed: Vec<bool>,
     /// Whether each model id is in the universe: active in the window or listed by its end.
     in_universe: Vec<bool>,
 }
@@ -40,7 +44,7 @@ enum Step {
     Callers,
     /// Organic use and latency.
     Organic,
-    /// The per-model rows.
+    /// The per-model rows, and the owners' and categories' in a full report.
     Models,
     /// Retention; the last step.
     Retention,
@@ -77,6 +81,7 @@ impl ReportSteps {
             detail: detail.clone(),
             first_party: options.first_party.clone(),
             per_model: Vec::new(),
+            is_listed: Vec::new(),
             in_universe: Vec::new(),
         })
     }
@@ -105,10 +110,10 @@ impl ReportSteps {
                 // Listed by the window's end (docs/metrics.md: listed_at day ≤ to): the supply
                 // side, and with the active models the universe that concentration and the
                 // per-model rows cover.
-                let is_listed: Vec<bool> = listed.iter().map(|d| d.is_some_and(|d| d <= self.window.to)).collect();
-                let per_model = &self.per_model;
+                self.is_listed = listed.iter().map(|d| d.is_some_and(|d| d <= self.window.to)).collect();
+                let (per_model, is_listed) = (&self.per_model, &self.is_listed);
                 self.in_universe = (0..per_model.len()).map(|m| per_model[m] > 0 || is_listed[m]).collect();
-                supply::fill(&scope, per_model, &listed, &is_listed, report);
+                supply::fill(&scope, per_model, &listed, is_listed, report);
                 self.next = Step::Concentration;
             }
             Step::Concentration => {
@@ -135,6 +140,10 @@ impl ReportSteps {
             }
             Step::Models => {
                 report.models = models::rows(&scope, &self.per_model, &self.in_universe, &self.detail);
+                // Owners and categories are the full report's: no chart draws them yet.
+                if self.detail == Detail::All {
+                    groups::fill(&scope, &self.per_model, &self.is_listed, report);
+                }
                 self.next = Step::Retention;
             }
             Step::Retention => {
