@@ -198,9 +198,7 @@ fn model_table(report: &Report, m: &ModelRow, options: &ChartOptions) -> Table {
 /// (a column only some rows have is empty in the others), so the table holds what the chart
 /// draws. `None` for the other charts, and before the chart is drawn.
 pub fn time_table(report: &Report, kind: ChartKind, options: &ChartOptions, drawn: &chart::Drawn) -> Option<Table> {
-    let time =
-        matches!(kind, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers);
-    drawn.transform.filter(|_| time)?;
+    drawn.transform.filter(|_| kind.is_time())?;
     let targets = chart::target_count(report, kind, drawn);
     let tips: Vec<chart::Tooltip> =
         (0..targets).map(|i| chart::describe(report, kind, options, drawn, i)).collect::<Option<_>>()?;
@@ -211,7 +209,8 @@ pub fn time_table(report: &Report, kind: ChartKind, options: &ChartOptions, draw
         }
     }
     let f = &options.numbers;
-    let (each, caption) = match drawn.grouped() {
+    let bins = drawn.grouped();
+    let (each, caption) = match bins {
         Some(bins) => (chart::capitalized(bins.each()), format!("Figures by {}", bins.each())),
         None => ("Day".into(), "Daily figures".into()),
     };
@@ -221,7 +220,7 @@ pub fn time_table(report: &Report, kind: ChartKind, options: &ChartOptions, draw
         .iter()
         .enumerate()
         .map(|(i, tip)| {
-            let mut row = vec![match drawn.grouped() {
+            let mut row = vec![match bins {
                 Some(bins) => bins.label(i, f),
                 None => report.daily.day.get(i).map_or_else(String::new, ToString::to_string),
             }];

@@ -59,7 +59,7 @@ impl EventDays {
         }
         if end >= RUNS_FROM && self.days.len() * 2 > end {
             let mut each = Vec::with_capacity(room.max(end));
-            each.extend(self.to_vec());
+            self.spread_into(&mut each);
             (self.days, self.ends) = (each, None);
         }
     }
@@ -98,10 +98,15 @@ impl EventDays {
     /// Each event's day, in input order.
     pub fn to_vec(&self) -> Vec<Day> {
         let mut each = Vec::with_capacity(self.len());
+        self.spread_into(&mut each);
+        each
+    }
+
+    /// Appends each event's day to `each`, in input order.
+    fn spread_into(&self, each: &mut Vec<Day>) {
         for (day, events) in self.runs() {
             each.extend(std::iter::repeat_n(day, events.len()));
         }
-        each
     }
 
     /// The stable permutation that puts the events in day order, or `None` when they
