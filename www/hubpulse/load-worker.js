@@ -3,10 +3,11 @@
 // buffers move without a copy. One worker a load: when it ends, its memory goes with it.
 // Messages in: {spec, module?, extra?, hashPort?, parseWorkers?} to start (module: the page's
 // compiled wasm; extra: {glue, wasm}, the optional part's URLs, to start that instead;
-// parseWorkers: more than 1 parses a large body of events in pieces, piece-pool.js), 'abort'
-// to stop.
-// Out: 'alive' once the script runs, {progress}, then {parts} or {error: {message, kind,
-// transient, status, retryAfter}}, or {unavailable} when its wasm cannot start here.
+// parseWorkers: more than 1 parses a large body of events in pieces, piece-pool.js), then
+// {parsers} (the ports to the parse workers it asked for), 'abort' to stop.
+// Out: 'alive' once the script runs, {progress}, {parsers: n} to ask the page for n parse
+// workers, then {parts} or {error: {message, kind, transient, status, retryAfter}}, or
+// {unavailable} when its wasm cannot start here.
 // The default part is imported statically, so that a bundler bundles it into the worker; the
 // optional part comes from the URL the page sends, only when asked for.
 import * as defaultPart from '../pkg/hubpulse.js';
@@ -17,9 +18,16 @@ postMessage('alive');
 const controller = new AbortController();
 /** Progress is sent at most this often: the page repaints no faster anyway. */
 const PROGRESS_MS = 50;
+/** Resolves the page's answer to a request for parse workers: their ports. */
+let given;
+const askPage = (n) => new Promise((resolve) => {
+  given = resolve;
+  postMessage({ parsers: n });
+});
 
 onmessage = async ({ data }) => {
   if (data === 'abort') return controller.abort();
+  if (data.parsers) return given?.(data.parsers);
   let last = 0;
   const progress = (p) => {
     const now = performance.now();
@@ -35,7 +43,7 @@ onmessage = async ({ data }) => {
     return postMessage({ unavailable: String(error) }); // the page loads on its own thread
   }
   const pool = data.parseWorkers > 1 && !data.extra
-    ? piecePool(data.parseWorkers, data.module, (...piece) => wasm.parsePiece(...piece))
+    ? piecePool(data.parseWorkers, askPage, (...piece) => wasm.parsePiece(...piece))
     : undefined;
   try {
     const hashers = data.hashPort ? portHashers(data.hashPort) : undefined;

@@ -1,19 +1,23 @@
 // The parse workers of one load worker (docs/architecture.md#several-workers-one-body): a
 // large body of events is cut into pieces there, each parsed by one of these workers and
-// joined in order (crate/src/web/pieces.rs). The workers start when the first piece is
-// ready, so a small body never starts them; where none can start (a browser without nested
-// workers), pieces are parsed on the load worker's own thread, with the same result.
+// joined in order (crate/src/web/pieces.rs). The load worker asks the page for them when its
+// first piece is ready, so a small body never starts them; the page starts them
+// (`startParsers`) and hands the load worker a port to each. They are not started inside the
+// load worker: there, Firefox's Worker constructor blocked the load worker's thread for good
+// in about one large load in six, and Safari before 15.5 has no nested workers. Where none
+// starts, pieces are parsed on the load worker's own thread, with the same result.
 
 /** How long a parse worker may take to say it runs before it is taken for unable. */
 const START_MS = 5000;
 
 /**
- * A pool of `workers` parse workers given the compiled `module`: `parse(source, head,
- * text)` resolves to a piece's columns, or rejects with the parser's reason (a string) or
- * an Error; `here(source, head, text)` parses where no worker starts. `close()` ends them.
+ * The load worker's side: a pool of `workers` parse workers, reached through the ports that
+ * `ask(workers)` resolves to. `parse(source, head, text)` resolves to a piece's columns, or
+ * rejects with the parser's reason (a string) or an Error; `here(source, head, text)` parses
+ * where no worker started. `close()` lets go of the ports.
  */
-export function piecePool(workers, module, here) {
-  let started = null;
+export function piecePool(workers, ask, here) {
+  let ports = null;
   let next = 0;
   const waiting = new Map();
   const answer = ({ data }) => {
@@ -23,16 +27,14 @@ export function piecePool(workers, module, here) {
     else if ('reason' in data) piece?.reject(data.reason);
     else piece?.reject(new Error(data.failure));
   };
-  const fail = (event) => {
-    event.preventDefault();
-    for (const piece of waiting.values()) piece.reject(new Error(event.message ?? 'a parse worker stopped'));
-    waiting.clear();
-  };
   return {
     workers,
     async parse(source, head, text) {
-      started ??= Promise.all(Array.from({ length: workers }, () => start(module, answer, fail)));
-      const running = (await started).filter(Boolean);
+      ports ??= ask(workers).then((given) => {
+        for (const port of given) port.onmessage = answer;
+        return given;
+      });
+      const running = await ports;
       if (running.length === 0) return here(source, head, text);
       const id = ++next;
       return new Promise((resolve, reject) => {
@@ -41,13 +43,27 @@ export function piecePool(workers, module, here) {
       });
     },
     close() {
-      started?.then((running) => running.forEach((worker) => worker?.terminate()));
+      ports?.then((given) => given.forEach((port) => port.close()));
     },
   };
 }
 
-/** A parse worker given `module`, or null when none starts here. */
-function start(module, answer, fail) {
+/**
+ * The page's side: starts `n` parse workers given the compiled `module`. `ports` resolves to
+ * a port to each that started (none where none can start here); `failed(message)` is called
+ * when one stops afterwards; `stop()` ends them all.
+ */
+export function startParsers(n, module, failed) {
+  const workers = [];
+  const starting = Array.from({ length: n }, () => startParser(module, workers, failed));
+  return {
+    ports: Promise.all(starting).then((ports) => ports.filter(Boolean)),
+    stop: () => workers.forEach((worker) => worker.terminate()),
+  };
+}
+
+/** A port to a new parse worker given `module`, or null when none starts here. */
+function startParser(module, workers, failed) {
   return new Promise((resolve) => {
     let worker;
     try {
@@ -55,6 +71,7 @@ function start(module, answer, fail) {
     } catch {
       return resolve(null);
     }
+    workers.push(worker);
     const unable = () => {
       worker.terminate();
       resolve(null);
@@ -68,10 +85,13 @@ function start(module, answer, fail) {
     worker.onmessage = ({ data }) => {
       if (data !== 'alive') return;
       clearTimeout(silent);
-      worker.onmessage = answer;
-      worker.onerror = fail;
-      worker.postMessage({ module });
-      resolve(worker);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        failed(event.message ?? 'a parse worker stopped');
+      };
+      const { port1, port2 } = new MessageChannel();
+      worker.postMessage({ module, port: port2 }, [port2]);
+      resolve(port1);
     };
   });
 }

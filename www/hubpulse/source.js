@@ -5,6 +5,7 @@
 import { hashPort, hashers } from './hashing.js';
 import { DatasetParts, EXTRA, compiled, extra, loadUrls, ready } from './wasm.js';
 import { inSlices, nextTask } from './dom.js';
+import { startParsers } from './piece-pool.js';
 
 /** Whether load workers start here: unknown until the first has tried. */
 let workers = null;
@@ -70,10 +71,16 @@ async function inWorker(spec, parseWorkers, onProgress, signal) {
   const [port, module] = await Promise.all([hashPort(), compiled]);
   return new Promise((resolve, reject) => {
     let alive = false;
+    let parsers;
     const done = () => {
       signal.removeEventListener('abort', abort);
       clearTimeout(silent);
       worker.terminate();
+      parsers?.stop();
+    };
+    const broke = (why) => {
+      done();
+      reject(Object.assign(new Error(`hubpulse failed: ${why}`), { kind: 'bug', transient: false }));
     };
     const fallBack = () => {
       done();
@@ -88,6 +95,7 @@ async function inWorker(spec, parseWorkers, onProgress, signal) {
       worker.postMessage('abort');
       signal.removeEventListener('abort', abort);
       clearTimeout(silent);
+      parsers?.stop();
       worker.onmessage = ({ data }) => { if (data.error || data.parts) worker.terminate(); };
       setTimeout(() => worker.terminate(), 1000);
       reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
@@ -97,8 +105,7 @@ async function inWorker(spec, parseWorkers, onProgress, signal) {
     worker.onerror = (event) => {
       event.preventDefault();
       if (!alive) return fallBack();
-      done();
-      reject(Object.assign(new Error(`hubpulse failed: ${event.message ?? 'the load worker stopped'}`), { kind: 'bug', transient: false }));
+      broke(event.message ?? 'the load worker stopped');
     };
     worker.onmessage = ({ data }) => {
       if (data === 'alive') {
@@ -109,6 +116,9 @@ async function inWorker(spec, parseWorkers, onProgress, signal) {
         worker.postMessage({ spec, hashPort: port, ...start }, port ? [port] : []);
       } else if (data.unavailable) {
         fallBack();
+      } else if (data.parsers) {
+        parsers = startParsers(data.parsers, module, broke);
+        parsers.ports.then((ports) => worker.postMessage({ parsers: ports }, ports));
       } else if (data.progress) {
         onProgress(data.progress);
       } else if (data.parts) {
