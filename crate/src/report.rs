@@ -321,6 +321,8 @@ pub struct GroupUsage {
     pub models_listed: u64,
     /// Its models with an event in the window.
     pub models_active: u64,
+    /// Its models listed by the window's end without an event in it.
+    pub models_idle: u64,
     /// Its models' successful events in the window.
     pub events: u64,
     /// Its share of the window's events.
@@ -565,8 +567,8 @@ mod tests {
             ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
             ("models.0", &["model", "name", "rank", "events", "share", "callers", "verified_share", "self_call_share",
                            "events_wow", "first_day", "last_day", "daily"]),
-            ("owners.0", &["owner", "models_listed", "models_active", "events", "share", "daily"]),
-            ("categories.0", &["category", "share_listed", "models_listed", "models_active", "events", "share", "daily"]),
+            ("owners.0", &["owner", "models_listed", "models_active", "models_idle", "events", "share", "daily"]),
+            ("categories.0", &["category", "share_listed", "models_listed", "models_active", "models_idle", "events", "share", "daily"]),
             ("retention", &["models", "callers"]),
             ("retention.models", &["cohorts", "sizes", "cells"]),
         ];

@@ -643,6 +643,7 @@ fn expected(
             let row = json!({
                 "models_listed": members.iter().filter(|m| listed.contains(*m)).count(),
                 "models_active": members.iter().filter(|m| active.contains(*m)).count(),
+                "models_idle": members.iter().filter(|m| listed.contains(*m) && !active.contains(*m)).count(),
                 "events": events,
                 "share": ratio(events as f64, total as f64),
                 "daily": daily,

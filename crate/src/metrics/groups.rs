@@ -33,6 +33,15 @@ pub fn fill(scope: &Scope, per_model: &[u64], is_listed: &[bool], report: &mut R
         .collect();
 }
 
+/// Keeps the daily series of the `keep` busiest owners and categories alone: every row stays,
+/// so that counts and the categories nobody uses are whole, without a series per day each.
+pub fn keep_daily(report: &mut Report, keep: usize) {
+    let owners = report.owners.iter_mut().map(|o| &mut o.usage);
+    for usage in owners.skip(keep).chain(report.categories.iter_mut().map(|c| &mut c.usage).skip(keep)) {
+        usage.daily = Vec::new();
+    }
+}
+
 /// The usage of each group that has a model listed by the window's end or used in it, by the
 /// group `key` gives a model (`None`: it has none), busiest first, then by key; the models
 /// without one form a group only when they have events. (`key` is a `dyn`: one copy of this
@@ -62,6 +71,7 @@ fn groups<'s>(
         let u = &mut usage[g].1;
         u.models_listed += u64::from(listed);
         u.models_active += u64::from(active);
+        u.models_idle += u64::from(listed && !active);
         u.events += per_model[m];
     }
     let t = scope.tallies;

@@ -21,6 +21,7 @@ pub use steps::{Progress, ReportSteps};
 
 use crate::dataset::Dataset;
 use crate::error::Error;
+use crate::provenance::Basis;
 use crate::report::{Cohorts, Daily, Period, Report, Retention};
 use crate::store::NONE;
 use crate::window::{Window, WindowAsk};
@@ -70,6 +71,20 @@ fn retention_of(scope: &Scope, period: Period) -> Retention {
 }
 
 impl Dataset {
+    /// Fills the owners' and categories' rows of `report`'s window, with the daily series of
+    /// the `keep` busiest of each alone: what a chart of them draws
+    /// (docs/metrics.md#by-owner-and-by-category), where the charts' reports leave them out.
+    pub fn fill_groups(&self, report: &mut Report, keep: usize) {
+        let Some(window) = report.window else { return };
+        let scope = Scope::new(self, window);
+        let is_listed = scope::listed_by(&scope.listed_days(), window.to);
+        groups::fill(&scope, &scope.events_per_model(), &is_listed, report);
+        groups::keep_daily(report, keep);
+        if self.basis == Basis::Totals {
+            without_days(report);
+        }
+    }
+
     /// The retention of `window` by calendar month: what the retention chart of a long
     /// window draws instead of the report's weeks (docs/charts.md#long-windows).
     pub fn monthly_retention(&self, window: Window) -> Retention {

@@ -99,3 +99,9 @@ impl<'a> Scope<'a> {
         first
     }
 }
+
+/// Whether each model is listed by `to` (docs/metrics.md: its listing day ≤ `to`), given
+/// the days they count as listed from: with the active models, the window's universe.
+pub fn listed_by(listed: &[Option<Day>], to: Day) -> Vec<bool> {
+    listed.iter().map(|d| d.is_some_and(|d| d <= to)).collect()
+}

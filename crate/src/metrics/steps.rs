@@ -6,7 +6,7 @@
 //! steps, giving the thread back between them, never holds it for 50 ms
 //! (docs/architecture.md#the-pages-thread). Computed in one go, it is the same steps.
 
-use super::scope::Scope;
+use super::scope::{self, Scope};
 use super::{
     callers, concentration, estimates, groups, latency, models, organic, retention_of, supply, verification, volume,
 };
@@ -110,7 +110,7 @@ impl ReportSteps {
                 // Listed by the window's end (docs/metrics.md: listed_at day ≤ to): the supply
                 // side, and with the active models the universe that concentration and the
                 // per-model rows cover.
-                self.is_listed = listed.iter().map(|d| d.is_some_and(|d| d <= self.window.to)).collect();
+                self.is_listed = scope::listed_by(&listed, self.window.to);
                 let (per_model, is_listed) = (&self.per_model, &self.is_listed);
                 self.in_universe = (0..per_model.len()).map(|m| per_model[m] > 0 || is_listed[m]).collect();
                 supply::fill(&scope, per_model, &listed, is_listed, report);
@@ -140,7 +140,8 @@ impl ReportSteps {
             }
             Step::Models => {
                 report.models = models::rows(&scope, &self.per_model, &self.in_universe, &self.detail);
-                // Owners and categories are the full report's: no chart draws them yet.
+                // Owners and categories are the full report's; a chart that draws them asks
+                // for its own (`Dataset::fill_groups`).
                 if self.detail == Detail::All {
                     groups::fill(&scope, &self.per_model, &self.is_listed, report);
                 }
