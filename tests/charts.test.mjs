@@ -1,4 +1,4 @@
-// The chart catalog as a reader meets it on the demo page: nine charts painted in both
+// The chart catalog as a reader meets it on the demo page: eleven charts painted in both
 // themes, exact values on hover, brushing to narrow the window (and back), legend
 // toggles, the keyboard, a summary and a table for screen readers, and the exports.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { browserSuite, fixtures, hubpulse, painted, screenshot, settled } from '
 const suite = browserSuite();
 
 const CHARTS = ['overview', 'volume', 'supply-demand', 'verification', 'callers', 'concentration', 'leaderboard',
-                'retention', 'model'];
+                'retention', 'model', 'share', 'categories', 'owners'];
 
 async function openDemo(options = {}) {
   const page = await suite.browser.newPage({ viewport: { width: 1220, height: 900 }, ...options });
@@ -354,5 +354,73 @@ test('numbers follow the locale attribute, and changing it redraws', async () =>
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'en'));
   await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes(','));
   assert.ok((await label()).startsWith(`${report.events.toLocaleString('en-US')} inferences`));
+  await page.close();
+});
+
+test('who carries the hub: the share by owner, the categories and the owners\' leaderboard say the report\'s figures, over months and at 320 px', async () => {
+  hubpulse('synth', '--out', `${fixtures}long`, '--days', '1100', '--count', '60000', '--no-shapes');
+  const page = await suite.browser.newPage({ viewport: { width: 1000, height: 1500 } });
+  await page.goto(`${suite.server.url}blank.html`);
+  await page.evaluate(() => import('./hubpulse.js'));
+  const widgets = {
+    'share-wide': [900, { chart: 'share', by: 'owner' }],
+    'share-narrow': [320, { chart: 'share', by: 'category' }],
+    cats: [320, { chart: 'categories' }],
+    owners: [900, { chart: 'leaderboard', by: 'owner' }],
+    bare: [320, { chart: 'share', by: 'owner', registry: null }],
+  };
+  await page.evaluate((widgets) => {
+    for (const [id, [width, attributes]] of Object.entries(widgets)) {
+      const el = document.createElement('hub-pulse');
+      el.id = id;
+      el.style.cssText = `display:block;width:${width}px;height:340px;margin-bottom:8px`;
+      const all = { src: 'data/test/long/events.ndjson', registry: 'data/test/long/models.json', from: '2027-01-01',
+                    to: '2027-06-30', ...attributes };
+      for (const [k, v] of Object.entries(all)) if (v !== null) el.setAttribute(k, v);
+      document.body.append(el);
+    }
+  }, widgets);
+  for (const id of Object.keys(widgets)) assert.equal(await settled(page, `#${id}`), 'loaded', id);
+  const heard = async (id, key) => {
+    await page.focus(`#${id}`);
+    await page.keyboard.press(key);
+    return page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[aria-live]').textContent, id);
+  };
+  const table = (id) => page.evaluate((id) => {
+    const t = document.getElementById(id).shadowRoot.querySelector('table');
+    return { caption: t.caption.textContent, rows: [...t.rows].slice(1).map((r) => [...r.cells].map((c) => c.textContent)) };
+  }, id);
+  const n = (x) => x.toLocaleString('en-US');
+  const report = await page.evaluate(() => document.getElementById('share-wide').report);
+  assert.equal(report.window.days, 181);
+  // The first day of the share by owner: the seven busiest owners' events that day, then the rest.
+  const top = report.owners.filter((o) => o.events > 0).slice(0, 7);
+  assert.equal(top.length, 7, 'the synthetic hub has more than seven owners');
+  const first = await heard('share-wide', 'Home');
+  assert.match(first, /^Jan 1, 2027 \(UTC\): /);
+  // An owner's 0x address is written short, as wallets write one.
+  const short = (name) => (/^0x[0-9a-f]{40}$/.test(name) ? `${name.slice(0, 6)}…${name.slice(-4)}` : name);
+  for (const o of top) assert.ok(first.includes(`${short(o.owner ?? 'Unknown owner')} ${n(o.daily[0])} (`), `${o.owner}: ${first}`);
+  const rest = report.daily.events[0] - top.reduce((sum, o) => sum + o.daily[0], 0);
+  assert.ok(first.endsWith(`Other ${n(rest)} (${first.match(/Other [\d,]+ \(([^)]+)\)$/)?.[1]})`), first);
+  assert.equal((await table('share-wide')).rows.length, 181, 'a row a day');
+  // At 320 px the same half year is drawn by week, by category.
+  assert.match(await heard('share-narrow', 'Home'), /^Week of Dec 28, 2026 \(UTC\): /);
+  // The categories, most listed first, with their idle models.
+  const cats = [...report.categories].sort((a, b) => b.models_listed - a.models_listed || b.events - a.events);
+  const c = cats[0];
+  assert.ok((await heard('cats', 'Home')).startsWith(`${c.category}: Models listed ${n(c.models_listed)} (`));
+  assert.ok(c.models_idle >= 0 && c.models_idle <= c.models_listed);
+  const catTable = await table('cats');
+  assert.equal(catTable.rows.length, report.categories.length);
+  assert.deepEqual(catTable.rows[0].slice(0, 2), [c.category, n(c.models_listed)]);
+  // The owners ranked as models are.
+  const o = report.owners[0];
+  assert.equal(await heard('owners', 'Home'), `1. ${o.owner}: Inferences ${n(o.events)}, Share ${(await heard('owners', 'Home')).match(/Share ([^,]+)/)[1]}, `
+    + `Models listed ${n(o.models_listed)}, Models used ${n(o.models_active)}`);
+  // A source without a registry names no owner, and the chart says so.
+  assert.match(await page.getAttribute('#bare', 'aria-label'), /the source names no owners/);
+  assert.ok((await painted(page, '#bare')).share > 0.001, 'the message is drawn');
+  await screenshot(page, 'owners-and-categories');
   await page.close();
 });

@@ -97,6 +97,8 @@ export interface ModelRow {
 export interface GroupUsage {
   models_listed: number;
   models_active: number;
+  /** Its models listed by the window's end without an event in it. */
+  models_idle: number;
   events: number;
   share: number | null;
   daily: number[];
@@ -183,7 +185,7 @@ export interface Dataset {
 
 export type ChartName =
   | 'overview' | 'volume' | 'supply-demand' | 'concentration' | 'verification' | 'callers' | 'leaderboard'
-  | 'retention' | 'model';
+  | 'retention' | 'model' | 'share' | 'categories';
 
 /** The element's attributes, as `mount` takes them. */
 export interface WidgetOptions {
@@ -195,6 +197,8 @@ export interface WidgetOptions {
   model?: string;
   stack?: 'mode';
   cohort?: 'models' | 'callers';
+  /** `share`: what the events are divided by (`mode` draws the verification chart); `leaderboard`: `model` or `owner`. */
+  by?: 'model' | 'owner' | 'category' | 'mode';
   locale?: string;
   unit?: string;
   /** The hub's own apps, comma-separated. */

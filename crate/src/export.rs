@@ -3,7 +3,7 @@
 //! chart.
 
 use crate::chart::format;
-use crate::chart::{self, ChartKind, ChartOptions, Said};
+use crate::chart::{self, By, ChartKind, ChartOptions, Said};
 use crate::report::{ModelRow, Report};
 use serde_json::Value;
 use std::fmt::Write;
@@ -127,6 +127,53 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
     let said = Said::of(report);
     if let Some(m) = chart::find_model(report, options.model.as_deref()).filter(|_| kind == ChartKind::Model) {
         return model_table(report, m, options);
+    }
+    if kind == ChartKind::Leaderboard && options.by == By::Owner {
+        let columns = vec![
+            "Owner".into(),
+            chart::unit_label(report),
+            "Share".into(),
+            "Models listed".into(),
+            "Models used".into(),
+        ];
+        let rows = report
+            .owners
+            .iter()
+            .filter(|o| o.usage.events > 0)
+            .map(|o| {
+                let u = &o.usage;
+                let name = chart::owner_name(o).to_owned();
+                vec![
+                    name,
+                    f.integer(u.events),
+                    f.percent(u.share),
+                    f.integer(u.models_listed),
+                    f.integer(u.models_active),
+                ]
+            })
+            .collect();
+        return Table { caption: "The busiest owners".into(), columns, rows };
+    }
+    if kind == ChartKind::Categories {
+        let columns = ["Category", "Models listed", "Share of the models listed", "Models used", "Idle"];
+        let mut columns: Vec<String> = columns.map(String::from).into();
+        columns.extend([chart::unit_label(report), "Share".into()]);
+        let rows = chart::category_rows(report)
+            .into_iter()
+            .map(|c| {
+                let u = &c.usage;
+                vec![
+                    chart::category_label(c).to_owned(),
+                    f.integer(u.models_listed),
+                    f.percent(c.share_listed),
+                    f.integer(u.models_active),
+                    f.integer(u.models_idle),
+                    f.integer(u.events),
+                    f.percent(u.share),
+                ]
+            })
+            .collect();
+        return Table { caption: "Categories, most listed first".into(), columns, rows };
     }
     // A model card without its model asks which: the busiest are the choices.
     if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {

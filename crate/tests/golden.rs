@@ -6,7 +6,7 @@
 //! After an intended change, refresh them: `npm run golden` (UPDATE_GOLDEN=1 cargo test
 //! --test golden), then look at the new images before committing them.
 
-use hubpulse::{ChartKind, ChartOptions, Dataset, Inputs, Render, Report, ReportOptions, SynthConfig, ThemeName};
+use hubpulse::{By, ChartKind, ChartOptions, Dataset, Inputs, Render, Report, ReportOptions, SynthConfig, ThemeName};
 use std::path::PathBuf;
 
 const SIZE: (u32, u32) = (800, 360);
@@ -104,4 +104,23 @@ fn model() {
     let busiest = report().models.first().map(|m| m.model.clone());
     let options = ChartOptions { model: busiest, ..ChartOptions::default() };
     check("model", ChartKind::Model, options, ThemeName::Light);
+}
+
+#[test]
+fn share() {
+    let by_owner = ChartOptions { by: By::Owner, ..ChartOptions::default() };
+    check("share-by-owner", ChartKind::Share, by_owner, ThemeName::Light);
+    let by_category = ChartOptions { by: By::Category, ..ChartOptions::default() };
+    check("share-by-category-dark", ChartKind::Share, by_category, ThemeName::Dark);
+}
+
+#[test]
+fn categories() {
+    light(ChartKind::Categories);
+}
+
+#[test]
+fn leaderboard_by_owner() {
+    let by_owner = ChartOptions { by: By::Owner, ..ChartOptions::default() };
+    check("leaderboard-by-owner", ChartKind::Leaderboard, by_owner, ThemeName::Light);
 }

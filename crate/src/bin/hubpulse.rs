@@ -25,7 +25,7 @@ const USAGE: &str = "usage:
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
-                  [--stack mode] [--cohort models|callers] [--model ID] [--locale TAG]  …and the inputs and window of report
+                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
                  [--no-shapes]
@@ -76,7 +76,7 @@ struct Options {
     threads: usize,
     out: Option<PathBuf>,
     /// `render`: the chart's options, named as the element's attributes (`chart`,
-    /// `stack`, `cohort`, `model`, `locale`, `theme`), read by the same rules.
+    /// `stack`, `cohort`, `by`, `model`, `locale`, `theme`), read by the same rules.
     chart: BTreeMap<String, String>,
     size: (u32, u32),
     report: ReportOptions,
@@ -149,7 +149,7 @@ impl Options {
                 "out" => o.out = Some(value()?.into()),
                 "width" => o.size.0 = number("--width", &value()?)?,
                 "height" => o.size.1 = number("--height", &value()?)?,
-                name @ ("chart" | "theme" | "stack" | "cohort" | "model" | "locale") => {
+                name @ ("chart" | "theme" | "stack" | "cohort" | "by" | "model" | "locale") => {
                     o.chart.insert(name.to_owned(), value()?);
                 }
                 "from" => o.report.from = Some(value()?),

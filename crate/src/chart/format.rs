@@ -221,9 +221,29 @@ fn trim_zero(s: String) -> String {
     }
 }
 
+/// A name as a chart's legend or row shows it: a 42-character `0x` address (an owner on a
+/// chain) as `0x841c…2760`, the way wallets write one; any other name whole. Tooltip titles,
+/// tables and exports keep the whole name.
+pub fn short_name(name: &str) -> std::borrow::Cow<'_, str> {
+    let address = name.len() == 42 && name.starts_with("0x") && name[2..].bytes().all(|b| b.is_ascii_hexdigit());
+    if address {
+        std::borrow::Cow::Owned(format!("{}…{}", &name[..6], &name[38..]))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_is_written_short_and_other_names_whole() {
+        assert_eq!(short_name("0x841c656fc49f056af51cb245102361382b302760"), "0x841c…2760");
+        for whole in ["acme", "0x841c", "0xZZ1c656fc49f056af51cb245102361382b302760", "Unknown owner"] {
+            assert_eq!(short_name(whole), whole);
+        }
+    }
 
     #[test]
     fn numbers_read_like_a_person_writes_them() {

@@ -69,12 +69,26 @@ fn two_lines<DB: DrawingBackend>(
     if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty() && end_width < room * 0.8) {
         let mut lines = p.wrap(head, room, size, bold);
         let rest = lines.split_off(HEADING_LINES - 1).join(" ");
-        lines.push(format!("{}{end}", p.fit(&rest, room - end_width, size, bold)));
+        lines.push(format!("{}{end}", whole_words(p, &rest, room - end_width, size, bold)));
         return lines;
     }
     let rest = lines.split_off(HEADING_LINES - 1).join(" ");
     lines.push(p.fit(&rest, room, size, bold));
     lines
+}
+
+/// `text` cut at a word to fit `room` with "…" after it, its last word never a figure (a
+/// "18…" of "181 days" would misread as a number).
+fn whole_words<DB: DrawingBackend>(p: &Painter<DB>, text: &str, room: f64, size: f64, bold: bool) -> String {
+    let mut words: Vec<&str> = text.split(' ').collect();
+    loop {
+        let cut = format!("{}…", words.join(" ").trim_end_matches(','));
+        let figure = words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if words.is_empty() || (!figure && p.text_width(&cut, size, bold) <= room) {
+            return cut;
+        }
+        words.pop();
+    }
 }
 
 /// How a time chart's values read.
@@ -208,7 +222,7 @@ const FOOTNOTE_GAP: f64 = 6.0;
 /// One entry of a legend: a swatch, a label, and whether its series is shown.
 pub struct LegendItem {
     /// The key the widget toggles (`tee`, `wau`, …).
-    pub key: &'static str,
+    pub key: String,
     pub label: String,
     pub color: plotters::style::RGBColor,
     pub shown: bool,
@@ -217,7 +231,7 @@ pub struct LegendItem {
 /// A legend entry's place on screen, for clicks.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct LegendHit {
-    pub key: &'static str,
+    pub key: String,
     pub rect: Rect,
 }
 
@@ -269,7 +283,7 @@ pub fn legend<DB: DrawingBackend>(
         let color = if item.shown { p.theme.text } else { p.theme.muted };
         p.text(label, x + 14.0, y, LABEL_SIZE, color, false, Anchor::MiddleLeft)?;
         hits.push(LegendHit {
-            key: item.key,
+            key: item.key.clone(),
             rect: Rect { left: x - 2.0, top: y - 9.0, right: x + entry - 6.0, bottom: y + 9.0 },
         });
     }
@@ -329,19 +343,27 @@ mod tests {
         );
         let window = Window { from, to, days: 3 };
         let theme = Theme::named(ThemeName::Light);
-        let subtitle = "Downloads per UTC day (bars) and their 7-day mean (line), 3 days, Mar 2 – Mar 4, 2026 (UTC)";
-        let mut svg = String::new();
-        {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 340)), &theme, Numbers::default());
-            let head = Heading { title: "t".into(), subtitle: subtitle.into() };
-            let frame =
-                TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
-            time_frame(&p, &frame).expect("drawn");
-            p.present().expect("presented");
+        // However long the words before it, the cut falls between words, never in the days' figure.
+        for padding in 0..40 {
+            let subtitle = format!(
+                "Downloads per UTC day (bars) and {} their 7-day mean (line), 18181 days, Mar 2 – Mar 4, 2026 (UTC)",
+                "x".repeat(padding)
+            );
+            let mut svg = String::new();
+            {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 340)), &theme, Numbers::default());
+                let head = Heading { title: "t".into(), subtitle };
+                let frame =
+                    TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
+                time_frame(&p, &frame).expect("drawn");
+                p.present().expect("presented");
+            }
+            let texts = texts(&svg);
+            let second = texts.iter().find(|t| t.ends_with("(UTC)")).expect("the days are drawn whole");
+            assert!(second.contains('…') && second.ends_with(", Mar 2 – Mar 4, 2026 (UTC)"), "{texts:?}");
+            let before = second.split('…').next().unwrap_or_default();
+            assert!(!before.ends_with(|c: char| c.is_ascii_digit()), "cut in a figure: {second}");
         }
-        let texts = texts(&svg);
-        let second = texts.iter().find(|t| t.ends_with("(UTC)")).expect("the days are drawn whole");
-        assert!(second.contains('…') && second.ends_with(", Mar 2 – Mar 4, 2026 (UTC)"), "{texts:?}");
     }
 
     #[test]
@@ -373,8 +395,10 @@ mod tests {
     fn a_narrow_legend_keeps_every_label_on_rows_of_its_own_width() {
         let theme = Theme::named(ThemeName::Light);
         let names = ["Vanilla", "TEE", "zkML", "Other", "Unknown", "Listed models", "Models used"];
-        let items: Vec<LegendItem> =
-            names.iter().map(|&n| LegendItem { key: "k", label: n.into(), color: theme.text, shown: true }).collect();
+        let items: Vec<LegendItem> = names
+            .iter()
+            .map(|&n| LegendItem { key: "k".into(), label: n.into(), color: theme.text, shown: true })
+            .collect();
         for width in [240, 320, 1000] {
             let mut svg = String::new();
             let (hits, rows) = {

@@ -5,6 +5,7 @@
 
 pub mod axis;
 mod bins;
+mod categories;
 mod concentration;
 pub mod format;
 mod frame;
@@ -16,17 +17,21 @@ pub mod paint;
 mod retention;
 mod said;
 mod series;
+mod share;
 pub mod theme;
 mod tooltip;
 pub mod transform;
 
+pub use categories::{label as category_label, rows as category_rows};
 pub use format::Numbers;
 pub use frame::LegendHit;
+pub use leaderboard::owner_name;
 pub use model::{figures as model_figures, find as find_model};
 pub use overlay::draw_overlay;
 pub use paint::{DrawError, Painter};
 pub use retention::{cohorts as cohorts_of, noun as cohort_noun, period_word};
 pub use said::Said;
+pub use share::PARTS as SHARE_PARTS;
 pub use theme::{Theme, ThemeName};
 pub use tooltip::{count as target_count, describe, tooltip, Tooltip};
 pub use transform::{PlotTransform, Rect};
@@ -59,11 +64,15 @@ pub enum ChartKind {
     Retention,
     /// One model's card.
     Model,
+    /// The share of events over time by model, owner, category or mode, stacked to 100 %.
+    Share,
+    /// Each category's share of the models listed beside its share of the events.
+    Categories,
 }
 
 impl ChartKind {
     /// Every chart, in the catalog's order.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 11] = [
         ChartKind::Overview,
         ChartKind::Volume,
         ChartKind::SupplyDemand,
@@ -73,6 +82,8 @@ impl ChartKind {
         ChartKind::Leaderboard,
         ChartKind::Retention,
         ChartKind::Model,
+        ChartKind::Share,
+        ChartKind::Categories,
     ];
 
     /// The chart of a `chart="…"` attribute or `--chart` option.
@@ -92,12 +103,21 @@ impl ChartKind {
             ChartKind::Leaderboard => "leaderboard",
             ChartKind::Retention => "retention",
             ChartKind::Model => "model",
+            ChartKind::Share => "share",
+            ChartKind::Categories => "categories",
         }
     }
 
     /// Whether x is time, so that dragging across the chart narrows the window.
     pub fn is_time(self) -> bool {
-        matches!(self, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers)
+        matches!(
+            self,
+            ChartKind::Volume
+                | ChartKind::SupplyDemand
+                | ChartKind::Verification
+                | ChartKind::Callers
+                | ChartKind::Share
+        )
     }
 }
 
@@ -111,6 +131,40 @@ pub enum Cohort {
     Callers,
 }
 
+/// What the `share` chart divides the events by, and what the leaderboard ranks (`by`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum By {
+    /// The busiest models, and the rest as one part.
+    #[default]
+    Model,
+    /// The busiest owners (the registry's `owner`).
+    Owner,
+    /// The busiest categories (the registry's `category`).
+    Category,
+    /// Verification modes.
+    Mode,
+}
+
+impl By {
+    /// Every grouping, as the `by` attribute names it.
+    pub const ALL: [By; 4] = [By::Model, By::Owner, By::Category, By::Mode];
+
+    /// The grouping a `by="…"` attribute or `--by` option names.
+    pub fn parse(name: &str) -> Option<By> {
+        By::ALL.into_iter().find(|b| b.name() == name.trim())
+    }
+
+    /// The name a `by` attribute gives.
+    pub fn name(self) -> &'static str {
+        match self {
+            By::Model => "model",
+            By::Owner => "owner",
+            By::Category => "category",
+            By::Mode => "mode",
+        }
+    }
+}
+
 /// How a chart is asked to look, beyond its report.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChartOptions {
@@ -120,6 +174,8 @@ pub struct ChartOptions {
     pub cohort: Cohort,
     /// `model`: the model whose card to draw.
     pub model: Option<String>,
+    /// `share`: what the events are divided by; `leaderboard`: models or owners.
+    pub by: By,
     /// Series switched off from the legend, by key.
     pub hidden: Vec<String>,
     /// How numbers are written (the `locale` attribute, else the browser's language).
@@ -180,9 +236,11 @@ pub fn draw<DB: DrawingBackend>(
         ChartKind::Verification => series::verification(&painter, report, options)?,
         ChartKind::Callers => series::callers(&painter, report, options)?,
         ChartKind::Concentration => concentration::draw(&painter, report)?,
-        ChartKind::Leaderboard => leaderboard::draw(&painter, report)?,
+        ChartKind::Leaderboard => leaderboard::draw(&painter, report, options)?,
         ChartKind::Retention => retention::draw(&painter, report, options.cohort)?,
         ChartKind::Model => model::draw(&painter, report, options.model.as_deref())?,
+        ChartKind::Share => share::draw(&painter, report, options)?,
+        ChartKind::Categories => categories::draw(&painter, report, options)?,
     };
     if let Some(credit) = &report.input.attribution {
         // The source's licence asks for it: under the chart, on every chart.

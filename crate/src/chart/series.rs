@@ -8,7 +8,7 @@ use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFram
 use super::paint::{DrawError, Painter};
 use super::said::Said;
 use super::transform::PlotTransform;
-use super::{ChartOptions, Drawn};
+use super::{share, By, ChartOptions, Drawn};
 use crate::metrics::volume::moving_mean_7;
 use crate::mode::Mode;
 use crate::provenance::Basis;
@@ -19,7 +19,11 @@ use plotters::style::RGBColor;
 use std::borrow::Cow;
 
 /// The window of a report that has events to draw, or the empty state drawn instead.
-fn drawable<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, what: &str) -> Result<Option<Window>, DrawError<DB>> {
+pub(super) fn drawable<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &Report,
+    what: &str,
+) -> Result<Option<Window>, DrawError<DB>> {
     match report.window.filter(|_| report.events > 0) {
         Some(window) if !report.daily.day.is_empty() => Ok(Some(window)),
         Some(window) => {
@@ -55,7 +59,7 @@ fn count_title<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, window: &Wi
 }
 
 /// "90 days, Aug 1 – Oct 29, 2026 (UTC)", in `f`'s words for days.
-fn span(window: &Window, f: &super::format::Numbers) -> String {
+pub(super) fn span(window: &Window, f: &super::format::Numbers) -> String {
     format!("{}, {} (UTC)", span_days(window), f.day_range(window.from, window.to))
 }
 
@@ -67,7 +71,7 @@ pub fn listed_and_active(report: &Report) -> u64 {
 
 /// Bars of `values` from `base` (stacked bars pass the running base), one per bin, each
 /// spanning its bin's days.
-fn bars<DB: DrawingBackend>(
+pub(super) fn bars<DB: DrawingBackend>(
     p: &Painter<DB>,
     t: &PlotTransform,
     bins: &Bins,
@@ -160,7 +164,7 @@ fn mode_legend(p: &Painter<impl DrawingBackend>, options: &ChartOptions) -> Vec<
     Mode::ALL
         .into_iter()
         .map(|m| LegendItem {
-            key: m.name(),
+            key: m.name().into(),
             label: mode_label(m).to_owned(),
             color: p.theme.modes[m as usize],
             shown: options.shows(m.name()),
@@ -271,8 +275,18 @@ pub fn supply_demand<DB: DrawingBackend>(
         super::unit(report),
     );
     let legend = vec![
-        LegendItem { key: "listed", label: "Listed".into(), color: p.theme.supply, shown: options.shows("listed") },
-        LegendItem { key: "active", label: "Used".into(), color: p.theme.demand_line, shown: options.shows("active") },
+        LegendItem {
+            key: "listed".into(),
+            label: "Listed".into(),
+            color: p.theme.supply,
+            shown: options.shows("listed"),
+        },
+        LegendItem {
+            key: "active".into(),
+            label: "Used".into(),
+            color: p.theme.demand_line,
+            shown: options.shows("active"),
+        },
     ];
     let y_max = daily.models_listed.iter().chain(&daily.models_active).copied().max().unwrap_or(0) as f64;
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
@@ -313,31 +327,9 @@ pub fn verification<DB: DrawingBackend>(
         p.fmt.percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64)),
         p.fmt.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
     );
-    let legend = mode_legend(p, options);
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
-    let frame = TimeFrame {
-        head: Heading { title, subtitle },
-        window,
-        years: super::years_named(report, &window),
-        note: None,
-        y_max: 1.0,
-        scale: Scale::Share,
-        legend: &legend,
-    };
-    let (t, legend) = time_frame(p, &frame)?;
-    let daily = &report.daily;
-    let shown: Vec<Mode> = shown_modes(options).collect();
-    let bin_totals: Vec<f64> =
-        (0..bins.ranges.len()).map(|k| shown.iter().map(|&m| bins.sum(k, daily.by_mode.get(m)) as f64).sum()).collect();
-    let mut base = vec![0.0; bin_totals.len()];
-    for mode in shown {
-        let values: Vec<f64> = (0..bins.ranges.len())
-            .map(|k| crate::report::ratio(bins.sum(k, daily.by_mode.get(mode)) as f64, bin_totals[k]).unwrap_or(0.0))
-            .collect();
-        bars(p, &t, &bins, &base, &values, p.theme.modes[mode as usize])?;
-        base.iter_mut().zip(&values).for_each(|(b, v)| *b += v);
-    }
-    Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
+    let parts = share::parts(report, By::Mode);
+    share::stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, options)
 }
 
 /// `callers`: distinct callers per day (bars) with the weekly and monthly actives.
@@ -372,9 +364,14 @@ pub fn callers<DB: DrawingBackend>(
         p.fmt.percent(report.stickiness),
     );
     let legend = vec![
-        LegendItem { key: "dau", label: "Daily".into(), color: p.theme.demand_fill, shown: options.shows("dau") },
-        LegendItem { key: "wau", label: "WAU".into(), color: p.theme.demand_line, shown: options.shows("wau") },
-        LegendItem { key: "mau", label: "MAU".into(), color: p.theme.accent, shown: options.shows("mau") },
+        LegendItem {
+            key: "dau".into(),
+            label: "Daily".into(),
+            color: p.theme.demand_fill,
+            shown: options.shows("dau"),
+        },
+        LegendItem { key: "wau".into(), label: "WAU".into(), color: p.theme.demand_line, shown: options.shows("wau") },
+        LegendItem { key: "mau".into(), label: "MAU".into(), color: p.theme.accent, shown: options.shows("mau") },
     ];
     let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
     let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;

@@ -25,6 +25,9 @@ pub struct Theme {
     /// Verification modes, in [`Mode::ALL`](crate::mode::Mode::ALL) order: Okabe–Ito
     /// hues, which stay apart for the common colour-vision deficiencies.
     pub modes: [RGBColor; 5],
+    /// The parts of a share chart (models, owners, categories), busiest first: Okabe–Ito
+    /// hues, as the modes.
+    pub parts: [RGBColor; 7],
     /// Good and bad changes (trend arrows).
     pub up: RGBColor,
     pub down: RGBColor,
@@ -79,6 +82,15 @@ impl Theme {
                 RGBColor(0xcc, 0x79, 0xa7),
                 RGBColor(0xdc, 0xde, 0xe1),
             ],
+            parts: [
+                RGBColor(0x00, 0x72, 0xb2),
+                RGBColor(0xe6, 0x9f, 0x00),
+                RGBColor(0x00, 0x9e, 0x73),
+                RGBColor(0xd5, 0x5e, 0x00),
+                RGBColor(0x56, 0xb4, 0xe9),
+                RGBColor(0xcc, 0x79, 0xa7),
+                RGBColor(0xf0, 0xe4, 0x42),
+            ],
             up: RGBColor(0x00, 0x7a, 0x55),
             down: RGBColor(0xb3, 0x26, 0x1e),
             font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif".into(),
@@ -102,6 +114,15 @@ impl Theme {
                 RGBColor(0xf0, 0xb3, 0x3f),
                 RGBColor(0xd9, 0x8c, 0xb8),
                 RGBColor(0x3c, 0x42, 0x4a),
+            ],
+            parts: [
+                RGBColor(0x56, 0xb4, 0xe9),
+                RGBColor(0xf0, 0xb3, 0x3f),
+                RGBColor(0x2f, 0xbf, 0x8f),
+                RGBColor(0xf0, 0x80, 0x4a),
+                RGBColor(0x9f, 0xd0, 0xff),
+                RGBColor(0xd9, 0x8c, 0xb8),
+                RGBColor(0xf5, 0xe8, 0x6a),
             ],
             up: RGBColor(0x5f, 0xd3, 0xa0),
             down: RGBColor(0xf2, 0x8b, 0x82),

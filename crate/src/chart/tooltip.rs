@@ -6,7 +6,7 @@
 use super::bins::Bins;
 use super::said::Said;
 use super::series::{listed_and_active, mode_label, shown_modes, volume_mean};
-use super::{format, model, overview, retention, ChartKind, ChartOptions, Drawn};
+use super::{categories, format, leaderboard, model, overview, retention, share, By, ChartKind, ChartOptions, Drawn};
 use crate::report::{ratio, Report};
 use serde::Serialize;
 
@@ -99,6 +99,26 @@ pub fn describe(
             let tile = overview::tiles(report, f).into_iter().nth(index)?;
             (tile.label, vec![("Value".into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
         }
+        ChartKind::Leaderboard if options.by == By::Owner => {
+            let o = report.owners.get(index)?;
+            let lines = vec![
+                (super::unit_label(report), integer(o.usage.events)),
+                ("Share".into(), f.percent(o.usage.share)),
+                ("Models listed".into(), integer(o.usage.models_listed)),
+                ("Models used".into(), integer(o.usage.models_active)),
+            ];
+            (format!("{}. {}", index + 1, leaderboard::owner_name(o)), lines, drawn.boxes[index])
+        }
+        ChartKind::Categories => {
+            let c = *categories::rows(report).get(index)?;
+            let lines = vec![
+                ("Models listed".into(), format!("{} ({})", integer(c.usage.models_listed), f.percent(c.share_listed))),
+                ("Models used".into(), integer(c.usage.models_active)),
+                ("Idle".into(), integer(c.usage.models_idle)),
+                (super::unit_label(report), format!("{} ({})", integer(c.usage.events), f.percent(c.usage.share))),
+            ];
+            (categories::label(c).to_owned(), lines, drawn.boxes[index])
+        }
         ChartKind::Leaderboard => {
             let m = report.models.get(index)?;
             let mut lines = vec![(super::unit_label(report), integer(m.events)), ("Share".into(), f.percent(m.share))];
@@ -152,10 +172,16 @@ pub fn describe(
             };
             (format!("{} (UTC)", f.day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
         }
-        ChartKind::Volume | ChartKind::Verification | ChartKind::Callers if drawn.grouped().is_some() => {
+        ChartKind::Volume | ChartKind::Verification | ChartKind::Callers | ChartKind::Share
+            if drawn.grouped().is_some() =>
+        {
             binned(report, kind, options, &drawn.transform?, drawn.grouped()?, index)?
         }
-        ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification | ChartKind::Callers => {
+        ChartKind::Volume
+        | ChartKind::SupplyDemand
+        | ChartKind::Verification
+        | ChartKind::Callers
+        | ChartKind::Share => {
             let t = drawn.transform?;
             let d = &report.daily;
             let day = *d.day.get(index)?;
@@ -184,15 +210,9 @@ pub fn describe(
                     ("Used".into(), integer(d.models_active[index])),
                     (super::unit_label(report), integer(events)),
                 ],
-                ChartKind::Verification => shown_modes(options)
-                    .map(|m| {
-                        let n = d.by_mode.get(m)[index];
-                        (
-                            mode_label(m).to_owned(),
-                            format!("{} ({})", integer(n), f.percent(ratio(n as f64, events as f64))),
-                        )
-                    })
-                    .collect(),
+                ChartKind::Verification | ChartKind::Share => {
+                    share::lines(&share::parts(report, share_by(kind, options)), options, index..index + 1)
+                }
                 _ => {
                     let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| integer(s[index]));
                     vec![
@@ -209,6 +229,15 @@ pub fn describe(
     };
     let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
     Some(Tooltip { index, x: (at.left + at.right) / 2.0, y: at.top, crosshair, title, lines })
+}
+
+/// What a chart of shares divides the events by: the verification chart, by mode.
+fn share_by(kind: ChartKind, options: &ChartOptions) -> By {
+    if kind == ChartKind::Verification {
+        By::Mode
+    } else {
+        options.by
+    }
 }
 
 /// A target's title, its lines and where it is on screen.
@@ -244,12 +273,9 @@ fn binned(
             }
             lines
         }
-        ChartKind::Verification => shown_modes(options)
-            .map(|m| {
-                let n = bins.sum(index, d.by_mode.get(m));
-                (mode_label(m).to_owned(), format!("{} ({})", f.integer(n), f.percent(ratio(n as f64, events as f64))))
-            })
-            .collect(),
+        ChartKind::Verification | ChartKind::Share => {
+            share::lines(&share::parts(report, share_by(kind, options)), options, days.clone())
+        }
         _ => {
             let last = days.end - 1;
             let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| f.integer(s[last]));
@@ -321,6 +347,31 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         ChartKind::Callers => match report.callers {
             Some(c) => format!("; {} distinct callers", f.integer(c)),
             None => "; callers unknown from rollups".into(),
+        },
+        ChartKind::Leaderboard if options.by == By::Owner => match report.owners.first() {
+            Some(o) if o.usage.events > 0 && o.owner.is_some() => {
+                format!("; {} is the busiest owner with {}", leaderboard::owner_name(o), f.percent(o.usage.share))
+            }
+            _ => "; the source names no owners".into(),
+        },
+        ChartKind::Share => match share::parts(report, options.by).first() {
+            Some(part) => format!(
+                "; by {}, {} carries {} of them",
+                options.by.name(),
+                part.label,
+                f.percent(ratio(part.daily.iter().sum::<u64>() as f64, report.events as f64))
+            ),
+            None => format!("; the source names no {}s", options.by.name()),
+        },
+        ChartKind::Categories => match categories::rows(report).first() {
+            Some(c) => format!(
+                "; {} categories, the most listed {} with {} of the models and {} of the use",
+                f.integer(report.categories.len() as u64),
+                categories::label(c),
+                f.percent(c.share_listed),
+                f.percent(c.usage.share)
+            ),
+            None => "; the source names no categories".into(),
         },
         ChartKind::Leaderboard => match report.models.first() {
             Some(m) if m.events > 0 => format!("; {} is the busiest with {}", m.name, f.percent(m.share)),

@@ -3,7 +3,7 @@
 //! value makes no sense. The element passes its attributes here as they are (URLs made
 //! absolute), so every rule lives in one place with native tests.
 
-use crate::chart::{ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
+use crate::chart::{By, ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
 use crate::error::Error;
 use crate::input::{Limits, Shape};
 use crate::metrics::ReportOptions;
@@ -109,7 +109,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 27] = [
+pub const ATTRIBUTES: [&str; 28] = [
     "src",
     "rollups",
     "snapshots",
@@ -131,6 +131,7 @@ pub const ATTRIBUTES: [&str; 27] = [
     "model",
     "stack",
     "cohort",
+    "by",
     "locale",
     "unit",
     "first-party",
@@ -168,7 +169,7 @@ impl ElementConfig {
 }
 
 impl ChartConfig {
-    /// Reads the chart's attributes (`chart`, `cohort`, `stack`, `model`, `locale`,
+    /// Reads the chart's attributes (`chart`, `cohort`, `stack`, `by`, `model`, `locale`,
     /// `theme`) among `attributes`; `locale`: the reader's language.
     pub fn parse(attributes: &BTreeMap<String, String>, locale: &str) -> Result<ChartConfig, Error> {
         let get = |name: &str| attributes.get(name).map(String::as_str);
@@ -187,8 +188,20 @@ impl ChartConfig {
             Some("mode") => true,
             Some(other) => return Err(attribute(format!("stack is mode or absent, not {other:?}"))),
         };
+        let by = match get("by").map(str::trim) {
+            None | Some("") => By::Model,
+            Some(name) => {
+                let by = By::parse(name)
+                    .ok_or_else(|| attribute(format!("by is model, owner, category or mode, not {name:?}")))?;
+                if kind == ChartKind::Leaderboard && !matches!(by, By::Model | By::Owner) {
+                    return Err(attribute(format!("by is model or owner for a leaderboard, not {name:?}")));
+                }
+                by
+            }
+        };
         let options = ChartOptions {
             stack_by_mode,
+            by,
             cohort,
             model: get("model").map(str::to_owned),
             hidden: Vec::new(),
@@ -201,6 +214,8 @@ impl ChartConfig {
                     .ok_or_else(|| attribute(format!("theme is auto, light or dark, not {name:?}")))?,
             ),
         };
+        // The share of each mode is the verification chart.
+        let kind = if kind == ChartKind::Share && by == By::Mode { ChartKind::Verification } else { kind };
         Ok(ChartConfig { kind, options, theme })
     }
 }
@@ -299,6 +314,18 @@ mod tests {
     }
 
     #[test]
+    fn the_share_by_mode_is_the_verification_chart_and_a_leaderboard_ranks_models_or_owners() {
+        let chart = |pairs: &[(&str, &str)]| parse(&[&[("src", "e.ndjson")], pairs].concat()).map(|c| c.chart);
+        let by_mode = chart(&[("chart", "share"), ("by", "mode")]).unwrap();
+        assert_eq!((by_mode.kind, by_mode.options.by), (ChartKind::Verification, By::Mode));
+        let by_owner = chart(&[("chart", "share"), ("by", " owner ")]).unwrap();
+        assert_eq!((by_owner.kind, by_owner.options.by), (ChartKind::Share, By::Owner));
+        assert_eq!(chart(&[("chart", "leaderboard"), ("by", "owner")]).unwrap().options.by, By::Owner);
+        let refused = chart(&[("chart", "leaderboard"), ("by", "category")]).unwrap_err();
+        assert_eq!(refused, "by is model or owner for a leaderboard, not \"category\"");
+    }
+
+    #[test]
     fn a_source_file_is_all_it_takes() {
         let c = parse(&[("src", "https://hub/e.ndjson")]).unwrap();
         assert_eq!(c.load.and_then(|l| l.events).as_deref(), Some("https://hub/e.ndjson"));
@@ -312,10 +339,11 @@ mod tests {
     #[test]
     fn every_bad_value_names_its_attribute() {
         let src = ("src", "e.ndjson");
-        let cases: [(&str, &str, &str); 10] = [
+        let cases: [(&str, &str, &str); 11] = [
             ("chart", "pie", "unknown chart \"pie\"; charts are overview, volume"),
             ("cohort", "planets", "cohort is models or callers, not \"planets\""),
             ("stack", "model", "stack is mode or absent, not \"model\""),
+            ("by", "planet", "by is model, owner, category or mode, not \"planet\""),
             ("theme", "sepia", "theme is auto, light or dark, not \"sepia\""),
             ("max-rows", "0", "max-rows must be a whole number of rows ≥ 1, not \"0\"."),
             ("max-bytes", "1.5", "max-bytes must be a whole number of bytes ≥ 1, not \"1.5\"."),

@@ -6,7 +6,7 @@
 //! compute it a step at a time beforehand ([`SharedReports::prepare`]), so that no task of
 //! its thread holds the whole pass.
 
-use crate::chart::{ChartKind, ChartOptions};
+use crate::chart::{By, ChartKind, ChartOptions, SHARE_PARTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::metrics::{Detail, Progress, ReportOptions, ReportSteps};
@@ -47,6 +47,9 @@ impl SharedReports {
         // A long window's weekly cohorts make columns too thin to read: months instead.
         if let Some(window) = report.window.filter(|w| kind == ChartKind::Retention && w.days > MONTHLY_FROM_DAYS) {
             report.retention = dataset.monthly_retention(window);
+        }
+        if draws_groups(kind, chart) {
+            dataset.fill_groups(&mut report, CHART_ROWS);
         }
         Ok(report)
     }
@@ -130,6 +133,17 @@ impl SharedReports {
     }
 }
 
+/// Whether a chart of `kind` draws the owners' or categories' rows, which the shared report
+/// leaves out (a pass over every model, docs/metrics.md#by-owner-and-by-category).
+fn draws_groups(kind: ChartKind, options: &ChartOptions) -> bool {
+    match kind {
+        ChartKind::Categories => true,
+        ChartKind::Share => matches!(options.by, By::Owner | By::Category),
+        ChartKind::Leaderboard => options.by == By::Owner,
+        _ => false,
+    }
+}
+
 /// The per-model figures a chart of `kind` draws: its reports carry only those, so a hub of a
 /// million models costs a chart a few rows (the CSV export asks for all of them).
 fn detail(kind: ChartKind, options: &ChartOptions) -> Detail {
@@ -139,6 +153,7 @@ fn detail(kind: ChartKind, options: &ChartOptions) -> Detail {
         ChartKind::Overview => Detail::Top(1),
         // Without a model the card asks which: no row is needed.
         ChartKind::Model => options.model.clone().map_or(Detail::Top(0), Detail::Model),
+        ChartKind::Share if options.by == By::Model => Detail::Top(SHARE_PARTS),
         _ => Detail::Top(0),
     }
 }
@@ -164,7 +179,13 @@ mod tests {
             }
         }
         let listed: Vec<String> = (70..90)
-            .map(|m| format!("{{\"model\":\"m{m:02}\",\"name\":\"Model {m}\",\"listed_at\":\"2026-03-01\"}}"))
+            .map(|m| {
+                let (owner, category) = (m % 3, m % 4);
+                format!(
+                    "{{\"model\":\"m{m:02}\",\"name\":\"Model {m}\",\"listed_at\":\"2026-03-01\",\"owner\":\"o{owner}\",\
+                     \"category\":\"c{category}\"}}"
+                )
+            })
             .collect();
         let registry = format!("[{}]", listed.join(","));
         let inputs =
@@ -251,10 +272,19 @@ mod tests {
         let models = [None, Some("m12".to_owned()), Some("m13".to_owned()), Some("Model 75".to_owned())];
         for kind in ChartKind::ALL {
             for model in models.iter().filter(|m| kind == ChartKind::Model || m.is_none()) {
-                let chart = ChartOptions { model: model.clone(), ..ChartOptions::default() };
-                let cut = shared.for_chart(&data, &options, kind, &chart).expect("a report");
-                assert!(cut.models.len() <= CHART_ROWS, "{kind:?} carries {} rows", cut.models.len());
-                assert_eq!(drawn(cut, kind, &chart), drawn(whole.clone(), kind, &chart), "{kind:?} {model:?}");
+                for by in By::ALL
+                    .into_iter()
+                    .filter(|&by| by == By::Model || kind == ChartKind::Share || kind == ChartKind::Leaderboard)
+                {
+                    let chart = ChartOptions { model: model.clone(), by, ..ChartOptions::default() };
+                    let cut = shared.for_chart(&data, &options, kind, &chart).expect("a report");
+                    assert!(cut.models.len() <= CHART_ROWS, "{kind:?} carries {} rows", cut.models.len());
+                    let (cut, whole) = (drawn(cut, kind, &chart), drawn(whole.clone(), kind, &chart));
+                    assert_eq!(cut, whole, "{kind:?} {model:?} {by:?}");
+                    if draws_groups(kind, &chart) {
+                        assert!(!cut.contains("The source names no"), "{kind:?} {by:?}: {cut}");
+                    }
+                }
             }
         }
     }
