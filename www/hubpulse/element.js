@@ -24,7 +24,7 @@ class HubPulse extends HTMLElement {
    */
   static observedAttributes = ['src', 'rollups', 'snapshots', 'registry', 'format', 'source', 'rpc', 'from-block',
     'to-block', 'address', 'max-rows', 'max-bytes', 'credentials', 'chart', 'theme', 'range', 'from', 'to', 'model',
-    'stack', 'cohort', 'locale', 'unit', 'first-party', 'refresh', 'timeout', 'deadline'];
+    'stack', 'cohort', 'by', 'locale', 'unit', 'first-party', 'refresh', 'timeout', 'deadline'];
 
   #canvas = element('canvas');
   #overlay = element('canvas', 'overlay');
