@@ -261,6 +261,7 @@ test('OpenRouter rankings read as published: tokens, the other row, and the cred
   const r = await report();
   assert.equal(r.input.unit, 'tokens');
   assert.equal(r.models_active, 2, 'the other row is not a model');
+  assert.deepEqual(r.owners.map((o) => o.owner), ['vendor'], 'a model\'s author owns it; the long tail is no model\'s');
   assert.equal(r.events, 9 * (9e11 + 2e11 + 1e11) + 45);
   assert.equal(r.input.attribution, 'Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-10');
   assert.match(await page.getAttribute('#under-test', 'aria-label'), / tokens in 9 days/);

@@ -45,6 +45,32 @@ fn a_month_of_replicate_pages_for_five_thousand_models() {
 }
 
 #[test]
+fn a_router_s_rankings_list_each_model_from_its_first_day_with_tokens_owned_by_its_author() {
+    let rows = [
+        ("2026-03-01", "vendor/a", "900"),
+        ("2026-03-01", "other", "50"),
+        ("2026-03-02", "vendor/a", "800"),
+        ("2026-03-02", "acme/x", "0"),
+        ("2026-03-03", "acme/x", "300"),
+        ("2026-03-03", "vendor/b", "100"),
+        ("2026-03-03", "solo", "10"),
+    ];
+    let data: Vec<String> = rows
+        .iter()
+        .map(|(d, m, t)| format!(r#"{{"date":"{d}","model_permaslug":"{m}","total_tokens":"{t}"}}"#))
+        .collect();
+    let body = format!(r#"{{"data":[{}],"meta":{{"as_of":"2026-03-04"}}}}"#, data.join(","));
+    let inputs = Inputs { rollups: Some(body.as_bytes()), shape: Some(Shape::OpenRouterRankings), ..Inputs::default() };
+    let r = Dataset::from_bytes(inputs).unwrap().report(&ReportOptions::default()).unwrap();
+    // Listed from the first day with tokens, as without a registry: acme/x's 0 is not a day of use.
+    assert_eq!(r.daily.models_listed, [1, 1, 4]);
+    assert_eq!((r.models_listed, r.models_active), (4, 4));
+    let owners: Vec<(Option<&str>, u64)> = r.owners.iter().map(|o| (o.owner.as_deref(), o.usage.events)).collect();
+    // "solo" has no author: the row of unknown owners. The long tail is no model's, so no owner's.
+    assert_eq!(owners, [(Some("vendor"), 1_800), (Some("acme"), 300), (None, 10)]);
+}
+
+#[test]
 fn broken_documents_in_each_shape_are_errors_or_rejected_rows_never_panics() {
     let documents: [(Shape, &str); 3] = [
         (

@@ -136,7 +136,12 @@ fn open_router_rankings_are_rollups_in_tokens_with_their_credit() {
     assert_eq!((r.events, r.models_active), (10_000_000_000_012, 2), "the other row is volume, not a model");
     assert_eq!(r.input.unit, "tokens");
     assert_eq!(r.input.attribution.as_deref(), Some("Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-03"));
-    assert_eq!((r.input.rows_read, r.input.rows_rejected), (4, 1));
+    // Four rows of the document, and its two models as the listings it carries (as Replicate's
+    // and Hugging Face's documents carry theirs), owned by their authors.
+    assert_eq!((r.input.rows_read, r.input.rows_rejected), (6, 1));
+    assert_eq!(r.input.sources.iter().map(|s| s.input.as_str()).collect::<Vec<_>>(), ["rollups", "registry"]);
+    let owners: Vec<Option<&str>> = r.owners.iter().map(|o| o.owner.as_deref()).collect();
+    assert_eq!(owners, [Some("a"), Some("b")]);
     assert_eq!(r.input.problems[0].line, 4, "rows are numbered by their place in data[]");
     let not_rankings =
         Inputs { rollups: Some(&b"[1,2]"[..]), shape: Some(Shape::OpenRouterRankings), ..Inputs::default() };

@@ -43,7 +43,7 @@ impl ShapeReader {
         problems: &mut Problems,
     ) -> Result<Extras, String> {
         let (mut extras, listings) = match self {
-            ShapeReader::OpenRouter(r) => (r.finish()?, None),
+            ShapeReader::OpenRouter(r) => r.finish()?,
             ShapeReader::Replicate(r) => r.finish(sink, problems)?,
             ShapeReader::HuggingFace(r) => r.finish(sink, problems)?,
         };
