@@ -348,12 +348,15 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
             Some(c) => format!("; {} distinct callers", f.integer(c)),
             None => "; callers unknown from rollups".into(),
         },
-        ChartKind::Leaderboard if options.by == By::Owner => match report.owners.first() {
-            Some(o) if o.usage.events > 0 && o.owner.is_some() => {
-                format!("; {} is the busiest owner with {}", leaderboard::owner_name(o), f.percent(o.usage.share))
+        ChartKind::Leaderboard if options.by == By::Owner => {
+            match report.owners.iter().find(|o| o.owner.is_some() && o.usage.events > 0) {
+                Some(o) => {
+                    format!("; {} is the busiest owner with {}", leaderboard::owner_name(o), f.percent(o.usage.share))
+                }
+                None if report.owners.iter().any(|o| o.owner.is_some()) => String::new(),
+                None => "; the source names no owners".into(),
             }
-            _ => "; the source names no owners".into(),
-        },
+        }
         ChartKind::Share => match share::parts(report, options.by).first() {
             Some(part) => format!(
                 "; by {}, {} carries {} of them",
