@@ -73,7 +73,7 @@ fn two_lines<DB: DrawingBackend>(
         return lines;
     }
     let rest = lines.split_off(HEADING_LINES - 1).join(" ");
-    lines.push(p.fit(&rest, room, size, bold));
+    lines.push(whole_words(p, &rest, room, size, bold));
     lines
 }
 

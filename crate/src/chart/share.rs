@@ -179,9 +179,10 @@ pub fn draw<DB: DrawingBackend>(
     let named: Vec<&Part> = parts.iter().filter(|p| p.tint != Tint::Other).collect();
     let top = |n: usize| named.iter().take(n).map(|p| p.daily.iter().sum::<u64>()).sum::<u64>() as f64;
     let share = |n: usize| p.fmt.percent(ratio(top(n), report.events as f64));
-    let mut title = format!("{} carries {} of {unit}", named.first().map_or("", |p| &p.label), share(1));
+    // Short enough for two lines at 320 px: "0x841c…2760: 22 % of inferences, top 7: 55 %".
+    let mut title = format!("{}: {} of {unit}", named.first().map_or("", |p| &p.label), share(1));
     if named.len() > 1 && rest {
-        title.push_str(&format!(", the top {} together {}", named.len(), share(named.len())));
+        title.push_str(&format!(", top {}: {}", named.len(), share(named.len())));
     }
     let subtitle = format!("{}, {}", what(bins.each()), span(&window, &p.fmt));
     stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, options)
