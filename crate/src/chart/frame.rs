@@ -79,7 +79,7 @@ fn two_lines<DB: DrawingBackend>(
 
 /// `text` cut at a word to fit `room` with "…" after it, its last word never a figure (a
 /// "18…" of "181 days" would misread as a number).
-fn whole_words<DB: DrawingBackend>(p: &Painter<DB>, text: &str, room: f64, size: f64, bold: bool) -> String {
+pub fn whole_words<DB: DrawingBackend>(p: &Painter<DB>, text: &str, room: f64, size: f64, bold: bool) -> String {
     let mut words: Vec<&str> = text.split(' ').collect();
     loop {
         let cut = format!("{}…", words.join(" ").trim_end_matches(','));

@@ -2,7 +2,7 @@
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
 use super::format::{self, Numbers};
-use super::frame::{footnote, heading, Heading, PAD};
+use super::frame::{footnote, heading, whole_words, Heading, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::series::listed_and_active;
@@ -105,6 +105,27 @@ fn top_model(report: &Report, f: &Numbers) -> Tile {
     }
 }
 
+/// `text` at the largest size from `size` down to `smallest` at which it fits `room`, and that
+/// size; at the smallest, cut between words if it must be.
+fn fitted<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    text: &str,
+    room: f64,
+    size: f64,
+    smallest: f64,
+    bold: bool,
+) -> (String, f64) {
+    let mut size = size;
+    while size > smallest && p.text_width(text, size, bold) > room {
+        size -= 1.0;
+    }
+    if p.text_width(text, size, bold) <= room {
+        (text.to_owned(), size)
+    } else {
+        (whole_words(p, text, room, size, bold), size)
+    }
+}
+
 /// The least height of a tile: its label and its value.
 const MIN_TILE: f64 = 40.0;
 
@@ -165,36 +186,16 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         };
         p.fill_rect(r.left, r.top, r.right, r.bottom, fill)?;
         let inner = tile_w - 20.0;
-        p.text(
-            &p.fit(&tile.label, inner, 12.0, false),
-            r.left + 10.0,
-            r.top + 8.0,
-            12.0,
-            p.theme.muted,
-            false,
-            Anchor::TopLeft,
-        )?;
-        let value_size = (tile_h * 0.3).clamp(14.0, 24.0);
-        p.text(
-            &p.fit(&tile.value, inner, value_size, true),
-            r.left + 10.0,
-            r.top + 26.0,
-            value_size,
-            p.theme.text,
-            true,
-            Anchor::TopLeft,
-        )?;
+        // A narrow tile draws its label and value smaller rather than cut a figure
+        // ("284 / 2…" of "284 / 284" at 320 px).
+        let (label, label_size) = fitted(p, &tile.label, inner, 12.0, 10.0, false);
+        p.text(&label, r.left + 10.0, r.top + 8.0, label_size, p.theme.muted, false, Anchor::TopLeft)?;
+        let (value, value_size) = fitted(p, &tile.value, inner, (tile_h * 0.3).clamp(14.0, 24.0), 12.0, true);
+        p.text(&value, r.left + 10.0, r.top + 26.0, value_size, p.theme.text, true, Anchor::TopLeft)?;
         let context_y = r.top + 30.0 + value_size;
         if context_y + 12.0 < r.bottom {
-            p.text(
-                &p.fit(&tile.context, inner, 11.0, false),
-                r.left + 10.0,
-                context_y,
-                11.0,
-                p.theme.muted,
-                false,
-                Anchor::TopLeft,
-            )?;
+            let (context, size) = fitted(p, &tile.context, inner, 11.0, 9.0, false);
+            p.text(&context, r.left + 10.0, context_y, size, p.theme.muted, false, Anchor::TopLeft)?;
         }
         let spark = Rect { left: r.left + 10.0, top: context_y + 18.0, right: r.right - 10.0, bottom: r.bottom - 8.0 };
         if spark.height() >= 12.0 {
@@ -259,5 +260,23 @@ mod tests {
         let limit = 420.0 - PAD - footnote_height(&p, &notice);
         assert_eq!(drawn.boxes.len(), 6);
         assert!(drawn.boxes.iter().all(|b| b.bottom <= limit), "{:?} past {limit}", drawn.boxes.last());
+    }
+
+    #[test]
+    fn a_narrow_tile_draws_its_figures_smaller_rather_than_cut_them() {
+        let events: String = (0..1_284).map(|m| format!("{{\"ts\":\"2026-03-02\",\"model\":\"m{m}\"}}\n")).collect();
+        let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("events");
+        let report = data.report(&ReportOptions::default()).expect("a report");
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 420)), &theme, Numbers::default());
+            draw(&p, &report).expect("drawn");
+            p.present().expect("presented");
+        }
+        assert!(svg.contains("\n1,284 / 1,284\n"), "the models used of those listed, whole: {svg}");
+        let cut =
+            svg.lines().find(|l| l.ends_with('…') && l.trim_end_matches('…').ends_with(|c: char| c.is_ascii_digit()));
+        assert_eq!(cut, None, "no figure cut");
     }
 }
