@@ -3,12 +3,13 @@
 // sizes the canvases, follows the container, the pixel ratio and the theme, and shows
 // loading, errors and what was refused. Everything it writes to the page is text.
 import { acquire } from './cache.js';
-import { absolute, announce, element, fillTable, formatBytes, inSlices, nextTask } from './dom.js';
+import { absolute, announce, element, fillTable, inSlices, nextTask } from './dom.js';
 import { MediaWatch, colors, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
+import { Status, reasonOf } from './status.js';
 import { sheet } from './styles.js';
-import { View, lastPanic, parseAttributes, ready } from './wasm.js';
+import { View, parseAttributes, ready } from './wasm.js';
 
 /** Attributes that hold URLs, made absolute against the page before the wasm reads them. */
 const URL_ATTRIBUTES = new Set(['src', 'rollups', 'snapshots', 'registry', 'rpc']);
@@ -28,10 +29,7 @@ class HubPulse extends HTMLElement {
 
   #canvas = element('canvas');
   #overlay = element('canvas', 'overlay');
-  #status = element('div', 'status');
-  #message = element('div');
-  #progress = element('progress');
-  #notice = element('div', 'notice');
+  #status = new Status();
   #tooltip = element('div', 'tooltip');
   #tools = element('div', 'tools');
   #reset = element('button', '', 'Reset zoom');
@@ -64,18 +62,16 @@ class HubPulse extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
     for (const node of [this.#canvas, this.#overlay, this.#tooltip]) node.setAttribute('aria-hidden', 'true');
-    this.#status.append(this.#message, this.#progress);
     this.#live.setAttribute('aria-live', 'polite');
     this.#reset.title = 'Back to the whole window (or double-click)';
     this.#tools.append(this.#reset);
-    for (const node of [this.#tooltip, this.#notice, this.#reset]) node.hidden = true;
-    root.append(this.#canvas, this.#overlay, this.#tooltip, this.#notice, this.#tools, this.#live, this.#table,
-                this.#status);
+    for (const node of [this.#tooltip, this.#reset]) node.hidden = true;
+    root.append(this.#canvas, this.#overlay, this.#tooltip, this.#status.notice, this.#tools, this.#live, this.#table);
     const view = () => this.#view;
     const csv = () => (this.#view && this.#data ? this.#data.csv(this.#view.reportOptions) : null);
     this.#panels = new Panels({ view, csv, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
                                 draw: (dpr) => this.#draw(dpr) }, this.#tools, root);
-    root.append(this.#status); // above the menu and the panel
+    root.append(this.#status.box); // above the menu and the panel
     this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {
       view, zoomTo: (range) => this.#zoomTo(range), resetZoom: () => this.resetZoom(),
       toggled: () => this.#describe(), escape: () => this.#panels.close(),
@@ -170,16 +166,13 @@ class HubPulse extends HTMLElement {
     }
     const config = this.#config;
     const load = config.load;
-    this.#showStatus(`Loading ${load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots}…`, true);
+    this.#status.show(`Loading ${load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots}…`, true);
     // Hold the new inputs before letting go of the old, so that inputs that did not change
     // are neither freed nor fetched again.
     const hold = (this.#hold = acquire(config));
     previous?.release();
-    const stop = hold.listen(({ input, loaded, total, unit }) => {
-      if (generation !== this.#generation) return;
-      const count = unit === 'blocks' ? (n) => `${n.toLocaleString()} blocks` : formatBytes;
-      this.#message.textContent = `Loading ${input}… ${total ? `${count(loaded)} of ${count(total)}` : count(loaded)}`;
-      if (total) [this.#progress.max, this.#progress.value] = [total, loaded];
+    const stop = hold.listen((progress) => {
+      if (generation === this.#generation) this.#status.progress(progress);
     });
     try {
       const data = await hold.loading;
@@ -224,8 +217,7 @@ class HubPulse extends HTMLElement {
       next.release();
       if (generation !== this.#generation) return;
       const since = this.#loadedAt?.toLocaleTimeString() ?? '';
-      this.#notice.textContent = `Refresh failed (${this.#reason(error)}); showing the data from ${since}`;
-      this.#notice.hidden = false;
+      this.#status.say(`Refresh failed (${reasonOf(error)}); showing the data from ${since}`);
     }
   }
 
@@ -267,9 +259,8 @@ class HubPulse extends HTMLElement {
       this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config,
                              { dark, colors: this.#lookedUp(), ...this.#zoom }));
       this.dataset.theme = this.#view.dark ? 'dark' : 'light';
-      const notice = this.#view.notice();
-      [this.#notice.textContent, this.#notice.title, this.#notice.hidden] = [notice, notice, !notice];
-      this.#status.hidden = true;
+      this.#status.say(this.#view.notice());
+      this.#status.hide();
       this.#reset.hidden = !this.#zoom;
       this.#draw();
       this.#describe();
@@ -320,28 +311,13 @@ class HubPulse extends HTMLElement {
     this.#panels.exportCsv();
   }
 
-  #reason(error) {
-    // A Rust panic surfaces as a RuntimeError; the panic hook kept its message.
-    if (error instanceof WebAssembly.RuntimeError) return lastPanic() ?? `hubpulse failed: ${error.message}`;
-    return error?.message ?? String(error);
-  }
-
-  #showStatus(message, busy) {
-    this.#status.hidden = false;
-    this.#status.classList.toggle('error', !busy);
-    this.#status.setAttribute('role', busy ? 'status' : 'alert');
-    this.#message.textContent = message;
-    this.#progress.hidden = !busy;
-    this.#progress.removeAttribute('value');
-  }
-
   #fail(error) {
-    const reason = this.#reason(error);
+    const reason = reasonOf(error);
     this.#setView(null);
-    this.#notice.hidden = true;
+    this.#status.say('');
     this.#tooltip.hidden = true;
     this.setAttribute('aria-label', `Chart unavailable: ${reason}`);
-    this.#showStatus(`Could not show this chart: ${reason}`, false);
+    this.#status.show(`Could not show this chart: ${reason}`, false);
     announce(this, 'hubpulse-error', { reason, kind: error?.kind ?? 'bug' });
   }
 }

@@ -1,0 +1,52 @@
+// What a <hub-pulse> says in words around its chart: a load and how far it got, or why there
+// is no chart, in a box over the canvas; and a line under it (what was refused, a refresh
+// that failed). Everything it writes is text.
+import { element, formatBytes } from './dom.js';
+import { lastPanic } from './wasm.js';
+
+/** The words of `error`: a Rust panic's message (the panic hook kept it), else the error's. */
+export function reasonOf(error) {
+  if (error instanceof WebAssembly.RuntimeError) return lastPanic() ?? `hubpulse failed: ${error.message}`;
+  return error?.message ?? String(error);
+}
+
+export class Status {
+  /** The box over the chart: a load under way, or why there is no chart. */
+  box = element('div', 'status');
+  /** The line under the chart. */
+  notice = element('div', 'notice');
+  #message = element('div');
+  #progress = element('progress');
+
+  constructor() {
+    this.box.append(this.#message, this.#progress);
+    this.notice.hidden = true;
+  }
+
+  /** Says `message` over the chart: with a progress bar while `busy`, else as an error. */
+  show(message, busy) {
+    this.box.hidden = false;
+    this.box.classList.toggle('error', !busy);
+    this.box.setAttribute('role', busy ? 'status' : 'alert');
+    this.#message.textContent = message;
+    this.#progress.hidden = !busy;
+    this.#progress.removeAttribute('value');
+  }
+
+  /** Says how far a load got: `{input, loaded, total, unit}` (`unit`: bytes or blocks). */
+  progress({ input, loaded, total, unit }) {
+    const count = unit === 'blocks' ? (n) => `${n.toLocaleString()} blocks` : formatBytes;
+    this.#message.textContent = `Loading ${input}… ${total ? `${count(loaded)} of ${count(total)}` : count(loaded)}`;
+    if (total) [this.#progress.max, this.#progress.value] = [total, loaded];
+  }
+
+  /** The chart is shown: nothing over it. */
+  hide() {
+    this.box.hidden = true;
+  }
+
+  /** Says `text` under the chart, or nothing there when it is empty. */
+  say(text) {
+    [this.notice.textContent, this.notice.title, this.notice.hidden] = [text, text, !text];
+  }
+}
