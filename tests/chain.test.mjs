@@ -126,6 +126,13 @@ test('the widget reads the chain through a node that refuses wide ranges, and sh
   }
   const ranges = node.calls.filter((c) => c.method === 'eth_getLogs').map((c) => Number(c.params[0].toBlock) - Number(c.params[0].fromBlock) + 1);
   assert.ok(ranges.some((n) => n > 3) && ranges.filter((n) => n <= 3).length > 5, `halved ranges: ${ranges}`);
+  // A block's transactions give their senders: no call a transaction (one an inference).
+  const asked = (method) => node.calls.filter((c) => c.method === method);
+  assert.equal(asked('eth_getTransactionByHash').length, 0);
+  const blocks = asked('eth_getBlockByNumber');
+  // The seed mines each inference in a block of its own: a call for each, and the last block's hash.
+  assert.ok(blocks.length <= expected.length + 1, `${blocks.length} block calls for ${expected.length} inferences`);
+  assert.ok(blocks.filter((c) => c.params[1] === true).length > 0, 'whole blocks');
   await screenshot(page, 'chain');
   await page.close();
   node.maxRange = Infinity;

@@ -3,9 +3,11 @@
 //! blocking client) drive the same logic, and tests drive it with canned answers.
 //!
 //! One pass: the chain id and head; `eth_getLogs` over block ranges (halved when the node
-//! refuses one); the timestamps of the blocks and the senders of the transactions that
-//! have logs (batched, blocks cached); then each log becomes one NDJSON event line. A
-//! later pass (`refresh`) scans only the blocks that are new.
+//! refuses one); each block that has logs, with its transactions (one call a block gives
+//! its timestamp and the senders: a call per transaction would be one per inference); a
+//! transaction whose sender the block did not give (a node that answers with hashes alone)
+//! is asked for on its own; then each log becomes one NDJSON event line. All of it batched.
+//! A later pass (`refresh`) scans only the blocks that are new.
 
 use super::abi;
 use super::rpc::{self, Call, NodeError};
@@ -78,7 +80,8 @@ struct RawLog {
 enum Stage {
     Head,
     Logs,
-    /// Block times and senders still to fetch for the logs of blocks up to `to`.
+    /// Blocks (and, where they lacked them, senders) still to fetch for the logs of blocks up
+    /// to `to`.
     Details {
         logs: Vec<RawLog>,
         to: u64,
@@ -209,6 +212,9 @@ impl Scan {
                 }
                 pending.drain(..calls.len().min(pending.len()));
                 if pending.is_empty() {
+                    pending = self.senders_missing(&logs);
+                }
+                if pending.is_empty() {
                     self.range_done(logs, to);
                 } else {
                     self.stage = Stage::Details { logs, to, pending };
@@ -298,17 +304,15 @@ impl Scan {
     fn logs_arrived(&mut self, logs: Vec<Value>, to: u64) {
         let mut raw = Vec::with_capacity(logs.len());
         let mut pending = Vec::new();
-        let (mut blocks, mut transactions) = (HashSet::new(), HashSet::new());
+        let mut blocks = HashSet::new();
         for log in logs.iter().filter(|l| l.get("removed") != Some(&Value::Bool(true))) {
             let Some(parsed) = parse_log(log) else {
                 self.reject(|| format!("the node gave a log without its fields: {log}"));
                 continue;
             };
-            if !self.blocks.contains_key(&parsed.block) && blocks.insert(parsed.block) {
-                pending.push(call("eth_getBlockByNumber", json!([rpc::hex(parsed.block), false])));
-            }
-            if transactions.insert(parsed.tx.clone()) {
-                pending.push(call("eth_getTransactionByHash", json!([parsed.tx])));
+            // The whole block, for its time and its transactions' senders.
+            if blocks.insert(parsed.block) {
+                pending.push(call("eth_getBlockByNumber", json!([rpc::hex(parsed.block), true])));
             }
             raw.push(parsed);
         }
@@ -317,6 +321,16 @@ impl Scan {
         } else {
             self.stage = Stage::Details { logs: raw, to, pending };
         }
+    }
+
+    /// A call for each transaction of `logs` whose sender its block did not give. After
+    /// these, none is missing: a transaction answered without a sender is an error.
+    fn senders_missing(&self, logs: &[RawLog]) -> Vec<Call> {
+        let mut asked = HashSet::new();
+        logs.iter()
+            .filter(|log| !self.senders.contains_key(&log.tx) && asked.insert(&log.tx))
+            .map(|log| call("eth_getTransactionByHash", json!([log.tx])))
+            .collect()
     }
 
     /// The logs of blocks up to `to` have all they need: they become event lines.
@@ -336,6 +350,16 @@ impl Scan {
                 return Err(self.error(format!("block {key}: the node gave no timestamp and hash: {result}")));
             };
             self.blocks.insert(number, (time, hash.to_owned()));
+            // Transactions as objects give their senders; as hashes (a node that will not give
+            // whole blocks), nothing: they are asked for one by one.
+            let transactions = result.get("transactions").and_then(Value::as_array).into_iter().flatten();
+            for tx in transactions {
+                if let (Some(hash), Some(from)) =
+                    (tx.get("hash").and_then(Value::as_str), tx.get("from").and_then(Value::as_str))
+                {
+                    self.senders.insert(hash.to_ascii_lowercase(), from.to_ascii_lowercase());
+                }
+            }
         } else {
             let from = result.get("from").and_then(Value::as_str);
             let from = from.ok_or_else(|| self.error(format!("transaction {key}: the node gave no sender")))?;

@@ -20,7 +20,11 @@ struct Node {
     /// (block, transaction, sender, log)
     logs: Vec<(u64, String, String, LogData)>,
     refuse_everything: bool,
+    /// Blocks come with their transactions' hashes alone, never their senders.
+    hashes_only: bool,
     requests: usize,
+    /// The method of every call asked, in order.
+    methods: Vec<String>,
 }
 
 impl Node {
@@ -31,6 +35,7 @@ impl Node {
             Value::Array(calls) => calls,
             one => vec![one],
         };
+        self.methods.extend(calls.iter().map(|c| c["method"].as_str().unwrap_or_default().to_owned()));
         let answers: Vec<Value> = calls.iter().map(|c| self.call(c)).collect();
         let value = if answers.len() == 1 { answers[0].clone() } else { Value::Array(answers) };
         value.to_string().into_bytes()
@@ -67,7 +72,18 @@ impl Node {
             }
             "eth_getBlockByNumber" => {
                 let n = q(&p[0]);
-                json!({"number": p[0], "timestamp": format!("{:#x}", 1_772_323_200 + n * 3_600), "hash": format!("0x{n:064x}")})
+                let mut block = json!({"number": p[0], "timestamp": format!("{:#x}", 1_772_323_200 + n * 3_600),
+                    "hash": format!("0x{n:064x}")});
+                // Asked for whole, a block lists its transactions (a hash and a sender each,
+                // one more that has no log), else their hashes.
+                let mut txs: Vec<(String, String)> =
+                    self.logs.iter().filter(|l| l.0 == n).map(|l| (l.1.clone(), l.2.clone())).collect();
+                txs.push((format!("0x{:064x}", 1_000 + n), "0x00000000000000000000000000000000000000aa".into()));
+                block["transactions"] = match p[1].as_bool() {
+                    Some(true) if !self.hashes_only => txs.iter().map(|(h, f)| json!({"hash": h, "from": f})).collect(),
+                    _ => txs.iter().map(|(h, _)| json!(h)).collect(),
+                };
+                block
             }
             "eth_getTransactionByHash" => {
                 let tx = p[0].as_str().unwrap();
@@ -121,7 +137,9 @@ fn node() -> Node {
             (30, tx(6), "0xaaaa000000000000000000000000000000000002".into(), inference("QmModelB", 9)),
         ],
         refuse_everything: false,
+        hashes_only: false,
         requests: 0,
+        methods: Vec::new(),
     }
 }
 
@@ -162,6 +180,21 @@ fn logs_become_events_with_block_times_senders_and_modes() {
     let p = scan.provenance().unwrap();
     assert_eq!((p.chain_id, p.from_block, p.to_block), (1337, 0, 40));
     assert_eq!(p.last_block_hash, format!("0x{:064x}", 40));
+}
+
+#[test]
+fn senders_come_with_their_blocks_and_one_by_one_only_from_a_node_that_gives_hashes() {
+    let count = |node: &Node, method: &str| node.methods.iter().filter(|m| *m == method).count();
+    let (mut whole, mut scan) = (node(), Scan::new(config(None)));
+    run(&mut scan, &mut whole).unwrap();
+    // Six logs in four blocks: a call a block (and one for the last block's hash), none a transaction.
+    assert_eq!(count(&whole, "eth_getBlockByNumber"), 5);
+    assert_eq!(count(&whole, "eth_getTransactionByHash"), 0);
+    let (mut hashes, mut fallback) = (node(), Scan::new(config(None)));
+    hashes.hashes_only = true;
+    run(&mut fallback, &mut hashes).unwrap();
+    assert_eq!(count(&hashes, "eth_getTransactionByHash"), 6, "each transaction with a log, once");
+    assert_eq!(fallback.ndjson(), scan.ndjson(), "the same events, senders and all");
 }
 
 #[test]
