@@ -69,26 +69,12 @@ fn two_lines<DB: DrawingBackend>(
     if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty() && end_width < room * 0.8) {
         let mut lines = p.wrap(head, room, size, bold);
         let rest = lines.split_off(HEADING_LINES - 1).join(" ");
-        lines.push(format!("{}{end}", whole_words(p, &rest, room - end_width, size, bold)));
+        lines.push(format!("{}{end}", p.fit_words(&rest, room - end_width, size, bold)));
         return lines;
     }
     let rest = lines.split_off(HEADING_LINES - 1).join(" ");
-    lines.push(whole_words(p, &rest, room, size, bold));
+    lines.push(p.fit_words(&rest, room, size, bold));
     lines
-}
-
-/// `text` cut at a word to fit `room` with "…" after it, its last word never a figure (a
-/// "18…" of "181 days" would misread as a number).
-pub fn whole_words<DB: DrawingBackend>(p: &Painter<DB>, text: &str, room: f64, size: f64, bold: bool) -> String {
-    let mut words: Vec<&str> = text.split(' ').collect();
-    loop {
-        let cut = format!("{}…", words.join(" ").trim_end_matches(','));
-        let figure = words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-        if words.is_empty() || (!figure && p.text_width(&cut, size, bold) <= room) {
-            return cut;
-        }
-        words.pop();
-    }
 }
 
 /// How a time chart's values read.

@@ -2,7 +2,7 @@
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
 use super::format::{self, Numbers};
-use super::frame::{footnote, heading, whole_words, Heading, PAD};
+use super::frame::{footnote, heading, Heading, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::series::listed_and_active;
@@ -105,8 +105,9 @@ fn top_model(report: &Report, f: &Numbers) -> Tile {
     }
 }
 
-/// `text` at the largest size from `size` down to `smallest` at which it fits `room`, and that
-/// size; at the smallest, cut between words if it must be.
+/// `text` at the largest size from `size` down to `smallest` at which it fits `room` (measured
+/// as drawn, hidden characters as their escapes), and that size; at the smallest, cut between
+/// words if it must be.
 fn fitted<DB: DrawingBackend>(
     p: &Painter<DB>,
     text: &str,
@@ -115,15 +116,12 @@ fn fitted<DB: DrawingBackend>(
     smallest: f64,
     bold: bool,
 ) -> (String, f64) {
+    let drawn = crate::text::visible(text);
     let mut size = size;
-    while size > smallest && p.text_width(text, size, bold) > room {
+    while size > smallest && p.text_width(&drawn, size, bold) > room {
         size -= 1.0;
     }
-    if p.text_width(text, size, bold) <= room {
-        (text.to_owned(), size)
-    } else {
-        (whole_words(p, text, room, size, bold), size)
-    }
+    (p.fit_words(text, room, size, bold), size)
 }
 
 /// The least height of a tile: its label and its value.

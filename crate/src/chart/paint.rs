@@ -111,6 +111,26 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         format!("{}…", kept.trim_end())
     }
 
+    /// `text` cut short with "…" between words where it would be wider than `max_width`
+    /// pixels, its last word never a figure (a "18…" of "181 days" would misread as a number);
+    /// where no word fits, cut as [`Painter::fit`] cuts.
+    pub fn fit_words(&self, text: &str, max_width: f64, size: f64, bold: bool) -> String {
+        let text = &*crate::text::visible(text);
+        if self.text_width(text, size, bold) <= max_width {
+            return text.to_owned();
+        }
+        let mut words: Vec<&str> = text.split(' ').collect();
+        while words.len() > 1 {
+            words.pop();
+            let figure = words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            let cut = format!("{}…", words.join(" ").trim_end_matches(','));
+            if !figure && self.text_width(&cut, size, bold) <= max_width {
+                return cut;
+            }
+        }
+        self.fit(text, max_width, size, bold)
+    }
+
     /// `text` broken between words into lines at most `max_width` pixels wide (a word wider
     /// than that alone is cut short with "…"): messages wrap at narrow widths, never run off.
     pub fn wrap(&self, text: &str, max_width: f64, size: f64, bold: bool) -> Vec<String> {
@@ -163,5 +183,27 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
 
     pub fn present(&self) -> Result<(), DrawError<DB>> {
         self.area.present()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Numbers, Theme, ThemeName};
+    use plotters::prelude::SVGBackend;
+
+    #[test]
+    fn a_cut_falls_between_words_and_never_in_a_figure_and_a_lone_word_keeps_its_start() {
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 100)), &theme, Numbers::default());
+        let text = "Share of each week's inferences by category, 181 days";
+        let room = p.text_width("Share of each week's inferences by category, 18", 11.0, false);
+        assert_eq!(p.fit_words(text, room, 11.0, false), "Share of each week's inferences by category…");
+        assert_eq!(p.fit_words(text, 1000.0, 11.0, false), text, "what fits is whole, with no …");
+        let name = p.fit_words("og/ml-0254-a-long-model-name", 60.0, 11.0, false);
+        assert!(name.starts_with("og/") && name.ends_with('…'), "{name}");
+        let hidden = p.fit_words("a\u{202e}b", 1000.0, 11.0, false);
+        assert_eq!(hidden, crate::text::visible("a\u{202e}b"), "measured and given back as drawn");
     }
 }
