@@ -3,10 +3,10 @@
 //! listed models used?" asked per category. The title states the category whose share of the
 //! inventory most exceeds its share of the use.
 
-use super::frame::{empty_state, footnote, footnote_height, heading, legend, Heading, LegendItem, LABEL_SIZE, PAD};
+use super::frame::{footnote, footnote_height, heading, legend, Heading, LegendItem, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::Rect;
-use super::{ChartOptions, Drawn};
+use super::{By, ChartOptions, Drawn};
 use crate::report::{CategoryRow, Report};
 use plotters::prelude::DrawingBackend;
 
@@ -61,9 +61,7 @@ pub fn draw<DB: DrawingBackend>(
     let subtitle = format!("Each category's share of the models listed and of the {unit}, most listed first");
     let rows = rows(report);
     if rows.is_empty() {
-        let head = Heading { title: "No categories in the source".into(), subtitle };
-        empty_state(p, &head, "The source names no category of its models: a registry with `category` gives them.")?;
-        return Ok(Drawn::default());
+        return super::share::unnamed(p, By::Category, subtitle);
     }
     let (width, height) = p.size();
     let top = heading(p, &Heading { title: finding(p, report, &rows), subtitle })?;

@@ -154,6 +154,16 @@ impl By {
         By::ALL.into_iter().find(|b| b.name() == name.trim())
     }
 
+    /// What it names, in the plural: `models`, `owners`, `categories`, `modes`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            By::Model => "models",
+            By::Owner => "owners",
+            By::Category => "categories",
+            By::Mode => "modes",
+        }
+    }
+
     /// The name a `by` attribute gives.
     pub fn name(self) -> &'static str {
         match self {

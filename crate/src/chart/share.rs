@@ -14,6 +14,7 @@ use crate::report::{ratio, Report};
 use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
+use std::borrow::Cow;
 
 /// The parts drawn at most besides the rest: more colours would not stay apart.
 pub const PARTS: usize = 7;
@@ -41,19 +42,21 @@ impl Tint {
     }
 }
 
-/// One part of the events: its legend key and label, its colour and its events per day.
+/// One part of the events: its legend key and label, its colour and its events per day
+/// (borrowed from the report, but for the rest's: a tooltip or a table row makes the parts
+/// again for each bar, without copying the series).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Part {
+pub struct Part<'r> {
     pub key: String,
     pub label: String,
     pub tint: Tint,
-    pub daily: Vec<u64>,
+    pub daily: Cow<'r, [u64]>,
 }
 
 /// The parts of `report`'s events by `by`: the [`PARTS`] busiest groups that have events, and
 /// the rest as one part when it has any; by mode, every mode. Empty when the source names no
 /// owners (or categories) at all.
-pub fn parts(report: &Report, by: By) -> Vec<Part> {
+pub fn parts(report: &Report, by: By) -> Vec<Part<'_>> {
     let named = |key: Option<&str>, none: &str| match key {
         Some(k) => (k.to_owned(), super::format::short_name(k).into_owned()),
         None => (format!("({none})"), super::capitalized(none)),
@@ -66,7 +69,7 @@ pub fn parts(report: &Report, by: By) -> Vec<Part> {
                     key: m.name().into(),
                     label: super::series::mode_label(m).into(),
                     tint: Tint::Mode(m),
-                    daily: report.daily.by_mode.get(m).to_vec(),
+                    daily: Cow::Borrowed(report.daily.by_mode.get(m)),
                 })
                 .collect()
         }
@@ -74,27 +77,29 @@ pub fn parts(report: &Report, by: By) -> Vec<Part> {
             .models
             .iter()
             .filter(|m| m.events > 0)
+            .take(PARTS)
             .map(|m| ((m.model.clone(), m.name.clone()), &m.daily[..]))
             .collect(),
         By::Owner if report.owners.iter().any(|o| o.owner.is_some()) => report
             .owners
             .iter()
             .filter(|o| o.usage.events > 0)
+            .take(PARTS)
             .map(|o| (named(o.owner.as_deref(), "unknown owner"), &o.usage.daily[..]))
             .collect(),
         By::Category if report.categories.iter().any(|c| c.category.is_some()) => report
             .categories
             .iter()
             .filter(|c| c.usage.events > 0)
+            .take(PARTS)
             .map(|c| (named(c.category.as_deref(), "no category"), &c.usage.daily[..]))
             .collect(),
         By::Owner | By::Category => return Vec::new(),
     };
     let mut parts: Vec<Part> = groups
         .into_iter()
-        .take(PARTS)
         .enumerate()
-        .map(|(n, ((key, label), daily))| Part { key, label, tint: Tint::Nth(n), daily: daily.to_vec() })
+        .map(|(n, ((key, label), daily))| Part { key, label, tint: Tint::Nth(n), daily: Cow::Borrowed(daily) })
         .collect();
     let rest: Vec<u64> = (0..report.daily.events.len())
         .map(|i| {
@@ -102,13 +107,13 @@ pub fn parts(report: &Report, by: By) -> Vec<Part> {
         })
         .collect();
     if rest.iter().any(|&n| n > 0) {
-        parts.push(Part { key: OTHER.into(), label: "Other".into(), tint: Tint::Other, daily: rest });
+        parts.push(Part { key: OTHER.into(), label: "Other".into(), tint: Tint::Other, daily: Cow::Owned(rest) });
     }
     parts
 }
 
 /// The parts of `parts` that the legend shows.
-pub fn shown<'p>(parts: &'p [Part], options: &'p ChartOptions) -> impl Iterator<Item = &'p Part> + 'p {
+pub fn shown<'p, 'r>(parts: &'p [Part<'r>], options: &'p ChartOptions) -> impl Iterator<Item = &'p Part<'r>> + 'p {
     parts.iter().filter(|p| options.shows(&p.key))
 }
 
@@ -155,6 +160,15 @@ pub fn lines(parts: &[Part], options: &ChartOptions, days: std::ops::Range<usize
         .collect()
 }
 
+/// The chart of a source that names no owner (or category) of its models: it says so, under
+/// `subtitle`, rather than draw every event as one part.
+pub fn unnamed<DB: DrawingBackend>(p: &Painter<DB>, by: By, subtitle: String) -> Result<Drawn, DrawError<DB>> {
+    let head = Heading { title: format!("No {} in the source", by.plural()), subtitle };
+    let by = by.name();
+    empty_state(p, &head, &format!("The source names no {by} of its models: a registry with `{by}` gives them."))?;
+    Ok(Drawn::default())
+}
+
 /// `share` by model, owner or category (by mode, the element draws `verification`).
 pub fn draw<DB: DrawingBackend>(
     p: &Painter<DB>,
@@ -170,10 +184,7 @@ pub fn draw<DB: DrawingBackend>(
     let what = |each: &str| format!("Share of each {each}'s {unit} by {by}");
     let Some(window) = drawable(p, report, &what("UTC day"))? else { return Ok(Drawn::default()) };
     if parts.is_empty() {
-        let head = Heading { title: format!("No {by}s in the source"), subtitle: what("UTC day") };
-        let message = format!("The source names no {by} of its models: a registry with `{by}` gives them.");
-        empty_state(p, &head, &message)?;
-        return Ok(Drawn::default());
+        return unnamed(p, options.by, what("UTC day"));
     }
     let bins = Bins::of(window, p.size().0);
     let named: Vec<&Part> = parts.iter().filter(|p| p.tint != Tint::Other).collect();
@@ -270,5 +281,23 @@ mod tests {
         assert!(parts(&report, By::Owner).is_empty());
         assert!(parts(&report, By::Category).is_empty());
         assert_eq!(parts(&report, By::Model).len(), 1);
+        let theme = crate::chart::Theme::named(crate::chart::ThemeName::Light);
+        let mut svg = String::new();
+        {
+            let p = Painter::new(
+                plotters::prelude::SVGBackend::with_string(&mut svg, (320, 300)),
+                &theme,
+                crate::chart::Numbers::default(),
+            );
+            draw(&p, &report, &ChartOptions { by: By::Category, ..ChartOptions::default() }).expect("drawn");
+            p.present().expect("presented");
+        }
+        assert!(svg.contains("No categories in the source"), "{svg}");
+        let said = crate::chart::summary(
+            &report,
+            crate::ChartKind::Share,
+            &ChartOptions { by: By::Category, ..ChartOptions::default() },
+        );
+        assert!(said.ends_with("the source names no categories."), "{said}");
     }
 }

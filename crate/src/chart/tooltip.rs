@@ -364,7 +364,7 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
                 part.label,
                 f.percent(ratio(part.daily.iter().sum::<u64>() as f64, report.events as f64))
             ),
-            None => format!("; the source names no {}s", options.by.name()),
+            None => format!("; the source names no {}", options.by.plural()),
         },
         ChartKind::Categories => match categories::rows(report).first() {
             Some(c) => format!(
