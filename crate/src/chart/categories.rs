@@ -1,5 +1,5 @@
 //! `categories`: each category's share of the models listed beside its share of the events,
-//! and its idle models, most listed first (docs/charts.md#categories): the question "are the
+//! and its idle models, most listed first (docs/charts.md#owners-and-categories): the question "are the
 //! listed models used?" asked per category. The title states the category whose share of the
 //! inventory most exceeds its share of the use.
 

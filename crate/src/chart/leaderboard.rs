@@ -1,7 +1,7 @@
 //! `leaderboard`: the busiest models, one row each: a bar of events with its share, the
 //! verified share, the week-over-week trend and a sparkline of the window; or, `by="owner"`,
 //! the busiest owners, with their models used and listed in place of the verified share and
-//! the trend (docs/charts.md#leaderboard).
+//! the trend (docs/charts.md#owners-and-categories).
 
 use super::frame::{footnote, footnote_height, heading, Heading, LABEL_SIZE, PAD};
 use super::overview::sparkline;
@@ -33,7 +33,7 @@ pub fn owner_name(row: &OwnerRow) -> &str {
 }
 
 /// "3 of 5": an owner's models used of those listed.
-pub fn owner_models<DB: DrawingBackend>(p: &Painter<DB>, row: &OwnerRow) -> String {
+fn owner_models<DB: DrawingBackend>(p: &Painter<DB>, row: &OwnerRow) -> String {
     format!("{} of {}", p.fmt.integer(row.usage.models_active), p.fmt.integer(row.usage.models_listed))
 }
 

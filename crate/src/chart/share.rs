@@ -1,6 +1,6 @@
 //! `share`: each bar's events divided among the busiest models, owners or categories, the
-//! rest as one part, stacked to 100 % (docs/charts.md#share). By mode it is the
-//! `verification` chart, which stacks its modes the same way ([`stack`]).
+//! rest as one part, stacked to 100 % (docs/charts.md#owners-and-categories). By mode it is the
+//! `verification` chart, which stacks its modes the same way ([`stacked`]).
 
 use super::bins::Bins;
 use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
