@@ -160,18 +160,6 @@ fn line<DB: DrawingBackend>(
     Ok(())
 }
 
-fn mode_legend(p: &Painter<impl DrawingBackend>, options: &ChartOptions) -> Vec<LegendItem> {
-    Mode::ALL
-        .into_iter()
-        .map(|m| LegendItem {
-            key: m.name().into(),
-            label: mode_label(m).to_owned(),
-            color: p.theme.modes[m as usize],
-            shown: options.shows(m.name()),
-        })
-        .collect()
-}
-
 /// How a mode reads in a legend or tooltip.
 pub fn mode_label(mode: Mode) -> &'static str {
     match mode {
@@ -202,7 +190,11 @@ pub fn volume<DB: DrawingBackend>(
         title.push_str(&format!(", {} week over week", p.fmt.change(report.events_wow)));
     }
     let daily = &report.daily;
-    let legend = if options.stack_by_mode { mode_legend(p, options) } else { Vec::new() };
+    let legend = if options.stack_by_mode {
+        share::legend(&share::parts(report, By::Mode), p.theme, options)
+    } else {
+        Vec::new()
+    };
     let y_max = daily.events.iter().copied().max().unwrap_or(0) as f64;
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     // Days that close a gap in counter snapshots are striped, when bars are days.
