@@ -15,6 +15,7 @@ mod error;
 mod mode;
 mod problems;
 mod provenance;
+mod sort;
 mod text;
 mod window;
 // Plain data and the algorithms beside it.

@@ -5,6 +5,7 @@
 
 use super::scope::Scope;
 use crate::report::{ratio, Report};
+use crate::sort;
 
 /// Fills top shares, HHI, effective models, Gini, models for 80 % and the Lorenz curve
 /// from the event counts of every model of the universe and the window's `events`; the
@@ -13,7 +14,7 @@ pub fn fill(counts: &[u64], events: u64, points: Option<usize>, report: &mut Rep
     // Idle models are zeros at the end of the descending order: only the others are sorted,
     // which is what matters when a registry lists a million models and a tenth are used.
     let mut sorted: Vec<u64> = counts.iter().copied().filter(|&c| c > 0).collect();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    sort::sort(&mut sorted, &|a, b| b.cmp(a));
     let idle = counts.len() - sorted.len();
     let t = events as f64;
     report.top1_share = ratio(sorted.first().copied().unwrap_or(0) as f64, t);

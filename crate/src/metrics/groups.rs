@@ -3,6 +3,7 @@
 
 use super::scope::Scope;
 use crate::report::{ratio, CategoryRow, GroupUsage, OwnerRow, Report};
+use crate::sort;
 use crate::store::NONE;
 use hashbrown::HashMap;
 
@@ -84,6 +85,6 @@ fn groups<'s>(
     for (_, u) in &mut usage {
         u.share = ratio(u.events as f64, events as f64);
     }
-    usage.sort_unstable_by(|(ka, a), (kb, b)| b.events.cmp(&a.events).then_with(|| ka.cmp(kb)));
+    sort::sort(&mut usage, &|(ka, a), (kb, b)| b.events.cmp(&a.events).then_with(|| ka.cmp(kb)));
     usage
 }

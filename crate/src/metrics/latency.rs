@@ -2,6 +2,7 @@
 
 use super::scope::Scope;
 use crate::report::Report;
+use crate::sort;
 use crate::store::{from_tenths, Values};
 use std::cmp::Ordering;
 
@@ -31,8 +32,7 @@ pub fn nearest_ranks<T: Copy, const N: usize>(
         if rank < done {
             return nearest_rank(values, percent, order); // percents out of order: start over
         }
-        let (_, value, _) = values[done..].select_nth_unstable_by(rank - done, order);
-        let value = *value;
+        let value = *sort::select(&mut values[done..], rank - done, &order);
         done = rank;
         Some(value)
     })
@@ -46,8 +46,7 @@ pub fn nearest_rank<T: Copy>(values: &mut [T], percent: u64, order: impl Fn(&T, 
         return None;
     }
     let rank = (percent * n).div_ceil(100).max(1);
-    let (_, value, _) = values.select_nth_unstable_by((rank - 1) as usize, order);
-    Some(*value)
+    Some(*sort::select(values, (rank - 1) as usize, &order))
 }
 
 #[cfg(test)]

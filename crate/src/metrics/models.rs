@@ -6,6 +6,7 @@ use super::Detail;
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::report::{ratio, ModelRow};
+use crate::sort;
 use crate::store::{MISSING, NONE};
 use hashbrown::HashSet;
 
@@ -35,7 +36,7 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
     match detail {
         Detail::All => {
             let mut universe: Vec<u32> = models.filter(|&m| in_universe[m as usize]).collect();
-            universe.sort_by(order);
+            sort::sort(&mut universe, &order);
             ranked(universe)
         }
         Detail::Top(0) => Vec::new(),
@@ -47,14 +48,14 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
                     // Only models as busy as the k-th busiest can be among the first k: finding
                     // that count first leaves the name comparisons that break ties to a few.
                     let mut counts: Vec<u64> = list.iter().map(|&m| per_model[m as usize]).collect();
-                    let kth = *counts.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1;
+                    let kth = *sort::select(&mut counts, k - 1, &|a, b| b.cmp(a));
                     list.retain(|&m| per_model[m as usize] >= kth);
                 }
                 if k < list.len() {
-                    list.select_nth_unstable_by(k, order);
+                    sort::select(list, k, &order);
                     list.truncate(k);
                 }
-                list.sort_by(order);
+                sort::sort(list, &order);
             };
             let mut top: Vec<u32> =
                 models.clone().filter(|&m| in_universe[m as usize] && per_model[m as usize] > 0).collect();

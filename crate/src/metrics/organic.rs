@@ -3,6 +3,7 @@
 
 use super::scope::Scope;
 use crate::report::{ratio, AppEvents, Report};
+use crate::sort;
 use crate::store::NONE;
 
 /// `per_model` is the window's successful events per model id ([`Scope::events_per_model`]).
@@ -51,6 +52,6 @@ fn fill_apps(scope: &Scope, first_party: &[String], report: &mut Report) {
         .filter(|&(_, &n)| n > 0)
         .map(|(id, &events)| AppEvents { app: labels.name(id as u32).to_owned(), events })
         .collect();
-    by_app.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.app.cmp(&b.app)));
+    sort::sort(&mut by_app, &|a, b| b.events.cmp(&a.events).then_with(|| a.app.cmp(&b.app)));
     report.by_app = Some(by_app);
 }

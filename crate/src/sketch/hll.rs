@@ -4,6 +4,7 @@
 //! caller to billions without HLL++'s empirical bias tables.
 
 use super::varint::{self, Reader};
+use crate::sort;
 use sha2::{Digest, Sha256};
 
 /// Bits of the hash that pick a register.
@@ -84,7 +85,7 @@ impl Registers {
     fn of_unsorted(registers: impl IntoIterator<Item = u32>) -> Registers {
         let mut all: Vec<u32> = registers.into_iter().collect();
         // Sorted by index then rank: the last of each index has the highest rank.
-        all.sort_unstable();
+        sort::sort(&mut all, &u32::cmp);
         let mut union: Vec<u32> = Vec::with_capacity(all.len());
         for r in all {
             match union.last_mut() {

@@ -33,7 +33,7 @@ fn day_order(days: &[crate::day::Day]) -> Option<Vec<u32>> {
         return None;
     }
     let mut order: Vec<u32> = (0..days.len() as u32).collect();
-    order.sort_by_key(|&i| days[i as usize]);
+    crate::sort::sort(&mut order, &|&a, &b| days[a as usize].cmp(&days[b as usize]));
     Some(order)
 }
 

@@ -15,6 +15,7 @@ use crate::input::value::Value;
 use crate::input::Extras;
 use crate::input::Sink;
 use crate::problems::Problems;
+use crate::sort;
 use crate::store::Registry;
 use hashbrown::HashMap;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
@@ -122,7 +123,7 @@ impl Pages {
             Form::Undecided => {}
         }
         let mut listed: Vec<_> = std::mem::take(&mut self.first_seen).into_iter().collect();
-        listed.sort_by(|a, b| (a.1.day, &a.0).cmp(&(b.1.day, &b.0)));
+        sort::sort(&mut listed, &|a, b| (a.1.day, &a.0).cmp(&(b.1.day, &b.0)));
         let (mut registry, mut listing_problems) = (Registry::default(), Problems::default());
         for (line, (model, seen)) in listed.into_iter().enumerate() {
             let fields = [
