@@ -1,8 +1,8 @@
 // Builds the widget: the crate to wasm (release), bound with wasm-bindgen for the web,
 // shrunk with binaryen's wasm-opt, into www/pkg/ (the default part) and www/pkg/extra/ (the
-// optional part); and the demo's synthetic data into
-// www/data/ when it is missing.
-import { existsSync, statSync } from 'node:fs';
+// optional part); the languages' words (crate/words/) into www/pkg/words/; and the demo's
+// synthetic data into www/data/ when it is missing.
+import { cpSync, existsSync, statSync } from 'node:fs';
 import { run } from './run.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -24,6 +24,9 @@ for (const { dir, features } of parts) {
   const bytes = statSync(`${dir}/hubpulse_bg.wasm`).size;
   console.log(`${dir.slice(root.length)}/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
 }
+
+// Each language's words, fetched by a page in that language only (docs/charts.md#words).
+cpSync(`${root}crate/words`, `${root}www/pkg/words`, { recursive: true });
 
 const demoData = ['events.ndjson', 'models.json', 'snapshots.csv', 'rankings.json', 'replicate-models.ndjson', 'hf-models.json'];
 if (!demoData.every((file) => existsSync(`${root}www/data/${file}`))) {

@@ -1,6 +1,6 @@
 // `npm run package`: the npm package in dist/ (then `npm pack ./dist`): the element and JS
 // API (hubpulse.js), its types (hubpulse.d.ts), and the wasm with its glue (pkg/, and the
-// optional part in pkg/extra/). The same
+// optional part in pkg/extra/, the languages' words in pkg/words/). The same
 // files work copied to any static host. Run after a build (`npm run build`).
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -22,6 +22,7 @@ for (const part of ['pkg/', 'pkg/extra/']) {
     if (existsSync(`${www}${part}${file}`)) copyFileSync(`${www}${part}${file}`, `${dist}${part}${file}`);
   }
 }
+cpSync(`${www}pkg/words`, `${dist}pkg/words`, { recursive: true });
 const manifest = {
   name: 'hubpulse',
   version,

@@ -340,20 +340,38 @@ test('three years of days read as weekly bars, or monthly ones at 320 px, named 
   await page.close();
 });
 
-test('numbers follow the locale attribute, and changing it redraws', async () => {
+test('numbers and words follow the locale attribute, each language fetched once, and a page overrides any word', async () => {
   const { page } = await openDemo();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/pkg/words/')) fetched.push(r.url().replace(/.*\/pkg\/words\//, '')); });
   const report = await page.evaluate(() => document.getElementById('volume').report);
   const label = () => page.getAttribute('#volume', 'aria-label');
+  const caption = () => page.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('table').caption.textContent);
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'de-DE'));
-  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('.'));
-  assert.ok((await label()).startsWith(`${report.events.toLocaleString('de-DE')} inferences`), await label());
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('Inferenzen'));
+  assert.ok((await label()).startsWith(`${report.events.toLocaleString('de-DE')} Inferenzen über 90 Tage; `), await label());
+  assert.match(await caption(), /^(Tageswerte|Werte pro Woche)$/);
   const [x, y] = await at(page, 'volume', 0.5, 0.6);
   await page.mouse.move(x, y);
   const tip = await tooltip(page, 'volume');
   assert.match(tip.title, /^\d{1,2}\. \S+ 2026 \(UTC\)$/, 'the day is written the German way');
+  assert.ok('Inferenzen' in tip.lines && '7-Tage-Mittel' in tip.lines, JSON.stringify(tip.lines));
+  await page.locator('#volume').scrollIntoViewIfNeeded();
+  await screenshot(page, 'volume-de');
+  // A page's own words over the language's, and French after German.
+  await page.evaluate(() => document.getElementById('volume').setAttribute('words', '{"unit_inferences": "Aufrufe"}'));
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('Aufrufe'));
+  await page.evaluate(() => document.getElementById('volume').removeAttribute('words'));
+  await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'fr'));
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('inférences'));
+  assert.ok((await label()).startsWith(`${report.events.toLocaleString('fr').replace(/\s/g, '\u202f')} inférences en 90 jours`),
+    await label());
+  await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'de'));
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('Inferenzen'));
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'en'));
   await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes(','));
-  assert.ok((await label()).startsWith(`${report.events.toLocaleString('en-US')} inferences`));
+  assert.ok((await label()).startsWith(`${report.events.toLocaleString('en-US')} inferences in 90 days; `), await label());
+  assert.deepEqual(fetched, ['de.json', 'fr.json'], 'each language once, English none');
   await page.close();
 });
 

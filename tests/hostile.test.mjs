@@ -71,9 +71,13 @@ test('names made of HTML and script are drawn as text and never run', async () =
 test('bad attribute values give a clear error instead of a broken widget', async () => {
   const page = await suite.browser.newPage();
   await page.goto(suite.server.url);
-  const cases = { chart: ['<img src=x onerror=window.pwned=9>', /unknown chart/], range: ['lots', /range must be a number of days/],
-                  from: ['yesterday', /from must be a date/], cohort: ['planets', /cohort is models or callers/] };
-  for (const [name, [value, reason]] of Object.entries(cases)) {
+  const cases = [['chart', '<img src=x onerror=window.pwned=9>', /unknown chart/],
+                 ['range', 'lots', /range must be a number of days/], ['from', 'yesterday', /from must be a date/],
+                 ['cohort', 'planets', /cohort is models or callers/],
+                 ['words', '{"unit_inferences": "calls"', /words is a JSON object of texts by their keys/],
+                 ['words', '{"inferencez": "calls"}', /no word is called "inferencez"/],
+                 ['words', '{"slogan": "{n} calls"}', /slogan: \{n\} is not a blank of this word \(it has none\)/]];
+  for (const [name, value, reason] of cases) {
     await page.evaluate(([n, v]) => {
       document.getElementById('bad')?.remove();
       const el = document.createElement('hub-pulse');

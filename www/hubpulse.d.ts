@@ -199,7 +199,10 @@ export interface WidgetOptions {
   cohort?: 'models' | 'callers';
   /** `share`: what the events are divided by (`mode` draws the verification chart); `leaderboard`: `model` or `owner`. */
   by?: 'model' | 'owner' | 'category' | 'mode';
+  /** How numbers and days are written and the language of the words (docs/charts.md#words). */
   locale?: string;
+  /** A page's own words over the language's, by key (crate/words/*.json lists the keys): `{ unit_inferences: 'calls' }`. */
+  words?: Record<string, string> | string;
   unit?: string;
   /** The hub's own apps, comma-separated. */
   firstParty?: string;

@@ -3,8 +3,8 @@
 //! chart.
 
 use crate::chart::format;
-use crate::chart::{self, By, ChartKind, ChartOptions, Said};
-use crate::report::{ModelRow, Report};
+use crate::chart::{self, By, ChartKind, ChartOptions, Said, Word};
+use crate::report::{ModelRow, Period, Report};
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -122,7 +122,7 @@ pub struct Table {
 
 /// `f` writes the numbers in the reader's locale.
 pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table {
-    let f = &options.numbers;
+    let f = &options.locale;
     // The columns a source does not report are left out, as the charts leave them out.
     let said = Said::of(report);
     if let Some(m) = chart::find_model(report, options.model.as_deref()).filter(|_| kind == ChartKind::Model) {
@@ -130,11 +130,11 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
     }
     if kind == ChartKind::Leaderboard && options.by == By::Owner {
         let columns = vec![
-            "Owner".into(),
-            chart::unit_label(report),
-            "Share".into(),
-            "Models listed".into(),
-            "Models used".into(),
+            f.word(Word::Owner).into(),
+            chart::unit_label(report, f),
+            f.word(Word::Share).into(),
+            f.word(Word::ModelsListed).into(),
+            f.word(Word::ModelsUsed).into(),
         ];
         let rows = report
             .owners
@@ -142,7 +142,7 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
             .filter(|o| o.usage.events > 0)
             .map(|o| {
                 let u = &o.usage;
-                let name = chart::owner_name(o).to_owned();
+                let name = chart::owner_name(o, f).to_owned();
                 vec![
                     name,
                     f.integer(u.events),
@@ -152,18 +152,18 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
                 ]
             })
             .collect();
-        return Table { caption: "The busiest owners".into(), columns, rows };
+        return Table { caption: f.word(Word::BusiestOwners).into(), columns, rows };
     }
     if kind == ChartKind::Categories {
-        let columns = ["Category", "Models listed", "Share of the models listed", "Models used", "Idle"];
-        let mut columns: Vec<String> = columns.map(String::from).into();
-        columns.extend([chart::unit_label(report), "Share".into()]);
+        let columns = [Word::Category, Word::ModelsListed, Word::ShareOfListed, Word::ModelsUsed, Word::IdleLabel];
+        let mut columns: Vec<String> = columns.map(|w| f.word(w).to_owned()).into();
+        columns.extend([chart::unit_label(report, f), f.word(Word::Share).into()]);
         let rows = chart::category_rows(report)
             .into_iter()
             .map(|c| {
                 let u = &c.usage;
                 vec![
-                    chart::category_label(c).to_owned(),
+                    chart::category_label(c, f).to_owned(),
                     f.integer(u.models_listed),
                     f.percent(c.share_listed),
                     f.integer(u.models_active),
@@ -173,13 +173,14 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
                 ]
             })
             .collect();
-        return Table { caption: "Categories, most listed first".into(), columns, rows };
+        return Table { caption: f.word(Word::CategoriesMostListed).into(), columns, rows };
     }
     // A model card without its model asks which: the busiest are the choices.
     if kind == ChartKind::Leaderboard || kind == ChartKind::Concentration || kind == ChartKind::Model {
-        let mut columns = vec!["Model".to_owned(), chart::unit_label(report), "Share".into()];
-        columns.extend(said.model_labels().into_iter().flatten().map(String::from));
-        columns.push("Week over week".into());
+        let mut columns =
+            vec![f.word(Word::Model).to_owned(), chart::unit_label(report, f), f.word(Word::Share).into()];
+        columns.extend(said.model_labels(f).into_iter().flatten().map(String::from));
+        columns.push(f.word(Word::WeekOverWeekLabel).into());
         let rows = report
             .models
             .iter()
@@ -192,16 +193,21 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
                 row
             })
             .collect();
-        return Table { caption: "The busiest models".into(), columns, rows };
+        return Table { caption: f.word(Word::BusiestModels).into(), columns, rows };
     }
     if kind == ChartKind::Retention {
         return cohort_table(report, options);
     }
     let d = &report.daily;
-    let optional = [(said.callers, "Callers"), (said.modes, "Verified")];
-    let mut columns: Vec<String> =
-        ["Day (UTC)".into(), chart::unit_label(report), "Models used".into(), "Models listed".into()].into();
-    columns.extend(optional.iter().filter(|(said, _)| *said).map(|(_, label)| (*label).to_owned()));
+    let optional = [(said.callers, Word::Callers), (said.modes, Word::Verified)];
+    let mut columns: Vec<String> = [
+        f.word(Word::DayUtc).into(),
+        chart::unit_label(report, f),
+        f.word(Word::ModelsUsed).into(),
+        f.word(Word::ModelsListed).into(),
+    ]
+    .into();
+    columns.extend(optional.iter().filter(|(said, _)| *said).map(|(_, label)| f.word(*label).to_owned()));
     let rows = (0..d.day.len())
         .map(|i| {
             let verified = d.by_mode.tee[i] + d.by_mode.zkml[i];
@@ -220,22 +226,23 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
             row
         })
         .collect();
-    Table { caption: "Daily figures".into(), columns, rows }
+    Table { caption: f.word(Word::DailyFigures).into(), columns, rows }
 }
 
 /// A model card's table: the model's events by day, as its line draws them, or its figures
 /// where the source has no days (totals over a period).
 fn model_table(report: &Report, m: &ModelRow, options: &ChartOptions) -> Table {
-    let f = &options.numbers;
-    let unit = chart::unit_label(report);
+    let f = &options.locale;
+    let unit = chart::unit_label(report, f);
     if m.daily.is_empty() {
         let rows = chart::model_figures(report, m, f).into_iter().map(|(label, value)| vec![label, value]).collect();
-        return Table { caption: m.name.clone(), columns: vec!["Figure".into(), "Value".into()], rows };
+        let columns = vec![f.word(Word::Figure).into(), f.word(Word::Value).into()];
+        return Table { caption: m.name.clone(), columns, rows };
     }
     let days = report.daily.day.iter().zip(&m.daily);
     Table {
-        caption: format!("{}: {} by day", m.name, chart::unit(report)),
-        columns: vec!["Day (UTC)".into(), unit],
+        caption: f.say(Word::ModelByDay, &[("name", &m.name), ("unit", chart::unit(report, f))]),
+        columns: vec![f.word(Word::DayUtc).into(), unit],
         rows: days.map(|(day, &n)| vec![day.to_string(), f.integer(n)]).collect(),
     }
 }
@@ -255,13 +262,14 @@ pub fn time_table(report: &Report, kind: ChartKind, options: &ChartOptions, draw
             labels.push(label);
         }
     }
-    let f = &options.numbers;
+    let f = &options.locale;
     let bins = drawn.grouped();
-    let (each, caption) = match bins {
-        Some(bins) => (chart::capitalized(bins.each()), format!("Figures by {}", bins.each())),
-        None => ("Day".into(), "Daily figures".into()),
+    let (each, caption) = match bins.map(|b| b.weekly()) {
+        Some(true) => (Word::WeekUtc, Word::FiguresByWeek),
+        Some(false) => (Word::MonthUtc, Word::FiguresByMonth),
+        None => (Word::DayUtc, Word::DailyFigures),
     };
-    let mut columns = vec![format!("{each} (UTC)")];
+    let (caption, mut columns) = (f.word(caption).to_owned(), vec![f.word(each).to_owned()]);
     columns.extend(labels.iter().map(|&l| l.to_owned()));
     let rows = tips
         .iter()
@@ -282,14 +290,18 @@ pub fn time_table(report: &Report, kind: ChartKind, options: &ChartOptions, draw
 /// The retention chart's cohorts as its table: a row per cohort (its first day and size), a
 /// column per week or month since, as the chart draws them.
 fn cohort_table(report: &Report, options: &ChartOptions) -> Table {
-    let f = &options.numbers;
-    let noun = chart::cohort_noun(options.cohort);
+    let f = &options.locale;
+    let noun = chart::cohort_noun(options.cohort, f);
     let Some(c) = chart::cohorts_of(report, options.cohort) else {
-        return Table { caption: format!("No {noun} cohorts"), columns: Vec::new(), rows: Vec::new() };
+        let caption = f.say(Word::NoCohortsTable, &[("noun", noun)]);
+        return Table { caption, columns: Vec::new(), rows: Vec::new() };
     };
-    let unit = chart::period_word(c.period);
+    let (from, caption) = match c.period {
+        Period::Week => (Word::CohortFromWeek, Word::CohortTableWeek),
+        Period::Month => (Word::CohortFromMonth, Word::CohortTableMonth),
+    };
     let span = c.cells.first().map_or(0, Vec::len);
-    let mut columns = vec![format!("Cohort ({unit} from, UTC)"), chart::capitalized(noun)];
+    let mut columns = vec![f.word(from).to_owned(), chart::capitalized(noun)];
     columns.extend((0..span).map(|k| format!("+{k}")));
     let rows = c
         .cohorts
@@ -303,11 +315,7 @@ fn cohort_table(report: &Report, options: &ChartOptions) -> Table {
             row
         })
         .collect();
-    Table {
-        caption: format!("Share of the {noun} first active in a {unit} still active k {unit}s later"),
-        columns,
-        rows,
-    }
+    Table { caption: f.say(caption, &[("noun", noun)]), columns, rows }
 }
 
 #[cfg(test)]

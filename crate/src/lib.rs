@@ -43,7 +43,7 @@ mod web;
 
 #[cfg(feature = "evm")]
 pub use chain::{Scan, ScanConfig};
-pub use chart::{By, ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
+pub use chart::{By, ChartKind, ChartOptions, Cohort, Locale, ThemeName};
 pub use dataset::{Dataset, Inputs, Parts};
 pub use day::Day;
 pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, SharedReports, ThemeChoice, View, ATTRIBUTES};

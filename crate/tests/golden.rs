@@ -6,7 +6,10 @@
 //! After an intended change, refresh them: `npm run golden` (UPDATE_GOLDEN=1 cargo test
 //! --test golden), then look at the new images before committing them.
 
-use hubpulse::{By, ChartKind, ChartOptions, Dataset, Inputs, Render, Report, ReportOptions, SynthConfig, ThemeName};
+use hubpulse::{
+    By, ChartConfig, ChartKind, ChartOptions, Dataset, Inputs, Render, Report, ReportOptions, SynthConfig, ThemeName,
+};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 const SIZE: (u32, u32) = (800, 360);
@@ -123,4 +126,19 @@ fn categories() {
 fn leaderboard_by_owner() {
     let by_owner = ChartOptions { by: By::Owner, ..ChartOptions::default() };
     check("leaderboard-by-owner", ChartKind::Leaderboard, by_owner, ThemeName::Light);
+}
+
+/// A chart in German, its words from `crate/words/de.json` as the `locale` attribute takes
+/// them: titles, legends, tiles and the footnote in the reader's language.
+#[test]
+fn german() {
+    let options = |attributes: &[(&str, &str)]| {
+        let attributes: BTreeMap<String, String> =
+            attributes.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect();
+        ChartConfig::parse(&attributes, "en", None).expect("valid attributes").options
+    };
+    let de = options(&[("locale", "de-DE")]);
+    check("overview-de", ChartKind::Overview, de, ThemeName::Light);
+    let stacked = options(&[("locale", "de-DE"), ("stack", "mode")]);
+    check("volume-by-mode-de", ChartKind::Volume, stacked, ThemeName::Light);
 }

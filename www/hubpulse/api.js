@@ -54,7 +54,7 @@ export function mount(target, data, options = {}) {
     for (const [name, value] of Object.entries(changes)) {
       const attribute = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
       if (value === undefined || value === null) element.removeAttribute(attribute);
-      else element.setAttribute(attribute, String(value));
+      else element.setAttribute(attribute, typeof value === 'object' ? JSON.stringify(value) : String(value));
     }
   };
   update(options);

@@ -10,6 +10,7 @@ import { Pointer } from './pointer.js';
 import { Status, reasonOf } from './status.js';
 import { sheet } from './styles.js';
 import { View, parseAttributes, ready } from './wasm.js';
+import { say, wordsOf } from './words.js';
 
 /** Attributes that hold URLs, made absolute against the page before the wasm reads them. */
 const URL_ATTRIBUTES = new Set(['src', 'rollups', 'snapshots', 'registry', 'rpc']);
@@ -25,14 +26,14 @@ class HubPulse extends HTMLElement {
    */
   static observedAttributes = ['src', 'rollups', 'snapshots', 'registry', 'format', 'source', 'rpc', 'from-block',
     'to-block', 'address', 'max-rows', 'max-bytes', 'credentials', 'chart', 'theme', 'range', 'from', 'to', 'model',
-    'stack', 'cohort', 'by', 'locale', 'unit', 'first-party', 'refresh', 'timeout', 'deadline'];
+    'stack', 'cohort', 'by', 'locale', 'words', 'unit', 'first-party', 'refresh', 'timeout', 'deadline'];
 
   #canvas = element('canvas');
   #overlay = element('canvas', 'overlay');
-  #status = new Status();
+  #status = new Status((key, values) => this.#say(key, values));
   #tooltip = element('div', 'tooltip');
   #tools = element('div', 'tools');
-  #reset = element('button', '', 'Reset zoom');
+  #reset = element('button');
   #live = element('div', 'sr-only');
   #table = element('table', 'sr-only');
   #pointer;
@@ -56,6 +57,8 @@ class HubPulse extends HTMLElement {
   #generation = 0;
   /** The window a brush selected, over the attributes' window. */
   #zoom = null;
+  /** The words of the chart's language, as fetched (JSON text), or null for English. */
+  #words = null;
 
   constructor() {
     super();
@@ -63,7 +66,6 @@ class HubPulse extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     for (const node of [this.#canvas, this.#overlay, this.#tooltip]) node.setAttribute('aria-hidden', 'true');
     this.#live.setAttribute('aria-live', 'polite');
-    this.#reset.title = 'Back to the whole window (or double-click)';
     this.#tools.append(this.#reset);
     for (const node of [this.#tooltip, this.#reset]) node.hidden = true;
     root.append(this.#canvas, this.#overlay, this.#tooltip, this.#status.notice, this.#tools, this.#live, this.#table);
@@ -123,6 +125,37 @@ class HubPulse extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.isConnected || !started || before === after) return;
+    if (name === 'locale') {
+      // The new language's words first (fetched once a page), then the change as any other.
+      const generation = this.#generation;
+      wordsOf(this.#locale()).then((words) => {
+        if (generation !== this.#generation || this.getAttribute('locale') !== after) return;
+        this.#words = words;
+        this.#changed(name);
+      });
+      return;
+    }
+    this.#changed(name);
+  }
+
+  /** A word in the chart's language (docs/charts.md#words). */
+  #say(key, values) {
+    return say(this.#config, key, values);
+  }
+
+  /** The element's own buttons in the chart's language. */
+  #relabel() {
+    this.#reset.textContent = this.#say('reset_zoom');
+    this.#reset.title = this.#say('reset_zoom_hint');
+    this.#panels.relabel((key) => this.#say(key));
+  }
+
+  /** The reader's locale: the `locale` attribute, else the browser's language. */
+  #locale() {
+    return this.getAttribute('locale') ?? navigator.language;
+  }
+
+  #changed(name) {
     if (['range', 'from', 'to'].includes(name)) this.#zoom = null;
     const loaded = this.#config?.loadKey;
     if (!this.#readConfig()) return;
@@ -140,10 +173,12 @@ class HubPulse extends HTMLElement {
     for (const { name, value } of this.attributes) attributes[name] = URL_ATTRIBUTES.has(name) ? absolute(value) : value;
     try {
       this.#config?.free();
-      this.#config = parseAttributes(attributes, navigator.language, this.#given !== null);
+      this.#config = parseAttributes(attributes, navigator.language, this.#words, this.#given !== null);
+      this.#relabel();
       return true;
     } catch (error) {
       this.#config = null;
+      this.#relabel();
       this.#fail(error);
       return false;
     }
@@ -155,6 +190,7 @@ class HubPulse extends HTMLElement {
     this.#hold = null;
     this.#data = null;
     await ready;
+    this.#words = await wordsOf(this.#locale());
     if (generation !== this.#generation) return previous?.release();
     if (!this.#readConfig()) return previous?.release();
     if (this.#given) {
@@ -166,7 +202,7 @@ class HubPulse extends HTMLElement {
     }
     const config = this.#config;
     const load = config.load;
-    this.#status.show(`Loading ${load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots}…`, true);
+    this.#status.show(this.#say('loading', { input: load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots }), true);
     // Hold the new inputs before letting go of the old, so that inputs that did not change
     // are neither freed nor fetched again.
     const hold = (this.#hold = acquire(config));
@@ -217,7 +253,7 @@ class HubPulse extends HTMLElement {
       next.release();
       if (generation !== this.#generation) return;
       const since = this.#loadedAt?.toLocaleTimeString() ?? '';
-      this.#status.say(`Refresh failed (${reasonOf(error)}); showing the data from ${since}`);
+      this.#status.say(this.#say('refresh_failed', { reason: reasonOf(error), since }));
     }
   }
 
@@ -316,8 +352,8 @@ class HubPulse extends HTMLElement {
     this.#setView(null);
     this.#status.say('');
     this.#tooltip.hidden = true;
-    this.setAttribute('aria-label', `Chart unavailable: ${reason}`);
-    this.#status.show(`Could not show this chart: ${reason}`, false);
+    this.setAttribute('aria-label', this.#say('chart_unavailable', { reason }));
+    this.#status.show(this.#say('could_not_show', { reason }), false);
     announce(this, 'hubpulse-error', { reason, kind: error?.kind ?? 'bug' });
   }
 }

@@ -7,18 +7,21 @@ export class Panels {
   #menu = element('div', 'menu');
   #panel = element('div', 'panel');
   #button = element('button', '', '⋯');
+  /** The menu's buttons, by the key of their word. */
+  #items = new Map();
+  /** `key => text`, set by `relabel`. */
+  #say;
 
   /** `host`: `{ view(), csv(), name(), draw(dpr), canvas }`; the parts go into `tools` and `root`. */
   constructor(host, tools, root) {
     this.#host = host;
-    this.#button.title = 'Export and source';
-    this.#button.setAttribute('aria-label', 'Export and source');
     this.#button.setAttribute('aria-haspopup', 'true');
-    const items = [['Download PNG', () => this.exportPng()], ['Download CSV', () => this.exportCsv()],
-                   ['Source', () => this.showSource()]];
-    for (const [label, action] of items) {
-      const button = element('button', '', label);
+    const items = [['download_png', () => this.exportPng()], ['download_csv', () => this.exportCsv()],
+                   ['source', () => this.showSource()]];
+    for (const [key, action] of items) {
+      const button = element('button');
       button.addEventListener('click', () => { this.#menu.hidden = true; action(); });
+      this.#items.set(key, button);
       this.#menu.append(button);
     }
     this.#button.addEventListener('click', () => { this.#menu.hidden = !this.#menu.hidden; });
@@ -26,6 +29,14 @@ export class Panels {
     this.#panel.hidden = true;
     tools.append(this.#button);
     root.append(this.#menu, this.#panel);
+  }
+
+  /** Labels the buttons with `say(key)`, the words of the chart's language. */
+  relabel(say) {
+    this.#say = say;
+    this.#button.title = say('export_and_source');
+    this.#button.setAttribute('aria-label', this.#button.title);
+    for (const [key, button] of this.#items) button.textContent = say(key);
   }
 
   /** Closes the menu and the source panel. */
@@ -54,9 +65,9 @@ export class Panels {
     const view = this.#host.view();
     if (!view) return;
     const { sources, summary } = view.provenance();
-    const close = element('button', '', 'Close');
+    const close = element('button', '', this.#say('close'));
     close.addEventListener('click', () => { this.#panel.hidden = true; });
-    this.#panel.replaceChildren(element('h3', '', 'Where these figures come from'));
+    this.#panel.replaceChildren(element('h3', '', this.#say('where_from')));
     for (const rows of sources) {
       const list = element('dl');
       for (const [k, v] of rows) list.append(element('dt', '', k), element('dd', '', v));

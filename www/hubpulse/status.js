@@ -11,6 +11,8 @@ export function reasonOf(error) {
 }
 
 export class Status {
+  /** `(key, values) => text`: a word in the chart's language. */
+  #say;
   /** The box over the chart: a load under way, or why there is no chart. */
   box = element('div', 'status');
   /** The line under the chart. */
@@ -18,7 +20,9 @@ export class Status {
   #message = element('div');
   #progress = element('progress');
 
-  constructor() {
+  /** `say`: `(key, values) => text`, a word in the chart's language (words.js). */
+  constructor(say) {
+    this.#say = say;
     this.box.append(this.#message, this.#progress);
     this.notice.hidden = true;
   }
@@ -35,8 +39,9 @@ export class Status {
 
   /** Says how far a load got: `{input, loaded, total, unit}` (`unit`: bytes or blocks). */
   progress({ input, loaded, total, unit }) {
-    const count = unit === 'blocks' ? (n) => `${n.toLocaleString()} blocks` : formatBytes;
-    this.#message.textContent = `Loading ${input}… ${total ? `${count(loaded)} of ${count(total)}` : count(loaded)}`;
+    const count = unit === 'blocks' ? (n) => this.#say('n_blocks', { n: n.toLocaleString() }) : formatBytes;
+    const progress = total ? this.#say('progress_of', { loaded: count(loaded), total: count(total) }) : count(loaded);
+    this.#message.textContent = this.#say('loading_progress', { input, progress });
     if (total) [this.#progress.max, this.#progress.value] = [total, loaded];
   }
 

@@ -48,5 +48,6 @@ export function extra() {
 }
 
 export {
-  Config, Dataset, DatasetParts, View, attributeNames, lastPanic, loadBytes, loadUrls, parseAttributes,
+  Config, Dataset, DatasetParts, View, attributeNames, languages, lastPanic, loadBytes, loadUrls, parseAttributes,
+  sayEnglish,
 } from '../pkg/hubpulse.js';

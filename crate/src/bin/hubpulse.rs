@@ -25,7 +25,7 @@ const USAGE: &str = "usage:
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
-                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG]  …and the inputs and window of report
+                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG] [--words JSON]  …and the inputs and window of report
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
                  [--no-shapes]
@@ -149,7 +149,7 @@ impl Options {
                 "out" => o.out = Some(value()?.into()),
                 "width" => o.size.0 = number("--width", &value()?)?,
                 "height" => o.size.1 = number("--height", &value()?)?,
-                name @ ("chart" | "theme" | "stack" | "cohort" | "by" | "model" | "locale") => {
+                name @ ("chart" | "theme" | "stack" | "cohort" | "by" | "model" | "locale" | "words") => {
                     o.chart.insert(name.to_owned(), value()?);
                 }
                 "from" => o.report.from = Some(value()?),
@@ -218,7 +218,7 @@ fn render(o: &Options) -> Result<(), String> {
     if !o.chart.contains_key("chart") {
         return Err(format!("render needs --chart NAME\n{USAGE}"));
     }
-    let chart = ChartConfig::parse(&o.chart, "en").map_err(|e| format!("--{e}"))?;
+    let chart = ChartConfig::parse(&o.chart, "en", None).map_err(|e| format!("--{e}"))?;
     let theme = match chart.theme {
         ThemeChoice::Fixed(name) => name,
         ThemeChoice::Auto => ThemeName::Light,

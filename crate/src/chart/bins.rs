@@ -4,8 +4,9 @@
 //! calendar months, each clipped to the window. The x axis stays in days, so a bin's bar
 //! spans its own days and brushing stays exact to the day (docs/charts.md#long-windows).
 
-use super::format::Numbers;
+use super::format::Locale;
 use super::frame::PAD;
+use super::words::Word;
 use crate::window::Window;
 use std::ops::Range;
 
@@ -68,6 +69,11 @@ impl Bins {
         self.unit == Unit::Day
     }
 
+    /// Whether each bar is a week.
+    pub fn weekly(&self) -> bool {
+        self.unit == Unit::Week
+    }
+
     /// The bin that holds day index `day`.
     pub fn of_day(&self, day: usize) -> Option<usize> {
         self.ranges.iter().position(|r| r.contains(&day))
@@ -85,30 +91,30 @@ impl Bins {
 
     /// What a bar of a count per day shows, for a subtitle: nothing for days, ": weekly
     /// means", ": monthly means".
-    pub fn means_note(&self) -> &'static str {
+    pub fn means_note<'f>(&self, f: &'f Locale) -> &'f str {
         match self.unit {
             Unit::Day => "",
-            Unit::Week => ": weekly means",
-            Unit::Month => ": monthly means",
+            Unit::Week => f.word(Word::WeeklyMeans),
+            Unit::Month => f.word(Word::MonthlyMeans),
         }
     }
 
     /// What each bar is, for a subtitle: "UTC day", "week", "month".
-    pub fn each(&self) -> &'static str {
-        match self.unit {
-            Unit::Day => "UTC day",
-            Unit::Week => "week",
-            Unit::Month => "month",
-        }
+    pub fn each<'f>(&self, f: &'f Locale) -> &'f str {
+        f.word(match self.unit {
+            Unit::Day => Word::EachDay,
+            Unit::Week => Word::EachWeek,
+            Unit::Month => Word::EachMonth,
+        })
     }
 
     /// A bin's name: the day, "Week of Mar 3, 2025", or "Mar 2025" (UTC days).
-    pub fn label(&self, bin: usize, f: &Numbers) -> String {
+    pub fn label(&self, bin: usize, f: &Locale) -> String {
         let Some(r) = self.ranges.get(bin) else { return String::new() };
         let first = self.window.from.plus(r.start as i32);
         match self.unit {
             Unit::Day => f.day_long(first),
-            Unit::Week => format!("Week of {}", f.day_long(first.week_start())),
+            Unit::Week => f.say(Word::WeekOf, &[("day", &f.day_long(first.week_start()))]),
             Unit::Month => f.month_year(first),
         }
     }
@@ -142,7 +148,7 @@ mod tests {
         // 2024-03-01 was a Friday.
         let weeks = Bins::in_units(window("2024-03-01", 17), Unit::Week);
         assert_eq!(weeks.ranges, vec![0..3, 3..10, 10..17]);
-        let f = Numbers::default();
+        let f = Locale::default();
         assert_eq!(weeks.label(0, &f), format!("Week of {}", f.day_long(Day::parse("2024-02-26").expect("a day"))));
         let months = Bins::in_units(window("2024-01-15", 60), Unit::Month);
         assert_eq!(months.ranges, vec![0..17, 17..46, 46..60]);

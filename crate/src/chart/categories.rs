@@ -3,9 +3,11 @@
 //! listed models used?" asked per category. The title states the category whose share of the
 //! inventory most exceeds its share of the use.
 
+use super::format::Locale;
 use super::frame::{footnote, footnote_height, heading, legend, Heading, LegendItem, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::Rect;
+use super::words::Word;
 use super::{By, ChartOptions, Drawn};
 use crate::report::{CategoryRow, Report};
 use crate::sort;
@@ -14,8 +16,8 @@ use plotters::prelude::DrawingBackend;
 const ROW: f64 = 38.0;
 
 /// A category's name as the chart writes it.
-pub fn label(row: &CategoryRow) -> &str {
-    row.category.as_deref().unwrap_or("No category")
+pub fn label<'a>(row: &'a CategoryRow, f: &'a Locale) -> &'a str {
+    row.category.as_deref().unwrap_or(f.word(Word::NoCategory))
 }
 
 /// The rows the chart draws, in its order: most models listed first, then busiest, then by
@@ -35,20 +37,24 @@ pub fn rows(report: &Report) -> Vec<&CategoryRow> {
 /// "image: 40 % of models, 2 % of inferences": the category listed furthest beyond its use,
 /// or, where none is listed, the busiest.
 fn finding<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, rows: &[&CategoryRow]) -> String {
-    let unit = super::unit(report);
+    let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
     let gap = |c: &CategoryRow| c.share_listed.map(|l| l - c.usage.share.unwrap_or(0.0));
     let widest = rows.iter().filter_map(|c| Some((*c, gap(c)?))).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(c, _)| c);
     match widest {
-        Some(c) => format!(
-            "{}: {} of models, {} of {unit}",
-            label(c),
-            p.fmt.percent(c.share_listed),
-            p.fmt.percent(c.usage.share)
+        Some(c) => f.say(
+            Word::CategoryFinding,
+            &[
+                ("category", label(c, f)),
+                ("listed", &f.percent(c.share_listed)),
+                ("used", &f.percent(c.usage.share)),
+                ("unit", unit),
+            ],
         ),
         None => {
             let busiest = rows.iter().max_by_key(|c| c.usage.events);
             busiest.map_or_else(String::new, |c| {
-                format!("{} carries {} of {unit}", label(c), p.fmt.percent(c.usage.share))
+                let share = f.percent(c.usage.share);
+                f.say(Word::CategoryCarries, &[("category", label(c, f)), ("share", &share), ("unit", unit)])
             })
         }
     }
@@ -59,8 +65,8 @@ pub fn draw<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let unit = super::unit(report);
-    let subtitle = format!("Each category's share of the models listed and of the {unit}, most listed first");
+    let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
+    let subtitle = f.say(Word::CategoriesWhat, &[("unit", unit)]);
     let rows = rows(report);
     if rows.is_empty() {
         return super::share::unnamed(p, By::Category, subtitle);
@@ -70,7 +76,7 @@ pub fn draw<DB: DrawingBackend>(
     let items = [
         LegendItem {
             key: "listed".into(),
-            label: "Models listed".into(),
+            label: f.word(Word::ModelsListed).into(),
             color: p.theme.supply,
             shown: options.shows("listed"),
         },
@@ -86,7 +92,7 @@ pub fn draw<DB: DrawingBackend>(
     let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(rows.len());
     let note = |shown: usize| {
         let hidden = rows.len() - shown;
-        (hidden > 0).then(|| format!("And {} more categories (all in the CSV export).", p.fmt.integer(hidden as u64)))
+        (hidden > 0).then(|| f.say(Word::MoreCategories, &[("n", &f.integer(hidden as u64))]))
     };
     let mut shown = fit(height - PAD);
     if let Some(text) = note(shown) {
@@ -101,14 +107,15 @@ pub fn draw<DB: DrawingBackend>(
         let (listed, used, idle) =
             (p.fmt.percent(c.share_listed), p.fmt.percent(c.usage.share), p.fmt.integer(c.usage.models_idle));
         // Words where they fit, the bare figures (the legend's order) where they do not.
-        let long = format!("{listed} of models · {used} of {unit} · {idle} idle");
+        let figures = [("listed", listed.as_str()), ("used", used.as_str()), ("idle", idle.as_str()), ("unit", unit)];
+        let long = f.say(Word::CategoryStats, &figures);
         let stats = if p.text_width(&long, LABEL_SIZE, false) <= width * 0.55 {
             long
         } else {
-            p.fit(&format!("{listed} · {used} · {idle} idle"), width * 0.55, LABEL_SIZE, false)
+            p.fit(&f.say(Word::CategoryStatsShort, &figures), width * 0.55, LABEL_SIZE, false)
         };
         let stats_w = p.text_width(&stats, LABEL_SIZE, false);
-        let name = p.fit(label(c), width - 2.0 * PAD - stats_w - 8.0, 12.0, false);
+        let name = p.fit(label(c, f), width - 2.0 * PAD - stats_w - 8.0, 12.0, false);
         p.text(&name, PAD, y + 9.0, 12.0, p.theme.text, false, Anchor::MiddleLeft)?;
         p.text(&stats, width - PAD, y + 9.0, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleRight)?;
         let bar = |share: Option<f64>, at: f64, color, key: &str| {

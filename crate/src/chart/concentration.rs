@@ -1,39 +1,44 @@
 //! `concentration`: the Lorenz curve of use over models against the line of equality,
 //! with the figures that summarise it.
 
-use super::format::{self, Numbers};
+use super::format::{self, Locale};
 use super::frame::{heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::{PlotTransform, Rect};
+use super::words::Word;
 use super::Drawn;
 use crate::report::Report;
 use plotters::prelude::DrawingBackend;
 
 /// The figures shown beside the curve, as (label, value).
-pub fn figures(report: &Report, f: &Numbers) -> Vec<(&'static str, String)> {
+pub fn figures(report: &Report, f: &Locale) -> Vec<(String, String)> {
     vec![
-        ("Gini", f.decimal_or_undefined(report.gini, 2)),
-        ("Top model", f.percent(report.top1_share)),
-        ("Top 10 models", f.percent(report.top10_share)),
-        ("Effective models", f.decimal_or_undefined(report.effective_models, 1)),
-        ("Models for 80 %", report.models_for_80pct.map_or(format::UNDEFINED.into(), |n| f.integer(n))),
+        ("Gini".into(), f.decimal_or_undefined(report.gini, 2)),
+        (f.word(Word::TopModel).into(), f.percent(report.top1_share)),
+        (f.word(Word::TopTenModels).into(), f.percent(report.top10_share)),
+        (f.word(Word::EffectiveModels).into(), f.decimal_or_undefined(report.effective_models, 1)),
+        (
+            f.say(Word::ModelsFor80, &[("share", &f.percent(Some(0.8)))]),
+            report.models_for_80pct.map_or(format::UNDEFINED.into(), |n| f.integer(n)),
+        ),
     ]
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
-    let models = report.models_in_universe;
+    let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
     let title = match (report.top10_share, report.gini) {
-        (Some(top10), Some(gini)) => format!(
-            "The top 10 of {} models carry {} of {} (Gini {})",
-            p.fmt.integer(models),
-            p.fmt.percent(Some(top10)),
-            super::unit(report),
-            p.fmt.decimal(gini, 2)
+        (Some(top10), Some(gini)) => f.say(
+            Word::ConcentrationTitle,
+            &[
+                ("n", &f.integer(report.models_in_universe)),
+                ("share", &f.percent(Some(top10))),
+                ("unit", unit),
+                ("gini", &f.decimal(gini, 2)),
+            ],
         ),
-        _ => format!("No {} in this window", super::unit(report)),
+        _ => f.say(Word::NoUnitInWindow, &[("unit", unit)]),
     };
-    let subtitle =
-        format!("Lorenz curve: the least-used share of models (x) against their share of {} (y)", super::unit(report));
+    let subtitle = f.say(Word::LorenzWhat, &[("unit", unit)]);
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let side_by_side = width >= 520.0;
@@ -61,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         if y + 30.0 > height {
             break;
         }
-        p.text(label, x, y, 12.0, p.theme.muted, false, Anchor::TopLeft)?;
+        p.text(&label, x, y, 12.0, p.theme.muted, false, Anchor::TopLeft)?;
         p.text(&value, x, y + 15.0, 18.0, p.theme.text, true, Anchor::TopLeft)?;
         if side_by_side {
             y += 44.0;

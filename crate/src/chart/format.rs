@@ -1,6 +1,7 @@
-//! Numbers and dates as a reader expects them: 1.2 K, 3.4 M, 38,827 (in the reader's
+//! Numbers, dates and words as a reader expects them: 1.2 K, 3.4 M, 38,827 (in the reader's
 //! locale), "Mar 2", and "—" for a value that is undefined (never NaN, Infinity or 0).
 
+use super::words::{Word, Words};
 use crate::day::Day;
 
 /// The sign shown for an undefined value.
@@ -8,11 +9,11 @@ pub const UNDEFINED: &str = "—";
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// How numbers are written in the reader's locale: the digit-group separator and the
-/// decimal mark. The suffixes K, M and B and the space before % stay as docs/charts.md writes
-/// them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Numbers {
+/// How numbers, days and words are written in the reader's locale: the digit-group separator
+/// and the decimal mark, the months, and the words of the reader's language. The suffixes K, M
+/// and B and the space before % stay as docs/charts.md writes them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locale {
     /// The thousands separator.
     pub group: char,
     /// The decimal separator.
@@ -21,6 +22,8 @@ pub struct Numbers {
     pub months: &'static [&'static str; 12],
     /// How days are written.
     pub day_style: DayStyle,
+    /// The words around the figures.
+    pub words: Words,
 }
 
 /// How a day and its month are written.
@@ -34,17 +37,22 @@ pub enum DayStyle {
     DayDotMonth,
 }
 
-impl Default for Numbers {
+impl Default for Locale {
     fn default() -> Self {
-        Numbers { group: ',', decimal: '.', months: &MONTHS, day_style: DayStyle::MonthDay }
+        Locale { group: ',', decimal: '.', months: &MONTHS, day_style: DayStyle::MonthDay, words: Words::default() }
     }
 }
 
-impl Numbers {
+impl Locale {
+    /// The language of a BCP 47 locale: `de` of `de-DE`.
+    pub fn language(locale: &str) -> String {
+        locale.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+    }
+
     /// The conventions of a BCP 47 locale (`en-US`, `de`, `fr-CA`), by its language;
-    /// English's for a language not listed.
-    pub fn for_locale(locale: &str) -> Numbers {
-        let language = locale.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    /// English's for a language not listed. The words stay English (see [`Words::with`]).
+    pub fn for_locale(locale: &str) -> Locale {
+        let language = Locale::language(locale);
         let (group, decimal) = match language.as_str() {
             "de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" | "hr" | "sl" | "sr" | "vi" => {
                 ('.', ',')
@@ -80,7 +88,27 @@ impl Numbers {
             ),
             _ => (&MONTHS, DayStyle::MonthDay),
         };
-        Numbers { group, decimal, months, day_style }
+        Locale { group, decimal, months, day_style, words: Words::default() }
+    }
+
+    /// The text of `word`.
+    #[inline(never)]
+    pub fn word(&self, word: Word) -> &str {
+        self.words.get(word)
+    }
+
+    /// A number of days: "1 day", "90 days".
+    pub fn days(&self, n: u32) -> String {
+        match n {
+            1 => self.word(Word::OneDay).to_owned(),
+            n => self.say(Word::Days, &[("n", &n.to_string())]),
+        }
+    }
+
+    /// The text of `word` with its blanks filled (`{name}` by the value given for `name`).
+    #[inline(never)]
+    pub fn say(&self, word: Word, values: &[(&str, &str)]) -> String {
+        self.words.fill(word, values)
     }
 
     /// A day as a tick label in the locale: "Mar 2", "2 mars", "2. März".
@@ -247,7 +275,7 @@ mod tests {
 
     #[test]
     fn numbers_read_like_a_person_writes_them() {
-        let en = Numbers::default();
+        let en = Locale::default();
         assert_eq!(en.integer(38_827), "38,827");
         assert_eq!(en.integer(999), "999");
         assert_eq!(en.compact(950.0), "950");
@@ -265,36 +293,36 @@ mod tests {
 
     #[test]
     fn numbers_follow_the_readers_locale() {
-        let de = Numbers::for_locale("de-DE");
+        let de = Locale::for_locale("de-DE");
         assert_eq!(
             (de.integer(1_234_567), de.compact(1_200.0), de.percent(Some(0.004))),
             ("1.234.567".into(), "1,2 K".into(), "0,4 %".into())
         );
         assert_eq!(de.change(Some(0.044)), "+4,4 %");
-        let fr = Numbers::for_locale("fr");
+        let fr = Locale::for_locale("fr");
         assert_eq!((fr.integer(38_827), fr.decimal(16.14, 1)), ("38\u{202f}827".into(), "16,1".into()));
-        assert_eq!(Numbers::for_locale("ja-JP"), Numbers::default());
-        assert_eq!(Numbers::for_locale(""), Numbers::default());
+        assert_eq!(Locale::for_locale("ja-JP"), Locale::default());
+        assert_eq!(Locale::for_locale(""), Locale::default());
     }
 
     #[test]
     fn days_are_labelled_in_words_of_the_locale() {
         let d = Day::parse("2026-03-02").unwrap();
-        let en = Numbers::default();
+        let en = Locale::default();
         assert_eq!((en.day_short(d), en.day_long(d)), ("Mar 2".into(), "Mar 2, 2026".into()));
-        let fr = Numbers::for_locale("fr-CA");
+        let fr = Locale::for_locale("fr-CA");
         assert_eq!((fr.day_short(d), fr.day_long(d)), ("2 mars".into(), "2 mars 2026".into()));
-        assert_eq!(Numbers::for_locale("de").day_long(d), "2. März 2026");
-        assert_eq!(Numbers::for_locale("ru").day_short(d), "Mar 2", "other languages keep English months");
+        assert_eq!(Locale::for_locale("de").day_long(d), "2. März 2026");
+        assert_eq!(Locale::for_locale("ru").day_short(d), "Mar 2", "other languages keep English months");
     }
 
     #[test]
     fn a_range_over_years_names_both_years_and_an_axis_over_years_labels_them() {
         let (from, to) = (Day::parse("2026-08-01").unwrap(), Day::parse("2029-08-04").unwrap());
-        let en = Numbers::default();
+        let en = Locale::default();
         assert_eq!(en.day_range(from, to), "Aug 1, 2026 – Aug 4, 2029");
         assert_eq!(en.day_range(from, Day::parse("2026-10-29").unwrap()), "Aug 1 – Oct 29, 2026");
-        assert_eq!(Numbers::for_locale("de").day_range(from, to), "1. Aug. 2026 – 4. Aug. 2029");
+        assert_eq!(Locale::for_locale("de").day_range(from, to), "1. Aug. 2026 – 4. Aug. 2029");
         let new_year = Day::parse("2027-01-01").unwrap();
         assert_eq!((en.day_tick(new_year, true), en.day_tick(new_year, false)), ("2027".into(), "Jan 1".into()));
         assert_eq!(en.day_tick(Day::parse("2027-04-01").unwrap(), true), "Apr 1");

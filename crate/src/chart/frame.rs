@@ -4,6 +4,7 @@
 use super::axis::{day_ticks, nice_ticks};
 use super::paint::{Anchor, DrawError, Painter};
 use super::transform::{PlotTransform, Rect};
+use super::words::Word;
 use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 
@@ -106,7 +107,9 @@ pub fn time_frame<DB: DrawingBackend>(
     p: &Painter<DB>,
     frame: &TimeFrame,
 ) -> Result<(PlotTransform, Vec<LegendHit>), DrawError<DB>> {
-    let days = format!(", {} (UTC)", p.fmt.day_range(frame.window.from, frame.window.to));
+    // The subtitle's span without its count of days: the part kept whole when it is cut.
+    let range = p.fmt.day_range(frame.window.from, frame.window.to);
+    let days = p.fmt.say(Word::Span, &[("days", ""), ("range", &range)]);
     let mut top = heading_keeping(p, &frame.head, &days)?;
     let legend_hits = if frame.legend.is_empty() {
         Vec::new()
@@ -280,7 +283,7 @@ pub fn legend<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Numbers, Theme, ThemeName};
+    use crate::chart::{Locale, Theme, ThemeName};
     use plotters::prelude::SVGBackend;
 
     /// The text of every `<text>` element of a heading drawn `width` pixels wide, and where
@@ -289,7 +292,7 @@ mod tests {
         let mut svg = String::new();
         let theme = Theme::named(ThemeName::Light);
         let top = {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 300)), &theme, Numbers::default());
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 300)), &theme, Locale::default());
             let top = heading(&p, &Heading { title: title.into(), subtitle: "per UTC day".into() }).expect("drawn");
             p.present().expect("presented");
             top
@@ -312,7 +315,7 @@ mod tests {
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (900, 340)), &theme, Numbers::default());
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (900, 340)), &theme, Locale::default());
             let head = Heading { title: "t".into(), subtitle: "s".into() };
             let frame = TimeFrame { head, window, years, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
             time_frame(&p, &frame).expect("drawn");
@@ -337,7 +340,7 @@ mod tests {
             );
             let mut svg = String::new();
             {
-                let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 340)), &theme, Numbers::default());
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 340)), &theme, Locale::default());
                 let head = Heading { title: "t".into(), subtitle };
                 let frame =
                     TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
@@ -388,7 +391,7 @@ mod tests {
         for width in [240, 320, 1000] {
             let mut svg = String::new();
             let (hits, rows) = {
-                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 200)), &theme, Numbers::default());
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 200)), &theme, Locale::default());
                 let placed = legend(&p, &items, 100.0).expect("drawn");
                 p.present().expect("presented");
                 placed

@@ -3,11 +3,13 @@
 //! the busiest owners, with their models used and listed in place of the verified share and
 //! the trend (docs/charts.md#owners-and-categories).
 
+use super::format::Locale;
 use super::frame::{footnote, footnote_height, heading, Heading, LABEL_SIZE, PAD};
 use super::overview::sparkline;
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::transform::Rect;
+use super::words::Word;
 use super::{By, ChartOptions, Drawn};
 use crate::report::{OwnerRow, Report};
 use plotters::prelude::DrawingBackend;
@@ -28,13 +30,13 @@ struct Row<'r> {
 }
 
 /// An owner's name as the leaderboard writes it.
-pub fn owner_name(row: &OwnerRow) -> &str {
-    row.owner.as_deref().unwrap_or("Unknown owner")
+pub fn owner_name<'a>(row: &'a OwnerRow, f: &'a Locale) -> &'a str {
+    row.owner.as_deref().unwrap_or(f.word(Word::UnknownOwner))
 }
 
 /// "3 of 5": an owner's models used of those listed.
-fn owner_models<DB: DrawingBackend>(p: &Painter<DB>, row: &OwnerRow) -> String {
-    format!("{} of {}", p.fmt.integer(row.usage.models_active), p.fmt.integer(row.usage.models_listed))
+fn owner_models(f: &Locale, row: &OwnerRow) -> String {
+    f.say(Word::NOfM, &[("n", &f.integer(row.usage.models_active)), ("m", &f.integer(row.usage.models_listed))])
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -42,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let unit = super::unit(report);
+    let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
     let said = Said::of(report);
     let owners = options.by == By::Owner;
     let rows: Vec<Row> = if owners {
@@ -52,10 +54,10 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .filter(|o| known && o.usage.events > 0)
             .map(|o| Row {
-                name: super::format::short_name(owner_name(o)),
+                name: super::format::short_name(owner_name(o, f)),
                 events: o.usage.events,
                 share: o.usage.share,
-                figure: Some(owner_models(p, o)),
+                figure: Some(owner_models(f, o)),
                 trend: None,
                 daily: &o.usage.daily,
             })
@@ -76,28 +78,24 @@ pub fn draw<DB: DrawingBackend>(
             .collect()
     };
     let title = match rows.first() {
-        Some(top) if owners => format!(
-            "{} leads with {} of {unit}; {} effective owners",
-            top.name,
-            p.fmt.percent(top.share),
-            p.fmt.decimal_or_undefined(report.effective_owners, 1)
-        ),
-        Some(top) => format!(
-            "{} leads with {} of {unit}; {} models used",
-            top.name,
-            p.fmt.percent(top.share),
-            report.models_active
-        ),
-        None if owners && report.events > 0 => "The source names no owners".into(),
-        None => format!("No {unit} in this window"),
+        Some(top) => {
+            let (word, n) = if owners {
+                (Word::OwnerLeads, f.decimal_or_undefined(report.effective_owners, 1))
+            } else {
+                (Word::ModelLeads, f.integer(report.models_active))
+            };
+            f.say(word, &[("name", &top.name), ("share", &f.percent(top.share)), ("unit", unit), ("n", &n)])
+        }
+        None if owners && report.events > 0 => f.word(Word::NoOwnersNamed).into(),
+        None => f.say(Word::NoUnitInWindow, &[("unit", unit)]),
     };
     // A source that names no modes gets no verified column (docs/charts.md#what-a-source-does-not-say).
-    let subtitle = if owners {
-        format!("Busiest owners: {unit} and share, their models used of those listed, daily trend")
-    } else {
-        let verified = if said.modes { ", verified share" } else { "" };
-        format!("Busiest models: {unit} and share{verified}, week-over-week change, daily trend")
+    let what = match (owners, said.modes) {
+        (true, _) => Word::BusiestOwnersWhat,
+        (false, true) => Word::BusiestModelsVerifiedWhat,
+        (false, false) => Word::BusiestModelsWhat,
     };
+    let subtitle = f.say(what, &[("unit", unit)]);
     let top = heading(p, &Heading { title, subtitle })? + 8.0;
     let (width, height) = p.size();
     // The rows that fit, and a footnote for the rows that do not and what the source does
@@ -106,10 +104,9 @@ pub fn draw<DB: DrawingBackend>(
     let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(rows.len());
     let note = |shown: usize| {
         let hidden = used.saturating_sub(shown);
-        let what = if owners { "owners" } else { "models used" };
-        let more =
-            (hidden > 0).then(|| format!("And {} more {what} (all in the CSV export).", p.fmt.integer(hidden as u64)));
-        let lines: Vec<String> = more.into_iter().chain(said.notice().filter(|_| !owners)).collect();
+        let more = if owners { Word::MoreOwners } else { Word::MoreModelsUsed };
+        let more = (hidden > 0).then(|| f.say(more, &[("n", &f.integer(hidden as u64))]));
+        let lines: Vec<String> = more.into_iter().chain(said.notice(f).filter(|_| !owners)).collect();
         (!lines.is_empty()).then(|| lines.join(" "))
     };
     let mut shown = fit(height - PAD);
@@ -136,15 +133,17 @@ pub fn draw<DB: DrawingBackend>(
     let stats_x = width - PAD - spark_w - stats_w;
     let bar_right = stats_x - 84.0; // room for the value after the longest bar
     if wide {
-        let header = top - 4.0;
+        // The columns' headers, over their left edges.
+        let header = |word: Word, x: f64| {
+            p.text(f.word(word), x, top - 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)
+        };
         if figure_w > 0.0 {
-            let label = if owners { "Models" } else { "Verified" };
-            p.text(label, stats_x, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+            header(if owners { Word::Models } else { Word::Verified }, stats_x)?;
         }
         if trend_w > 0.0 {
-            p.text("Week", stats_x + figure_w, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+            header(Word::Week, stats_x + figure_w)?;
         }
-        p.text("Daily", width - PAD - spark_w, header, LABEL_SIZE, p.theme.muted, false, Anchor::BottomLeft)?;
+        header(Word::Daily, width - PAD - spark_w)?;
     }
     let max = rows.first().map_or(1, |r| r.events.max(1)) as f64;
     let mut boxes = Vec::new();
@@ -182,7 +181,7 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Numbers, Theme, ThemeName};
+    use crate::chart::{Locale, Theme, ThemeName};
     use crate::dataset::Dataset;
     use crate::metrics::ReportOptions;
     use plotters::prelude::SVGBackend;
@@ -194,7 +193,7 @@ mod tests {
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (640, height)), &theme, Numbers::default());
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (640, height)), &theme, Locale::default());
             draw(&p, &report, &ChartOptions::default()).expect("drawn");
             p.present().expect("presented");
         }

@@ -21,20 +21,22 @@ mod share;
 pub mod theme;
 mod tooltip;
 pub mod transform;
+pub mod words;
 
 pub use categories::{label as category_label, rows as category_rows};
-pub use format::Numbers;
+pub use format::Locale;
 pub use frame::LegendHit;
 pub use leaderboard::owner_name;
 pub use model::{figures as model_figures, find as find_model};
 pub use overlay::draw_overlay;
 pub use paint::{DrawError, Painter};
-pub use retention::{cohorts as cohorts_of, noun as cohort_noun, period_word};
+pub use retention::{cohorts as cohorts_of, noun as cohort_noun};
 pub use said::Said;
 pub use share::PARTS as SHARE_PARTS;
 pub use theme::{Theme, ThemeName};
 pub use tooltip::{count as target_count, describe, tooltip, Tooltip};
 pub use transform::{PlotTransform, Rect};
+pub use words::Word;
 
 use crate::report::Report;
 use crate::window::Window;
@@ -154,14 +156,24 @@ impl By {
         By::ALL.into_iter().find(|b| b.name() == name.trim())
     }
 
+    /// What it names, in the reader's words: `model`, `owner`, `category`, `mode`.
+    pub fn noun(self, f: &Locale) -> &str {
+        f.word(match self {
+            By::Model => Word::NounModel,
+            By::Owner => Word::NounOwner,
+            By::Category => Word::NounCategory,
+            By::Mode => Word::NounMode,
+        })
+    }
+
     /// What it names, in the plural: `models`, `owners`, `categories`, `modes`.
-    pub fn plural(self) -> &'static str {
-        match self {
-            By::Model => "models",
-            By::Owner => "owners",
-            By::Category => "categories",
-            By::Mode => "modes",
-        }
+    pub fn plural(self, f: &Locale) -> &str {
+        f.word(match self {
+            By::Model => Word::NounModels,
+            By::Owner => Word::NounOwners,
+            By::Category => Word::NounCategories,
+            By::Mode => Word::NounModes,
+        })
     }
 
     /// The name a `by` attribute gives.
@@ -189,7 +201,7 @@ pub struct ChartOptions {
     /// Series switched off from the legend, by key.
     pub hidden: Vec<String>,
     /// How numbers are written (the `locale` attribute, else the browser's language).
-    pub numbers: format::Numbers,
+    pub locale: format::Locale,
 }
 
 impl ChartOptions {
@@ -237,7 +249,7 @@ pub fn draw<DB: DrawingBackend>(
     options: &ChartOptions,
     theme: &Theme,
 ) -> Result<Drawn, DrawError<DB>> {
-    let painter = Painter::new(backend, theme, options.numbers);
+    let painter = Painter::new(backend, theme, options.locale.clone());
     painter.clear()?;
     let drawn = match kind {
         ChartKind::Overview => overview::draw(&painter, report)?,
@@ -262,9 +274,6 @@ pub fn draw<DB: DrawingBackend>(
     Ok(drawn)
 }
 
-/// Why a chart by day is empty when the input counts totals over a period.
-const NO_DAYS: &str = "No daily series: the source counts totals over the whole period";
-
 /// "≈ " before a figure that the input's sketches estimate (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups), else "".
 pub fn approx(report: &Report, figure: &str) -> &'static str {
     if report.input.estimates.iter().any(|e| e.figure == figure) {
@@ -284,14 +293,22 @@ pub fn years_named(report: &Report, window: &Window) -> bool {
     from != to || read_in.is_some_and(|year| year != to)
 }
 
-/// What the report counts, plural and lowercase (`inferences`, `runs`, …).
-pub fn unit(report: &Report) -> &str {
-    &report.input.unit
+/// What the report counts, plural and lowercase (`inferences`, `runs`, …), in the reader's
+/// language; a unit the page named (the `unit` attribute) as the page wrote it.
+pub fn unit<'a>(report: &'a Report, f: &'a Locale) -> &'a str {
+    let word = match report.input.unit.as_str() {
+        "inferences" => Word::UnitInferences,
+        "runs" => Word::UnitRuns,
+        "downloads" => Word::UnitDownloads,
+        "tokens" => Word::UnitTokens,
+        other => return other,
+    };
+    f.word(word)
 }
 
 /// The unit as a label: `Inferences`, `Runs`, …
-pub fn unit_label(report: &Report) -> String {
-    capitalized(unit(report))
+pub fn unit_label(report: &Report, f: &Locale) -> String {
+    capitalized(unit(report, f))
 }
 
 /// `word` with its first letter a capital: `Models`.

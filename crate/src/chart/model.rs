@@ -1,11 +1,12 @@
 //! `model`: one model's card, for its publisher's page: its use in the window, how it
 //! ranks, who calls it, and its daily inferences.
 
-use super::format::Numbers;
+use super::format::Locale;
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::transform::{PlotTransform, Rect};
+use super::words::Word;
 use super::Drawn;
 use crate::report::{ModelRow, Report};
 use plotters::prelude::DrawingBackend;
@@ -18,31 +19,43 @@ pub fn find<'r>(report: &'r Report, model: Option<&str>) -> Option<&'r ModelRow>
 }
 
 /// The card's figures, as (label, value).
-pub fn figures(report: &Report, m: &ModelRow, f: &Numbers) -> Vec<(String, String)> {
+pub fn figures(report: &Report, m: &ModelRow, f: &Locale) -> Vec<(String, String)> {
     let active = report.models_active;
     let mut figures = vec![
-        (super::unit_label(report), f.integer(m.events)),
-        ("Week over week".into(), f.change(m.events_wow)),
-        ("Share of the hub".into(), f.percent(m.share)),
-        ("Rank".into(), if m.events > 0 { format!("#{} of {}", m.rank, f.integer(active)) } else { "idle".into() }),
+        (super::unit_label(report, f), f.integer(m.events)),
+        (f.word(Word::WeekOverWeekLabel).into(), f.change(m.events_wow)),
+        (f.word(Word::ShareOfHub).into(), f.percent(m.share)),
+        (
+            f.word(Word::Rank).into(),
+            if m.events > 0 {
+                f.say(Word::RankOf, &[("rank", &m.rank.to_string()), ("n", &f.integer(active))])
+            } else {
+                f.word(Word::Idle).into()
+            },
+        ),
     ];
     figures.extend(Said::of(report).model_figures(m, f));
     figures
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<&str>) -> Result<Drawn, DrawError<DB>> {
+    let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
     let Some(m) = find(report, model) else {
         let title = match model {
-            Some(id) => format!("No model \"{id}\" in this data"),
-            None => "Which model?".into(),
+            Some(id) => f.say(Word::NoSuchModel, &[("id", id)]),
+            None => f.word(Word::WhichModel).into(),
         };
-        let head = Heading { title, subtitle: "A model's card shows its use in the window".into() };
-        empty_state(p, &head, "Set the model attribute to a model id from the data")?;
+        let head = Heading { title, subtitle: f.word(Word::ModelCardWhat).into() };
+        empty_state(p, &head, f.word(Word::SetModel))?;
         return Ok(Drawn::default());
     };
     let Some(window) = report.window else { return Ok(Drawn::default()) };
-    let title = format!("{}: {} {} in {} days", m.name, p.fmt.integer(m.events), super::unit(report), window.days);
-    let subtitle = if m.name == m.model { "Model".to_owned() } else { format!("Model {}", m.model) };
+    let title = f.say(
+        Word::ModelTitle,
+        &[("name", &m.name), ("n", &f.integer(m.events)), ("unit", unit), ("days", &f.days(window.days))],
+    );
+    let subtitle =
+        if m.name == m.model { f.word(Word::Model).to_owned() } else { f.say(Word::ModelId, &[("id", &m.model)]) };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let columns = if width >= 560.0 { 4 } else { 2 };
@@ -69,11 +82,11 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
         p.fill_rect(x - bar / 2.0, t.y_px(n as f64), x + bar / 2.0, t.y_px(0.0), p.theme.demand_fill)?;
     }
     let peak = match peak {
-        0 => format!("no {} in this window", super::unit(report)),
-        n => format!("daily {}, peak {}", super::unit(report), p.fmt.integer(n)),
+        0 => f.say(Word::NoUnitLower, &[("unit", unit)]),
+        n => f.say(Word::DailyPeak, &[("unit", unit), ("n", &f.integer(n))]),
     };
     p.text(&peak, plot.left, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
-    let range = format!("{} (UTC)", p.fmt.day_range(window.from, window.to));
+    let range = f.say(Word::RangeUtc, &[("range", &f.day_range(window.from, window.to))]);
     p.text(&range, plot.right, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopRight)?;
     Ok(Drawn { transform: Some(t), ..Drawn::default() })
 }

@@ -2,7 +2,7 @@
 //! and brushing never redraw the chart itself: a crosshair at the hovered day and the
 //! span being brushed.
 
-use super::format::Numbers;
+use super::format::Locale;
 use super::paint::{DrawError, Painter};
 use super::theme::Theme;
 use super::Drawn;
@@ -19,7 +19,7 @@ pub fn draw_overlay<DB: DrawingBackend>(
     brush: Option<(f64, f64)>,
 ) -> Result<(), DrawError<DB>> {
     let Some(t) = drawn.transform else { return Ok(()) };
-    let p = Painter::new(backend, theme, Numbers::default()); // draws no numbers
+    let p = Painter::new(backend, theme, Locale::default()); // draws no numbers
     let plot = t.plot;
     if let Some((a, b)) = brush {
         let (left, right) = (a.min(b).max(plot.left), a.max(b).min(plot.right));

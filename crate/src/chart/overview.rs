@@ -1,13 +1,14 @@
 //! `overview`: the KPI tiles of docs/charts.md, each with its daily series as a sparkline. The
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
-use super::format::{self, Numbers};
+use super::format::{self, Locale};
 use super::frame::{footnote, heading, Heading, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::series::listed_and_active;
 use super::theme::mix;
 use super::transform::Rect;
+use super::words::Word;
 use super::Drawn;
 use crate::report::{ratio, Report};
 use plotters::prelude::DrawingBackend;
@@ -22,7 +23,7 @@ pub struct Tile {
 
 /// The tiles of `report`, in reading order (the tooltip lists them too). Where the source
 /// does not report callers, modes or self-calls, their tiles give way to figures it has.
-pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
+pub fn tiles(report: &Report, f: &Locale) -> Vec<Tile> {
     let d = &report.daily;
     let said = Said::of(report);
     let share = |part: &dyn Fn(usize) -> u64| -> Vec<Option<f64>> {
@@ -31,27 +32,30 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
     let organic = report.organic_events.and_then(|o| ratio(o as f64, report.events as f64));
     let mut tiles = vec![
         Tile {
-            label: super::unit_label(report),
+            label: super::unit_label(report, f),
             value: f.integer(report.events),
-            context: format!("{} week over week", f.change(report.events_wow)),
+            context: f.say(Word::WeekOverWeek, &[("change", &f.change(report.events_wow))]),
             series: d.events.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
-            label: "Listed models used".into(),
+            label: f.word(Word::ListedModelsUsed).into(),
             value: format!("{} / {}", f.integer(listed_and_active(report)), f.integer(report.models_listed)),
-            context: format!("{} active; {} idle", f.percent(report.active_ratio), f.integer(report.models_idle)),
+            context: f.say(
+                Word::ActiveIdle,
+                &[("active", &f.percent(report.active_ratio)), ("idle", &f.integer(report.models_idle))],
+            ),
             series: d.models_active.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
-            label: "Effective models".into(),
+            label: f.word(Word::EffectiveModels).into(),
             value: f.decimal_or_undefined(report.effective_models, 1),
-            context: format!("top 10 carry {}", f.percent(report.top10_share)),
+            context: f.say(Word::Top10Carry, &[("share", &f.percent(report.top10_share))]),
             series: d.effective_models.clone(),
         },
     ];
     tiles.push(match said.modes {
         true => Tile {
-            label: "Verified".into(),
+            label: f.word(Word::Verified).into(),
             value: f.percent(report.verified_share),
             context: "TEE + zkML".into(),
             series: share(&|i| d.by_mode.tee[i] + d.by_mode.zkml[i]),
@@ -60,34 +64,40 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
     });
     tiles.push(match said.callers {
         true => Tile {
-            label: "Callers (DAU / MAU)".into(),
+            label: f.word(Word::CallersDauMau).into(),
             value: report.mau.map_or(format::UNDEFINED.into(), |m| {
                 format!("{}{} MAU", super::approx(report, "mau"), f.compact(m as f64))
             }),
-            context: format!("stickiness {}", f.percent(report.stickiness)),
+            context: f.say(Word::Stickiness, &[("share", &f.percent(report.stickiness))]),
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },
         false => Tile {
-            label: format!("Models carrying {}", f.percent(Some(0.8))),
+            label: f.say(Word::ModelsCarrying, &[("share", &f.percent(Some(0.8)))]),
             value: report.models_for_80pct.map_or(format::UNDEFINED.into(), |n| f.integer(n)),
-            context: format!("of {} used", f.integer(report.models_active)),
+            context: f.say(Word::OfUsed, &[("n", &f.integer(report.models_active))]),
             series: Vec::new(),
         },
     });
     tiles.push(match said.self_calls {
         true => Tile {
-            label: "Organic".into(),
+            label: f.word(Word::Organic).into(),
             value: f.percent(organic),
-            context: report.self_calls.map_or("self-calls unknown".into(), |s| format!("{} self-calls", f.integer(s))),
+            context: report.self_calls.map_or_else(
+                || f.word(Word::SelfCallsUnknown).into(),
+                |s| f.say(Word::NSelfCalls, &[("n", &f.integer(s))]),
+            ),
             series: match &d.self_calls {
                 Some(selfs) => share(&|i| d.events[i] - selfs[i]),
                 None => Vec::new(),
             },
         },
         false => Tile {
-            label: "Per listed model".into(),
+            label: f.word(Word::PerListedModel).into(),
             value: f.decimal_or_undefined(report.events_per_listed_model, 1),
-            context: format!("{} over {} listed", super::unit(report), f.integer(report.models_listed)),
+            context: f.say(
+                Word::UnitOverListed,
+                &[("unit", super::unit(report, f)), ("n", &f.integer(report.models_listed))],
+            ),
             series: (0..d.events.len()).map(|i| ratio(d.events[i] as f64, d.models_listed[i] as f64)).collect(),
         },
     });
@@ -95,10 +105,10 @@ pub fn tiles(report: &Report, f: &Numbers) -> Vec<Tile> {
 }
 
 /// The busiest model's tile: its share, its name, its daily series.
-fn top_model(report: &Report, f: &Numbers) -> Tile {
+fn top_model(report: &Report, f: &Locale) -> Tile {
     let top = report.models.first().filter(|m| m.events > 0);
     Tile {
-        label: "Top model".into(),
+        label: f.word(Word::TopModel).into(),
         value: f.percent(report.top1_share),
         context: top.map_or_else(|| format::UNDEFINED.into(), |m| m.name.clone()),
         series: top.map_or_else(Vec::new, |m| m.daily.iter().map(|&n| Some(n as f64)).collect()),
@@ -128,28 +138,31 @@ fn fitted<DB: DrawingBackend>(
 const MIN_TILE: f64 = 40.0;
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
+    let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
     let title = match report.window {
-        Some(w) => format!(
-            "{} {} in {} days on {} of {} listed models",
-            p.fmt.integer(report.events),
-            super::unit(report),
-            w.days,
-            p.fmt.integer(listed_and_active(report)),
-            p.fmt.integer(report.models_listed)
+        Some(w) => f.say(
+            Word::OverviewTitle,
+            &[
+                ("n", &f.integer(report.events)),
+                ("unit", unit),
+                ("days", &f.days(w.days)),
+                ("used", &f.integer(listed_and_active(report))),
+                ("listed", &f.integer(report.models_listed)),
+            ],
         ),
-        None => format!("No {} yet", super::unit(report)),
+        None => f.say(Word::NoUnitYet, &[("unit", unit)]),
     };
     let subtitle = match report.window {
         Some(w) => {
-            let lines = if report.daily.day.is_empty() { "totals over the period" } else { "lines are daily" };
-            format!("{} (UTC); {lines}", p.fmt.day_range(w.from, w.to))
+            let lines = f.word(if report.daily.day.is_empty() { Word::TotalsOverPeriod } else { Word::LinesAreDaily });
+            f.say(Word::OverviewSubtitle, &[("range", &f.day_range(w.from, w.to)), ("lines", lines)])
         }
-        None => "Usage, not inventory".into(),
+        None => f.word(Word::Slogan).into(),
     };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();
     let tiles = tiles(report, &p.fmt);
-    let bottom = match Said::of(report).notice() {
+    let bottom = match Said::of(report).notice(f) {
         Some(notice) => footnote(p, &notice)?,
         None => height - PAD,
     };
@@ -250,10 +263,10 @@ mod tests {
         let inputs = Inputs { snapshots: Some(body.as_bytes()), ..Inputs::default() };
         let report =
             Dataset::from_bytes(inputs).expect("snapshots").report(&ReportOptions::default()).expect("a report");
-        let notice = Said::of(&report).notice().expect("a source without callers says so");
+        let notice = Said::of(&report).notice(&Locale::default()).expect("a source without callers says so");
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
-        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 420)), &theme, Numbers::default());
+        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 420)), &theme, Locale::default());
         let drawn = draw(&p, &report).expect("drawn");
         let limit = 420.0 - PAD - footnote_height(&p, &notice);
         assert_eq!(drawn.boxes.len(), 6);
@@ -268,7 +281,7 @@ mod tests {
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 420)), &theme, Numbers::default());
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 420)), &theme, Locale::default());
             draw(&p, &report).expect("drawn");
             p.present().expect("presented");
         }

@@ -2,7 +2,7 @@
 //! in the theme's type. Every chart draws through it, so every backend (canvas, SVG,
 //! PNG) gets the same marks.
 
-use super::format::Numbers;
+use super::format::Locale;
 use super::theme::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -44,11 +44,11 @@ impl Anchor {
 pub struct Painter<'t, DB: DrawingBackend> {
     pub area: DrawingArea<DB, Shift>,
     pub theme: &'t Theme,
-    pub fmt: Numbers,
+    pub fmt: Locale,
 }
 
 impl<'t, DB: DrawingBackend> Painter<'t, DB> {
-    pub fn new(backend: DB, theme: &'t Theme, fmt: Numbers) -> Self {
+    pub fn new(backend: DB, theme: &'t Theme, fmt: Locale) -> Self {
         Painter { area: backend.into_drawing_area(), theme, fmt }
     }
 
@@ -189,14 +189,14 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Numbers, Theme, ThemeName};
+    use crate::chart::{Locale, Theme, ThemeName};
     use plotters::prelude::SVGBackend;
 
     #[test]
     fn a_cut_falls_between_words_and_never_in_a_figure_and_a_lone_word_keeps_its_start() {
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
-        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 100)), &theme, Numbers::default());
+        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 100)), &theme, Locale::default());
         let text = "Share of each week's inferences by category, 181 days";
         let room = p.text_width("Share of each week's inferences by category, 18", 11.0, false);
         assert_eq!(p.fit_words(text, room, 11.0, false), "Share of each week's inferences by category…");

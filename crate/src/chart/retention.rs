@@ -2,10 +2,12 @@
 //! since; darker is more of the cohort still active. A long window's cohorts are months
 //! (element/reports.rs), and the words follow.
 
+use super::format::Locale;
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::theme::mix;
 use super::transform::Rect;
+use super::words::Word;
 use super::{Cohort, Drawn};
 use crate::report::{Cohorts, Period, Report};
 use plotters::prelude::DrawingBackend;
@@ -18,46 +20,46 @@ pub fn cohorts(report: &Report, cohort: Cohort) -> Option<&Cohorts> {
     }
 }
 
-/// A cohort's span as a word: `week` or `month`.
-pub fn period_word(period: Period) -> &'static str {
-    match period {
-        Period::Week => "week",
-        Period::Month => "month",
-    }
-}
-
-pub fn noun(cohort: Cohort) -> &'static str {
-    match cohort {
-        Cohort::Models => "models",
-        Cohort::Callers => "callers",
-    }
+/// Whose cohorts, in the reader's words: `models` or `callers`.
+pub fn noun(cohort: Cohort, f: &Locale) -> &str {
+    f.word(match cohort {
+        Cohort::Models => Word::NounModels,
+        Cohort::Callers => Word::WhatCallers,
+    })
 }
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, cohort: Cohort) -> Result<Drawn, DrawError<DB>> {
-    let noun = noun(cohort);
+    let f = &p.fmt;
+    let noun = noun(cohort, f);
     let period = cohorts(report, cohort).map(|c| c.period).unwrap_or_default();
-    let unit = period_word(period);
-    let subtitle =
-        format!("Share of the {noun} first active in a {unit} (rows) active again k {unit}s later (columns)");
+    let weekly = period == Period::Week;
+    let what = if weekly { Word::RetentionWhatWeek } else { Word::RetentionWhatMonth };
+    let subtitle = f.say(what, &[("noun", noun)]);
     let Some(c) = cohorts(report, cohort).filter(|c| !c.cohorts.is_empty()) else {
-        let title = format!("No {noun} cohorts to show");
-        let why = if report.events == 0 {
-            "No events in this window"
+        let title = f.say(Word::NoCohorts, &[("noun", noun)]);
+        let why = f.word(if report.events == 0 {
+            Word::NoEventsInWindow
         } else if report.daily.day.is_empty() {
-            super::NO_DAYS
+            Word::NoDays
         } else {
-            "Daily rollups cannot follow callers"
-        };
+            Word::RollupsNoCallers
+        });
         empty_state(p, &Heading { title, subtitle }, why)?;
         return Ok(Drawn::default());
     };
     let later: Vec<f64> = c.cells.iter().filter_map(|row| row.get(1).copied()).collect();
     let title = if later.is_empty() {
-        format!("{} {noun} in {} {unit}ly cohorts", p.fmt.integer(c.sizes.iter().sum()), c.cohorts.len())
+        let sizes = if weekly { Word::CohortSizesWeek } else { Word::CohortSizesMonth };
+        let (n, k) = (f.integer(c.sizes.iter().sum()), c.cohorts.len().to_string());
+        f.say(sizes, &[("n", &n), ("noun", noun), ("k", &k)])
     } else {
         let mean = later.iter().sum::<f64>() / later.len() as f64;
-        let of = if later.len() == 1 { "one cohort".to_owned() } else { format!("mean of {} cohorts", later.len()) };
-        format!("{} of {noun} come back the {unit} after their first ({of})", p.fmt.percent(Some(mean)))
+        let of = match later.len() {
+            1 => f.word(Word::OneCohort).to_owned(),
+            n => f.say(Word::MeanOfCohorts, &[("n", &n.to_string())]),
+        };
+        let back = if weekly { Word::ComeBackWeek } else { Word::ComeBackMonth };
+        f.say(back, &[("share", &f.percent(Some(mean))), ("noun", noun), ("of", &of)])
     };
     let top = heading(p, &Heading { title, subtitle })?;
     let (width, height) = p.size();

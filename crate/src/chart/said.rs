@@ -3,7 +3,8 @@
 //! no figure of them (a "0 % verified" would read as a finding) and says once what the
 //! source does not report (docs/charts.md#what-a-source-does-not-say).
 
-use super::format::{Numbers, UNDEFINED};
+use super::format::{Locale, UNDEFINED};
+use super::words::Word;
 use crate::provenance::Basis;
 use crate::report::{ModelRow, Report};
 
@@ -35,29 +36,29 @@ impl Said {
 
     /// "callers, verification modes or self-calls": what the source does not report, or
     /// `None` when it reports all three.
-    pub fn unsaid(&self) -> Option<String> {
+    pub fn unsaid(&self, f: &Locale) -> Option<String> {
         let missing: Vec<&str> =
-            [(self.callers, "callers"), (self.modes, "verification modes"), (self.self_calls, "self-calls")]
+            [(self.callers, Word::WhatCallers), (self.modes, Word::WhatModes), (self.self_calls, Word::WhatSelfCalls)]
                 .into_iter()
                 .filter(|(said, _)| !said)
-                .map(|(_, what)| what)
+                .map(|(_, what)| f.word(what))
                 .collect();
         match missing.as_slice() {
             [] => None,
             [one] => Some((*one).to_owned()),
-            [first @ .., last] => Some(format!("{} or {last}", first.join(", "))),
+            [first @ .., last] => Some(f.say(Word::ListOr, &[("list", &first.join(", ")), ("last", last)])),
         }
     }
 
     /// A model's callers, verified share and self-call share, as (label, value), each where
     /// the source reports it.
-    pub fn model_figures(&self, m: &ModelRow, f: &Numbers) -> Vec<(String, String)> {
+    pub fn model_figures(&self, m: &ModelRow, f: &Locale) -> Vec<(String, String)> {
         let values = [
             m.callers.map_or(UNDEFINED.into(), |n| f.integer(n)),
             f.percent(m.verified_share),
             f.percent(m.self_call_share),
         ];
-        self.model_labels()
+        self.model_labels(f)
             .into_iter()
             .zip(values)
             .filter_map(|(label, value)| Some((label?.to_owned(), value)))
@@ -65,14 +66,14 @@ impl Said {
     }
 
     /// The labels of [`Said::model_figures`], in order: `None` for a figure not reported.
-    pub fn model_labels(&self) -> [Option<&'static str>; 3] {
-        [(self.callers, "Callers"), (self.modes, "Verified"), (self.self_calls, "Self-calls")]
-            .map(|(said, label)| said.then_some(label))
+    pub fn model_labels<'f>(&self, f: &'f Locale) -> [Option<&'f str>; 3] {
+        [(self.callers, Word::Callers), (self.modes, Word::Verified), (self.self_calls, Word::SelfCalls)]
+            .map(|(said, label)| said.then(|| f.word(label)))
     }
 
     /// The sentence a chart shows under its figures, or `None`.
-    pub fn notice(&self) -> Option<String> {
-        self.unsaid().map(|what| format!("This source does not report {what}."))
+    pub fn notice(&self, f: &Locale) -> Option<String> {
+        self.unsaid(f).map(|what| f.say(Word::NotReported, &[("what", &what)]))
     }
 }
 
@@ -94,17 +95,18 @@ mod tests {
     fn events_say_what_their_fields_name() {
         let all = "{\"ts\":\"2026-03-02\",\"model\":\"a\",\"caller\":\"x\",\"mode\":\"tee\"}\n";
         assert_eq!(said(all), Said { modes: true, callers: true, self_calls: true });
-        assert_eq!(said(all).notice(), None);
+        let f = Locale::default();
+        assert_eq!(said(all).notice(&f), None);
         let bare = "{\"ts\":\"2026-03-02\",\"model\":\"a\"}\n";
         assert_eq!(said(bare), Said { modes: false, callers: false, self_calls: false });
         assert_eq!(
-            said(bare).notice().as_deref(),
+            said(bare).notice(&f).as_deref(),
             Some("This source does not report callers, verification modes or self-calls.")
         );
         let no_mode = "{\"ts\":\"2026-03-02\",\"model\":\"a\",\"caller\":\"x\"}\n";
-        assert_eq!(said(no_mode).unsaid().as_deref(), Some("verification modes"));
+        assert_eq!(said(no_mode).unsaid(&f).as_deref(), Some("verification modes"));
         // A caller of a model whose owner nobody names: whether it is the owner is unknown.
         let unowned = "{\"ts\":\"2026-03-02\",\"model\":\"b\",\"caller\":\"x\",\"mode\":\"tee\"}\n";
-        assert_eq!(said(unowned).unsaid().as_deref(), Some("self-calls"));
+        assert_eq!(said(unowned).unsaid(&f).as_deref(), Some("self-calls"));
     }
 }

@@ -3,11 +3,12 @@
 //! index in the window, so hover and brushing map pixels to days the same way for all.
 
 use super::bins::Bins;
-use super::format;
+use super::format::{self, Locale};
 use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
 use super::paint::{DrawError, Painter};
 use super::said::Said;
 use super::transform::PlotTransform;
+use super::words::Word;
 use super::{share, By, ChartOptions, Drawn};
 use crate::metrics::volume::moving_mean_7;
 use crate::mode::Mode;
@@ -28,13 +29,13 @@ pub(super) fn drawable<DB: DrawingBackend>(
         Some(window) if !report.daily.day.is_empty() => Ok(Some(window)),
         Some(window) => {
             let head = Heading { title: count_title(p, report, &window), subtitle: what.to_owned() };
-            empty_state(p, &head, super::NO_DAYS)?;
+            empty_state(p, &head, p.fmt.word(Word::NoDays))?;
             Ok(None)
         }
         None => {
-            let head =
-                Heading { title: format!("No {} in this window", super::unit(report)), subtitle: what.to_owned() };
-            empty_state(p, &head, "No events in this window")?;
+            let title = p.fmt.say(Word::NoUnitInWindow, &[("unit", super::unit(report, &p.fmt))]);
+            let head = Heading { title, subtitle: what.to_owned() };
+            empty_state(p, &head, p.fmt.word(Word::NoEventsInWindow))?;
             Ok(None)
         }
     }
@@ -48,19 +49,20 @@ fn unsaid<DB: DrawingBackend>(
     what: &str,
     window: &Window,
 ) -> Result<Drawn, DrawError<DB>> {
-    let notice = Said::of(report).notice().unwrap_or_default();
+    let notice = Said::of(report).notice(&p.fmt).unwrap_or_default();
     empty_state(p, &Heading { title: count_title(p, report, window), subtitle: what.to_owned() }, &notice)?;
     Ok(Drawn::default())
 }
 
 /// "1,234 inferences over 90 days, Aug 1 – Oct 29, 2026 (UTC)".
 fn count_title<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, window: &Window) -> String {
-    format!("{} {} over {}", p.fmt.integer(report.events), super::unit(report), span(window, &p.fmt))
+    let (n, span) = (p.fmt.integer(report.events), span(window, &p.fmt));
+    p.fmt.say(Word::CountOver, &[("n", &n), ("unit", super::unit(report, &p.fmt)), ("span", &span)])
 }
 
 /// "90 days, Aug 1 – Oct 29, 2026 (UTC)", in `f`'s words for days.
-pub(super) fn span(window: &Window, f: &super::format::Numbers) -> String {
-    format!("{}, {} (UTC)", span_days(window), f.day_range(window.from, window.to))
+pub(super) fn span(window: &Window, f: &super::format::Locale) -> String {
+    f.say(Word::Span, &[("days", &f.days(window.days)), ("range", &f.day_range(window.from, window.to))])
 }
 
 /// Listed models that were used: `active_ratio` of `models_listed` (a model used in the
@@ -118,10 +120,6 @@ fn counts_frame<'a>(
     }
 }
 
-/// What the striped bars of the volume chart are.
-const CARRIED_NOTE: &str =
-    "Striped bars close a gap in the snapshots: each counts the use of the days without one before it.";
-
 /// Stripes across a bar in the background's colour, every 4 px: the mark of a day whose
 /// count carries the days before it.
 fn stripes<DB: DrawingBackend>(
@@ -160,14 +158,14 @@ fn line<DB: DrawingBackend>(
     Ok(())
 }
 
-/// How a mode reads in a legend or tooltip.
-pub fn mode_label(mode: Mode) -> &'static str {
+/// How a mode reads in a legend or tooltip: the modes' own names, and words for the rest.
+pub fn mode_label(mode: Mode, f: &Locale) -> &str {
     match mode {
         Mode::Vanilla => "Vanilla",
         Mode::Tee => "TEE",
         Mode::Zkml => "zkML",
-        Mode::Other => "Other",
-        Mode::Unknown => "Unknown",
+        Mode::Other => f.word(Word::ModeOther),
+        Mode::Unknown => f.word(Word::ModeUnknown),
     }
 }
 
@@ -181,17 +179,21 @@ pub fn volume<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let unit = super::unit_label(report);
-    let Some(window) = drawable(p, report, &format!("{unit} per UTC day"))? else { return Ok(Drawn::default()) };
+    let (f, unit) = (&p.fmt, super::unit_label(report, &p.fmt));
+    let Some(window) = drawable(p, report, &f.say(Word::PerUtcDay, &[("unit", &unit)]))? else {
+        return Ok(Drawn::default());
+    };
     let bins = Bins::of(window, p.size().0);
-    let what = format!("{unit} per UTC day{} (bars) and their 7-day mean (line)", bins.means_note());
-    let mut title = format!("{} {} in {}", p.fmt.integer(report.events), super::unit(report), span_days(&window));
+    let what = f.say(Word::VolumeWhat, &[("unit", &unit), ("means", bins.means_note(f))]);
+    let n = f.integer(report.events);
+    let mut title =
+        f.say(Word::CountIn, &[("n", &n), ("unit", super::unit(report, f)), ("days", &f.days(window.days))]);
     if report.events_wow.is_some() {
-        title.push_str(&format!(", {} week over week", p.fmt.change(report.events_wow)));
+        title.push_str(&f.say(Word::WeekOverWeekAfter, &[("change", &f.change(report.events_wow))]));
     }
     let daily = &report.daily;
     let legend = if options.stack_by_mode {
-        share::legend(&share::parts(report, By::Mode), p.theme, options)
+        share::legend(&share::parts(report, By::Mode, f), p.theme, options)
     } else {
         Vec::new()
     };
@@ -203,7 +205,7 @@ pub fn volume<DB: DrawingBackend>(
         _ => Vec::new(),
     };
     let mut frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
-    frame.note = (!carried.is_empty()).then(|| CARRIED_NOTE.to_owned());
+    frame.note = (!carried.is_empty()).then(|| f.word(Word::CarriedNote).to_owned());
     let (t, legend) = time_frame(p, &frame)?;
     let zero = vec![0.0; bins.ranges.len()];
     if options.stack_by_mode {
@@ -241,41 +243,37 @@ pub fn volume_mean<'r>(report: &'r Report, options: &ChartOptions) -> Cow<'r, [f
     Cow::Owned(moving_mean_7(&shown))
 }
 
-fn span_days(window: &Window) -> String {
-    if window.days == 1 {
-        "1 day".into()
-    } else {
-        format!("{} days", window.days)
-    }
-}
-
 /// `supply-demand`: models listed (the quiet area) against models used (the line).
 pub fn supply_demand<DB: DrawingBackend>(
     p: &Painter<DB>,
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = "Models listed (area) and models used (line) per UTC day";
+    let f = &p.fmt;
+    let what = f.word(Word::SupplyDemandWhat);
     let Some(window) = drawable(p, report, what)? else { return Ok(Drawn::default()) };
     let daily = &report.daily;
-    let title = format!(
-        "{} of {} listed models used ({}), {} {} per listed model",
-        p.fmt.integer(listed_and_active(report)),
-        p.fmt.integer(report.models_listed),
-        p.fmt.percent(report.active_ratio),
-        report.events_per_listed_model.map_or(format::UNDEFINED.into(), |v| p.fmt.compact((v * 10.0).round() / 10.0)),
-        super::unit(report),
+    let per = report.events_per_listed_model.map_or(format::UNDEFINED.into(), |v| f.compact((v * 10.0).round() / 10.0));
+    let title = f.say(
+        Word::SupplyDemandTitle,
+        &[
+            ("used", &f.integer(listed_and_active(report))),
+            ("listed", &f.integer(report.models_listed)),
+            ("share", &f.percent(report.active_ratio)),
+            ("per", &per),
+            ("unit", super::unit(report, f)),
+        ],
     );
     let legend = vec![
         LegendItem {
             key: "listed".into(),
-            label: "Listed".into(),
+            label: f.word(Word::Listed).into(),
             color: p.theme.supply,
             shown: options.shows("listed"),
         },
         LegendItem {
             key: "active".into(),
-            label: "Used".into(),
+            label: f.word(Word::Used).into(),
             color: p.theme.demand_line,
             shown: options.shows("active"),
         },
@@ -305,22 +303,25 @@ pub fn verification<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = |each: &str| format!("Share of each {each}'s {} by verification mode", super::unit(report));
-    let Some(window) = drawable(p, report, &what("UTC day"))? else { return Ok(Drawn::default()) };
+    let f = &p.fmt;
+    let what = |each: &str| f.say(Word::VerificationWhat, &[("each", each), ("unit", super::unit(report, f))]);
+    let Some(window) = drawable(p, report, &what(f.word(Word::EachDay)))? else { return Ok(Drawn::default()) };
     if !Said::of(report).modes {
-        return unsaid(p, report, &what("UTC day"), &window);
+        return unsaid(p, report, &what(f.word(Word::EachDay)), &window);
     }
     let bins = Bins::of(window, p.size().0);
-    let what = what(bins.each());
-    let title = format!(
-        "{} of {} verified (TEE {}, zkML {})",
-        p.fmt.percent(report.verified_share),
-        super::unit(report),
-        p.fmt.percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64)),
-        p.fmt.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64)),
+    let what = what(bins.each(f));
+    let title = f.say(
+        Word::VerifiedTitle,
+        &[
+            ("share", &f.percent(report.verified_share)),
+            ("unit", super::unit(report, f)),
+            ("tee", &f.percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64))),
+            ("zkml", &f.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64))),
+        ],
     );
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
-    let parts = share::parts(report, By::Mode);
+    let parts = share::parts(report, By::Mode, f);
     share::stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, options)
 }
 
@@ -330,16 +331,15 @@ pub fn callers<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let what = |means: &str| {
-        format!("Distinct callers per UTC day{means} (bars), over the last 7 days (WAU) and 30 days (MAU)")
-    };
+    let f = &p.fmt;
+    let what = |means: &str| f.say(Word::CallersWhat, &[("means", means)]);
     let Some(window) = drawable(p, report, &what(""))? else { return Ok(Drawn::default()) };
     let bins = Bins::of(window, p.size().0);
     let daily = &report.daily;
     let (Some(dau), Some(wau), Some(mau)) = (&daily.callers, &daily.wau, &daily.mau) else {
         return if report.input.demand_source == Basis::Rollups {
-            let head = Heading { title: "Callers need the raw events".into(), subtitle: what("") };
-            empty_state(p, &head, "Daily rollups count callers per model, which do not add up across models")?;
+            let head = Heading { title: f.word(Word::CallersNeedEvents).into(), subtitle: what("") };
+            empty_state(p, &head, f.word(Word::CallersFromRollups))?;
             Ok(Drawn::default())
         } else {
             unsaid(p, report, &what(""), &window)
@@ -348,17 +348,19 @@ pub fn callers<DB: DrawingBackend>(
     if !Said::of(report).callers {
         return unsaid(p, report, &what(""), &window);
     }
-    let title = format!(
-        "{}{} distinct callers, {} in the last 30 days, stickiness {}",
-        super::approx(report, "callers"),
-        p.fmt.integer(report.callers.unwrap_or(0)),
-        p.fmt.integer(report.mau.unwrap_or(0)),
-        p.fmt.percent(report.stickiness),
+    let title = f.say(
+        Word::CallersTitle,
+        &[
+            ("approx", super::approx(report, "callers")),
+            ("n", &f.integer(report.callers.unwrap_or(0))),
+            ("mau", &f.integer(report.mau.unwrap_or(0))),
+            ("stickiness", &f.percent(report.stickiness)),
+        ],
     );
     let legend = vec![
         LegendItem {
             key: "dau".into(),
-            label: "Daily".into(),
+            label: f.word(Word::Daily).into(),
             color: p.theme.demand_fill,
             shown: options.shows("dau"),
         },
@@ -367,7 +369,7 @@ pub fn callers<DB: DrawingBackend>(
     ];
     let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
     let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
-    let what = what(bins.means_note());
+    let what = what(bins.means_note(f));
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
     let (t, legend) = time_frame(p, &frame)?;

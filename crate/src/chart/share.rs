@@ -3,11 +3,13 @@
 //! `verification` chart, which stacks its modes the same way ([`stacked`]).
 
 use super::bins::Bins;
+use super::format::Locale;
 use super::frame::{empty_state, time_frame, Heading, LegendItem, Scale, TimeFrame};
 use super::paint::{DrawError, Painter};
 use super::series::{bars, drawable, span};
 use super::theme::Theme;
 use super::transform::PlotTransform;
+use super::words::Word;
 use super::{By, ChartOptions, Drawn};
 use crate::mode::Mode;
 use crate::report::{ratio, Report};
@@ -56,10 +58,11 @@ pub struct Part<'r> {
 /// The parts of `report`'s events by `by`: the [`PARTS`] busiest groups that have events, and
 /// the rest as one part when it has any; by mode, every mode. Empty when the source names no
 /// owners (or categories) at all.
-pub fn parts(report: &Report, by: By) -> Vec<Part<'_>> {
-    let named = |key: Option<&str>, none: &str| match key {
+pub fn parts<'r>(report: &'r Report, by: By, f: &Locale) -> Vec<Part<'r>> {
+    // The group that names none: its key stays the same in every language.
+    let named = |key: Option<&str>, none: &str, label: Word| match key {
         Some(k) => (k.to_owned(), super::format::short_name(k).into_owned()),
-        None => (format!("({none})"), super::capitalized(none)),
+        None => (format!("({none})"), f.word(label).to_owned()),
     };
     let groups: Vec<((String, String), &[u64])> = match by {
         By::Mode => {
@@ -67,7 +70,7 @@ pub fn parts(report: &Report, by: By) -> Vec<Part<'_>> {
                 .into_iter()
                 .map(|m| Part {
                     key: m.name().into(),
-                    label: super::series::mode_label(m).into(),
+                    label: super::series::mode_label(m, f).into(),
                     tint: Tint::Mode(m),
                     daily: Cow::Borrowed(report.daily.by_mode.get(m)),
                 })
@@ -85,14 +88,14 @@ pub fn parts(report: &Report, by: By) -> Vec<Part<'_>> {
             .iter()
             .filter(|o| o.usage.events > 0)
             .take(PARTS)
-            .map(|o| (named(o.owner.as_deref(), "unknown owner"), &o.usage.daily[..]))
+            .map(|o| (named(o.owner.as_deref(), "unknown owner", Word::UnknownOwner), &o.usage.daily[..]))
             .collect(),
         By::Category if report.categories.iter().any(|c| c.category.is_some()) => report
             .categories
             .iter()
             .filter(|c| c.usage.events > 0)
             .take(PARTS)
-            .map(|c| (named(c.category.as_deref(), "no category"), &c.usage.daily[..]))
+            .map(|c| (named(c.category.as_deref(), "no category", Word::NoCategory), &c.usage.daily[..]))
             .collect(),
         By::Owner | By::Category => return Vec::new(),
     };
@@ -107,7 +110,12 @@ pub fn parts(report: &Report, by: By) -> Vec<Part<'_>> {
         })
         .collect();
     if rest.iter().any(|&n| n > 0) {
-        parts.push(Part { key: OTHER.into(), label: "Other".into(), tint: Tint::Other, daily: Cow::Owned(rest) });
+        parts.push(Part {
+            key: OTHER.into(),
+            label: f.word(Word::Other).into(),
+            tint: Tint::Other,
+            daily: Cow::Owned(rest),
+        });
     }
     parts
 }
@@ -151,7 +159,7 @@ fn stack<DB: DrawingBackend>(
 
 /// A tooltip's lines for the days `days` of the shown `parts`: each one's events and share.
 pub fn lines(parts: &[Part], options: &ChartOptions, days: std::ops::Range<usize>) -> Vec<(String, String)> {
-    let f = &options.numbers;
+    let f = &options.locale;
     let sums: Vec<(&Part, u64)> =
         shown(parts, options).map(|p| (p, p.daily.get(days.clone()).map_or(0, |d| d.iter().sum()))).collect();
     let total: u64 = sums.iter().map(|(_, n)| n).sum();
@@ -163,9 +171,9 @@ pub fn lines(parts: &[Part], options: &ChartOptions, days: std::ops::Range<usize
 /// The chart of a source that names no owner (or category) of its models: it says so, under
 /// `subtitle`, rather than draw every event as one part.
 pub fn unnamed<DB: DrawingBackend>(p: &Painter<DB>, by: By, subtitle: String) -> Result<Drawn, DrawError<DB>> {
-    let head = Heading { title: format!("No {} in the source", by.plural()), subtitle };
-    let by = by.name();
-    empty_state(p, &head, &format!("The source names no {by} of its models: a registry with `{by}` gives them."))?;
+    let f = &p.fmt;
+    let head = Heading { title: f.say(Word::NoneInSource, &[("things", by.plural(f))]), subtitle };
+    empty_state(p, &head, &f.say(Word::SourceNamesNo, &[("thing", by.noun(f)), ("field", by.name())]))?;
     Ok(Drawn::default())
 }
 
@@ -175,27 +183,29 @@ pub fn draw<DB: DrawingBackend>(
     report: &Report,
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let unit = super::unit(report);
-    let by = options.by.name();
-    let parts = parts(report, options.by);
+    let f = &p.fmt;
+    let unit = super::unit(report, f);
+    let by = options.by.noun(f);
+    let parts = parts(report, options.by, f);
     // The legend's "Other" says that there is a rest: the subtitle stays short enough for
     // two lines at 320 px with its window.
     let rest = parts.last().is_some_and(|p| p.tint == Tint::Other);
-    let what = |each: &str| format!("Share of each {each}'s {unit} by {by}");
-    let Some(window) = drawable(p, report, &what("UTC day"))? else { return Ok(Drawn::default()) };
+    let what = |each: &str| f.say(Word::ShareWhat, &[("each", each), ("unit", unit), ("by", by)]);
+    let Some(window) = drawable(p, report, &what(f.word(Word::EachDay)))? else { return Ok(Drawn::default()) };
     if parts.is_empty() {
-        return unnamed(p, options.by, what("UTC day"));
+        return unnamed(p, options.by, what(f.word(Word::EachDay)));
     }
     let bins = Bins::of(window, p.size().0);
     let named: Vec<&Part> = parts.iter().filter(|p| p.tint != Tint::Other).collect();
     let top = |n: usize| named.iter().take(n).map(|p| p.daily.iter().sum::<u64>()).sum::<u64>() as f64;
     let share = |n: usize| p.fmt.percent(ratio(top(n), report.events as f64));
     // Short enough for two lines at 320 px: "0x841c…2760: 22 % of inferences, top 7: 55 %".
-    let mut title = format!("{}: {} of {unit}", named.first().map_or("", |p| &p.label), share(1));
+    let name = named.first().map_or("", |p| &p.label);
+    let mut title = f.say(Word::ShareTitle, &[("name", name), ("share", &share(1)), ("unit", unit)]);
     if named.len() > 1 && rest {
-        title.push_str(&format!(", top {}: {}", named.len(), share(named.len())));
+        title.push_str(&f.say(Word::ShareTop, &[("n", &named.len().to_string()), ("share", &share(named.len()))]));
     }
-    let subtitle = format!("{}, {}", what(bins.each()), span(&window, &p.fmt));
+    let subtitle = format!("{}, {}", what(bins.each(f)), span(&window, f));
     stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, options)
 }
 
@@ -260,16 +270,16 @@ mod tests {
     fn the_busiest_parts_and_the_rest_add_up_to_every_event() {
         let report = report();
         for by in [By::Model, By::Owner, By::Category, By::Mode] {
-            let parts = parts(&report, by);
+            let parts = parts(&report, by, &Locale::default());
             for day in 0..2 {
                 let sum: u64 = parts.iter().map(|p| p.daily[day]).sum();
                 assert_eq!(sum, report.daily.events[day], "{by:?}, day {day}");
             }
         }
-        let owners = parts(&report, By::Owner);
+        let owners = parts(&report, By::Owner, &Locale::default());
         let labels: Vec<&str> = owners.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["o9", "o8", "o7", "o6", "o5", "o4", "o3", "Other"], "the seven busiest, then the rest");
-        let categories = parts(&report, By::Category);
+        let categories = parts(&report, By::Category, &Locale::default());
         let labels: Vec<&str> = categories.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["image", "llm", "No category"]);
     }
@@ -278,16 +288,16 @@ mod tests {
     fn a_source_without_owners_has_no_parts_by_owner() {
         let data = Dataset::from_events("e.ndjson", b"{\"ts\":\"2026-03-01\",\"model\":\"a\"}\n").expect("read");
         let report = data.report(&ReportOptions::default()).expect("a report");
-        assert!(parts(&report, By::Owner).is_empty());
-        assert!(parts(&report, By::Category).is_empty());
-        assert_eq!(parts(&report, By::Model).len(), 1);
+        assert!(parts(&report, By::Owner, &Locale::default()).is_empty());
+        assert!(parts(&report, By::Category, &Locale::default()).is_empty());
+        assert_eq!(parts(&report, By::Model, &Locale::default()).len(), 1);
         let theme = crate::chart::Theme::named(crate::chart::ThemeName::Light);
         let mut svg = String::new();
         {
             let p = Painter::new(
                 plotters::prelude::SVGBackend::with_string(&mut svg, (320, 300)),
                 &theme,
-                crate::chart::Numbers::default(),
+                crate::chart::Locale::default(),
             );
             draw(&p, &report, &ChartOptions { by: By::Category, ..ChartOptions::default() }).expect("drawn");
             p.present().expect("presented");

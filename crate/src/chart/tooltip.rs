@@ -6,6 +6,7 @@
 use super::bins::Bins;
 use super::said::Said;
 use super::series::{listed_and_active, mode_label, shown_modes, volume_mean};
+use super::words::Word;
 use super::{categories, format, leaderboard, model, overview, retention, share, By, ChartKind, ChartOptions, Drawn};
 use crate::report::{ratio, Report};
 use serde::Serialize;
@@ -92,38 +93,44 @@ pub fn describe(
     if index >= count(report, kind, drawn) {
         return None;
     }
-    let f = &options.numbers;
+    let f = &options.locale;
     let integer = |n: u64| f.integer(n);
     let (title, lines, at) = match kind {
         ChartKind::Overview => {
             let tile = overview::tiles(report, f).into_iter().nth(index)?;
-            (tile.label, vec![("Value".into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
+            (tile.label, vec![(f.word(Word::Value).into(), tile.value), ("".into(), tile.context)], drawn.boxes[index])
         }
         ChartKind::Leaderboard if options.by == By::Owner => {
             let o = report.owners.get(index)?;
             let lines = vec![
-                (super::unit_label(report), integer(o.usage.events)),
-                ("Share".into(), f.percent(o.usage.share)),
-                ("Models listed".into(), integer(o.usage.models_listed)),
-                ("Models used".into(), integer(o.usage.models_active)),
+                (super::unit_label(report, f), integer(o.usage.events)),
+                (f.word(Word::Share).into(), f.percent(o.usage.share)),
+                (f.word(Word::ModelsListed).into(), integer(o.usage.models_listed)),
+                (f.word(Word::ModelsUsed).into(), integer(o.usage.models_active)),
             ];
-            (format!("{}. {}", index + 1, leaderboard::owner_name(o)), lines, drawn.boxes[index])
+            (format!("{}. {}", index + 1, leaderboard::owner_name(o, f)), lines, drawn.boxes[index])
         }
         ChartKind::Categories => {
             let c = *categories::rows(report).get(index)?;
             let lines = vec![
-                ("Models listed".into(), format!("{} ({})", integer(c.usage.models_listed), f.percent(c.share_listed))),
-                ("Models used".into(), integer(c.usage.models_active)),
-                ("Idle".into(), integer(c.usage.models_idle)),
-                (super::unit_label(report), format!("{} ({})", integer(c.usage.events), f.percent(c.usage.share))),
+                (
+                    f.word(Word::ModelsListed).into(),
+                    format!("{} ({})", integer(c.usage.models_listed), f.percent(c.share_listed)),
+                ),
+                (f.word(Word::ModelsUsed).into(), integer(c.usage.models_active)),
+                (f.word(Word::IdleLabel).into(), integer(c.usage.models_idle)),
+                (super::unit_label(report, f), format!("{} ({})", integer(c.usage.events), f.percent(c.usage.share))),
             ];
-            (categories::label(c).to_owned(), lines, drawn.boxes[index])
+            (categories::label(c, f).to_owned(), lines, drawn.boxes[index])
         }
         ChartKind::Leaderboard => {
             let m = report.models.get(index)?;
-            let mut lines = vec![(super::unit_label(report), integer(m.events)), ("Share".into(), f.percent(m.share))];
+            let mut lines = vec![
+                (super::unit_label(report, f), integer(m.events)),
+                (f.word(Word::Share).into(), f.percent(m.share)),
+            ];
             lines.extend(Said::of(report).model_figures(m, f));
-            lines.push(("Week over week".into(), f.change(m.events_wow)));
+            lines.push((f.word(Word::WeekOverWeekLabel).into(), f.change(m.events_wow)));
             (format!("{}. {}", index + 1, m.name), lines, drawn.boxes[index])
         }
         ChartKind::Retention => {
@@ -135,29 +142,30 @@ pub fn describe(
             }
             let share = c.cells[row][k];
             let size = c.sizes[row];
-            let unit = retention::period_word(c.period);
+            let (active, when) = match c.period {
+                crate::report::Period::Week => {
+                    (Word::ActiveInWeek, f.say(Word::WeekOf, &[("day", &f.day_long(c.cohorts[row]))]))
+                }
+                crate::report::Period::Month => (Word::ActiveInMonth, f.month_year(c.cohorts[row])),
+            };
             let lines = vec![
-                ("Cohort".into(), format!("{} {}", integer(size), retention::noun(options.cohort))),
+                (f.word(Word::Cohort).into(), format!("{} {}", integer(size), retention::noun(options.cohort, f))),
                 (
-                    format!("Active in {unit} +{k}"),
+                    f.say(active, &[("k", &k.to_string())]),
                     format!("{} ({})", f.percent(Some(share)), integer((share * size as f64).round() as u64)),
                 ),
             ];
-            let when = match c.period {
-                crate::report::Period::Week => format!("Week of {}", f.day_long(c.cohorts[row])),
-                crate::report::Period::Month => f.month_year(c.cohorts[row]),
-            };
-            (format!("{when} (UTC)"), lines, drawn.boxes[index])
+            (f.say(Word::RangeUtc, &[("range", &when)]), lines, drawn.boxes[index])
         }
         ChartKind::Concentration => {
             let t = drawn.transform?;
             let [x, y] = *report.lorenz.get(index)?;
             let lines = vec![
-                ("Models".into(), f.percent(Some(x))),
-                (format!("Their {}", super::unit(report)), f.percent(Some(y))),
+                (f.word(Word::Models).into(), f.percent(Some(x))),
+                (f.say(Word::Their, &[("unit", super::unit(report, f))]), f.percent(Some(y))),
             ];
             let at = super::Rect { left: t.x_px(x), top: t.y_px(y), right: t.x_px(x), bottom: t.y_px(y) };
-            (format!("The least-used {} of models", f.percent(Some(x))), lines, at)
+            (f.say(Word::LeastUsed, &[("share", &f.percent(Some(x)))]), lines, at)
         }
         ChartKind::Model => {
             let t = drawn.transform?;
@@ -170,7 +178,11 @@ pub fn describe(
                 right: t.x_px(index as f64),
                 bottom: t.y_px(n as f64),
             };
-            (format!("{} (UTC)", f.day_long(*day)), vec![(super::unit_label(report), integer(n))], at)
+            (
+                f.say(Word::RangeUtc, &[("range", &f.day_long(*day))]),
+                vec![(super::unit_label(report, f), integer(n))],
+                at,
+            )
         }
         ChartKind::Volume | ChartKind::Verification | ChartKind::Callers | ChartKind::Share
             if drawn.grouped().is_some() =>
@@ -189,34 +201,38 @@ pub fn describe(
             let lines: Vec<(String, String)> = match kind {
                 ChartKind::Volume => {
                     let mut lines = vec![
-                        (super::unit_label(report), integer(events)),
-                        ("7-day mean".into(), f.decimal(*volume_mean(report, options).get(index)?, 1)),
-                        ("Failed".into(), integer(d.failed[index])),
+                        (super::unit_label(report, f), integer(events)),
+                        (f.word(Word::SevenDayMean).into(), f.decimal(*volume_mean(report, options).get(index)?, 1)),
+                        (f.word(Word::Failed).into(), integer(d.failed[index])),
                     ];
                     if let Some(n) = d.days_carried.as_ref().map(|c| c[index]).filter(|&n| n > 1) {
-                        let before =
-                            if n == 2 { "the day before".to_owned() } else { format!("the {} days before", n - 1) };
-                        lines.push(("Carries".into(), format!("{n} days: no snapshot on {before}")));
+                        let before = match n {
+                            2 => f.word(Word::DayBefore).to_owned(),
+                            n => f.say(Word::DaysBefore, &[("n", &(n - 1).to_string())]),
+                        };
+                        let carries = f.say(Word::CarriesDays, &[("n", &n.to_string()), ("before", &before)]);
+                        lines.push((f.word(Word::Carries).into(), carries));
                     }
                     if options.stack_by_mode {
                         lines.extend(
-                            shown_modes(options).map(|m| (mode_label(m).to_owned(), integer(d.by_mode.get(m)[index]))),
+                            shown_modes(options)
+                                .map(|m| (mode_label(m, f).to_owned(), integer(d.by_mode.get(m)[index]))),
                         );
                     }
                     lines
                 }
                 ChartKind::SupplyDemand => vec![
-                    ("Listed".into(), integer(d.models_listed[index])),
-                    ("Used".into(), integer(d.models_active[index])),
-                    (super::unit_label(report), integer(events)),
+                    (f.word(Word::Listed).into(), integer(d.models_listed[index])),
+                    (f.word(Word::Used).into(), integer(d.models_active[index])),
+                    (super::unit_label(report, f), integer(events)),
                 ],
                 ChartKind::Verification | ChartKind::Share => {
-                    share::lines(&share::parts(report, share_by(kind, options)), options, index..index + 1)
+                    share::lines(&share::parts(report, share_by(kind, options), f), options, index..index + 1)
                 }
                 _ => {
                     let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| integer(s[index]));
                     vec![
-                        ("Daily callers".into(), at(&d.callers)),
+                        (f.word(Word::DailyCallers).into(), at(&d.callers)),
                         ("WAU".into(), at(&d.wau)),
                         ("MAU".into(), at(&d.mau)),
                     ]
@@ -224,7 +240,7 @@ pub fn describe(
             };
             let x = t.x_px(index as f64);
             let at = super::Rect { left: x, top: t.plot.top, right: x, bottom: t.plot.top };
-            (format!("{} (UTC)", f.day_long(day)), lines, at)
+            (f.say(Word::RangeUtc, &[("range", &f.day_long(day))]), lines, at)
         }
     };
     let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
@@ -253,7 +269,7 @@ fn binned(
     bins: &Bins,
     index: usize,
 ) -> Option<Described> {
-    let f = &options.numbers;
+    let f = &options.locale;
     let d = &report.daily;
     let days = bins.ranges.get(index)?.clone();
     let count = days.len() as f64;
@@ -261,20 +277,20 @@ fn binned(
     let lines = match kind {
         ChartKind::Volume => {
             let mut lines = vec![
-                (super::unit_label(report), f.integer(events)),
-                ("A day".into(), f.decimal(events as f64 / count, 1)),
-                ("Failed".into(), f.integer(bins.sum(index, &d.failed))),
+                (super::unit_label(report, f), f.integer(events)),
+                (f.word(Word::ADay).into(), f.decimal(events as f64 / count, 1)),
+                (f.word(Word::Failed).into(), f.integer(bins.sum(index, &d.failed))),
             ];
             if options.stack_by_mode {
                 lines.extend(
                     shown_modes(options)
-                        .map(|m| (mode_label(m).to_owned(), f.integer(bins.sum(index, d.by_mode.get(m))))),
+                        .map(|m| (mode_label(m, f).to_owned(), f.integer(bins.sum(index, d.by_mode.get(m))))),
                 );
             }
             lines
         }
         ChartKind::Verification | ChartKind::Share => {
-            share::lines(&share::parts(report, share_by(kind, options)), options, days.clone())
+            share::lines(&share::parts(report, share_by(kind, options), f), options, days.clone())
         }
         _ => {
             let last = days.end - 1;
@@ -284,112 +300,117 @@ fn binned(
                 .as_ref()
                 .map_or(format::UNDEFINED.into(), |c| f.decimal(c[days.clone()].iter().sum::<u64>() as f64 / count, 1));
             vec![
-                ("Daily callers, mean".into(), daily),
-                ("WAU at its end".into(), at(&d.wau)),
-                ("MAU at its end".into(), at(&d.mau)),
+                (f.word(Word::DailyCallersMean).into(), daily),
+                (f.word(Word::WauAtEnd).into(), at(&d.wau)),
+                (f.word(Word::MauAtEnd).into(), at(&d.mau)),
             ]
         }
     };
     let x = (t.x_px(days.start as f64 - 0.5) + t.x_px(days.end as f64 - 0.5)) / 2.0;
     let at = super::Rect { left: x, top: t.plot.top, right: x, bottom: t.plot.top };
-    Some((format!("{} (UTC)", bins.label(index, f)), lines, at))
+    Some((f.say(Word::RangeUtc, &[("range", &bins.label(index, f))]), lines, at))
 }
 
 /// One sentence that says what the chart shows, for screen readers.
 pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
-    let Some(window) = report.window else { return format!("No {} to show yet.", super::unit(report)) };
-    let f = &options.numbers;
-    let base = format!(
-        "{} {} in {} days; {} of {} listed models used",
-        f.integer(report.events),
-        super::unit(report),
-        window.days,
-        f.integer(listed_and_active(report)),
-        f.integer(report.models_listed)
+    let f = &options.locale;
+    let Some(window) = report.window else { return f.say(Word::NothingYet, &[("unit", super::unit(report, f))]) };
+    let base = f.say(
+        Word::SummaryBase,
+        &[
+            ("n", &f.integer(report.events)),
+            ("unit", super::unit(report, f)),
+            ("days", &f.days(window.days)),
+            ("used", &f.integer(listed_and_active(report))),
+            ("listed", &f.integer(report.models_listed)),
+        ],
     );
     let by_day = matches!(kind, ChartKind::Volume | ChartKind::SupplyDemand | ChartKind::Verification);
     let said = Said::of(report);
     let d = &report.daily;
     let detail = match kind {
-        _ if by_day && d.day.is_empty() => "; totals over the period, not by day".into(),
+        _ if by_day && d.day.is_empty() => f.word(Word::SaidTotals).into(),
         ChartKind::Overview => {
-            let mut more = format!("; {} effective models", f.decimal_or_undefined(report.effective_models, 1));
+            let mut more = f.say(Word::SaidEffective, &[("n", &f.decimal_or_undefined(report.effective_models, 1))]);
             if said.modes {
-                more.push_str(&format!(", {} verified", f.percent(report.verified_share)));
+                more.push_str(&f.say(Word::SaidVerifiedAfter, &[("share", &f.percent(report.verified_share))]));
             }
             if let Some(mau) = report.mau.filter(|_| said.callers) {
-                more.push_str(&format!(", {} callers in the last 30 days", f.integer(mau)));
+                more.push_str(&f.say(Word::SaidMau, &[("n", &f.integer(mau))]));
             }
             more
         }
         ChartKind::Volume => {
             let busiest = (0..d.events.len()).max_by_key(|&i| (d.events[i], std::cmp::Reverse(i)));
             let day = busiest.map_or_else(String::new, |i| {
-                format!(", the busiest day {} with {}", f.day_long(d.day[i]), f.integer(d.events[i]))
+                f.say(Word::SaidBusiestDay, &[("day", &f.day_long(d.day[i])), ("n", &f.integer(d.events[i]))])
             });
-            format!("; {} week over week{day}", f.change(report.events_wow))
+            f.say(Word::SaidWow, &[("change", &f.change(report.events_wow)), ("day", &day)])
         }
         ChartKind::SupplyDemand => match (d.models_listed.first(), d.models_listed.last(), d.models_active.last()) {
-            (Some(first), Some(last), Some(used)) => format!(
-                "; {} models listed on the first day and {} on the last, {} used on the last",
-                f.integer(*first),
-                f.integer(*last),
-                f.integer(*used)
+            (Some(first), Some(last), Some(used)) => f.say(
+                Word::SaidSupply,
+                &[("first", &f.integer(*first)), ("last", &f.integer(*last)), ("used", &f.integer(*used))],
             ),
             _ => String::new(),
         },
-        ChartKind::Concentration => format!("; the top 10 models carry {}", f.percent(report.top10_share)),
-        ChartKind::Verification if !said.modes => "; the source does not report verification modes".into(),
-        ChartKind::Verification => format!("; {} verified", f.percent(report.verified_share)),
-        ChartKind::Callers if report.callers.is_some() && !said.callers => {
-            "; the source does not report callers".into()
-        }
+        ChartKind::Concentration => f.say(Word::SaidTop10, &[("share", &f.percent(report.top10_share))]),
+        ChartKind::Verification if !said.modes => f.word(Word::SaidNoModes).into(),
+        ChartKind::Verification => f.say(Word::SaidVerified, &[("share", &f.percent(report.verified_share))]),
+        ChartKind::Callers if report.callers.is_some() && !said.callers => f.word(Word::SaidNoCallers).into(),
         ChartKind::Callers => match report.callers {
-            Some(c) => format!("; {} distinct callers", f.integer(c)),
-            None => "; callers unknown from rollups".into(),
+            Some(c) => f.say(Word::SaidCallers, &[("n", &f.integer(c))]),
+            None => f.word(Word::SaidCallersRollups).into(),
         },
         ChartKind::Leaderboard if options.by == By::Owner => {
             match report.owners.iter().find(|o| o.owner.is_some() && o.usage.events > 0) {
-                Some(o) => {
-                    format!("; {} is the busiest owner with {}", leaderboard::owner_name(o), f.percent(o.usage.share))
-                }
+                Some(o) => f.say(
+                    Word::SaidBusiestOwner,
+                    &[("name", leaderboard::owner_name(o, f)), ("share", &f.percent(o.usage.share))],
+                ),
                 None if report.owners.iter().any(|o| o.owner.is_some()) => String::new(),
-                None => "; the source names no owners".into(),
+                None => f.word(Word::SaidNoOwners).into(),
             }
         }
-        ChartKind::Share => match share::parts(report, options.by).first() {
-            Some(part) => format!(
-                "; by {}, {} carries {} of them",
-                options.by.name(),
-                part.label,
-                f.percent(ratio(part.daily.iter().sum::<u64>() as f64, report.events as f64))
-            ),
-            None => format!("; the source names no {}", options.by.plural()),
+        ChartKind::Share => match share::parts(report, options.by, f).first() {
+            Some(part) => {
+                let share = f.percent(ratio(part.daily.iter().sum::<u64>() as f64, report.events as f64));
+                f.say(Word::SaidShare, &[("by", options.by.noun(f)), ("name", &part.label), ("share", &share)])
+            }
+            None => f.say(Word::SaidNoGroups, &[("things", options.by.plural(f))]),
         },
         ChartKind::Categories => match categories::rows(report).first() {
-            Some(c) => format!(
-                "; {} categories, the most listed {} with {} of the models and {} of the use",
-                f.integer(report.categories.len() as u64),
-                categories::label(c),
-                f.percent(c.share_listed),
-                f.percent(c.usage.share)
+            Some(c) => f.say(
+                Word::SaidCategories,
+                &[
+                    ("n", &f.integer(report.categories.len() as u64)),
+                    ("name", categories::label(c, f)),
+                    ("listed", &f.percent(c.share_listed)),
+                    ("used", &f.percent(c.usage.share)),
+                ],
             ),
-            None => "; the source names no categories".into(),
+            None => f.word(Word::SaidNoCategories).into(),
         },
         ChartKind::Leaderboard => match report.models.first() {
-            Some(m) if m.events > 0 => format!("; {} is the busiest with {}", m.name, f.percent(m.share)),
+            Some(m) if m.events > 0 => {
+                f.say(Word::SaidBusiestModel, &[("name", &m.name), ("share", &f.percent(m.share))])
+            }
             _ => String::new(),
         },
         ChartKind::Retention => {
             let period = retention::cohorts(report, options.cohort).map(|c| c.period).unwrap_or_default();
-            format!("; {}ly retention of {}", retention::period_word(period), retention::noun(options.cohort))
+            let word = match period {
+                crate::report::Period::Week => Word::SaidRetentionWeek,
+                crate::report::Period::Month => Word::SaidRetentionMonth,
+            };
+            f.say(word, &[("noun", retention::noun(options.cohort, f))])
         }
         ChartKind::Model => match model::find(report, options.model.as_deref()) {
-            Some(m) => format!("; {} served {} of them", m.name, f.integer(m.events)),
-            None => "; no such model".into(),
+            Some(m) => f.say(Word::SaidModel, &[("name", &m.name), ("n", &f.integer(m.events))]),
+            None => f.word(Word::SaidNoModel).into(),
         },
     };
-    format!("{base}{detail}.")
+    f.say(Word::Sentence, &[("text", &format!("{base}{detail}"))])
 }
 
 #[cfg(test)]

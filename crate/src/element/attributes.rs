@@ -3,7 +3,8 @@
 //! value makes no sense. The element passes its attributes here as they are (URLs made
 //! absolute), so every rule lives in one place with native tests.
 
-use crate::chart::{By, ChartKind, ChartOptions, Cohort, Numbers, ThemeName};
+use crate::chart::words::{self, Words};
+use crate::chart::{By, ChartKind, ChartOptions, Cohort, Locale, ThemeName};
 use crate::error::Error;
 use crate::input::{Limits, Shape};
 use crate::metrics::ReportOptions;
@@ -109,7 +110,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 28] = [
+pub const ATTRIBUTES: [&str; 29] = [
     "src",
     "rollups",
     "snapshots",
@@ -133,6 +134,7 @@ pub const ATTRIBUTES: [&str; 28] = [
     "cohort",
     "by",
     "locale",
+    "words",
     "unit",
     "first-party",
     "refresh",
@@ -142,15 +144,21 @@ pub const ATTRIBUTES: [&str; 28] = [
 
 impl ElementConfig {
     /// Reads the attributes `attributes` (name → value); `locale` is the reader's language,
-    /// used when the element names none; `given`: the element was handed its dataset by
-    /// script, so it needs no source.
-    pub fn parse(attributes: &BTreeMap<String, String>, locale: &str, given: bool) -> Result<ElementConfig, Error> {
+    /// used when the element names none; `language`: that language's table of words as the
+    /// page fetched it (natively, `None` takes the one compiled in); `given`: the element was
+    /// handed its dataset by script, so it needs no source.
+    pub fn parse(
+        attributes: &BTreeMap<String, String>,
+        locale: &str,
+        language: Option<&str>,
+        given: bool,
+    ) -> Result<ElementConfig, Error> {
         let get = |name: &str| attributes.get(name).map(String::as_str);
         let load = match load_spec(&get) {
             Err(Error::Attribute(reason)) if given && reason == NO_SOURCE => None,
             other => Some(other?),
         };
-        let chart = ChartConfig::parse(attributes, locale)?;
+        let chart = ChartConfig::parse(attributes, locale, language)?;
         let report = ReportOptions {
             from: get("from").map(str::to_owned),
             to: get("to").map(str::to_owned),
@@ -168,10 +176,30 @@ impl ElementConfig {
     }
 }
 
+/// The reader's words: English, then `language`'s table (`table` as the page fetched it, else
+/// the one compiled in), then the page's own (`words`: a JSON object of texts by key,
+/// docs/charts.md#words). A table that does not read is passed over (the reader gets English
+/// words, not an error); a page's words that do not are an error that says why.
+fn reader_words(language: &str, table: Option<&str>, page: Option<&str>) -> Result<Words, Error> {
+    let table: BTreeMap<String, String> =
+        table.or_else(|| words::shipped(language)).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let page: BTreeMap<String, String> = match page.map(str::trim).filter(|p| !p.is_empty()) {
+        None => BTreeMap::new(),
+        Some(text) => serde_json::from_str(text)
+            .map_err(|e| attribute(format!("words is a JSON object of texts by their keys ({e})")))?,
+    };
+    Words::with(&[&table, &page]).map_err(|e| attribute(format!("words: {e}")))
+}
+
 impl ChartConfig {
     /// Reads the chart's attributes (`chart`, `cohort`, `stack`, `by`, `model`, `locale`,
-    /// `theme`) among `attributes`; `locale`: the reader's language.
-    pub fn parse(attributes: &BTreeMap<String, String>, locale: &str) -> Result<ChartConfig, Error> {
+    /// `words`, `theme`) among `attributes`; `locale`: the reader's language, and `language`
+    /// its table of words as fetched (see [`ElementConfig::parse`]).
+    pub fn parse(
+        attributes: &BTreeMap<String, String>,
+        locale: &str,
+        language: Option<&str>,
+    ) -> Result<ChartConfig, Error> {
         let get = |name: &str| attributes.get(name).map(String::as_str);
         let name = get("chart").unwrap_or("overview");
         let kind = ChartKind::parse(name).ok_or_else(|| {
@@ -199,13 +227,16 @@ impl ChartConfig {
                 by
             }
         };
+        let locale = get("locale").unwrap_or(locale);
+        let mut reader = Locale::for_locale(locale);
+        reader.words = reader_words(&Locale::language(locale), language, get("words"))?;
         let options = ChartOptions {
             stack_by_mode,
             by,
             cohort,
             model: get("model").map(str::to_owned),
             hidden: Vec::new(),
-            numbers: Numbers::for_locale(get("locale").unwrap_or(locale)),
+            locale: reader,
         };
         let theme = match get("theme").map(str::trim) {
             None | Some("auto") => ThemeChoice::Auto,
@@ -310,7 +341,7 @@ mod tests {
 
     fn parse(pairs: &[(&str, &str)]) -> Result<ElementConfig, String> {
         let map = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        ElementConfig::parse(&map, "en-US", false).map_err(|e| e.to_string())
+        ElementConfig::parse(&map, "en-US", None, false).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -332,7 +363,8 @@ mod tests {
         assert_eq!((c.chart.kind, c.chart.theme), (ChartKind::Overview, ThemeChoice::Auto));
         assert_eq!((c.refresh_ms, c.idle_timeout_ms, c.deadline_ms), (None, 30_000, 300_000));
         assert_eq!(parse(&[]).unwrap_err(), NO_SOURCE);
-        let given = ElementConfig::parse(&BTreeMap::from([("chart".into(), "model".into())]), "en", true).unwrap();
+        let given =
+            ElementConfig::parse(&BTreeMap::from([("chart".into(), "model".into())]), "en", None, true).unwrap();
         assert_eq!(given.load, None, "a dataset handed over by script needs no source");
     }
 

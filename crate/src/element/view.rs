@@ -3,7 +3,7 @@
 //! with the keys, brushing and legend clicks are answered from the report without
 //! recomputing or redrawing it. The browser gives it canvases; tests give it bitmaps.
 
-use crate::chart::{self, ChartKind, ChartOptions, DrawError, Drawn, Theme, Tooltip};
+use crate::chart::{self, ChartKind, ChartOptions, DrawError, Drawn, Theme, Tooltip, Word};
 use crate::day::Day;
 use crate::problems::Severity;
 use crate::report::Report;
@@ -122,47 +122,53 @@ impl View {
         if input.rows_rejected == 0 {
             return String::new();
         }
-        let f = &self.options.numbers;
-        let rows = if input.rows_rejected == 1 { "row" } else { "rows" };
+        let f = &self.options.locale;
         let first = input.problems.iter().find(|p| p.severity == Severity::Rejected);
-        let why = first.map_or_else(String::new, |p| format!(" (first: line {}, {}: {})", p.line, p.field, p.reason));
-        format!("{} {rows} rejected{why}", f.integer(input.rows_rejected))
+        let why = first.map_or_else(String::new, |p| {
+            f.say(Word::FirstRejected, &[("line", &p.line.to_string()), ("field", &p.field), ("reason", &p.reason)])
+        });
+        let rows = if input.rows_rejected == 1 { Word::RowsRejectedOne } else { Word::RowsRejected };
+        f.say(rows, &[("n", &f.integer(input.rows_rejected)), ("why", &why)])
     }
 
     /// Where the figures came from, as the source panel lists it: for each input its
     /// (label, value) rows, and a closing sentence of what was read.
-    pub fn provenance(&self) -> (Vec<Vec<(&'static str, String)>>, String) {
+    pub fn provenance(&self) -> (Vec<Vec<(&str, String)>>, String) {
         let input = &self.report.input;
-        let f = &self.options.numbers;
+        let f = &self.options.locale;
         let sources = input
             .sources
             .iter()
             .map(|s| {
                 let mut rows = vec![
-                    ("Input", s.input.clone()),
-                    ("Source", visible(&s.source).into_owned()),
-                    ("Bytes", f.integer(s.bytes)),
+                    (f.word(Word::Input), s.input.clone()),
+                    (f.word(Word::Source), visible(&s.source).into_owned()),
+                    (f.word(Word::Bytes), f.integer(s.bytes)),
                     ("SHA-256", s.sha256.clone()),
-                    ("Fetched", s.fetched_at.clone()),
+                    (f.word(Word::Fetched), s.fetched_at.clone()),
                 ];
                 if let Some(c) = &s.chain {
+                    let blocks =
+                        f.say(Word::FromTo, &[("from", &f.integer(c.from_block)), ("to", &f.integer(c.to_block))]);
                     rows.extend([
-                        ("Chain id", c.chain_id.to_string()),
-                        ("Contract", c.address.clone()),
-                        ("Blocks", format!("{} to {}", f.integer(c.from_block), f.integer(c.to_block))),
-                        ("Last block hash", c.last_block_hash.clone()),
+                        (f.word(Word::ChainId), c.chain_id.to_string()),
+                        (f.word(Word::Contract), c.address.clone()),
+                        (f.word(Word::Blocks), blocks),
+                        (f.word(Word::LastBlockHash), c.last_block_hash.clone()),
                     ]);
                 }
                 rows
             })
             .collect();
-        let summary = format!(
-            "{} rows read, {} rejected, {} warnings; supply {}, demand from {}.",
-            f.integer(input.rows_read),
-            f.integer(input.rows_rejected),
-            f.integer(input.warnings),
-            input.supply_source,
-            input.demand_source.name(),
+        let summary = f.say(
+            Word::ReadSummary,
+            &[
+                ("read", &f.integer(input.rows_read)),
+                ("rejected", &f.integer(input.rows_rejected)),
+                ("warnings", &f.integer(input.warnings)),
+                ("supply", input.supply_source),
+                ("demand", input.demand_source.name()),
+            ],
         );
         (sources, summary)
     }

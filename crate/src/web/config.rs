@@ -1,7 +1,8 @@
 //! The element's attributes, read by crate::element for JavaScript.
 
 use super::errors::to_js;
-use super::objects::to_object;
+use super::objects::{from_object, to_object};
+use crate::chart::words::{Word, Words};
 use crate::element::{ElementConfig, ThemeChoice, ATTRIBUTES};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -13,12 +14,42 @@ pub struct Config {
 }
 
 /// Reads `attributes` (`{name: value}`, URLs already absolute); `locale`: the reader's
-/// language, for an element that names none; `given`: the element was handed its dataset.
-/// Throws an error of kind `attribute` that names the attribute at fault.
+/// language, for an element that names none; `language`: the words of the chart's language
+/// (the JSON text of `pkg/words/<language>.json`), or nothing for English; `given`: the
+/// element was handed its dataset. Throws an error of kind `attribute` that names the
+/// attribute at fault.
 #[wasm_bindgen(js_name = parseAttributes)]
-pub fn parse_attributes(attributes: JsValue, locale: String, given: bool) -> Result<Config, JsValue> {
+pub fn parse_attributes(
+    attributes: JsValue,
+    locale: String,
+    language: Option<String>,
+    given: bool,
+) -> Result<Config, JsValue> {
     let attributes: BTreeMap<String, String> = super::objects::from_object(attributes, "attributes")?;
-    ElementConfig::parse(&attributes, &locale, given).map(|inner| Config { inner }).map_err(|e| to_js(&e))
+    ElementConfig::parse(&attributes, &locale, language.as_deref(), given)
+        .map(|inner| Config { inner })
+        .map_err(|e| to_js(&e))
+}
+
+/// A word in English with its blanks filled from `values` (`{name: text}`): what the element
+/// says before its attributes are read, or when they make no sense.
+#[wasm_bindgen(js_name = sayEnglish)]
+pub fn say_english(key: &str, values: JsValue) -> Result<String, JsValue> {
+    say(&Words::default(), key, values)
+}
+
+/// `key`'s text among `words`, its blanks filled from `values`; an unknown key throws.
+fn say(words: &Words, key: &str, values: JsValue) -> Result<String, JsValue> {
+    let word = Word::of_key(key).ok_or_else(|| JsValue::from_str(&format!("hubpulse: no word is called {key:?}")))?;
+    let values: BTreeMap<String, String> = from_object(values, "values")?;
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    Ok(words.fill(word, &values))
+}
+
+/// The languages whose words ship beside the wasm (`pkg/words/<language>.json`).
+#[wasm_bindgen]
+pub fn languages() -> Vec<String> {
+    crate::chart::words::LANGUAGES.iter().map(|&l| l.to_owned()).collect()
 }
 
 /// The attributes the element reads (its `observedAttributes`).
@@ -29,6 +60,12 @@ pub fn attribute_names() -> Vec<String> {
 
 #[wasm_bindgen]
 impl Config {
+    /// A word of the chart's language with its blanks filled from `values` (`{name: text}`):
+    /// the element's own words around the chart (docs/charts.md#words).
+    pub fn say(&self, key: &str, values: JsValue) -> Result<String, JsValue> {
+        say(&self.inner.chart.options.locale.words, key, values)
+    }
+
     /// What to load, as a plain object for `loadUrls` or `ChainScan`.
     #[wasm_bindgen(getter)]
     pub fn load(&self) -> Result<JsValue, JsValue> {

@@ -1,0 +1,28 @@
+// The words of the reader's language (docs/charts.md#words): English is in the wasm; each
+// other language is a table of texts in pkg/words/<language>.json, fetched once per page and
+// only by a page that shows that language. A table that cannot be fetched leaves the words
+// English: the figures do not wait on it.
+import { languages, sayEnglish } from './wasm.js';
+
+/** language → Promise of its table's JSON text (null: English, or not fetched). */
+const tables = new Map();
+
+/** The language of a BCP 47 locale: `de` of `de-DE`. */
+const languageOf = (locale) => String(locale ?? '').trim().split(/[-_]/)[0].toLowerCase();
+
+/** The JSON text of `locale`'s words, or null for English and languages not shipped. */
+export function wordsOf(locale) {
+  const language = languageOf(locale);
+  if (!languages().includes(language)) return Promise.resolve(null);
+  if (!tables.has(language)) {
+    const url = new URL(`../pkg/words/${language}.json`, import.meta.url);
+    tables.set(language, fetch(url).then((r) => (r.ok ? r.text() : null)).catch(() => null));
+  }
+  return tables.get(language);
+}
+
+/**
+ * `key`'s text (crate/src/chart/words.rs) in the language of `config`, the element's attributes
+ * as read, with its blanks filled from `values`; in English while there is no config.
+ */
+export const say = (config, key, values = {}) => (config ? config.say(key, values) : sayEnglish(key, values));
