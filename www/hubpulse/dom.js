@@ -68,3 +68,19 @@ export async function inSlices(step, wanted = () => true) {
   }
   return true;
 }
+
+/**
+ * Runs `step` in slices (`inSlices`) between two pauses, so that what follows has a task of
+ * its own; resolves to whether `wanted()` still holds. A step that throws (its dataset freed
+ * meanwhile) ends the run: what comes next says why.
+ */
+export async function sliced(step, wanted) {
+  await nextTask();
+  try {
+    if (wanted()) await inSlices(step, wanted);
+  } catch {
+    // Said by what comes next.
+  }
+  await nextTask();
+  return wanted();
+}

@@ -2,38 +2,30 @@
 // loads and shares datasets (cache.js), draws and answers the pointer (View); this class
 // sizes the canvases, follows the container, the pixel ratio and the theme, and shows
 // loading, errors and what was refused. Everything it writes to the page is text.
+import { OBSERVED, readAttributes, wordsFor } from './attributes.js';
 import { acquire } from './cache.js';
-import { absolute, announce, element, fillTable, inSlices, nextTask } from './dom.js';
-import { MediaWatch, colors, prefersDark } from './look.js';
+import { announce, element, fillTable, sliced } from './dom.js';
+import { MediaWatch, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
 import { Status, reasonOf } from './status.js';
 import { sheet } from './styles.js';
-import { View, parseAttributes, ready } from './wasm.js';
-import { say, wordsOf } from './words.js';
-
-/** Attributes that hold URLs, made absolute against the page before the wasm reads them. */
-const URL_ATTRIBUTES = new Set(['src', 'rollups', 'snapshots', 'registry', 'rpc']);
+import { View, ready } from './wasm.js';
+import { say } from './words.js';
+import { Zoom } from './zoom.js';
 
 /** Whether the wasm has started: until then an attribute change waits for the first load. */
 let started = false;
 ready.then(() => { started = true; });
 
 class HubPulse extends HTMLElement {
-  /**
-   * The attributes the wasm reads (crate/src/element/attributes.rs). Known before the wasm
-   * starts, so the element is defined at once; a test checks it against the wasm's list.
-   */
-  static observedAttributes = ['src', 'rollups', 'snapshots', 'registry', 'format', 'source', 'rpc', 'from-block',
-    'to-block', 'address', 'max-rows', 'max-bytes', 'credentials', 'chart', 'theme', 'range', 'from', 'to', 'model',
-    'stack', 'cohort', 'by', 'locale', 'words', 'unit', 'first-party', 'refresh', 'timeout', 'deadline'];
+  static observedAttributes = OBSERVED;
 
   #canvas = element('canvas');
   #overlay = element('canvas', 'overlay');
   #status = new Status((key, values) => this.#say(key, values));
   #tooltip = element('div', 'tooltip');
   #tools = element('div', 'tools');
-  #reset = element('button');
   #live = element('div', 'sr-only');
   #table = element('table', 'sr-only');
   #pointer;
@@ -52,11 +44,8 @@ class HubPulse extends HTMLElement {
   #loadedAt = null;
   #resize = null;
   #media = new MediaWatch();
-  /** The custom properties the view was made with, as JSON: a style change redraws when they differ. */
-  #colors = '';
   #generation = 0;
-  /** The window a brush selected, over the attributes' window. */
-  #zoom = null;
+  #zoom = new Zoom(this, () => this.#makeView());
   /** The words of the chart's language, as fetched (JSON text), or null for English. */
   #words = null;
 
@@ -66,8 +55,8 @@ class HubPulse extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     for (const node of [this.#canvas, this.#overlay, this.#tooltip]) node.setAttribute('aria-hidden', 'true');
     this.#live.setAttribute('aria-live', 'polite');
-    this.#tools.append(this.#reset);
-    for (const node of [this.#tooltip, this.#reset]) node.hidden = true;
+    this.#tools.append(this.#zoom.button);
+    this.#tooltip.hidden = true;
     root.append(this.#canvas, this.#overlay, this.#tooltip, this.#status.notice, this.#tools, this.#live, this.#table);
     const view = () => this.#view;
     const csv = () => (this.#view && this.#data ? this.#data.csv(this.#view.reportOptions) : null);
@@ -75,10 +64,9 @@ class HubPulse extends HTMLElement {
                                 draw: (dpr) => this.#draw(dpr) }, this.#tools, root);
     root.append(this.#status.box); // above the menu and the panel
     this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {
-      view, zoomTo: (range) => this.#zoomTo(range), resetZoom: () => this.resetZoom(),
+      view, zoomTo: (range) => this.#zoom.to(range), resetZoom: () => this.resetZoom(),
       toggled: () => this.#describe(), escape: () => this.#panels.close(),
     });
-    this.#reset.addEventListener('click', () => this.resetZoom());
   }
 
   /** The report the chart shows (docs/metrics.md), for scripts and tests; null until loaded. */
@@ -93,8 +81,8 @@ class HubPulse extends HTMLElement {
     this.setAttribute('role', 'figure');
     this.#resize = new ResizeObserver(() => this.#draw());
     this.#resize.observe(this);
-    this.#media.start(this, () => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); },
-                      () => { if (this.#view && JSON.stringify(colors(this, this.#canvas)) !== this.#colors) this.#makeView(); });
+    this.#media.start(this, this.#canvas, () => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); },
+                      () => { if (this.#view) this.#makeView(); });
     this.#pointer.start();
     this.#load();
   }
@@ -128,7 +116,7 @@ class HubPulse extends HTMLElement {
     if (name === 'locale') {
       // The new language's words first (fetched once a page), then the change as any other.
       const generation = this.#generation;
-      wordsOf(this.#locale()).then((words) => {
+      wordsFor(this).then((words) => {
         if (generation !== this.#generation || this.getAttribute('locale') !== after) return;
         this.#words = words;
         this.#changed(name);
@@ -145,18 +133,12 @@ class HubPulse extends HTMLElement {
 
   /** The element's own buttons in the chart's language. */
   #relabel() {
-    this.#reset.textContent = this.#say('reset_zoom');
-    this.#reset.title = this.#say('reset_zoom_hint');
+    this.#zoom.relabel((key) => this.#say(key));
     this.#panels.relabel((key) => this.#say(key));
   }
 
-  /** The reader's locale: the `locale` attribute, else the browser's language. */
-  #locale() {
-    return this.getAttribute('locale') ?? navigator.language;
-  }
-
   #changed(name) {
-    if (['range', 'from', 'to'].includes(name)) this.#zoom = null;
+    if (['range', 'from', 'to'].includes(name)) this.#zoom.range = null;
     const loaded = this.#config?.loadKey;
     if (!this.#readConfig()) return;
     // What is loaded stays when the inputs did not change: only the view is made again.
@@ -169,11 +151,9 @@ class HubPulse extends HTMLElement {
 
   /** Reads the attributes into `#config`; on nonsense shows why and answers false. */
   #readConfig() {
-    const attributes = {};
-    for (const { name, value } of this.attributes) attributes[name] = URL_ATTRIBUTES.has(name) ? absolute(value) : value;
     try {
       this.#config?.free();
-      this.#config = parseAttributes(attributes, navigator.language, this.#words, this.#given !== null);
+      this.#config = readAttributes(this, this.#words, this.#given !== null);
       this.#relabel();
       return true;
     } catch (error) {
@@ -190,7 +170,7 @@ class HubPulse extends HTMLElement {
     this.#hold = null;
     this.#data = null;
     await ready;
-    this.#words = await wordsOf(this.#locale());
+    this.#words = await wordsFor(this);
     if (generation !== this.#generation) return previous?.release();
     if (!this.#readConfig()) return previous?.release();
     if (this.#given) {
@@ -262,16 +242,9 @@ class HubPulse extends HTMLElement {
    * at a time (a million models: ~150 ms in one go), and the view can have a task of its own;
    * false when the widget has moved on meanwhile (`generation`).
    */
-  async #prepared(data, generation) {
+  #prepared(data, generation) {
     const wanted = () => generation === this.#generation && this.#config !== null;
-    await nextTask();
-    try {
-      if (wanted()) await inSlices(() => data.prepare(this.#config, { ...this.#zoom }), wanted);
-    } catch {
-      // A dataset freed meanwhile: the view says so.
-    }
-    await nextTask();
-    return wanted();
+    return sliced(() => data.prepare(this.#config, { ...this.#zoom.range }), wanted);
   }
 
   #setView(view) {
@@ -280,24 +253,17 @@ class HubPulse extends HTMLElement {
     this.#report = null;
   }
 
-  /** The page's custom properties for the chart, kept to compare with later. */
-  #lookedUp() {
-    const found = colors(this, this.#canvas);
-    this.#colors = JSON.stringify(found);
-    return found;
-  }
-
   /** (Re)makes the view for the current attributes and zoom: recomputes and draws. */
   #makeView() {
     if (!this.#data || !this.#config) return;
     try {
       const dark = prefersDark();
       this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config,
-                             { dark, colors: this.#lookedUp(), ...this.#zoom }));
+                             { dark, colors: this.#media.colors(this, this.#canvas), ...this.#zoom.range }));
       this.dataset.theme = this.#view.dark ? 'dark' : 'light';
       this.#status.say(this.#view.notice());
       this.#status.hide();
-      this.#reset.hidden = !this.#zoom;
+      this.#zoom.button.hidden = !this.#zoom.range;
       this.#draw();
       this.#describe();
     } catch (error) {
@@ -321,20 +287,9 @@ class HubPulse extends HTMLElement {
     fillTable(this.#table, this.#view.table());
   }
 
-  #zoomTo(range) {
-    this.#zoom = range;
-    this.#makeView();
-    const widget = this;
-    announce(this, 'hubpulse-range', { ...range, get report() { return widget.report; } });
-  }
-
   /** Back to the window the attributes ask for. */
   resetZoom() {
-    if (!this.#zoom) return;
-    this.#zoom = null;
-    this.#makeView();
-    const widget = this;
-    announce(this, 'hubpulse-range', { reset: true, get report() { return widget.report; } });
+    this.#zoom.reset();
   }
 
   /** Downloads the chart as a PNG at twice its CSS size. */

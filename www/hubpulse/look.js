@@ -28,16 +28,28 @@ export const prefersDark = () => matchMedia('(prefers-color-scheme: dark)').matc
 export class MediaWatch {
   #watched = [];
   #styles = null;
+  /** The colours last read (`colors`), as JSON: a style change counts when they differ. */
+  #seen = '';
+
+  /** `host`'s colours (as `colors` reads them, through `canvas`), remembered. */
+  colors(host, canvas) {
+    const found = colors(host, canvas);
+    this.#seen = JSON.stringify(found);
+    return found;
+  }
 
   /**
    * Calls `onRatio` when the pixel ratio changes (browser zoom, another screen), `onScheme`
-   * when the system theme flips, and `onStyle` when a class or inline style changes on the
-   * page's root, its body or `host`: what a page does to swap a theme of custom properties.
+   * when the system theme flips, and `onColors` when a class or inline style changed on the
+   * page's root, its body or `host` (what a page does to swap a theme of custom properties)
+   * and `host`'s colours are no longer those last read.
    */
-  start(host, onRatio, onScheme, onStyle) {
+  start(host, canvas, onRatio, onScheme, onColors) {
     this.#ratio(onRatio);
     this.#add(matchMedia('(prefers-color-scheme: dark)'), onScheme);
-    this.#styles = new MutationObserver(onStyle);
+    this.#styles = new MutationObserver(() => {
+      if (JSON.stringify(colors(host, canvas)) !== this.#seen) onColors();
+    });
     for (const node of [document.documentElement, document.body, host]) {
       if (node) this.#styles.observe(node, { attributes: true, attributeFilter: ['class', 'style'] });
     }
