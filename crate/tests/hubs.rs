@@ -110,3 +110,16 @@ fn broken_documents_in_each_shape_are_errors_or_rejected_rows_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_hugging_face_list_without_listing_dates_lists_its_models_by_the_list_s_day_and_says_so() {
+    let body = r#"{"as_of":"2026-03-31","models":[{"id":"a/x","downloads":10},{"id":"a/y","downloads":0},
+        {"id":"b/z","createdAt":"2026-01-05T00:00:00Z","downloads":5}]}"#;
+    let inputs = Inputs { rollups: Some(body.as_bytes()), shape: Some(Shape::HfModels), ..Inputs::default() };
+    let r = Dataset::from_bytes(inputs).unwrap().report(&ReportOptions::default()).unwrap();
+    assert_eq!(format!("{}", r.input.supply_source), "registry");
+    assert_eq!((r.models_listed, r.models_active, r.models_idle), (3, 2, 1));
+    assert_eq!((r.input.rows_rejected, r.input.warnings), (0, 2), "one warning for each model without a date");
+    let said = r.input.problems.iter().find(|p| p.field == "createdAt").expect("the warning");
+    assert!(said.reason.contains("counted as listed by 2026-03-31"), "{}", said.reason);
+}

@@ -29,6 +29,9 @@ struct Waiting {
     index: u64,
     model: Option<Box<str>>,
     downloads: Option<Value<'static>>,
+    /// The owner and category of a model the list gives no `createdAt`: it is listed by the
+    /// list's day, known at its end.
+    undated: Option<(Option<Value<'static>>, Option<Value<'static>>)>,
 }
 
 /// The list as it arrives.
@@ -105,13 +108,19 @@ impl List {
                     _ => author,
                 };
                 let model = text(&id).map(String::into_boxed_str);
-                let listing = [("model", id), ("listed_at", created), ("owner", owner), ("category", tag)];
-                row(&listing, index, listings, listing_problems);
-                rows.push(Waiting { index, model, downloads: owned(downloads) });
+                let undated = match created {
+                    None => Some((owned(owner), owned(tag))),
+                    created => {
+                        let listing = [("model", id), ("listed_at", created), ("owner", owner), ("category", tag)];
+                        row(&listing, index, listings, listing_problems);
+                        None
+                    }
+                };
+                rows.push(Waiting { index, model, downloads: owned(downloads), undated });
             }
             Item::TooLong { index } => {
                 crate::input::too_long(index, MAX_ITEM, listing_problems);
-                rows.push(Waiting { index, model: None, downloads: None });
+                rows.push(Waiting { index, model: None, downloads: None, undated: None });
             }
             Item::Field { key: "as_of", value } => {
                 let day = value.and_then(|v| std::str::from_utf8(v).ok()).map(|v| v.trim().trim_matches('"'));
@@ -127,7 +136,8 @@ impl List {
         self.stream.feed(chunk, &mut each).map_err(|e| format!("{SHAPE}: {e}"))
     }
 
-    /// Ends the list: each model's downloads on the period's last day, and the listings.
+    /// Ends the list: each model's downloads on the period's last day, and the listings; a
+    /// model without `createdAt` is listed by that day, with a warning that says so.
     pub fn finish<S: Sink<N>, const N: usize>(
         &mut self,
         sink: &mut S,
@@ -149,6 +159,16 @@ impl List {
         let day = Value::Text(Cow::Owned(end.to_string()));
         for waiting in std::mem::take(&mut self.rows) {
             let model = waiting.model.map(|m| Value::Text(Cow::Owned(m.into_string())));
+            if let Some((owner, tag)) = waiting.undated {
+                // In the list, so listed by its day; since when, the list does not say.
+                if model.is_some() {
+                    let why = || format!("no listing date: counted as listed by {end}, the list's day");
+                    self.listing_problems.warn(waiting.index, "createdAt", why);
+                }
+                let listing =
+                    [("model", model.clone()), ("listed_at", Some(day.clone())), ("owner", owner), ("category", tag)];
+                row(&listing, waiting.index, &mut self.listings, &mut self.listing_problems);
+            }
             row(
                 &[("day", Some(day.clone())), ("model", model), ("events", waiting.downloads)],
                 waiting.index,
