@@ -102,7 +102,7 @@ window.charts = async (spec) => {
   const charts = {};
   for (const chart of CHARTS) {
     const [canvas, overlay] = [document.createElement('canvas'), document.createElement('canvas')];
-    const config = parseAttributes({ chart, ...(model ? { model } : {}) }, 'en', true);
+    const config = parseAttributes({ chart, ...(model ? { model } : {}) }, 'en', null, true);
     const made = [];
     let view;
     for (let i = 0; i < 5; i++) {

@@ -171,10 +171,12 @@ const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const shipped = shippedSizes();
 const total = (files, key) => kib(files.reduce((a, s) => a + s[key], 0));
 const row = ({ file, raw, gzip }) => `| ${file} | ${kib(raw)} | ${kib(gzip)} |`;
-const [always, optional] = [shipped.filter((s) => !s.optional), shipped.filter((s) => s.optional)];
+const words = (s) => s.file.startsWith('pkg/words/');
+const [always, optional] = [shipped.filter((s) => !s.optional), shipped.filter((s) => s.optional && !words(s))];
 const download = ['| file | raw | gzipped |', '|---|---:|---:|', ...always.map(row),
                   `| **default load** | ${total(always, 'raw')} | ${total(always, 'gzip')} |`, ...optional.map(row),
-                  `| **optional part** (a chain or a hub's own document only) | ${total(optional, 'raw')} | ${total(optional, 'gzip')} |`];
+                  `| **optional part** (a chain or a hub's own document only) | ${total(optional, 'raw')} | ${total(optional, 'gzip')} |`,
+                  ...shipped.filter(words).map(row).map((r) => r.replace(/^\| (\S+) \|/, '| $1 (its readers only) |'))];
 
 const text = `# Benchmark results
 

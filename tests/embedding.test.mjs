@@ -70,18 +70,20 @@ test('a page downloads the optional part only for a widget that reads a hub\'s o
   await alone.close();
 });
 
-test('the element exists as soon as the script runs and observes exactly the attributes the wasm reads', async () => {
+test('the element exists as soon as the script runs and observes exactly the attributes the wasm reads, and knows its languages', async () => {
   const page = await suite.browser.newPage();
   await page.goto(`${suite.server.url}examples/plain.html`);
   const seen = await page.evaluate(async () => {
     const element = document.createElement('hub-pulse'); // whether or not the wasm has started
-    const { attributeNames, ready } = await import('../hubpulse/wasm.js');
+    const { attributeNames, languages, ready } = await import('../hubpulse/wasm.js');
+    const { LANGUAGES } = await import('../hubpulse/words.js');
     await ready;
     return { shadow: element.shadowRoot !== null, observed: customElements.get('hub-pulse').observedAttributes,
-             read: attributeNames() };
+             read: attributeNames(), fetched: LANGUAGES, shipped: languages() };
   });
   assert.ok(seen.shadow, 'a new element has its shadow root at once');
   assert.deepEqual([...seen.observed].sort(), [...seen.read].sort());
+  assert.deepEqual(seen.fetched, seen.shipped, 'the element fetches the words of the languages the wasm knows');
   await page.close();
 });
 

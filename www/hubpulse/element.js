@@ -169,8 +169,9 @@ class HubPulse extends HTMLElement {
     const previous = this.#hold;
     this.#hold = null;
     this.#data = null;
+    const words = wordsFor(this); // fetched while the wasm starts
     await ready;
-    this.#words = await wordsFor(this);
+    this.#words = await words;
     if (generation !== this.#generation) return previous?.release();
     if (!this.#readConfig()) return previous?.release();
     if (this.#given) {

@@ -2,7 +2,13 @@
 // other language is a table of texts in pkg/words/<language>.json, fetched once per page and
 // only by a page that shows that language. A table that cannot be fetched leaves the words
 // English: the figures do not wait on it.
-import { languages, sayEnglish } from './wasm.js';
+import { sayEnglish } from './wasm.js';
+
+/**
+ * The languages whose words ship in pkg/words/ (crate/words/; a test keeps this list the
+ * wasm's). Known before the wasm starts, so that a page's words are fetched while it compiles.
+ */
+export const LANGUAGES = ['de', 'es', 'fr', 'it', 'nl', 'pt'];
 
 /** language → Promise of its table's JSON text (null: English, or not fetched). */
 const tables = new Map();
@@ -13,7 +19,7 @@ const languageOf = (locale) => String(locale ?? '').trim().split(/[-_]/)[0].toLo
 /** The JSON text of `locale`'s words, or null for English and languages not shipped. */
 export function wordsOf(locale) {
   const language = languageOf(locale);
-  if (!languages().includes(language)) return Promise.resolve(null);
+  if (!LANGUAGES.includes(language)) return Promise.resolve(null);
   if (!tables.has(language)) {
     const url = new URL(`../pkg/words/${language}.json`, import.meta.url);
     tables.set(language, fetch(url).then((r) => (r.ok ? r.text() : null)).catch(() => null));
