@@ -120,6 +120,10 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The most rows of a table of models, owners or categories: what a screen reader can take in
+/// (a hub of a million owners would be a million rows in the page); all are in the CSV export.
+const TABLE_ROWS: usize = 50;
+
 /// `f` writes the numbers in the reader's locale.
 pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table {
     let f = &options.locale;
@@ -140,6 +144,7 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
             .owners
             .iter()
             .filter(|o| o.usage.events > 0)
+            .take(TABLE_ROWS)
             .map(|o| {
                 let u = &o.usage;
                 let name = chart::owner_name(o, f).to_owned();
@@ -160,6 +165,7 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
         columns.extend([chart::unit_label(report, f), f.word(Word::Share).into()]);
         let rows = chart::category_rows(report)
             .into_iter()
+            .take(TABLE_ROWS)
             .map(|c| {
                 let u = &c.usage;
                 vec![
@@ -185,7 +191,7 @@ pub fn table(report: &Report, kind: ChartKind, options: &ChartOptions) -> Table 
             .models
             .iter()
             .filter(|m| m.events > 0)
-            .take(50)
+            .take(TABLE_ROWS)
             .map(|m| {
                 let mut row = vec![m.name.clone(), f.integer(m.events), f.percent(m.share)];
                 row.extend(said.model_figures(m, f).into_iter().map(|(_, value)| value));

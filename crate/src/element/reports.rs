@@ -4,13 +4,14 @@
 //! it spares a page of nine widgets on a million models eight passes over them (each
 //! 30–60 ms on the page's thread; docs/architecture.md#the-pages-thread). The page may
 //! compute it a step at a time beforehand ([`SharedReports::prepare`]), so that no task of
-//! its thread holds the whole pass.
+//! its thread holds the whole pass. The owners and categories, which the shared report leaves
+//! out, are kept the same way for the charts that draw them, made in a step of their own.
 
 use crate::chart::{By, ChartKind, ChartOptions, SHARE_PARTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::metrics::{Detail, Progress, ReportOptions, ReportSteps};
-use crate::report::Report;
+use crate::report::{CategoryRow, OwnerRow, Report};
 use std::cell::RefCell;
 
 /// The most model rows a chart draws: a leaderboard's rows and its screen-reader table's.
@@ -31,6 +32,38 @@ pub struct SharedReports {
     last: RefCell<Option<(ReportOptions, Report)>>,
     /// Reports being prepared a step at a time, oldest first.
     pending: RefCell<Vec<(ReportOptions, ReportSteps)>>,
+    /// The owners and categories of the last window a chart drew them for: a pass over every
+    /// model, made once for the share, categories and owners' charts of a dashboard.
+    groups: RefCell<Option<(ReportOptions, Groups)>>,
+}
+
+/// A window's owners and categories with their figures, as a report carries them.
+#[derive(Clone)]
+struct Groups {
+    owners: Vec<OwnerRow>,
+    categories: Vec<CategoryRow>,
+    owner_top1_share: Option<f64>,
+    owner_hhi: Option<f64>,
+    effective_owners: Option<f64>,
+}
+
+impl Groups {
+    fn of(report: &Report) -> Groups {
+        Groups {
+            owners: report.owners.clone(),
+            categories: report.categories.clone(),
+            owner_top1_share: report.owner_top1_share,
+            owner_hhi: report.owner_hhi,
+            effective_owners: report.effective_owners,
+        }
+    }
+
+    fn put(&self, report: &mut Report) {
+        report.owners.clone_from(&self.owners);
+        report.categories.clone_from(&self.categories);
+        (report.owner_top1_share, report.owner_hhi, report.effective_owners) =
+            (self.owner_top1_share, self.owner_hhi, self.effective_owners);
+    }
 }
 
 impl SharedReports {
@@ -49,18 +82,44 @@ impl SharedReports {
             report.retention = dataset.monthly_retention(window);
         }
         if draws_groups(kind, chart) {
-            dataset.fill_groups(&mut report, CHART_ROWS);
+            self.fill_groups(dataset, options, &mut report);
         }
         Ok(report)
     }
 
-    /// Computes a step of the report that the charts of `options` share, unless it is kept;
-    /// true once it is, or once it cannot be (the chart's view then says why). The same
-    /// dataset must be given each time.
-    pub fn prepare(&self, dataset: &Dataset, options: &ReportOptions) -> bool {
-        if self.last.borrow().as_ref().is_some_and(|(kept, _)| kept == options) {
+    /// Computes a step of what a chart of `kind` over `options` needs, unless it is kept: a
+    /// step of the report the charts share, then, for a chart of owners or categories, those
+    /// (a step of their own). True once all is, or once it cannot be (the chart's view then
+    /// says why). The same dataset must be given each time.
+    pub fn prepare(&self, dataset: &Dataset, options: &ReportOptions, kind: ChartKind, chart: &ChartOptions) -> bool {
+        let groups_wanted = || draws_groups(kind, chart) && !holds(&self.groups, options);
+        if !holds(&self.last, options) {
+            // Done, or it cannot be: the owners' and categories' pass, if any, is the next call's.
+            return self.prepare_shared(dataset, options) && !(holds(&self.last, options) && groups_wanted());
+        }
+        if !groups_wanted() {
             return true;
         }
+        let shared = self.last.borrow().as_ref().map(|(_, r)| r.clone());
+        if let Some(mut report) = shared {
+            self.fill_groups(dataset, options, &mut report);
+        }
+        false
+    }
+
+    /// Fills `report`'s owners and categories, kept from an earlier chart of `options` or
+    /// computed (and then kept).
+    fn fill_groups(&self, dataset: &Dataset, options: &ReportOptions, report: &mut Report) {
+        if let Some((_, groups)) = self.groups.borrow().as_ref().filter(|(kept, _)| kept == options) {
+            return groups.put(report);
+        }
+        dataset.fill_groups(report, CHART_ROWS);
+        *self.groups.borrow_mut() = Some((options.clone(), Groups::of(report)));
+    }
+
+    /// A step of the report the charts of `options` share; true once it is done, or once it
+    /// cannot be.
+    fn prepare_shared(&self, dataset: &Dataset, options: &ReportOptions) -> bool {
         let progress = match self.take_pending(options) {
             Some(steps) => steps.step(dataset),
             None => match dataset.report_steps(options, &Detail::Top(CHART_ROWS)) {
@@ -131,6 +190,11 @@ impl SharedReports {
             _ => dataset.report_with(options, detail),
         }
     }
+}
+
+/// Whether `slot` holds what was made for `options`.
+fn holds<T>(slot: &RefCell<Option<(ReportOptions, T)>>, options: &ReportOptions) -> bool {
+    slot.borrow().as_ref().is_some_and(|(kept, _)| kept == options)
 }
 
 /// Whether a chart of `kind` draws the owners' or categories' rows, which the shared report
@@ -230,10 +294,12 @@ mod tests {
         let alone = |options: &ReportOptions| data.report_with(options, &Detail::Top(CHART_ROWS)).expect("a report");
         // Two widgets of different windows preparing by turns both finish, in a few steps.
         let shared = SharedReports::default();
+        let prepare =
+            |options: &ReportOptions| shared.prepare(&data, options, ChartKind::Volume, &ChartOptions::default());
         let (mut calls, mut whole_done, mut two_done) = (0, false, false);
         while !(whole_done && two_done) {
-            whole_done = whole_done || shared.prepare(&data, &whole);
-            two_done = two_done || shared.prepare(&data, &two_days);
+            whole_done = whole_done || prepare(&whole);
+            two_done = two_done || prepare(&two_days);
             calls += 1;
             assert!(calls <= 9, "still not prepared after {calls} turns");
         }
@@ -242,17 +308,46 @@ mod tests {
             shared.last.borrow().as_ref().map(|(o, r)| (o.clone(), r.clone())),
             Some((two_days.clone(), alone(&two_days)))
         );
-        assert!(shared.prepare(&data, &two_days), "kept: nothing left to do");
+        assert!(prepare(&two_days), "kept: nothing left to do");
         // A view asked for halfway through takes the steps under way to their end.
-        assert!(!shared.prepare(&data, &whole) && !shared.prepare(&data, &whole));
+        assert!(!prepare(&whole) && !prepare(&whole));
         let mut cut = alone(&whole);
         cut.models.truncate(7);
         assert_eq!(shared.report(&data, &whole, &Detail::Top(7)).expect("a report"), cut);
         assert!(shared.pending.borrow().is_empty());
         // A window that cannot be is prepared at once: the view says why.
         let nonsense = ReportOptions { from: Some("2026-13-40".into()), ..ReportOptions::default() };
-        assert!(shared.prepare(&data, &nonsense));
+        assert!(prepare(&nonsense));
         assert!(shared.for_chart(&data, &nonsense, ChartKind::Volume, &ChartOptions::default()).is_err());
+    }
+
+    #[test]
+    fn owners_and_categories_are_a_step_of_their_own_made_once_for_the_charts_that_draw_them() {
+        let data = dataset();
+        let options = ReportOptions::default();
+        let by_owner = ChartOptions { by: By::Owner, ..ChartOptions::default() };
+        let at_once =
+            SharedReports::default().for_chart(&data, &options, ChartKind::Share, &by_owner).expect("a report");
+        let shared = SharedReports::default();
+        let (mut steps, mut groups_step) = (0, None);
+        while !shared.prepare(&data, &options, ChartKind::Share, &by_owner) {
+            steps += 1;
+            assert!(steps < 20, "still not prepared after {steps} steps");
+            if shared.groups.borrow().is_some() {
+                groups_step.get_or_insert(steps);
+            }
+        }
+        assert_eq!(groups_step, Some(steps), "the owners and categories come last, in a step of their own");
+        assert!(shared.prepare(&data, &options, ChartKind::Share, &by_owner), "kept: nothing left to do");
+        assert_eq!(shared.for_chart(&data, &options, ChartKind::Share, &by_owner).expect("a report"), at_once);
+        let categories = shared.for_chart(&data, &options, ChartKind::Categories, &ChartOptions::default());
+        assert_eq!(categories.expect("a report").categories, at_once.categories, "the kept rows, the same");
+        // A chart of another window makes its own.
+        let two_days = ReportOptions { range: Some("2d".into()), ..ReportOptions::default() };
+        let alone =
+            SharedReports::default().for_chart(&data, &two_days, ChartKind::Categories, &ChartOptions::default());
+        let shown = shared.for_chart(&data, &two_days, ChartKind::Categories, &ChartOptions::default());
+        assert_eq!(shown.expect("a report"), alone.expect("a report"));
     }
 
     /// The chart drawn from `report` as SVG.

@@ -78,8 +78,7 @@ impl Dataset {
         let Some(window) = report.window else { return };
         let scope = Scope::new(self, window);
         let is_listed = scope::listed_by(&scope.listed_days(), window.to);
-        groups::fill(&scope, &scope.events_per_model(), &is_listed, report);
-        groups::keep_daily(report, keep);
+        groups::fill(&scope, &scope.events_per_model(), &is_listed, Some(keep), report);
         if self.basis == Basis::Totals {
             without_days(report);
         }

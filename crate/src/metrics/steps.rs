@@ -143,7 +143,7 @@ impl ReportSteps {
                 // Owners and categories are the full report's; a chart that draws them asks
                 // for its own (`Dataset::fill_groups`).
                 if self.detail == Detail::All {
-                    groups::fill(&scope, &self.per_model, &self.is_listed, report);
+                    groups::fill(&scope, &self.per_model, &self.is_listed, None, report);
                 }
                 self.next = Step::Retention;
             }

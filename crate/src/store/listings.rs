@@ -93,6 +93,22 @@ impl Listings {
         self.owner.get(m).copied().unwrap_or(NONE)
     }
 
+    /// The category's id of model `m` (a name of [`Listings::category_name`]), or [`NONE`].
+    #[inline]
+    pub fn category(&self, m: usize) -> u32 {
+        self.category.get(m).copied().unwrap_or(NONE)
+    }
+
+    /// How many categories the listings name: their ids are below it.
+    pub fn category_count(&self) -> usize {
+        self.categories.len()
+    }
+
+    /// The name of category `id`.
+    pub fn category_name(&self, id: u32) -> &str {
+        self.categories.name(id)
+    }
+
     /// Bytes held, for the memory figures of the benchmark.
     pub fn heap_bytes(&self) -> usize {
         self.listed.capacity() * std::mem::size_of::<Option<Day>>()

@@ -47,7 +47,8 @@ impl JsDataset {
     /// hub of a million models never holds its thread for the whole report.
     pub fn prepare(&self, config: &Config, look: JsValue) -> Result<bool, JsValue> {
         let look: Look = from_object(look, "chart options")?;
-        Ok(self.shared.prepare(&self.inner, &look.report_options(&config.inner)))
+        let chart = &config.inner.chart;
+        Ok(self.shared.prepare(&self.inner, &look.report_options(&config.inner), chart.kind, &chart.options))
     }
 }
 
