@@ -126,10 +126,12 @@ try {
     const drawn = await call(page, 'dashboard', absolute(listed));
     const after = await heap();
     const models = await page.evaluate(() => window.dashboardData.report({ range: '7d' }).models_in_universe);
-    return { ...drawn, heapPerWidget: (after - before) / 9, models };
+    const groups = await call(page, 'groupsDashboard');
+    return { ...drawn, heapPerWidget: (after - before) / 9, models, groups };
   });
   console.log(`dashboard of 9 widgets on ${dashboard.models.toLocaleString('en-US')} listed models: ` +
-              `${mib(dashboard.heapPerWidget)} of JS heap each, longest task ${ms(dashboard.longestTask)}`);
+              `${mib(dashboard.heapPerWidget)} of JS heap each, longest task ${ms(dashboard.longestTask)}; ` +
+              `4 owner and category charts after: longest task ${ms(dashboard.groups.longestTask)}`);
 } finally {
   server.close();
 }
@@ -216,7 +218,9 @@ ${versus.join('\n')}
 Nine widgets, one of each chart, given one dataset of ${count(dashboard.models)} listed models
 (\`hubpulse synth --count 1000000 --models 1000000\`): ${mib(dashboard.heapPerWidget)} of JS heap per widget
 (after a collection), all drawn in ${ms(dashboard.result)}, longest task on the page's thread
-${ms(dashboard.longestTask)} (${dashboard.longTasks} over 50 ms).
+${ms(dashboard.longestTask)} (${dashboard.longTasks} over 50 ms). Then four charts of its owners and categories
+(share by owner and by category, categories, the owners' leaderboard), on the same dataset:
+all drawn in ${ms(dashboard.groups.result)}, longest task ${ms(dashboard.groups.longestTask)} (${dashboard.groups.longTasks} over 50 ms).
 
 ## Drawing, at ${count(chartTimes.events)} events
 
