@@ -47,12 +47,14 @@ pub fn draw<DB: DrawingBackend>(
     let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
     let said = Said::of(report);
     let owners = options.by == By::Owner;
+    // No more rows than the widget's height could show: a hub of 300,000 owners draws a
+    // screenful, and counts the others.
+    let most = (p.size().1 / ROW).ceil() as usize;
+    let known = report.owners.iter().any(|o| o.owner.is_some());
+    let used_owners = || report.owners.iter().filter(|o| known && o.usage.events > 0);
     let rows: Vec<Row> = if owners {
-        let known = report.owners.iter().any(|o| o.owner.is_some());
-        report
-            .owners
-            .iter()
-            .filter(|o| known && o.usage.events > 0)
+        used_owners()
+            .take(most)
             .map(|o| Row {
                 name: super::format::short_name(owner_name(o, f)),
                 events: o.usage.events,
@@ -100,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = p.size();
     // The rows that fit, and a footnote for the rows that do not and what the source does
     // not report, whose own height takes a row or two.
-    let used = if owners { rows.len() } else { report.models_active as usize };
+    let used = if owners { used_owners().count() } else { report.models_active as usize };
     let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(rows.len());
     let note = |shown: usize| {
         let hidden = used.saturating_sub(shown);
