@@ -29,7 +29,8 @@ const MODES = { ml: ['vanilla', 'zkml', 'tee'], llm: ['vanilla', 'tee'] };
 
 /**
  * Starts anvil on `port` (a free one unless given) with the emitting contract at the
- * precompile's address; resolves to `{ url, provider, contract, seed(count), close() }`.
+ * precompile's address; resolves to `{ url, provider, contract, seed(count),
+ * seedBlocks(count, perBlock, tag), close() }`.
  */
 export async function startNode(port) {
   port ??= await freePort();
@@ -48,7 +49,56 @@ export async function startNode(port) {
   await (await new ethers.ContractFactory(abi, bytecode, deployer).deploy()).waitForDeployment();
   await provider.send('anvil_setCode', [PRECOMPILE, runtime]);
   const contract = new ethers.Contract(PRECOMPILE, abi, deployer);
-  return { url, provider, contract, seed: (count) => seed(provider, contract, count), close: () => anvil.kill() };
+  return {
+    url, provider, contract,
+    seed: (count) => seed(provider, contract, count),
+    seedBlocks: (count, perBlock, tag) => seedBlocks(url, provider, contract, count, perBlock, tag),
+    close: () => anvil.kill(),
+  };
+}
+
+/** One JSON-RPC request (a call or a batch) to `url`; throws on an error answer. */
+async function rpc(url, body) {
+  const answer = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const failed = [answer].flat().find((a) => a.error);
+  if (failed) throw new Error(`${url}: ${failed.error.message}`);
+  return answer;
+}
+
+/**
+ * Sends `count` inferences at the scale of a busy hub: `perBlock` transactions a block, one
+ * inference each, from four accounts, in blocks an hour apart (sent in batches and mined
+ * together, so thousands take seconds). `tag` names their models, so that inferences sent
+ * after a reorganisation differ from those they replace. Resolves to their events.
+ */
+async function seedBlocks(url, provider, contract, count, perBlock, tag) {
+  const accounts = await provider.send('eth_accounts', []);
+  const code = contract.interface;
+  let ts = (await provider.getBlock('latest')).timestamp;
+  const events = [];
+  await provider.send('evm_setAutomine', [false]);
+  try {
+    for (let first = 0; first < count; first += perBlock) {
+      ts += 3_600;
+      const calls = [];
+      for (let i = first; i < Math.min(count, first + perBlock); i++) {
+        const from = accounts[1 + ((i * 7) % 4)];
+        const mode = i % 2;
+        const model = `${tag}/model-${i % 5}`;
+        const [data, event] = i % 3 === 0
+          ? [code.encodeFunctionData('modelInference', [`${tag}-${i}`, mode, model]), { model, mode: MODES.ml[mode], kind: 'ml' }]
+          : [code.encodeFunctionData('completion', [`${tag}-${i}`, mode, model, 10 + i]),
+             { model, mode: MODES.llm[mode], kind: 'llm_completion', units: 10 + i }];
+        calls.push({ jsonrpc: '2.0', id: i, method: 'eth_sendTransaction', params: [{ from, to: PRECOMPILE, data, gas: '0xf4240' }] });
+        events.push({ ts, caller: from.toLowerCase(), ...event });
+      }
+      await rpc(url, calls);
+      await rpc(url, { jsonrpc: '2.0', id: 0, method: 'evm_mine', params: [ts] });
+    }
+  } finally {
+    await provider.send('evm_setAutomine', [true]);
+  }
+  return events;
 }
 
 /**
