@@ -7,50 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { browserSuite, settled, nativeReport, fixture, fixtures, screenshot, root } from './harness.mjs';
 import { freePort, startNode, PRECOMPILE } from './evm/node.mjs';
+import { proxy } from './evm/proxy.mjs';
 
 const suite = browserSuite();
 let chain, node, provider, contract, expected;
-
-/**
- * A JSON-RPC proxy in front of anvil that the tests steer: `maxRange` refuses eth_getLogs
- * over more blocks, `failing` answers every call with an error, `delay` slows each answer;
- * `calls` records what was asked. It allows any origin, as public nodes do.
- */
-async function proxy(upstream) {
-  const state = { maxRange: Infinity, failing: false, delay: 0, calls: [] };
-  const server = createServer(async (req, res) => {
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'content-type');
-    if (req.method === 'OPTIONS') return res.end();
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const request = JSON.parse(body);
-    const calls = Array.isArray(request) ? request : [request];
-    state.calls.push(...calls.map((c) => ({ method: c.method, params: c.params })));
-    await new Promise((r) => setTimeout(r, state.delay));
-    if (state.failing) {
-      res.statusCode = 500;
-      return res.end('upstream unavailable');
-    }
-    const tooWide = calls.find((c) => c.method === 'eth_getLogs'
-      && Number(c.params[0].toBlock) - Number(c.params[0].fromBlock) + 1 > state.maxRange);
-    if (tooWide) {
-      const error = { code: -32005, message: `query exceeds max block range ${state.maxRange}` };
-      return res.end(JSON.stringify({ jsonrpc: '2.0', id: tooWide.id, error }));
-    }
-    const answer = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    res.setHeader('content-type', 'application/json');
-    res.end(await answer.text());
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  state.url = `http://127.0.0.1:${server.address().port}/`;
-  state.close = () => server.close();
-  return state;
-}
 
 before(async () => {
   chain = await startNode();

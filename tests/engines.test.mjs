@@ -2,14 +2,17 @@
 // paint, the strict-CSP page with the load worker, the optional part and the hashing worker,
 // a page that allows no workers (the page's own fallback), a large body parsed by nested
 // parse workers, hover, keys, brush, both exports, three years' weekly bars and monthly
-// cohorts read out by keyboard, and the error state. The other suites go deeper in
-// Chromium alone; what differs between engines (module workers under a CSP, streams,
-// canvas text, pointer events) is exercised here in each.
+// cohorts read out by keyboard, a chain read again after a reload from what the browser
+// kept, and the error state. The other suites go deeper in Chromium alone; what differs
+// between engines (module workers under a CSP, streams, IndexedDB, canvas text, pointer
+// events) is exercised here in each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fixtures, hubpulse, largeEvents, nativeReport, root, serve } from './harness.mjs';
 import { ENGINES, startEngine } from './engines.mjs';
+import { startNode } from './evm/node.mjs';
+import { proxy } from './evm/proxy.mjs';
 
 /** Resolves, in the page, once `#id` has a report or an error: which. */
 const settledIn = (id) => {
@@ -36,6 +39,18 @@ const expected = nativeReport('--events', `${root}www/data/events.ndjson`, '--re
 const large = largeEvents('engines-pieces.csv');
 hubpulse('synth', '--out', `${fixtures}long`, '--days', '1100', '--count', '60000', '--no-shapes');
 const largeExpected = nativeReport('--events', `${fixtures}engines-pieces.csv`);
+
+/** A local chain with 200 inferences in 10 blocks, behind a proxy that counts calls. */
+let chain, node, inferences;
+before(async () => {
+  chain = await startNode();
+  inferences = (await chain.seedBlocks(200, 20, 'engines')).length;
+  node = await proxy(chain.url);
+});
+after(() => {
+  node?.close();
+  chain?.close();
+});
 
 for (const engine of ENGINES) {
   describe(engine, () => {
@@ -227,6 +242,38 @@ for (const engine of ENGINES) {
       };
       assert.match(await heard('long-volume'), /^Week of Jul 27, 2026 \(UTC\)/, `${engine}: a week's bar`);
       assert.match(await heard('long-retention'), /^Aug 2026 \(UTC\): Cohort [\d,]+ models, Active in month \+0 100/, `${engine}: a month's cohort`);
+      await tab.close();
+    });
+
+    test('a chain is kept in the browser: a reload reads only the blocks added since', async () => {
+      const tab = await browser.tab();
+      const visit = async () => {
+        await tab.goto(`${server.url}examples/plain.html`);
+        await tab.evaluate((rpc) => {
+          const el = document.createElement('hub-pulse');
+          el.id = 'chain';
+          for (const [k, v] of Object.entries({ source: 'evm', rpc, 'from-block': '0' })) el.setAttribute(k, v);
+          document.body.append(el);
+        }, node.url);
+        await tab.waitFor(settledIn, 'chain');
+        assert.equal(await tab.evaluate(settledIn, 'chain'), 'loaded', `${engine}: the chain`);
+        return tab.evaluate(() => {
+          const { events, input } = document.getElementById('chain').report;
+          return { events, chain: input.sources[0].chain };
+        });
+      };
+      node.calls.length = 0;
+      const first = await visit();
+      const firstCalls = node.calls.length;
+      assert.equal(first.events, inferences, `${engine}: every inference`);
+      inferences += (await chain.seedBlocks(40, 20, `${engine}-later`)).length;
+      node.calls.length = 0;
+      const again = await visit();
+      assert.equal(again.events, inferences, `${engine}: the kept inferences and the new ones`);
+      assert.equal(again.chain.kept_to_block, first.chain.to_block, `${engine}: kept from the first visit`);
+      const froms = node.calls.filter((c) => c.method === 'eth_getLogs').map((c) => Number(c.params[0].fromBlock));
+      assert.ok(froms.every((b) => b > first.chain.to_block), `${engine}: only new blocks are read: ${froms}`);
+      assert.ok(node.calls.length < firstCalls / 2, `${engine}: ${node.calls.length} calls, ${firstCalls} the first time`);
       await tab.close();
     });
 

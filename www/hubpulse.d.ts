@@ -11,6 +11,8 @@ export interface Progress {
   loaded: number;
   /** Content-Length, or null when the server did not say. */
   total: number | null;
+  /** Blocks of `loaded` kept from an earlier visit (the chain source's cache); 0 for bytes. */
+  kept: number;
 }
 
 export interface LoadOptions {
@@ -57,8 +59,15 @@ export interface ByMode<T> { vanilla: T; tee: T; zkml: T; other: T; unknown: T }
 export interface Problem { input: string; severity: 'rejected' | 'warning'; line: number; field: string; reason: string }
 export interface Source {
   input: string; source: string; bytes: number; sha256: string; fetched_at: string;
-  /** The chain source (`source="evm"`): what was read, and the last block's hash. */
-  chain?: { chain_id: number; address: string; from_block: number; to_block: number; last_block_hash: string };
+  /**
+   * The chain source (`source="evm"`): what was read, the last block's hash, the last block
+   * kept from an earlier visit (absent when all was read now), and the blocks read again
+   * after a reorganisation (absent when there was none).
+   */
+  chain?: {
+    chain_id: number; address: string; from_block: number; to_block: number; last_block_hash: string;
+    kept_to_block?: number; reorg?: { from_block: number; to_block: number };
+  };
 }
 
 export interface InputSummary {

@@ -65,10 +65,11 @@ fn csv(report: &Report) -> String {
                     let which = s["input"].as_str().unwrap_or_default();
                     for (field, v) in s.as_object().into_iter().flatten().filter(|(k, _)| k.as_str() != "input") {
                         match v {
-                            // The chain's provenance: chain.chain_id, chain.last_block_hash, …
-                            Value::Object(inner) => {
-                                inner.iter().for_each(|(name, v)| row("source", &format!("{which}.{name}"), "", v))
-                            }
+                            // The chain's provenance: chain.chain_id, chain.last_block_hash,
+                            // chain.reorg.from_block, …
+                            Value::Object(inner) => flatten(inner)
+                                .iter()
+                                .for_each(|(name, v)| row("source", &format!("{which}.{name}"), "", v)),
                             v => row("source", &format!("{which}.{field}"), "", v),
                         }
                     }

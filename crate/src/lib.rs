@@ -42,7 +42,7 @@ mod synth;
 mod web;
 
 #[cfg(feature = "evm")]
-pub use chain::{Scan, ScanConfig};
+pub use chain::{Scan, ScanConfig, Step};
 pub use chart::{By, ChartKind, ChartOptions, Cohort, Locale, ThemeName};
 pub use dataset::{Dataset, Inputs, Parts};
 pub use day::Day;

@@ -58,6 +58,22 @@ pub struct ChainProvenance {
     pub to_block: u64,
     /// The hash of `to_block`: the state the figures were read at.
     pub last_block_hash: String,
+    /// The last block whose events were kept from an earlier visit (a cache) rather than
+    /// read in this one; absent when everything was read now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_to_block: Option<u64>,
+    /// The blocks whose events were dropped and read again because a reorganisation
+    /// replaced some of them (the last one handled); absent when there was none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reorg: Option<Reorg>,
+}
+
+/// Blocks read again after a reorganisation: from the block after the highest one found
+/// unchanged to the last block read before it (docs/sources.md#reorganisations).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Reorg {
+    pub from_block: u64,
+    pub to_block: u64,
 }
 
 /// What the demand side was read from: raw events determine every figure, daily rollups

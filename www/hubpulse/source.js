@@ -25,7 +25,7 @@ const PARSE_WORKERS = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareCon
 export async function attempt(spec, holder, onProgress, signal) {
   await ready;
   if (spec.chain) {
-    holder.scan ??= new (await extra()).ChainScan(spec);
+    holder.scan ??= new (await extra()).ChainScan(spec, (await import('./extra/chain-store.js')).chainStore);
     return takeParts(await holder.scan.update(onProgress, signal));
   }
   if (workers !== false) {

@@ -37,10 +37,14 @@ export class Status {
     this.#progress.removeAttribute('value');
   }
 
-  /** Says how far a load got: `{input, loaded, total, unit}` (`unit`: bytes or blocks). */
-  progress({ input, loaded, total, unit }) {
+  /**
+   * Says how far a load got: `{input, loaded, total, unit, kept}` (`unit`: bytes or blocks;
+   * `kept`: blocks of `loaded` kept from an earlier visit).
+   */
+  progress({ input, loaded, total, unit, kept }) {
     const count = unit === 'blocks' ? (n) => this.#say('n_blocks', { n: n.toLocaleString() }) : formatBytes;
-    const progress = total ? this.#say('progress_of', { loaded: count(loaded), total: count(total) }) : count(loaded);
+    let progress = total ? this.#say('progress_of', { loaded: count(loaded), total: count(total) }) : count(loaded);
+    if (kept) progress = this.#say('kept_earlier', { progress, n: kept.toLocaleString() });
     this.#message.textContent = this.#say('loading_progress', { input, progress });
     if (total) [this.#progress.max, this.#progress.value] = [total, loaded];
   }

@@ -6,12 +6,13 @@
 //! hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark] …inputs…
 //! hubpulse rollup --events FILE [--registry FILE] [--sketches]  (NDJSON rollups on stdout)
 //! hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--no-shapes]
-//! hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]  (NDJSON events on stdout)
+//! hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…] [--cache DIR] [--reorg-depth N]
+//!                                                                                  (NDJSON events on stdout)
 //! ```
 //! Bad input prints the file, line and reason on stderr and exits with status 2.
 
 use hubpulse::{
-    ChartConfig, Dataset, Inputs, Limits, Origin, Render, ReportOptions, Scan, ScanConfig, Shape, SharedReports,
+    ChartConfig, Dataset, Inputs, Limits, Origin, Render, ReportOptions, Scan, ScanConfig, Shape, SharedReports, Step,
     SynthConfig, SynthFormat, SynthShape, ThemeChoice, ThemeName,
 };
 use std::collections::BTreeMap;
@@ -29,7 +30,8 @@ const USAGE: &str = "usage:
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
                  [--no-shapes]
-  hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…]   (NDJSON events on stdout)
+  hubpulse fetch-evm --rpc URL --from-block N [--to-block M] [--address 0x…] [--cache DIR] [--reorg-depth N]
+                                                                                  (NDJSON events on stdout)
 FILE may be - for standard input; NDJSON, a JSON array or CSV, gzipped or not.";
 
 fn main() -> ExitCode {
@@ -91,6 +93,10 @@ struct Options {
     from_block: Option<u64>,
     to_block: Option<u64>,
     address: Option<String>,
+    /// `fetch-evm`: where what was read is kept between runs, and how deep a
+    /// reorganisation is looked for.
+    cache: Option<PathBuf>,
+    reorg_depth: Option<u64>,
 }
 
 impl Default for Options {
@@ -114,6 +120,8 @@ impl Default for Options {
             from_block: None,
             to_block: None,
             address: None,
+            cache: None,
+            reorg_depth: None,
         }
     }
 }
@@ -138,6 +146,8 @@ impl Options {
                 "rpc" => o.rpc = Some(value()?),
                 "from-block" => o.from_block = Some(number("--from-block", &value()?)?),
                 "to-block" => o.to_block = Some(number("--to-block", &value()?)?),
+                "cache" => o.cache = Some(value()?.into()),
+                "reorg-depth" => o.reorg_depth = Some(number("--reorg-depth", &value()?)?),
                 "address" => o.address = Some(value()?),
                 "registry" => o.registry = Some(value()?.into()),
                 "rollups" => o.rollups = Some(value()?.into()),
@@ -284,30 +294,62 @@ fn synth(o: &Options) -> Result<(), String> {
     SynthShape::ALL.into_iter().try_for_each(|shape| write(shape.file_name(), &|out| shape.write(&data, out)))
 }
 
-/// Reads inference events from a chain's logs and writes them as NDJSON, as they arrive;
-/// progress, the logs that are not events and the provenance go to stderr.
+/// Reads inference events from a chain's logs and writes them as NDJSON; progress, the
+/// logs that are not events and the provenance go to stderr. Without `--cache` the lines
+/// are written as they arrive; with it, what was read before is kept in that folder, only
+/// the blocks added since (and any a reorganisation replaced) are read, and all the lines
+/// are written at the end.
 fn fetch_evm(o: &Options) -> Result<(), String> {
     let rpc = o.rpc.clone().ok_or(format!("fetch-evm needs --rpc URL\n{USAGE}"))?;
     let from_block = o.from_block.ok_or(format!("fetch-evm needs --from-block N\n{USAGE}"))?;
-    let config = ScanConfig::new(rpc.clone(), from_block, o.to_block, o.address.as_deref());
-    let mut scan = Scan::new(config.map_err(|e| e.to_string())?);
-    let agent = ureq::Agent::new_with_defaults();
+    let mut config =
+        ScanConfig::new(rpc.clone(), from_block, o.to_block, o.address.as_deref()).map_err(|e| e.to_string())?;
+    config.reorg_depth = o.reorg_depth.unwrap_or(config.reorg_depth);
+    config.cached = o.cache.is_some();
+    let mut scan = Scan::new(config);
+    // HTTP errors are answers the scan reads (too many requests, a refused batch).
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    while let Some(request) = scan.request() {
-        let answer = agent
+    loop {
+        let request = match scan.step() {
+            Step::Send(request) => request,
+            Step::Restore(key) => {
+                let kept = o.cache.as_ref().and_then(|dir| std::fs::read(dir.join(&key)).ok());
+                scan.restore(kept.as_deref());
+                if scan.kept() > 0 {
+                    eprintln!("hubpulse: {} blocks kept from an earlier read", scan.kept());
+                }
+                continue;
+            }
+            Step::Done => break,
+        };
+        std::thread::sleep(std::time::Duration::from_millis(request.wait_ms));
+        let mut response = agent
             .post(&rpc)
             .header("content-type", "application/json")
             .send(&request.body[..])
-            .and_then(|mut response| response.body_mut().read_to_vec())
             .map_err(|e| format!("{rpc}: {}: {e}", request.what))?;
+        let status = response.status().as_u16();
+        if !(200..300).contains(&status) {
+            let retry_after = response.headers().get("retry-after").and_then(|v| v.to_str().ok()?.trim().parse().ok());
+            let words = response.status().canonical_reason().unwrap_or_default();
+            scan.refused(status, words, retry_after).map_err(|e| format!("{e} ({})", request.what))?;
+            continue;
+        }
+        let answer = response.body_mut().read_to_vec().map_err(|e| format!("{rpc}: {}: {e}", request.what))?;
         scan.respond(&answer).map_err(|e| e.to_string())?;
-        out.write_all(&scan.drain_ndjson()).map_err(|e| format!("stdout: {e}"))?;
+        if o.cache.is_none() {
+            out.write_all(&scan.drain_ndjson()).map_err(|e| format!("stdout: {e}"))?;
+        }
         if let (done, Some(total)) = scan.progress() {
             eprint!("\rhubpulse: {done} of {total} blocks scanned");
         }
     }
-    out.flush().map_err(|e| format!("stdout: {e}"))?;
+    out.write_all(scan.ndjson()).and_then(|()| out.flush()).map_err(|e| format!("stdout: {e}"))?;
     eprintln!();
+    if let (Some(dir), Some((key, bytes))) = (&o.cache, scan.saved()) {
+        keep(dir, &key, &bytes).map_err(|e| format!("--cache {}: {e}", dir.display()))?;
+    }
     for problem in &scan.problems().problems {
         eprintln!("hubpulse: log {}: {}", problem.line, problem.reason);
     }
@@ -316,6 +358,18 @@ fn fetch_evm(o: &Options) -> Result<(), String> {
             "hubpulse: chain {} contract {} blocks {} to {}, last block hash {}",
             p.chain_id, p.address, p.from_block, p.to_block, p.last_block_hash
         );
+        if let Some(r) = p.reorg {
+            eprintln!("hubpulse: a reorganisation replaced blocks {} to {}: read again", r.from_block, r.to_block);
+        }
     }
     Ok(())
+}
+
+/// Writes what a scan keeps under `key` in `dir`, whole or not at all (a file written
+/// beside it, then renamed over it).
+fn keep(dir: &Path, key: &str, bytes: &[u8]) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let part = dir.join(format!("{key}.part"));
+    std::fs::write(&part, bytes)?;
+    std::fs::rename(part, dir.join(key))
 }

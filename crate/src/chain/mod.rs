@@ -4,12 +4,15 @@
 //! inference; the block gives the time and the transaction's sender is the caller.
 
 mod abi;
+mod pace;
+mod reorg;
 mod rpc;
+mod saved;
 mod scan;
 
 #[cfg(target_arch = "wasm32")]
 pub use scan::Request;
-pub use scan::{Scan, ScanConfig};
+pub use scan::{Scan, ScanConfig, Step};
 
 #[cfg(test)]
 mod tests;

@@ -35,10 +35,20 @@ pub fn body(calls: &[Call]) -> Vec<u8> {
     value.to_string().into_bytes()
 }
 
-/// The answers to `count` calls, in the calls' order; an error when the body is not
-/// JSON-RPC or an answer is missing.
-pub fn answers(body: &[u8], count: usize) -> Result<Vec<Result<Value, NodeError>>, String> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| format!("the answer is not JSON-RPC: {e}"))?;
+/// Why a body holds no answers to the calls sent.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unanswered {
+    /// A batch refused as a whole: the node takes one call a request.
+    Batch(String),
+    /// Anything else: not JSON-RPC, a call left out, an answer to a call not made.
+    Broken(String),
+}
+
+/// The answers to `count` calls, in the calls' order; why there are none when the body is
+/// not JSON-RPC, an answer is missing, or the node refused a batch.
+pub fn answers(body: &[u8], count: usize) -> Result<Vec<Result<Value, NodeError>>, Unanswered> {
+    let broken = |reason: String| Unanswered::Broken(reason);
+    let value: Value = serde_json::from_slice(body).map_err(|e| broken(format!("the answer is not JSON-RPC: {e}")))?;
     let items = match value {
         Value::Array(items) => items,
         // A node that does not take batches answers a batch with one error object.
@@ -58,12 +68,26 @@ pub fn answers(body: &[u8], count: usize) -> Result<Vec<Result<Value, NodeError>
                     None => Ok(item.get("result").cloned().unwrap_or(Value::Null)),
                 })
             }
-            (_, Some(e)) => return Err(format!("the node refused the request: {e}")),
-            _ => return Err("the node answered a call that was not made".into()),
+            (_, Some(e)) if count > 1 => return Err(Unanswered::Batch(format!("the node refused the batch: {e}"))),
+            (_, Some(e)) => return Err(broken(format!("the node refused the request: {e}"))),
+            _ => return Err(broken("the node answered a call that was not made".into())),
         }
     }
-    answers.into_iter().map(|a| a.ok_or_else(|| "the node left a call unanswered".to_owned())).collect()
+    let answers: Vec<_> = answers
+        .into_iter()
+        .map(|a| a.ok_or_else(|| broken("the node left a call unanswered".into())))
+        .collect::<Result<_, _>>()?;
+    // Some nodes answer each call of a batch with "invalid request" instead.
+    let refused = |a: &Result<Value, NodeError>| matches!(a, Err(e) if e.code == INVALID_REQUEST);
+    if count > 1 && answers.iter().all(refused) {
+        let reason = answers.first().and_then(|a| a.as_ref().err()).map_or(String::new(), ToString::to_string);
+        return Err(Unanswered::Batch(format!("the node refused each call of the batch: {reason}")));
+    }
+    Ok(answers)
 }
+
+/// JSON-RPC's "invalid request".
+const INVALID_REQUEST: i64 = -32600;
 
 /// A hex quantity (`"0x1b4"`) as a number.
 pub fn quantity(value: &Value) -> Option<u64> {
@@ -88,11 +112,21 @@ mod tests {
         let got = answers(br#"[{"id":1,"result":"0x10"},{"id":0,"error":{"code":-32000,"message":"no"}}]"#, 2).unwrap();
         assert_eq!(got[0], Err(NodeError { code: -32000, message: "no".into() }));
         assert_eq!(quantity(got[1].as_ref().unwrap()), Some(16));
-        assert!(answers(br#"{"id":null,"error":{"code":-32600,"message":"batch not supported"}}"#, 2)
-            .unwrap_err()
+        let refused = |body: &[u8], count| match answers(body, count) {
+            Err(Unanswered::Batch(reason)) => reason,
+            other => panic!("not a refused batch: {other:?}"),
+        };
+        assert!(refused(br#"{"id":null,"error":{"code":-32600,"message":"batch not supported"}}"#, 2)
             .contains("batch not supported"));
-        assert!(answers(br#"[{"id":0,"result":1}]"#, 2).unwrap_err().contains("unanswered"));
-        assert!(answers(b"<html>", 1).is_err());
+        let each = br#"[{"id":0,"error":{"code":-32600,"message":"no batches"}},{"id":1,"error":{"code":-32600,"message":"no batches"}}]"#;
+        assert!(refused(each, 2).contains("no batches"));
+        let broken = |body: &[u8], count| match answers(body, count) {
+            Err(Unanswered::Broken(reason)) => reason,
+            other => panic!("not a broken answer: {other:?}"),
+        };
+        assert!(broken(br#"[{"id":0,"result":1}]"#, 2).contains("unanswered"));
+        assert!(broken(br#"{"id":null,"error":{"code":-32000,"message":"down"}}"#, 1).contains("down"));
+        assert!(broken(b"<html>", 1).contains("not JSON-RPC"));
         assert_eq!((hex(255), quantity(&json!("0xzz"))), (json!("0xff"), None));
     }
 }

@@ -17,7 +17,7 @@ impl Dataset {
         limits: Limits,
     ) -> Result<Dataset, Error> {
         let mut lines = LoadedInput::read(InputKind::Events, origin, scan.ndjson(), limits, None)?;
-        lines.absorb_problems(scan.problems());
+        lines.absorb_problems(&scan.problems());
         let mut data = Dataset::assemble(lines, registry)?;
         if let Some(source) = data.sources.first_mut() {
             source.input = "chain".into();

@@ -8,7 +8,7 @@ use super::Dataset;
 use crate::day::Day;
 use crate::error::Error;
 use crate::problems::{Problem, Problems, Severity};
-use crate::provenance::{Basis, ChainProvenance, Source};
+use crate::provenance::{Basis, ChainProvenance, Reorg, Source};
 use crate::store::{Column, ColumnsIn, ColumnsOut, Events, Listings, Tallies};
 use crate::window::Window;
 
@@ -46,6 +46,8 @@ impl Dataset {
             meta.u8(u8::from(s.chain.is_some()));
             if let Some(c) = &s.chain {
                 meta.u64(c.chain_id).str(&c.address).u64(c.from_block).u64(c.to_block).str(&c.last_block_hash);
+                meta.opt_u64(c.kept_to_block);
+                meta.opt_u64(c.reorg.map(|r| r.from_block)).u64(c.reorg.map_or(0, |r| r.to_block));
             }
         }
         meta.opt_str(self.attribution.as_deref());
@@ -128,6 +130,11 @@ fn read_meta(meta: &mut Reader, data: &mut Dataset) -> Result<(), Fail> {
                     from_block: meta.u64()?,
                     to_block: meta.u64()?,
                     last_block_hash: meta.str()?,
+                    kept_to_block: meta.opt_u64()?,
+                    reorg: match (meta.opt_u64()?, meta.u64()?) {
+                        (Some(from_block), to_block) => Some(Reorg { from_block, to_block }),
+                        (None, _) => None,
+                    },
                 }),
             };
             Ok(Source { input, source, bytes, sha256, fetched_at, chain })
@@ -175,6 +182,9 @@ impl Writer {
         self.0.extend_from_slice(s.as_bytes());
         self
     }
+    fn opt_u64(&mut self, n: Option<u64>) -> &mut Self {
+        self.u8(u8::from(n.is_some())).u64(n.unwrap_or(0))
+    }
     fn opt_str(&mut self, s: Option<&str>) -> &mut Self {
         self.u8(u8::from(s.is_some()));
         if let Some(s) = s {
@@ -215,6 +225,10 @@ impl Reader<'_> {
         let (text, rest) = self.0.split_at(n);
         self.0 = rest;
         String::from_utf8(text.to_vec()).map_err(|_| "text that is not UTF-8")
+    }
+    fn opt_u64(&mut self) -> Result<Option<u64>, &'static str> {
+        let (some, n) = (self.u8()?, self.u64()?);
+        Ok((some != 0).then_some(n))
     }
     fn opt_str(&mut self) -> Result<Option<String>, &'static str> {
         match self.u8()? {

@@ -48,6 +48,9 @@ pub struct ChainSpec {
     pub to_block: Option<u64>,
     /// The emitting contract, when not OpenGradient's precompile.
     pub address: Option<String>,
+    /// How far below the last block read a reorganisation is looked for, when not the
+    /// default (docs/sources.md#reorganisations).
+    pub reorg_depth: Option<u64>,
 }
 
 impl LoadSpec {
@@ -110,7 +113,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 29] = [
+pub const ATTRIBUTES: [&str; 30] = [
     "src",
     "rollups",
     "snapshots",
@@ -121,6 +124,7 @@ pub const ATTRIBUTES: [&str; 29] = [
     "from-block",
     "to-block",
     "address",
+    "reorg-depth",
     "max-rows",
     "max-bytes",
     "credentials",
@@ -284,7 +288,8 @@ fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Err
             let block = |name: &str| get(name).map(|v| block(name, v)).transpose();
             let from_block = block("from-block")?
                 .ok_or_else(|| attribute("source=\"evm\" needs from-block, the first block to read.".into()))?;
-            let chain = ChainSpec { rpc, from_block, to_block: block("to-block")?, address: url("address") };
+            let (to_block, reorg_depth) = (block("to-block")?, block("reorg-depth")?);
+            let chain = ChainSpec { rpc, from_block, to_block, address: url("address"), reorg_depth };
             spec.chain = Some(chain);
             return Ok(spec);
         }
@@ -403,7 +408,9 @@ mod tests {
         let chain = [("source", "evm"), ("rpc", "http://node"), ("from-block", "12"), ("to-block", "40")];
         let c = parse(&chain).unwrap();
         let spec = c.load.and_then(|l| l.chain).unwrap();
-        assert_eq!((spec.from_block, spec.to_block), (12, Some(40)));
+        assert_eq!((spec.from_block, spec.to_block, spec.reorg_depth), (12, Some(40), None));
+        let deep = parse(&[("source", "evm"), ("rpc", "x"), ("from-block", "1"), ("reorg-depth", "128")]).unwrap();
+        assert_eq!(deep.load.and_then(|l| l.chain).unwrap().reorg_depth, Some(128));
         assert_eq!(parse(&chain[..2]).unwrap_err(), "source=\"evm\" needs from-block, the first block to read.");
         assert_eq!(
             parse(&[("source", "evm"), ("from-block", "1")]).unwrap_err(),

@@ -156,6 +156,14 @@ impl View {
                         (f.word(Word::Blocks), blocks),
                         (f.word(Word::LastBlockHash), c.last_block_hash.clone()),
                     ]);
+                    let range =
+                        |from: u64, to: u64| f.say(Word::FromTo, &[("from", &f.integer(from)), ("to", &f.integer(to))]);
+                    if let Some(kept) = c.kept_to_block {
+                        rows.push((f.word(Word::KeptBlocks), range(c.from_block, kept)));
+                    }
+                    if let Some(r) = c.reorg {
+                        rows.push((f.word(Word::ReorgBlocks), range(r.from_block, r.to_block)));
+                    }
                 }
                 rows
             })

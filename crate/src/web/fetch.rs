@@ -216,7 +216,7 @@ impl<'a> Body<'a> {
     /// Tells the progress callback how far the body has come.
     fn progress(&self) {
         if let Some(callback) = self.on_progress {
-            report_progress(callback, self.input, self.bytes, self.total, "bytes");
+            report_progress(callback, self.input, (self.bytes, 0), self.total, "bytes");
         }
     }
 
@@ -280,10 +280,11 @@ impl Hasher {
     }
 }
 
-/// Calls `callback` with `{input, loaded, total, unit}` (`unit`: what is counted, `bytes`
-/// or `blocks`).
-pub fn report_progress(callback: &Function, input: &str, loaded: u64, total: Option<f64>, unit: &str) {
+/// Calls `callback` with `{input, loaded, total, unit, kept}` (`unit`: what is counted,
+/// `bytes` or `blocks`; `kept`: of `loaded`, how many were kept from an earlier visit).
+pub fn report_progress(callback: &Function, input: &str, (loaded, kept): (u64, u64), total: Option<f64>, unit: &str) {
     let progress = js_sys::Object::new();
+    let _ = Reflect::set(&progress, &"kept".into(), &JsValue::from_f64(kept as f64));
     let _ = Reflect::set(&progress, &"unit".into(), &unit.into());
     let _ = Reflect::set(&progress, &"input".into(), &input.into());
     let _ = Reflect::set(&progress, &"loaded".into(), &JsValue::from_f64(loaded as f64));
