@@ -7,9 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { browserSuite, settled, nativeReport, fixtures, screenshot, root } from './harness.mjs';
+import { browserSuite, settled, nativeReport, fixture, fixtures, screenshot, root } from './harness.mjs';
 import { startNode } from './evm/node.mjs';
 import { proxy } from './evm/proxy.mjs';
 
@@ -46,9 +46,9 @@ function fetchEvm(...args) {
     { maxBuffer: 1 << 28 });
 }
 
-/** The report of NDJSON `lines`, without its input block (where sources differ). */
+/** The report of NDJSON `lines` (written as the fixture `name`), without its input block (where sources differ). */
 function figures(name, lines) {
-  writeFileSync(`${fixtures}${name}`, lines);
+  fixture(name, lines);
   const { input, ...rest } = nativeReport('--events', `${fixtures}${name}`);
   return rest;
 }
