@@ -10,8 +10,8 @@
 use crate::chart::{By, ChartKind, ChartOptions, SHARE_PARTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::metrics::{Detail, Progress, ReportOptions, ReportSteps};
-use crate::report::{CategoryRow, OwnerRow, Report};
+use crate::metrics::{Detail, GroupProgress, GroupSteps, Groups, Progress, ReportOptions, ReportSteps};
+use crate::report::Report;
 use std::cell::RefCell;
 
 /// The most model rows a chart draws: a leaderboard's rows and its screen-reader table's.
@@ -35,35 +35,8 @@ pub struct SharedReports {
     /// The owners and categories of the last window a chart drew them for: a pass over every
     /// model, made once for the share, categories and owners' charts of a dashboard.
     groups: RefCell<Option<(ReportOptions, Groups)>>,
-}
-
-/// A window's owners and categories with their figures, as a report carries them.
-#[derive(Clone)]
-struct Groups {
-    owners: Vec<OwnerRow>,
-    categories: Vec<CategoryRow>,
-    owner_top1_share: Option<f64>,
-    owner_hhi: Option<f64>,
-    effective_owners: Option<f64>,
-}
-
-impl Groups {
-    fn of(report: &Report) -> Groups {
-        Groups {
-            owners: report.owners.clone(),
-            categories: report.categories.clone(),
-            owner_top1_share: report.owner_top1_share,
-            owner_hhi: report.owner_hhi,
-            effective_owners: report.effective_owners,
-        }
-    }
-
-    fn put(&self, report: &mut Report) {
-        report.owners.clone_from(&self.owners);
-        report.categories.clone_from(&self.categories);
-        (report.owner_top1_share, report.owner_hhi, report.effective_owners) =
-            (self.owner_top1_share, self.owner_hhi, self.effective_owners);
-    }
+    /// The owners and categories being counted a step at a time, oldest first.
+    pending_groups: RefCell<Vec<(ReportOptions, GroupSteps)>>,
 }
 
 impl SharedReports {
@@ -88,39 +61,56 @@ impl SharedReports {
     }
 
     /// Computes a step of what a chart of `kind` over `options` needs, unless it is kept: a
-    /// step of the report the charts share, then, for a chart of owners or categories, those
-    /// (a step of their own). True once all is, or once it cannot be (the chart's view then
-    /// says why). The same dataset must be given each time.
+    /// step of the report the charts share, then, for a chart of owners or categories, a
+    /// step of those (counted after it, a range of models a step). True once all is, or once
+    /// it cannot be (the chart's view then says why). The same dataset must be given each time.
     pub fn prepare(&self, dataset: &Dataset, options: &ReportOptions, kind: ChartKind, chart: &ChartOptions) -> bool {
         let groups_wanted = || draws_groups(kind, chart) && !holds(&self.groups, options);
         if !holds(&self.last, options) {
-            // Done, or it cannot be: the owners' and categories' pass, if any, is the next call's.
+            // Done, or it cannot be: the owners' and categories' steps, if any, are the next calls'.
             return self.prepare_shared(dataset, options) && !(holds(&self.last, options) && groups_wanted());
         }
-        if !groups_wanted() {
-            return true;
+        if groups_wanted() {
+            self.prepare_groups(dataset, options);
+            return false;
         }
-        let shared = self.last.borrow().as_ref().map(|(_, r)| r.clone());
-        if let Some(mut report) = shared {
-            self.fill_groups(dataset, options, &mut report);
-        }
-        false
+        true
     }
 
-    /// Fills `report`'s owners and categories, kept from an earlier chart of `options` or
-    /// computed (and then kept).
-    fn fill_groups(&self, dataset: &Dataset, options: &ReportOptions, report: &mut Report) {
-        if let Some((_, groups)) = self.groups.borrow().as_ref().filter(|(kept, _)| kept == options) {
-            return groups.put(report);
+    /// A step of the owners and categories of `options`, whose shared report is kept.
+    fn prepare_groups(&self, dataset: &Dataset, options: &ReportOptions) {
+        let progress = match take(&self.pending_groups, options) {
+            Some(steps) => steps.step(dataset),
+            None => match self.last.borrow().as_ref() {
+                Some((_, report)) => dataset.group_steps(report, CHART_ROWS),
+                None => return,
+            },
+        };
+        match progress {
+            GroupProgress::Done(groups) => *self.groups.borrow_mut() = Some((options.clone(), groups)),
+            GroupProgress::Pending(steps) => keep(&self.pending_groups, options, steps),
         }
-        dataset.fill_groups(report, CHART_ROWS);
-        *self.groups.borrow_mut() = Some((options.clone(), Groups::of(report)));
+    }
+
+    /// Fills `report`'s owners and categories, kept from an earlier chart of `options`, or
+    /// computed (the steps under way finished), and then kept.
+    fn fill_groups(&self, dataset: &Dataset, options: &ReportOptions, report: &mut Report) {
+        if !holds(&self.groups, options) {
+            let groups = match take(&self.pending_groups, options) {
+                Some(steps) => GroupProgress::Pending(steps).finish(dataset),
+                None => dataset.groups(report, CHART_ROWS),
+            };
+            *self.groups.borrow_mut() = Some((options.clone(), groups));
+        }
+        if let Some((_, groups)) = self.groups.borrow().as_ref() {
+            groups.put(report);
+        }
     }
 
     /// A step of the report the charts of `options` share; true once it is done, or once it
     /// cannot be.
     fn prepare_shared(&self, dataset: &Dataset, options: &ReportOptions) -> bool {
-        let progress = match self.take_pending(options) {
+        let progress = match take(&self.pending, options) {
             Some(steps) => steps.step(dataset),
             None => match dataset.report_steps(options, &Detail::Top(CHART_ROWS)) {
                 Ok(progress) => progress,
@@ -133,27 +123,16 @@ impl SharedReports {
                 true
             }
             Progress::Pending(steps) => {
-                let mut pending = self.pending.borrow_mut();
-                if pending.len() == PENDING {
-                    pending.remove(0);
-                }
-                pending.push((options.clone(), steps));
+                keep(&self.pending, options, steps);
                 false
             }
         }
     }
 
-    /// The steps under way for `options`, taken out.
-    fn take_pending(&self, options: &ReportOptions) -> Option<ReportSteps> {
-        let mut pending = self.pending.borrow_mut();
-        let at = pending.iter().position(|(asked, _)| asked == options)?;
-        Some(pending.remove(at).1)
-    }
-
     /// The report with [`CHART_ROWS`] rows for `options`: the prepared steps finished, if
     /// some are under way.
     fn shared(&self, dataset: &Dataset, options: &ReportOptions) -> Result<Report, Error> {
-        match self.take_pending(options) {
+        match take(&self.pending, options) {
             Some(steps) => Ok(Progress::Pending(steps).finish(dataset)),
             None => dataset.report_with(options, &Detail::Top(CHART_ROWS)),
         }
@@ -190,6 +169,22 @@ impl SharedReports {
             _ => dataset.report_with(options, detail),
         }
     }
+}
+
+/// The steps under way for `options` in `pending`, taken out.
+fn take<T>(pending: &RefCell<Vec<(ReportOptions, T)>>, options: &ReportOptions) -> Option<T> {
+    let mut pending = pending.borrow_mut();
+    let at = pending.iter().position(|(asked, _)| asked == options)?;
+    Some(pending.remove(at).1)
+}
+
+/// Keeps `steps` under way for `options` in `pending`, dropping the oldest beyond [`PENDING`].
+fn keep<T>(pending: &RefCell<Vec<(ReportOptions, T)>>, options: &ReportOptions, steps: T) {
+    let mut pending = pending.borrow_mut();
+    if pending.len() == PENDING {
+        pending.remove(0);
+    }
+    pending.push((options.clone(), steps));
 }
 
 /// Whether `slot` holds what was made for `options`.

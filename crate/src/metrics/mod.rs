@@ -16,12 +16,12 @@ mod supply;
 mod verification;
 pub mod volume;
 
+pub use groups::{GroupProgress, GroupSteps, Groups};
 pub use options::{Detail, ReportOptions, LORENZ_POINTS};
 pub use steps::{Progress, ReportSteps};
 
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::provenance::Basis;
 use crate::report::{Cohorts, Daily, Period, Report, Retention};
 use crate::store::NONE;
 use crate::window::{Window, WindowAsk};
@@ -71,19 +71,6 @@ fn retention_of(scope: &Scope, period: Period) -> Retention {
 }
 
 impl Dataset {
-    /// Fills the owners' and categories' rows of `report`'s window, with the daily series of
-    /// the `keep` busiest of each alone: what a chart of them draws
-    /// (docs/metrics.md#by-owner-and-by-category), where the charts' reports leave them out.
-    pub fn fill_groups(&self, report: &mut Report, keep: usize) {
-        let Some(window) = report.window else { return };
-        let scope = Scope::new(self, window);
-        let is_listed = scope::listed_by(&scope.listed_days(), window.to);
-        groups::fill(&scope, &scope.events_per_model(), &is_listed, Some(keep), report);
-        if self.basis == Basis::Totals {
-            without_days(report);
-        }
-    }
-
     /// The retention of `window` by calendar month: what the retention chart of a long
     /// window draws instead of the report's weeks (docs/charts.md#long-windows).
     pub fn monthly_retention(&self, window: Window) -> Retention {

@@ -44,18 +44,8 @@ fn chosen(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Detai
             // The busiest are among the active models, which are few beside a large registry's
             // idle ones; idle models (in the order of their ids) only fill the places left.
             let busiest = |list: &mut Vec<u32>, k: usize| {
-                if k < list.len() {
-                    // Only models as busy as the k-th busiest can be among the first k: finding
-                    // that count first leaves the name comparisons that break ties to a few.
-                    let mut counts: Vec<u64> = list.iter().map(|&m| per_model[m as usize]).collect();
-                    let kth = *sort::select(&mut counts, k - 1, &|a, b| b.cmp(a));
-                    list.retain(|&m| per_model[m as usize] >= kth);
-                }
-                if k < list.len() {
-                    sort::select(list, k, &order);
-                    list.truncate(k);
-                }
-                sort::sort(list, &order);
+                sort::busiest_first(list, k, &|m| per_model[m as usize], &order);
+                list.truncate(k);
             };
             let mut top: Vec<u32> =
                 models.clone().filter(|&m| in_universe[m as usize] && per_model[m as usize] > 0).collect();
