@@ -108,7 +108,8 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
             }
         }
         let kept: String = chars[..lo].iter().collect();
-        format!("{}…", kept.trim_end())
+        // A name already shortened ("0xaf28…db38") may be cut just after its own "…".
+        format!("{}…", kept.trim_end().trim_end_matches('…'))
     }
 
     /// `text` cut short with "…" between words where it would be wider than `max_width`
@@ -203,6 +204,9 @@ mod tests {
         assert_eq!(p.fit_words(text, 1000.0, 11.0, false), text, "what fits is whole, with no …");
         let name = p.fit_words("og/ml-0254-a-long-model-name", 60.0, 11.0, false);
         assert!(name.starts_with("og/") && name.ends_with('…'), "{name}");
+        let short = "0xaf28…db38";
+        let room = p.text_width("0xaf28……", 11.0, false);
+        assert_eq!(p.fit(short, room, 11.0, false), "0xaf28…", "one … where a shortened name is cut after its own");
         let hidden = p.fit_words("a\u{202e}b", 1000.0, 11.0, false);
         assert_eq!(hidden, crate::text::visible("a\u{202e}b"), "measured and given back as drawn");
     }
