@@ -262,6 +262,13 @@ impl Ends {
     }
 }
 
+/// Clears the daily series of `owners` and `categories`: for totals over a period, which say
+/// nothing of its days.
+pub(super) fn without_days(owners: &mut [OwnerRow], categories: &mut [CategoryRow]) {
+    let owners = owners.iter_mut().map(|o| &mut o.usage);
+    owners.chain(categories.iter_mut().map(|c| &mut c.usage)).for_each(|u| u.daily.clear());
+}
+
 fn owner_row((owner, usage): (Option<&str>, GroupUsage)) -> OwnerRow {
     OwnerRow { owner: owner.map(Arc::from), usage }
 }
@@ -387,8 +394,7 @@ impl GroupSteps {
                     let mut groups = Groups { owners, categories: ends.categories(&scope, counting) };
                     // Totals over a period say nothing of its days.
                     if dataset.basis == Basis::Totals {
-                        let owners = groups.owners.rows.iter_mut().map(|o| &mut o.usage);
-                        owners.chain(groups.categories.iter_mut().map(|c| &mut c.usage)).for_each(|u| u.daily.clear());
+                        without_days(&mut groups.owners.rows, &mut groups.categories);
                     }
                     return GroupProgress::Done(groups);
                 }

@@ -88,10 +88,7 @@ fn without_days(report: &mut Report) {
         (m.events_wow, m.first_day, m.last_day) = (None, None, None);
         m.daily.clear();
     }
-    let owners = report.owners.iter_mut().map(|o| &mut o.usage);
-    for usage in owners.chain(report.categories.iter_mut().map(|c| &mut c.usage)) {
-        usage.daily.clear();
-    }
+    groups::without_days(&mut report.owners, &mut report.categories);
 }
 
 #[cfg(test)]
