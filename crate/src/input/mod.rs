@@ -5,6 +5,7 @@
 mod csv;
 mod events;
 mod fields;
+mod gzip;
 mod json;
 mod json_stream;
 mod load;

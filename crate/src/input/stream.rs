@@ -4,13 +4,12 @@
 //! counts against `max_bytes`, decompression stops at a ratio no real data reaches, rows
 //! stop at `max_rows` as they are read, and room is made only for rows the bytes seen justify.
 
+use super::gzip::{Gunzip, Stop};
 use super::parser::Parser;
 use super::{Extras, Shape, Sink};
 use crate::error::Error;
 use crate::problems::Problems;
-use flate2::write::MultiGzDecoder;
 use sha2::{Digest, Sha256};
-use std::io::Write;
 
 /// Limits that turn an input too large for one tab into a clear error.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,27 +104,29 @@ impl Meter {
     }
 }
 
-/// What the gzip decoder writes: text kept until the loader hands it on, metered as it
-/// comes, so that a decompression bomb stops within one write. One decoder type serves every
-/// kind of text consumer (a copy of it per consumer cost the wasm ~5 KB each).
+/// A gzip body: its decoder, and the text it inflated, kept until the loader hands it on and
+/// metered as it comes, so that a decompression bomb stops within one piece. One decoder type
+/// serves every kind of text consumer (a copy of it per consumer cost the wasm ~5 KB each).
 struct Inflated {
+    gunzip: Gunzip,
     meter: Meter,
     text: Vec<u8>,
-    error: Option<Error>,
 }
 
-impl Write for Inflated {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.meter.text += buf.len() as u64;
-        if let Err(e) = self.meter.check(0) {
-            self.error = Some(e);
-            return Err(std::io::Error::other("stopped"));
+impl Inflated {
+    /// Undoes `chunk` of gzip (`None`: the body ended) into `text`.
+    fn inflate(&mut self, chunk: Option<&[u8]>) -> Result<(), Stop<Error>> {
+        let Inflated { gunzip, meter, text } = self;
+        let mut take = |piece: &[u8]| {
+            meter.text += piece.len() as u64;
+            meter.check(0)?;
+            text.extend_from_slice(piece);
+            Ok(())
+        };
+        match chunk {
+            Some(chunk) => gunzip.feed(chunk, &mut take),
+            None => gunzip.finish(&mut take),
         }
-        self.text.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -133,7 +134,7 @@ enum Body {
     /// Fewer than two bytes so far: gzip or not is still open.
     Sniffing(Vec<u8>, Meter),
     Plain(Meter),
-    Gzip(Box<MultiGzDecoder<Inflated>>),
+    Gzip(Box<Inflated>),
     /// Only while switching states.
     Switching,
 }
@@ -228,7 +229,7 @@ impl<T: Text> Loader<T> {
             };
             meter.gzip = start[..2] == GZIP_MAGIC;
             self.body = if meter.gzip {
-                Body::Gzip(Box::new(MultiGzDecoder::new(Inflated { meter, text: Vec::new(), error: None })))
+                Body::Gzip(Box::new(Inflated { gunzip: Gunzip::default(), meter, text: Vec::new() }))
             } else {
                 Body::Plain(meter)
             };
@@ -255,10 +256,10 @@ impl<T: Text> Loader<T> {
                 meter.raw = raw;
                 Self::pass(&mut self.text, meter, chunk, false)?;
             }
-            Body::Gzip(decoder) => {
-                decoder.get_mut().meter.raw = raw;
-                let written = decoder.write_all(chunk);
-                self.inflated(written)?;
+            Body::Gzip(inflated) => {
+                inflated.meter.raw = raw;
+                let stopped = inflated.inflate(Some(chunk));
+                self.inflated(stopped)?;
             }
             Body::Sniffing(..) | Body::Switching => {}
         }
@@ -269,18 +270,17 @@ impl<T: Text> Loader<T> {
     /// Hands on the text the decoder wrote, then says why it stopped, if it did: the
     /// parser's word on that text comes first (a gigabyte of NUL is binary data, not only a
     /// bomb).
-    fn inflated(&mut self, written: std::io::Result<()>) -> Result<(), Error> {
-        let Body::Gzip(decoder) = &mut self.body else { return Ok(()) };
-        let inflated = decoder.get_mut();
+    fn inflated(&mut self, stopped: Result<(), Stop<Error>>) -> Result<(), Error> {
+        let Body::Gzip(inflated) = &mut self.body else { return Ok(()) };
         let mut text = std::mem::take(&mut inflated.text);
         let passed = Self::pass(&mut self.text, &mut inflated.meter, &text, true);
         text.clear();
         inflated.text = text;
-        match (passed, written) {
-            (Err(e), _) => Err(e),
-            (Ok(()), Err(e)) => Err(inflated.error.take().unwrap_or_else(|| gzip_error(&self.source, &e))),
-            (Ok(()), Ok(())) => Ok(()),
-        }
+        passed?;
+        stopped.map_err(|stop| match stop {
+            Stop::Refused(e) => e,
+            Stop::Corrupt(why) => Error::Format { source: self.source.clone(), reason: format!("the gzip data {why}") },
+        })
     }
 
     /// Makes room for the rows the rest of the body will bring, as far as the rows already
@@ -307,9 +307,9 @@ impl<T: Text> Loader<T> {
         match std::mem::replace(&mut self.body, Body::Switching) {
             Body::Sniffing(start, mut meter) => Self::pass(&mut self.text, &mut meter, &start, false)?,
             Body::Plain(_) => {}
-            Body::Gzip(mut decoder) => {
-                let finished = decoder.try_finish();
-                self.body = Body::Gzip(decoder);
+            Body::Gzip(mut inflated) => {
+                let finished = inflated.inflate(None);
+                self.body = Body::Gzip(inflated);
                 self.inflated(finished)?;
             }
             Body::Switching => {
@@ -320,11 +320,6 @@ impl<T: Text> Loader<T> {
         let sha256 = self.hash.map(|h| hex(&h.finalize())).unwrap_or_default();
         Ok((output, self.bytes, sha256))
     }
-}
-
-/// Why the gzip decoder stopped, when the limits did not stop it.
-fn gzip_error(source: &str, e: &std::io::Error) -> Error {
-    Error::Format { source: source.to_owned(), reason: format!("the gzip data is corrupt: {e}") }
 }
 
 /// How many rows to make room for, when `rows` read from `bytes` of a body announced as
