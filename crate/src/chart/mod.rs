@@ -311,13 +311,51 @@ pub fn unit_label(report: &Report, f: &Locale) -> String {
     capitalized(unit(report, f))
 }
 
-/// `word` with its first letter a capital: `Models`.
+/// `word` with its first letter a capital: `Models`, `Inférences`. The alphabets covered are
+/// those whose capitals lie at a fixed distance from their small letters (Latin-1, Greek,
+/// Cyrillic): Unicode's whole case tables weigh 13 KB of the wasm, and a word that starts
+/// with another letter keeps it as written (docs/charts.md#words).
 pub fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| std::iter::once(capital(c)).chain(chars).collect())
+}
+
+/// The capital of `c`, where it is a small letter of an alphabet [`capitalized`] covers.
+fn capital(c: char) -> char {
+    let below = match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' | 'α'..='ρ' | 'σ'..='ω' | 'а'..='я' => 32,
+        'ѐ'..='џ' => 80,
+        _ => 0,
+    };
+    char::from_u32(u32::from(c) - below).unwrap_or(c)
 }
 
 /// A one-sentence summary of what `kind` shows, for the element's accessible name.
 pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> String {
     tooltip::summary(report, kind, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_are_unicodes_where_covered_and_the_letter_stays_elsewhere() {
+        for c in (0..0x500).filter_map(char::from_u32) {
+            let capital = capital(c);
+            let unicode: Vec<char> = c.to_uppercase().collect();
+            if capital != c {
+                assert_eq!(unicode, [capital], "{c}");
+            }
+        }
+        let covered = ('a'..='z').chain('à'..='þ').chain('α'..='ω').chain('а'..='џ');
+        for c in covered.filter(|c| !matches!(c, '÷' | 'ς')) {
+            assert_ne!(capital(c), c, "{c} is covered");
+        }
+        assert_eq!(capitalized("inférences"), "Inférences");
+        assert_eq!(capitalized("ébauches"), "Ébauches");
+        assert_eq!(capitalized("запуски"), "Запуски");
+        assert_eq!(capitalized("ǆ"), "ǆ");
+        assert_eq!(capitalized(""), "");
+    }
 }
