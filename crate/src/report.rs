@@ -7,8 +7,29 @@ use crate::mode::Mode;
 use crate::problems::Problem;
 use crate::provenance::{Basis, Source};
 use crate::window::Window;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+
+/// The part of the use a report counts (docs/metrics.md#filters): the events of the models
+/// named in `model`, owned by one of `owner` and in one of `category`, of the lists that are
+/// given; an empty list asks nothing of its dimension.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Filter {
+    /// Model ids, as the data names them.
+    pub model: Vec<String>,
+    /// Owners, as the registry names them.
+    pub owner: Vec<String>,
+    /// Categories, as the registry names them.
+    pub category: Vec<String>,
+}
+
+impl Filter {
+    /// Whether it keeps everything.
+    pub fn is_empty(&self) -> bool {
+        self.model.is_empty() && self.owner.is_empty() && self.category.is_empty()
+    }
+}
 
 /// Every figure of one window (docs/metrics.md). `None` is JSON `null`: undefined, never 0.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -140,6 +161,8 @@ pub struct InputSummary {
     pub estimates: Vec<Estimate>,
     /// Where each input came from.
     pub sources: Vec<Source>,
+    /// The part of the use counted; `null`: all of it.
+    pub filter: Option<Filter>,
 }
 
 /// A figure estimated from sketches rather than counted (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups).
@@ -561,7 +584,7 @@ mod tests {
                    "owner_hhi", "effective_owners", "categories", "retention"]),
             ("window", &["from", "to", "days"]),
             ("input", &["rows_read", "rows_rejected", "warnings", "problems", "supply_source", "demand_source", "unit",
-                        "attribution", "unavailable", "estimates", "sources"]),
+                        "attribution", "unavailable", "estimates", "sources", "filter"]),
             ("input.problems.0", &["input", "severity", "line", "field", "reason"]),
             ("input.sources.0", &["input", "source", "bytes", "sha256", "fetched_at"]),
             ("by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "evm")]
 mod chain;
+mod filter;
 mod inputs;
 mod summary;
 mod wire;

@@ -171,6 +171,7 @@ impl ElementConfig {
                 .map(|apps| apps.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect())
                 .unwrap_or_default(),
             unit: get("unit").map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
+            ..ReportOptions::default()
         };
         let refresh_ms = get("refresh").map(|s| seconds("refresh", s, 1.0)).transpose()?;
         let idle_timeout_ms = get("timeout").map_or(Ok(to_ms(DEFAULT_IDLE_SECONDS)), |s| seconds("timeout", s, 1.0))?;

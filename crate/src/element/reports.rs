@@ -10,7 +10,9 @@
 use crate::chart::{By, ChartKind, ChartOptions, SHARE_PARTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::metrics::{Detail, GroupProgress, GroupSteps, Groups, Progress, ReportOptions, ReportSteps};
+use crate::metrics::{
+    Detail, GroupProgress, GroupSteps, Groups, Progress, ReportOptions, ReportSteps, CHARTS_TAKE_NO_FILTER,
+};
 use crate::report::Report;
 use std::cell::RefCell;
 
@@ -49,6 +51,9 @@ impl SharedReports {
         kind: ChartKind,
         chart: &ChartOptions,
     ) -> Result<Report, Error> {
+        if !options.filter.is_empty() {
+            return Err(Error::Inputs(CHARTS_TAKE_NO_FILTER.into()));
+        }
         let mut report = self.report(dataset, options, &detail(kind, chart))?;
         // A long window's weekly cohorts make columns too thin to read: months instead.
         if let Some(window) = report.window.filter(|w| kind == ChartKind::Retention && w.days > MONTHLY_FROM_DAYS) {

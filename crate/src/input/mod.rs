@@ -21,6 +21,7 @@ pub mod time;
 pub(crate) mod value;
 
 pub use events::EVENT_SLOTS;
+pub(crate) use fields::caller;
 pub(crate) use load::Stored;
 pub use load::{InputKind, InputLoader, LoadedInput};
 pub use registry::REGISTRY_SLOTS;

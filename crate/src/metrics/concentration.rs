@@ -115,6 +115,7 @@ mod tests {
             unavailable: vec![],
             estimates: vec![],
             sources: vec![],
+            filter: None,
         };
         let mut r = Report::empty(input, None);
         fill(counts, counts.iter().sum(), None, &mut r);

@@ -17,12 +17,12 @@ mod verification;
 pub mod volume;
 
 pub use groups::{GroupProgress, GroupSteps, Groups};
-pub use options::{Detail, ReportOptions, LORENZ_POINTS};
+pub use options::{Detail, ReportOptions, CHARTS_TAKE_NO_FILTER, LORENZ_POINTS};
 pub use steps::{Progress, ReportSteps};
 
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::report::{Cohorts, Daily, Period, Report, Retention};
+use crate::report::{Cohorts, Daily, Filter, Period, Report, Retention};
 use crate::store::NONE;
 use crate::window::{Window, WindowAsk};
 use scope::Scope;
@@ -36,23 +36,48 @@ impl Dataset {
     /// The report over the window that `options` asks for, with the per-model figures that
     /// `detail` asks for (the rest of the report is whole).
     pub fn report_with(&self, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
-        Ok(self.report_steps(options, detail)?.finish(self))
+        if options.filter.is_empty() {
+            return Ok(self.report_steps(options, detail)?.finish(self));
+        }
+        // The window is the one the whole data gives: a filter does not move its last day.
+        let window = self.window_of(options)?;
+        let filtered = self.filtered(&options.filter)?;
+        let whole = ReportOptions {
+            from: window.map(|w| w.from.to_string()),
+            to: window.map(|w| w.to.to_string()),
+            range: None,
+            filter: Filter::default(),
+            ..options.clone()
+        };
+        let mut report = filtered.report_steps(&whole, detail)?.finish(&filtered);
+        report.input.filter = Some(options.filter.clone());
+        Ok(report)
     }
 
     /// The report that `options` and `detail` ask for, to be computed a step at a time
     /// ([`ReportSteps::step`]): the same report as [`Dataset::report_with`].
     pub fn report_steps(&self, options: &ReportOptions, detail: &Detail) -> Result<Progress, Error> {
-        let ask =
-            WindowAsk { from: options.from.as_deref(), to: options.to.as_deref(), range: options.range.as_deref() };
-        let window = match self.period {
-            Some(period) => Some(period.only_window(ask)?),
-            None => Window::resolve(ask, self.tallies.span())?,
-        };
+        if !options.filter.is_empty() {
+            return Err(Error::Inputs(CHARTS_TAKE_NO_FILTER.into()));
+        }
+        let window = self.window_of(options)?;
         let mut report = Report::empty(self.input_summary(), window);
         if let Some(unit) = options.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
             report.input.unit = unit.to_owned();
         }
         Ok(ReportSteps::start(report, window, options, detail))
+    }
+}
+
+impl Dataset {
+    /// The window `options` ask for: by default the data's span (`None` without data).
+    fn window_of(&self, options: &ReportOptions) -> Result<Option<Window>, Error> {
+        let ask =
+            WindowAsk { from: options.from.as_deref(), to: options.to.as_deref(), range: options.range.as_deref() };
+        match self.period {
+            Some(period) => Ok(Some(period.only_window(ask)?)),
+            None => Window::resolve(ask, self.tallies.span()),
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! What a reader can ask of a report: the window, and which apps are the hub's own.
 
+use crate::report::Filter;
 use serde::{Deserialize, Serialize};
 
 /// The options of `report`: any of `from`, `to` and `range` (`"30d"`), the rest coming
@@ -18,7 +19,13 @@ pub struct ReportOptions {
     pub first_party: Vec<String>,
     /// What the input counts (`runs`, `downloads`, `tokens`), when not inferences.
     pub unit: Option<String>,
+    /// The part of the use to count (docs/metrics.md#filters).
+    pub filter: Filter,
 }
+
+/// Why a chart refuses a filter: charts draw the whole use for now, and one that ignored a
+/// filter would mislead (docs/metrics.md#filters).
+pub const CHARTS_TAKE_NO_FILTER: &str = "a filter is taken by report() and `hubpulse report`, not yet by charts";
 
 /// How much of the per-model figures a report carries. The JS API and the command line ask
 /// for all of them (the report of docs/metrics.md); a chart asks only for what it draws, so

@@ -213,3 +213,138 @@ mod detail {
         }
     }
 }
+
+/// A hub of eight models, three owners and two categories over three weeks, with callers,
+/// modes, apps, latencies and failures, for the filters: each filtered report must equal
+/// the report of the same events filtered beforehand, loaded whole with the registry cut the
+/// same way, in the same window.
+mod filters {
+    use super::*;
+    use crate::report::Filter;
+
+    const MODELS: [(&str, &str, &str); 8] = [
+        ("m0", "o1", "chat"),
+        ("m1", "o1", "vision"),
+        ("m2", "o2", "chat"),
+        ("m3", "o2", "chat"),
+        ("m4", "o3", "vision"),
+        ("m5", "o3", "chat"),
+        ("m6", "o1", "vision"),
+        ("m7", "o2", "vision"),
+    ];
+
+    /// Events of `keep`'s models, and the registry of them; model `u9` is used but unlisted.
+    fn inputs(keep: &dyn Fn(&str) -> bool) -> (String, String) {
+        let mut events = String::new();
+        for i in 0..600u32 {
+            // Multiplicative hashes spread the models and days (Knuth's constants).
+            let spread = |k: u64, shift: u32, n: u64| ((u64::from(i) * k) >> shift) % n;
+            let model = if i % 37 == 0 { "u9" } else { MODELS[spread(2_654_435_761, 13, 8) as usize].0 };
+            if !keep(model) {
+                continue;
+            }
+            let (day, hour) = (1 + spread(2_246_822_519, 11, 21), i % 24);
+            let caller = ["o1", "o2", "c1", "c2", "c3", "c4"][(i % 6) as usize];
+            let mode = ["tee", "vanilla", "zkml", "x"][(i % 4) as usize];
+            let ok = i % 13 != 0;
+            let app = ["studio", "bot", "cli"][(i % 3) as usize];
+            events += &format!(
+                "{{\"ts\":\"2026-03-{day:02}T{hour:02}:00:00Z\",\"model\":\"{model}\",\"caller\":\"{caller}\",\"mode\":\"{mode}\",\"ok\":{ok},\"app\":\"{app}\",\"latency_ms\":{},\"automated\":{}}}\n",
+                10 + i % 90,
+                i % 5 == 0
+            );
+        }
+        let listed: Vec<String> = MODELS
+            .iter()
+            .enumerate()
+            .filter(|(_, (model, ..))| keep(model))
+            .map(|(k, (model, owner, category))| {
+                format!("{{\"model\":\"{model}\",\"listed_at\":\"2026-02-{:02}\",\"owner\":\"{owner}\",\"category\":\"{category}\"}}", 1 + k)
+            })
+            .collect();
+        (events, format!("[{}]", listed.join(",")))
+    }
+
+    fn report_of(events: &str, registry: &str, options: &ReportOptions) -> Report {
+        let inputs =
+            Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
+        Dataset::from_bytes(inputs).unwrap().report(options).unwrap()
+    }
+
+    /// The report's figures, without its `input` block (the bytes read differ).
+    fn figures(report: &Report) -> serde_json::Value {
+        let mut json = serde_json::to_value(report).unwrap();
+        json.as_object_mut().unwrap().remove("input");
+        json
+    }
+
+    /// A filter, and whether it keeps a model, worked out from [`MODELS`] by hand.
+    type Case<'a> = (Filter, &'a dyn Fn(&str) -> bool);
+
+    fn listing(model: &str) -> Option<(&'static str, &'static str)> {
+        MODELS.iter().find(|(m, ..)| *m == model).map(|&(_, owner, category)| (owner, category))
+    }
+
+    #[test]
+    fn a_filtered_report_is_the_report_of_the_events_filtered_beforehand() {
+        let (events, registry) = inputs(&|_| true);
+        let strings = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases: [Case; 5] = [
+            (Filter { model: strings(&["m2"]), ..Filter::default() }, &|m| m == "m2"),
+            (Filter { model: strings(&["m0", "u9", "m7"]), ..Filter::default() }, &|m| ["m0", "u9", "m7"].contains(&m)),
+            (Filter { owner: strings(&["o1"]), ..Filter::default() }, &|m| listing(m).is_some_and(|(o, _)| o == "o1")),
+            (Filter { category: strings(&["vision"]), ..Filter::default() }, &|m| {
+                listing(m).is_some_and(|(_, c)| c == "vision")
+            }),
+            (Filter { owner: strings(&["o2", "o3"]), category: strings(&["chat"]), ..Filter::default() }, &|m| {
+                listing(m).is_some_and(|(o, c)| o != "o1" && c == "chat")
+            }),
+        ];
+        for range in [None, Some("10d")] {
+            let whole =
+                report_of(&events, &registry, &ReportOptions { range: range.map(str::to_owned), ..Default::default() });
+            let window = whole.window.unwrap();
+            for (filter, keep) in &cases {
+                let options =
+                    ReportOptions { range: range.map(str::to_owned), filter: filter.clone(), ..Default::default() };
+                let filtered = report_of(&events, &registry, &options);
+                let (events, registry) = inputs(keep);
+                let alone = ReportOptions {
+                    from: Some(window.from.to_string()),
+                    to: Some(window.to.to_string()),
+                    ..Default::default()
+                };
+                let expected = report_of(&events, &registry, &alone);
+                assert!(expected.events > 0 && expected.events < whole.events, "{filter:?} keeps some of the use");
+                assert_eq!(figures(&filtered), figures(&expected), "{filter:?} over {range:?}");
+                assert_eq!(filtered.input.filter.as_ref(), Some(filter));
+            }
+        }
+    }
+
+    #[test]
+    fn a_filter_naming_what_the_data_lacks_is_an_error() {
+        let (events, registry) = inputs(&|_| true);
+        let inputs =
+            Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
+        let data = Dataset::from_bytes(inputs).unwrap();
+        for (filter, said) in [
+            (Filter { model: vec!["m8".into()], ..Filter::default() }, "no model is named \"m8\""),
+            (Filter { owner: vec!["nobody".into()], ..Filter::default() }, "no owner is named \"nobody\""),
+            (Filter { category: vec!["audio".into()], ..Filter::default() }, "no category is named \"audio\""),
+        ] {
+            let error = data.report(&ReportOptions { filter, ..Default::default() }).unwrap_err().to_string();
+            assert!(error.contains(said), "{error}");
+        }
+    }
+
+    #[test]
+    fn charts_refuse_a_filter_rather_than_draw_the_whole_use() {
+        let (events, registry) = inputs(&|_| true);
+        let inputs = Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
+        let data = Dataset::from_bytes(inputs).unwrap();
+        let options = ReportOptions { filter: Filter { model: vec!["m1".into()], ..Filter::default() }, ..Default::default() };
+        let refused = data.report_steps(&options, &crate::metrics::Detail::Top(10)).err().map(|e| e.to_string());
+        assert!(refused.is_some_and(|e| e.contains(crate::metrics::CHARTS_TAKE_NO_FILTER)));
+    }
+}

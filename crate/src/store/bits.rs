@@ -27,6 +27,13 @@ impl Bits {
         self.len += 1;
     }
 
+    /// The bits at `order`, in its order (see [`super::gathered`]).
+    pub fn gathered(&self, order: &[u32]) -> Bits {
+        let mut bits = Bits::default();
+        order.iter().for_each(|&i| bits.push(self.get(i as usize)));
+        bits
+    }
+
     /// Appends `other`'s bits after these: whole words when these end on a word's end, as
     /// a body cut into segments of whole rows rarely does, else bit by bit.
     pub fn append(&mut self, other: &Bits) {

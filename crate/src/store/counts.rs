@@ -61,11 +61,9 @@ impl Counts {
         self.values
     }
 
-    /// Reorders the cells: entry `k` becomes the count at `order[k]`.
-    pub fn permute(&mut self, order: &[u32]) {
-        if let Some(values) = &mut self.values {
-            super::permute(values, order);
-        }
+    /// The counts at `order`, in its order (see [`super::gathered`]).
+    pub fn gathered(&self, order: &[u32]) -> Counts {
+        Counts { len: order.len(), values: self.values.as_deref().map(|values| super::gathered(values, order)) }
     }
 
     /// The sum of every count.
@@ -100,7 +98,7 @@ mod tests {
     fn a_first_nonzero_push_keeps_the_zeros_before_it() {
         let mut counts = Counts::zeros(2);
         counts.push(5);
-        counts.permute(&[2, 0, 1]);
-        assert_eq!(counts.into_values(), Some(vec![5, 0, 0]));
+        assert_eq!(counts.gathered(&[2, 0, 1]).into_values(), Some(vec![5, 0, 0]));
+        assert_eq!(counts.gathered(&[2]).len(), 1);
     }
 }

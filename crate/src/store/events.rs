@@ -2,7 +2,7 @@
 //! order; [`Events`] once a dataset is assembled, in day order, with days as runs and
 //! only the columns that figures read from events (the rest are in the tallies).
 
-use super::{permute, Bits, EventDays, Interner, Latencies};
+use super::{gathered, permute, Bits, EventDays, Interner, Latencies};
 use crate::day::Day;
 use crate::mode::Mode;
 use std::borrow::Cow;
@@ -157,25 +157,16 @@ impl EventLog {
     /// Does nothing for a log that is already in order, as most are.
     pub fn sort_by_day(&mut self) {
         let Some(order) = self.day.order() else { return };
-        fn permute_bits(bits: &mut Bits, order: &[u32]) {
-            let mut sorted = Bits::default();
-            order.iter().for_each(|&i| sorted.push(bits.get(i as usize)));
-            *bits = sorted;
-        }
         self.day = self.day.permuted(&order);
         permute(&mut self.model, &order);
         permute(&mut self.caller, &order);
         permute(&mut self.mode, &order);
-        permute_bits(&mut self.ok, &order);
-        if let Some(column) = &mut self.latency {
-            column.permute(&order);
-        }
+        self.ok = self.ok.gathered(&order);
+        self.latency = self.latency.as_ref().map(|column| column.gathered(&order));
         if let Some(column) = &mut self.app {
             permute(column, &order);
         }
-        if let Some(bits) = &mut self.automated {
-            permute_bits(bits, &order);
-        }
+        self.automated = self.automated.as_ref().map(|bits| bits.gathered(&order));
     }
 
     /// The number of events (failed ones included).
@@ -243,6 +234,35 @@ impl Events {
     /// The number of events (failed ones included).
     pub fn len(&self) -> usize {
         self.model.len()
+    }
+
+    /// The events at `rows` (ascending): those of the models a filter keeps.
+    pub fn gathered(&self, rows: &[u32]) -> Events {
+        let (mut days, mut starts) = (Vec::new(), Vec::new());
+        let mut k = 0;
+        for (j, &i) in rows.iter().enumerate() {
+            while self.starts[k + 1] <= i as usize {
+                k += 1;
+            }
+            if days.last() != Some(&self.days[k]) {
+                days.push(self.days[k]);
+                starts.push(j);
+            }
+        }
+        starts.push(rows.len());
+        Events {
+            days,
+            starts,
+            model: gathered(&self.model, rows),
+            caller: gathered(&self.caller, rows),
+            ok: self.ok.gathered(rows),
+            latency: self.latency.as_ref().map(|column| column.gathered(rows)),
+            app: self.app.as_deref().map(|column| gathered(column, rows)),
+            automated: self.automated.as_ref().map(|bits| bits.gathered(rows)),
+            models: self.models.clone(),
+            callers: self.callers.clone(),
+            labels: self.labels.clone(),
+        }
     }
 
     /// The indices of the events from `from` to `to` (both included).

@@ -22,6 +22,14 @@ pub struct Interner {
     hasher: foldhash::fast::FixedState,
 }
 
+/// A copy of the strings, whose lookup table is built again if it is needed (a filtered
+/// dataset's interners are copied and rarely asked for a name).
+impl Clone for Interner {
+    fn clone(&self) -> Self {
+        Interner { bytes: self.bytes.clone(), ends: self.ends.clone(), table: OnceCell::new(), hasher: self.hasher }
+    }
+}
+
 impl Interner {
     /// The strings of `bytes` ending at `ends` (as [`Interner::parts`] gave them); `None`
     /// when the ends do not fit the bytes or fall inside a character.

@@ -119,10 +119,11 @@ impl Latencies {
         }
     }
 
-    pub fn permute(&mut self, order: &[u32]) {
+    /// The values at `order`, in its order (see [`super::gathered`]).
+    pub fn gathered(&self, order: &[u32]) -> Latencies {
         match self {
-            Latencies::Tenths(column) => super::permute(column, order),
-            Latencies::Exact(column) => super::permute(column, order),
+            Latencies::Tenths(column) => Latencies::Tenths(super::gathered(column, order)),
+            Latencies::Exact(column) => Latencies::Exact(super::gathered(column, order)),
         }
     }
 

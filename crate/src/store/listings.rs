@@ -24,7 +24,7 @@ fn text(interner: &Interner, id: u32) -> Option<&str> {
 }
 
 /// Every model's listing, by model id; a model the registry does not list has none.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Listings {
     /// The day each model was listed; `None`: not in the registry.
     pub(super) listed: Vec<Option<Day>>,
@@ -38,6 +38,20 @@ pub struct Listings {
 }
 
 impl Listings {
+    /// These listings with only the models that `keep` says are kept listed (a filter's).
+    pub fn only(&self, keep: &[bool]) -> Listings {
+        let mut listings = self.clone();
+        for (listed, &kept) in listings.listed.iter_mut().zip(keep) {
+            *listed = listed.filter(|_| kept);
+        }
+        listings
+    }
+
+    /// The id of the category named `name`, if a listing has it.
+    pub fn category_id(&self, name: &str) -> Option<u32> {
+        self.categories.find(name)
+    }
+
     /// How many model ids the columns cover.
     pub fn len(&self) -> usize {
         self.listed.len()

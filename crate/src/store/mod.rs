@@ -39,5 +39,11 @@ fn day_order(days: &[crate::day::Day]) -> Option<Vec<u32>> {
 
 /// Reorders a column: entry `k` becomes the value at `order[k]`.
 fn permute<T: Clone>(column: &mut Vec<T>, order: &[u32]) {
-    *column = order.iter().map(|&i| column[i as usize].clone()).collect();
+    *column = gathered(column, order);
+}
+
+/// The values at `order`, in its order: a reordering, or a selection when `order` leaves
+/// some out.
+fn gathered<T: Clone>(column: &[T], order: &[u32]) -> Vec<T> {
+    order.iter().map(|&i| column[i as usize].clone()).collect()
 }

@@ -3,7 +3,7 @@
 //! rollups determine has one implementation for both paths, and recomputing it for a new
 //! window walks cells, not events.
 
-use super::{day_order, permute, Counts, EventLog, NONE};
+use super::{day_order, gathered, Counts, EventLog, NONE};
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
@@ -154,20 +154,25 @@ impl Tallies {
 
     /// Puts the cells in day order (stable), so a window is one contiguous range.
     pub fn sort_by_day(&mut self) {
-        let Some(order) = day_order(&self.day) else { return };
-        permute(&mut self.day, &order);
-        permute(&mut self.model, &order);
-        permute(&mut self.events, &order);
-        self.failed.permute(&order);
-        self.named.iter_mut().for_each(|c| c.permute(&order));
-        for column in [&mut self.self_calls, &mut self.knowable, &mut self.callers].into_iter().flatten() {
-            permute(column, &order);
+        if let Some(order) = day_order(&self.day) {
+            *self = self.gathered(&order);
         }
-        if let Some(column) = &mut self.callers_sketch {
-            permute(column, &order);
-        }
-        if let Some(column) = &mut self.latency_sketch {
-            permute(column, &order);
+    }
+
+    /// The cells at `order`, in its order: reordered, or those of the models a filter keeps.
+    pub fn gathered(&self, order: &[u32]) -> Tallies {
+        let column = |c: &Option<Vec<u64>>| c.as_deref().map(|c| gathered(c, order));
+        Tallies {
+            day: gathered(&self.day, order),
+            model: gathered(&self.model, order),
+            events: gathered(&self.events, order),
+            failed: self.failed.gathered(order),
+            named: self.named.each_ref().map(|c| c.gathered(order)),
+            self_calls: column(&self.self_calls),
+            knowable: column(&self.knowable),
+            callers: column(&self.callers),
+            callers_sketch: self.callers_sketch.as_deref().map(|c| gathered(c, order)),
+            latency_sketch: self.latency_sketch.as_deref().map(|c| gathered(c, order)),
         }
     }
 
