@@ -3,7 +3,7 @@
 // and a large file whose progress bar moves while it loads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { browserSuite, nativeReport, hubpulse, fixture, fixtures, largeEvents, screenshot, settled, root } from './harness.mjs';
 
 const suite = browserSuite();
@@ -317,5 +317,48 @@ test('each hub shape has its own dashboard page that says what it cannot show', 
   await settled(page, '#volume');
   const label = await page.evaluate(() => document.querySelector('#volume').getAttribute('aria-label'));
   assert.match(label, /downloads in 30 days; .* totals over the period, not by day\./);
+  await page.close();
+});
+
+test('report({filter}) gives the figures of the events filtered beforehand, by model, owner and category', async () => {
+  // The demo hub's events and registry, and the same files cut by hand to what each filter
+  // keeps: the filtered report in the browser must equal the command line's report of the
+  // cut files over the same window (all but `input`, which names other files).
+  const events = readFileSync(`${root}www/data/events.ndjson`, 'utf8').split('\n').filter(Boolean).map(JSON.parse);
+  const models = JSON.parse(readFileSync(`${root}www/data/models.json`, 'utf8'));
+  const listing = new Map(models.map((m) => [m.model, m]));
+  const busiest = [...events.reduce((n, e) => n.set(e.model, (n.get(e.model) ?? 0) + 1), new Map())]
+    .sort((a, b) => b[1] - a[1]).map(([model]) => model);
+  const owner = listing.get(busiest[0]).owner;
+  const category = listing.get(busiest[1]).category;
+  const cases = [
+    [{ model: busiest.slice(2, 4) }, (m) => busiest.slice(2, 4).includes(m)],
+    [{ owner: [owner.toUpperCase().replace('0X', '0x')] }, (m) => listing.get(m)?.owner === owner],
+    [{ category: [category] }, (m) => listing.get(m)?.category === category],
+  ];
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
+  const reports = await page.evaluate(async (filters) => {
+    const { load } = await import('./hubpulse.js');
+    const data = await load({ events: new URL('data/events.ndjson', location.href).href, registry: new URL('data/models.json', location.href).href });
+    const out = { whole: data.report({ range: '30d' }), filtered: filters.map((filter) => data.report({ range: '30d', filter })) };
+    try { data.report({ filter: { model: ['no/such-model'] } }); } catch (e) { out.error = e.message; }
+    data.free();
+    return out;
+  }, cases.map(([filter]) => filter));
+  const { from, to } = reports.whole.window;
+  cases.forEach(([filter, keep], k) => {
+    const name = `filtered-${k}`;
+    fixture(`${name}.ndjson`, events.filter((e) => keep(e.model)).map((e) => JSON.stringify(e)).join('\n'));
+    fixture(`${name}.json`, JSON.stringify(models.filter((m) => keep(m.model))));
+    const expected = nativeReport('--events', `${fixtures}${name}.ndjson`, '--registry', `${fixtures}${name}.json`, '--from', from, '--to', to);
+    const got = reports.filtered[k];
+    assert.deepEqual(got.input.filter, { model: [], owner: [], category: [], ...filter });
+    assert.ok(got.events > 0 && got.events < reports.whole.events, `${JSON.stringify(filter)} keeps part of the use`);
+    delete got.input;
+    delete expected.input;
+    assert.deepEqual(got, expected, JSON.stringify(filter));
+  });
+  assert.match(reports.error, /filter: no model is named "no\/such-model"/);
   await page.close();
 });

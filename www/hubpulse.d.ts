@@ -51,6 +51,18 @@ export interface ReportOptions {
   first_party?: string[];
   /** What the input counts, when not inferences. */
   unit?: string;
+  /** The part of the use to count (docs/metrics.md#filters). Not yet taken by charts. */
+  filter?: Filter;
+}
+
+/** The events of these models, owners and categories (an empty or missing list asks nothing). */
+export interface Filter {
+  /** Model ids, as the data names them. */
+  model?: string[];
+  /** Owners, as the registry names them. */
+  owner?: string[];
+  /** Categories, as the registry names them. */
+  category?: string[];
 }
 
 export type Day = string;
@@ -86,6 +98,8 @@ export interface InputSummary {
   /** Figures estimated from rollups' sketches, and how closely (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups). */
   estimates: { figure: string; method: string; relative_error: number; error_kind: 'standard error' | 'bound' }[];
   sources: Source[];
+  /** The part of the use counted; `null`: all of it. */
+  filter: Filter | null;
 }
 
 export interface ModelRow {

@@ -24,6 +24,7 @@ const USAGE: &str = "usage:
   hubpulse report (--events FILE | --rollups FILE | --snapshots FILE) [--registry FILE] [--unit runs]
                   [--format replicate-models|hf-models|openrouter-rankings]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
+                  [--filter-model ID]... [--filter-owner OWNER]... [--filter-category CATEGORY]...
                   [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
                   [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG] [--words JSON]  …and the inputs and window of report
@@ -166,6 +167,9 @@ impl Options {
                 "to" => o.report.to = Some(value()?),
                 "range" => o.report.range = Some(value()?),
                 "first-party" => o.report.first_party.push(value()?),
+                "filter-model" => o.report.filter.model.push(value()?),
+                "filter-owner" => o.report.filter.owner.push(value()?),
+                "filter-category" => o.report.filter.category.push(value()?),
                 "sketches" => o.sketches = true,
                 "no-shapes" => o.shapes = false,
                 "seed" => o.synth.seed = number("--seed", &value()?)?,
