@@ -322,12 +322,17 @@ mod filters {
         }
     }
 
-    #[test]
-    fn a_filter_naming_what_the_data_lacks_is_an_error() {
+    /// The whole hub.
+    fn whole() -> Dataset {
         let (events, registry) = inputs(&|_| true);
         let inputs =
             Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
-        let data = Dataset::from_bytes(inputs).unwrap();
+        Dataset::from_bytes(inputs).unwrap()
+    }
+
+    #[test]
+    fn a_filter_naming_what_the_data_lacks_is_an_error() {
+        let data = whole();
         for (filter, said) in [
             (Filter { model: vec!["m8".into()], ..Filter::default() }, "no model is named \"m8\""),
             (Filter { owner: vec!["nobody".into()], ..Filter::default() }, "no owner is named \"nobody\""),
@@ -340,11 +345,9 @@ mod filters {
 
     #[test]
     fn charts_refuse_a_filter_rather_than_draw_the_whole_use() {
-        let (events, registry) = inputs(&|_| true);
-        let inputs = Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
-        let data = Dataset::from_bytes(inputs).unwrap();
-        let options = ReportOptions { filter: Filter { model: vec!["m1".into()], ..Filter::default() }, ..Default::default() };
-        let refused = data.report_steps(&options, &crate::metrics::Detail::Top(10)).err().map(|e| e.to_string());
+        let filter = Filter { model: vec!["m1".into()], ..Filter::default() };
+        let options = ReportOptions { filter, ..Default::default() };
+        let refused = whole().report_steps(&options, &crate::metrics::Detail::Top(10)).err().map(|e| e.to_string());
         assert!(refused.is_some_and(|e| e.contains(crate::metrics::CHARTS_TAKE_NO_FILTER)));
     }
 }
