@@ -66,22 +66,15 @@ impl Gunzip {
     /// Undoes the next `input`, handing the text to `text` a piece at a time as it comes, so
     /// that a limit it enforces stops a decompression bomb within one piece.
     pub fn feed<E>(&mut self, mut input: &[u8], text: &mut impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), Stop<E>> {
-        loop {
-            input = match self.part {
-                Part::Header => match self.header(input)? {
-                    Some(rest) => rest,
-                    None => return Ok(()),
-                },
-                Part::Deflate => match self.inflate(input, text)? {
-                    Some(rest) => rest,
-                    None => return Ok(()),
-                },
-                Part::Trailer => match self.trailer(input)? {
-                    Some(rest) => rest,
-                    None => return Ok(()),
-                },
-            };
+        // Each part reads what it can and hands back the rest once it ended, else `None`.
+        while let Some(rest) = match self.part {
+            Part::Header => self.header(input)?,
+            Part::Deflate => self.inflate(input, text)?,
+            Part::Trailer => self.trailer(input)?,
+        } {
+            input = rest;
         }
+        Ok(())
     }
 
     /// Ends the body: hands on the text still held, and says whether the last member ended.
