@@ -37,14 +37,11 @@ impl Dataset {
         let unknown =
             |what: &str, name: &str| Error::Inputs(format!("filter: no {what} is named {name:?} in the data"));
         let models = self.events.models.len();
-        let mut keep = vec![true; models];
-        if !filter.model.is_empty() {
-            let mut named = vec![false; models];
-            for name in &filter.model {
-                let id = self.events.models.find(name).ok_or_else(|| unknown("model", name))?;
-                named[id as usize] = true;
-            }
-            keep.iter_mut().zip(named).for_each(|(keep, named)| *keep &= named);
+        // Every model, or only those the filter names.
+        let mut keep = vec![filter.model.is_empty(); models];
+        for name in &filter.model {
+            let id = self.events.models.find(name).ok_or_else(|| unknown("model", name))?;
+            keep[id as usize] = true;
         }
         let ids = |names: &[String], what: &str, find: &dyn Fn(&str) -> Option<u32>| -> Result<Vec<u32>, Error> {
             names.iter().map(|name| find(name).ok_or_else(|| unknown(what, name))).collect()
