@@ -61,6 +61,12 @@ fn csv(report: &Report) -> String {
                 for (name, v) in input.iter().filter(|(_, v)| !v.is_array() && !v.is_object()) {
                     row("input", name, "", v);
                 }
+                // The part of the use counted, a value a row: `input,filter.owner,,acme`.
+                for (dimension, values) in input.get("filter").and_then(Value::as_object).into_iter().flatten() {
+                    for v in values.as_array().into_iter().flatten() {
+                        row("input", &format!("filter.{dimension}"), "", v);
+                    }
+                }
                 for s in input.get("sources").and_then(Value::as_array).into_iter().flatten() {
                     let which = s["input"].as_str().unwrap_or_default();
                     for (field, v) in s.as_object().into_iter().flatten().filter(|(k, _)| k.as_str() != "input") {
@@ -345,5 +351,13 @@ mod tests {
         assert!(lines.contains(&"model,\"a,b.events\",,1"));
         assert!(lines.contains(&"owner,.events,,2"), "the models without an owner: {text}");
         assert!(lines.iter().any(|l| l.starts_with("source,events.sha256,,") && l.len() > 60));
+        let filters: Vec<&str> = lines.iter().copied().filter(|l| l.contains("filter")).collect();
+        assert_eq!(filters, ["input,filter,,"], "the whole use: null");
+        let filter = crate::report::Filter { model: vec!["a,b".into(), "c".into()], ..Default::default() };
+        let part =
+            Dataset::from_events("e.ndjson", body).unwrap().report(&ReportOptions { filter, ..Default::default() });
+        let text = csv(&part.unwrap());
+        let filters: Vec<&str> = text.lines().filter(|l| l.contains("filter")).collect();
+        assert_eq!(filters, ["input,filter.model,,\"a,b\"", "input,filter.model,,c"]);
     }
 }

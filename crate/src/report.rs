@@ -25,6 +25,16 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The values it keeps of `dimension`: `model`, `owner` or `category`.
+    pub fn values_mut(&mut self, dimension: &str) -> Option<&mut Vec<String>> {
+        match dimension {
+            "model" => Some(&mut self.model),
+            "owner" => Some(&mut self.owner),
+            "category" => Some(&mut self.category),
+            _ => None,
+        }
+    }
+
     /// Whether it keeps everything.
     pub fn is_empty(&self) -> bool {
         self.model.is_empty() && self.owner.is_empty() && self.category.is_empty()

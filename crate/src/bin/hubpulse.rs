@@ -27,7 +27,7 @@ const USAGE: &str = "usage:
                   [--filter-model ID]... [--filter-owner OWNER]... [--filter-category CATEGORY]...
                   [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
-                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG] [--words JSON]  …and the inputs and window of report
+                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG] [--words JSON]  …and the inputs, window and filters of report
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
                  [--no-shapes]

@@ -44,13 +44,25 @@ fn heading_keeping<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading, end: 
         p.text(line, PAD, PAD + k as f64 * TITLE_LINE, TITLE_SIZE, p.theme.text, true, Anchor::TopLeft)?;
     }
     let below = (title.len().max(1) - 1) as f64 * TITLE_LINE;
-    let subtitle = two_lines(p, &heading.subtitle, room, SUBTITLE_SIZE, false, end);
+    let subtitle = match &p.scope {
+        Some(scope) => two_lines(p, &format!("{scope} · {}", heading.subtitle), room, SUBTITLE_SIZE, false, end),
+        None => two_lines(p, &heading.subtitle, room, SUBTITLE_SIZE, false, end),
+    };
     for (k, line) in subtitle.iter().enumerate() {
         let y = PAD + 22.0 + below + k as f64 * SUBTITLE_LINE;
         p.text(line, PAD, y, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     }
-    Ok(PAD + 50.0 + below + (subtitle.len().max(1) - 1) as f64 * SUBTITLE_LINE)
+    let top = PAD + 50.0 + below + (subtitle.len().max(1) - 1) as f64 * SUBTITLE_LINE;
+    if p.scope.is_none() {
+        return Ok(top);
+    }
+    // A band under the heading for the chips that remove the filter's values.
+    p.chips_at.set(Some((PAD, top - 8.0)));
+    Ok(top + CHIPS_BAND)
 }
+
+/// The height of the band a filtered chart leaves under its heading for the chips.
+const CHIPS_BAND: f64 = 20.0;
 
 /// `text` on at most two lines of `room` pixels, the second cut short with "…" if need be,
 /// before `end` when the text ends with it and it takes less than most of a line.

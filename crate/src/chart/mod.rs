@@ -7,6 +7,7 @@ pub mod axis;
 mod bins;
 mod categories;
 mod concentration;
+mod filtered;
 pub mod format;
 mod frame;
 mod leaderboard;
@@ -24,6 +25,7 @@ pub mod transform;
 pub mod words;
 
 pub use categories::{label as category_label, rows as category_rows};
+pub use filtered::{chips as filter_chips, statement as filter_statement, Chip};
 pub use format::Locale;
 pub use frame::LegendHit;
 pub use leaderboard::owner_name;
@@ -232,6 +234,8 @@ pub struct Drawn {
     /// The days of each bar of a time chart that groups them (weeks, months).
     #[serde(skip)]
     pub bins: Option<bins::Bins>,
+    /// Where the element's filter chips go (their top left corner), on a filtered chart.
+    pub chips_at: Option<(f64, f64)>,
 }
 
 impl Drawn {
@@ -249,9 +253,10 @@ pub fn draw<DB: DrawingBackend>(
     options: &ChartOptions,
     theme: &Theme,
 ) -> Result<Drawn, DrawError<DB>> {
-    let painter = Painter::new(backend, theme, options.locale.clone());
+    let mut painter = Painter::new(backend, theme, options.locale.clone());
+    painter.scope = report.input.filter.as_ref().and_then(|filter| filtered::statement(filter, &options.locale));
     painter.clear()?;
-    let drawn = match kind {
+    let mut drawn = match kind {
         ChartKind::Overview => overview::draw(&painter, report)?,
         ChartKind::Volume => series::volume(&painter, report, options)?,
         ChartKind::SupplyDemand => series::supply_demand(&painter, report, options)?,
@@ -271,6 +276,7 @@ pub fn draw<DB: DrawingBackend>(
         painter.text(&text, width - frame::PAD, height - 2.0, 10.0, theme.muted, false, paint::Anchor::BottomRight)?;
     }
     painter.present()?;
+    drawn.chips_at = painter.chips_at.get();
     Ok(drawn)
 }
 

@@ -7,6 +7,7 @@ use super::theme::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::cell::Cell;
 
 /// The error of a drawing on backend `DB`.
 pub type DrawError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
@@ -45,11 +46,17 @@ pub struct Painter<'t, DB: DrawingBackend> {
     pub area: DrawingArea<DB, Shift>,
     pub theme: &'t Theme,
     pub fmt: Locale,
+    /// The part of the use drawn, when it is not all of it (a filter's statement): said
+    /// before every subtitle, so that no chart of part of the use reads as the whole.
+    pub scope: Option<String>,
+    /// Where the heading of a chart with a `scope` left a band free for the element's
+    /// filter chips (their top left corner).
+    pub chips_at: Cell<Option<(f64, f64)>>,
 }
 
 impl<'t, DB: DrawingBackend> Painter<'t, DB> {
     pub fn new(backend: DB, theme: &'t Theme, fmt: Locale) -> Self {
-        Painter { area: backend.into_drawing_area(), theme, fmt }
+        Painter { area: backend.into_drawing_area(), theme, fmt, scope: None, chips_at: Cell::new(None) }
     }
 
     /// Width and height in CSS pixels.

@@ -29,6 +29,7 @@ impl Dataset {
             unit: self.unit,
             period: self.period,
             carried: self.carried.clone(),
+            filter: Some(filter.clone()),
         })
     }
 

@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::input::{Extras, InputKind, Loaded, LoadedInput, Stored};
 use crate::problems::Problems;
 use crate::provenance::{Basis, Origin, Source};
+use crate::report::Filter;
 use crate::store::{EventLog, Events, Listing, Listings, Registry, Tallies, NONE};
 use crate::window::Window;
 
@@ -45,6 +46,9 @@ pub struct Dataset {
     /// Days whose counts carry more than one day (counter snapshots across a gap), with
     /// how many: [`crate::store::Rollups::carried`].
     pub(crate) carried: Vec<(Day, u32)>,
+    /// The filter this dataset was cut by from a whole one ([`Dataset::filtered`]): every
+    /// report of it says so (`input.filter`).
+    pub(crate) filter: Option<Filter>,
 }
 
 impl Dataset {

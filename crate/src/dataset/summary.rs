@@ -31,7 +31,7 @@ impl Dataset {
             unavailable: Unavailable::of(self.basis, self.tallies.self_calls.is_some(), self.sketched()),
             estimates: Estimate::of(self.basis, self.sketched()),
             sources: self.sources.clone(),
-            filter: None,
+            filter: self.filter.clone(),
         }
     }
 }

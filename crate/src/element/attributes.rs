@@ -8,6 +8,7 @@ use crate::chart::{By, ChartKind, ChartOptions, Cohort, Locale, ThemeName};
 use crate::error::Error;
 use crate::input::{Limits, Shape};
 use crate::metrics::ReportOptions;
+use crate::report::Filter;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -94,7 +95,7 @@ pub struct ElementConfig {
     pub load: Option<LoadSpec>,
     /// What to draw.
     pub chart: ChartConfig,
-    /// The window (`range`, `from`, `to`), the unit and the first-party apps.
+    /// The window (`range`, `from`, `to`), the unit, the first-party apps and the filter.
     pub report: ReportOptions,
     /// `refresh`: milliseconds between fetches, `None` for never.
     pub refresh_ms: Option<u32>,
@@ -113,7 +114,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 30] = [
+pub const ATTRIBUTES: [&str; 31] = [
     "src",
     "rollups",
     "snapshots",
@@ -141,6 +142,7 @@ pub const ATTRIBUTES: [&str; 30] = [
     "words",
     "unit",
     "first-party",
+    "filter",
     "refresh",
     "timeout",
     "deadline",
@@ -171,7 +173,7 @@ impl ElementConfig {
                 .map(|apps| apps.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect())
                 .unwrap_or_default(),
             unit: get("unit").map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
-            ..ReportOptions::default()
+            filter: get("filter").map(filter).transpose()?.unwrap_or_default(),
         };
         let refresh_ms = get("refresh").map(|s| seconds("refresh", s, 1.0)).transpose()?;
         let idle_timeout_ms = get("timeout").map_or(Ok(to_ms(DEFAULT_IDLE_SECONDS)), |s| seconds("timeout", s, 1.0))?;
@@ -313,6 +315,48 @@ fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Err
     Ok(spec)
 }
 
+/// What `filter` reads: `dimension=value` pairs joined by `&`, as in a URL's query (so a
+/// value may be percent-encoded, and `+` is a space), a dimension named again for each of
+/// several values: `owner=acme&category=chat` (docs/embedding.md#filters).
+fn filter(text: &str) -> Result<Filter, Error> {
+    let mut filter = Filter::default();
+    for pair in text.split('&').map(str::trim).filter(|p| !p.is_empty()) {
+        let form = || {
+            attribute(format!(
+                "filter is dimension=value pairs joined by &, such as owner=acme&category=chat, not {pair:?}"
+            ))
+        };
+        let (name, value) = pair.split_once('=').ok_or_else(form)?;
+        let name = name.trim();
+        let values = filter
+            .values_mut(name)
+            .ok_or_else(|| attribute(format!("filter keeps by model, owner or category, not by {name:?}")))?;
+        let value = decoded(value.trim()).filter(|v| !v.is_empty()).ok_or_else(form)?;
+        if !values.contains(&value) {
+            values.push(value);
+        }
+    }
+    Ok(filter)
+}
+
+/// A URL query's value decoded: `%XX` is a byte, `+` a space; `None` when a `%` is not
+/// followed by two hex digits or the bytes are not UTF-8.
+fn decoded(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(b) = rest.next() {
+        bytes.push(match b {
+            b'+' => b' ',
+            b'%' => {
+                let hex = [rest.next()?, rest.next()?];
+                u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?
+            }
+            b => b,
+        });
+    }
+    String::from_utf8(bytes).ok()
+}
+
 /// A whole number ≥ 1 that JavaScript holds exactly (a limit).
 fn whole(name: &str, text: &str, unit: &str) -> Result<u64, Error> {
     match text.trim().parse::<f64>() {
@@ -435,5 +479,21 @@ mod tests {
         assert_eq!(c.report.range.as_deref(), Some("30d"));
         assert_eq!(c.report.unit.as_deref(), Some("runs"));
         assert_eq!(c.report.first_party, ["studio", "flows"]);
+    }
+
+    #[test]
+    fn a_filter_reads_as_a_url_query_and_says_what_it_expects() {
+        let filter = |text: &str| parse(&[("src", "e"), ("filter", text)]).map(|c| c.report.filter);
+        let read =
+            filter(" owner=Acme%20Labs & category=text+generation&owner=0xAB&owner=0xAB&model=a%2Fb%C3%A9 ").unwrap();
+        assert_eq!(read.owner, ["Acme Labs", "0xAB"], "each value once");
+        assert_eq!((read.category, read.model), (vec!["text generation".to_owned()], vec!["a/bé".to_owned()]));
+        assert!(filter("").unwrap().is_empty());
+        let form = "filter is dimension=value pairs joined by &, such as owner=acme&category=chat";
+        for nonsense in ["acme", "owner=", "owner=%zz", "owner=%E2%82", "owner=%4"] {
+            let error = filter(nonsense).unwrap_err();
+            assert!(error.starts_with(form) && error.contains(&format!("{nonsense:?}")), "{nonsense}: {error}");
+        }
+        assert_eq!(filter("app=studio").unwrap_err(), "filter keeps by model, owner or category, not by \"app\"");
     }
 }

@@ -5,16 +5,17 @@
 //! 30–60 ms on the page's thread; docs/architecture.md#the-pages-thread). The page may
 //! compute it a step at a time beforehand ([`SharedReports::prepare`]), so that no task of
 //! its thread holds the whole pass. The owners and categories, which the shared report leaves
-//! out, are kept the same way for the charts that draw them, made in a step of their own.
+//! out, are kept the same way for the charts that draw them, made in a step of their own; and
+//! the part of the dataset a filter keeps, for the charts that count it.
 
 use crate::chart::{By, ChartKind, ChartOptions, SHARE_PARTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::metrics::{
-    Detail, GroupProgress, GroupSteps, Groups, Progress, ReportOptions, ReportSteps, CHARTS_TAKE_NO_FILTER,
-};
-use crate::report::Report;
+use crate::metrics::{Detail, GroupProgress, GroupSteps, Groups, Progress, ReportOptions, ReportSteps};
+use crate::report::{Filter, Report};
 use std::cell::RefCell;
+use std::ops::Deref;
+use std::rc::Rc;
 
 /// The most model rows a chart draws: a leaderboard's rows and its screen-reader table's.
 const CHART_ROWS: usize = 50;
@@ -39,6 +40,36 @@ pub struct SharedReports {
     groups: RefCell<Option<(ReportOptions, Groups)>>,
     /// The owners and categories being counted a step at a time, oldest first.
     pending_groups: RefCell<Vec<(ReportOptions, GroupSteps)>>,
+    /// The part of the dataset that the last filter asked for keeps, and that filter: the
+    /// charts of a filtered view, and of the views sharing its filter, count from one copy
+    /// (docs/metrics.md#filters). One is kept: its rows may be most of the dataset's.
+    filtered: RefCell<Option<(Filter, Rc<Dataset>)>>,
+}
+
+/// What a chart's report counts: the dataset, or the part of it a filter keeps.
+enum Counted<'d> {
+    Whole(&'d Dataset),
+    Filtered(Rc<Dataset>),
+}
+
+impl Deref for Counted<'_> {
+    type Target = Dataset;
+
+    fn deref(&self) -> &Dataset {
+        match self {
+            Counted::Whole(data) => data,
+            Counted::Filtered(data) => data,
+        }
+    }
+}
+
+/// What a chart asks for: the options it gave (what is made for it is kept under them), the
+/// data they count and the options that count it: the same, or with a filter, the part of
+/// the dataset it keeps and the whole data's window without the filter.
+struct Ask<'a> {
+    key: &'a ReportOptions,
+    data: Counted<'a>,
+    asked: ReportOptions,
 }
 
 impl SharedReports {
@@ -51,108 +82,127 @@ impl SharedReports {
         kind: ChartKind,
         chart: &ChartOptions,
     ) -> Result<Report, Error> {
-        if !options.filter.is_empty() {
-            return Err(Error::Inputs(CHARTS_TAKE_NO_FILTER.into()));
-        }
-        let mut report = self.report(dataset, options, &detail(kind, chart))?;
+        let ask = self.ask(dataset, options)?;
+        let mut report = self.report(&ask, &detail(kind, chart))?;
         // A long window's weekly cohorts make columns too thin to read: months instead.
         if let Some(window) = report.window.filter(|w| kind == ChartKind::Retention && w.days > MONTHLY_FROM_DAYS) {
-            report.retention = dataset.monthly_retention(window);
+            report.retention = ask.data.monthly_retention(window);
         }
         if draws_groups(kind, chart) {
-            self.fill_groups(dataset, options, &mut report);
+            self.fill_groups(&ask, &mut report);
         }
         Ok(report)
     }
 
     /// Computes a step of what a chart of `kind` over `options` needs, unless it is kept: a
-    /// step of the report the charts share, then, for a chart of owners or categories, a
-    /// step of those (counted after it, a range of models a step). True once all is, or once
-    /// it cannot be (the chart's view then says why). The same dataset must be given each time.
+    /// step of the report the charts share (the first of a filter cuts its part of the
+    /// dataset), then, for a chart of owners or categories, a step of those (counted after
+    /// it, a range of models a step). True once all is, or once it cannot be (the chart's
+    /// view then says why). The same dataset must be given each time.
     pub fn prepare(&self, dataset: &Dataset, options: &ReportOptions, kind: ChartKind, chart: &ChartOptions) -> bool {
+        let Ok(ask) = self.ask(dataset, options) else { return true };
         let groups_wanted = || draws_groups(kind, chart) && !holds(&self.groups, options);
         if !holds(&self.last, options) {
             // Done, or it cannot be: the owners' and categories' steps, if any, are the next calls'.
-            return self.prepare_shared(dataset, options) && !(holds(&self.last, options) && groups_wanted());
+            return self.prepare_shared(&ask) && !(holds(&self.last, options) && groups_wanted());
         }
         if groups_wanted() {
-            self.prepare_groups(dataset, options);
+            self.prepare_groups(&ask);
             return false;
         }
         true
     }
 
-    /// A step of the owners and categories of `options`, whose shared report is kept.
-    fn prepare_groups(&self, dataset: &Dataset, options: &ReportOptions) {
-        let progress = match take(&self.pending_groups, options) {
-            Some(steps) => steps.step(dataset),
+    /// What `options` ask of `dataset`: with a filter, the part of it the filter keeps (cut
+    /// once, then kept) and the whole data's window.
+    fn ask<'a>(&self, dataset: &'a Dataset, options: &'a ReportOptions) -> Result<Ask<'a>, Error> {
+        if options.filter.is_empty() {
+            return Ok(Ask { key: options, data: Counted::Whole(dataset), asked: options.clone() });
+        }
+        let asked = dataset.options_for_filtered(options)?;
+        let mut kept = self.filtered.borrow_mut();
+        let data = match &*kept {
+            Some((filter, data)) if *filter == options.filter => Rc::clone(data),
+            _ => {
+                let data = Rc::new(dataset.filtered(&options.filter)?);
+                *kept = Some((options.filter.clone(), Rc::clone(&data)));
+                data
+            }
+        };
+        Ok(Ask { key: options, data: Counted::Filtered(data), asked })
+    }
+
+    /// A step of the owners and categories of `ask`, whose shared report is kept.
+    fn prepare_groups(&self, ask: &Ask) {
+        let progress = match take(&self.pending_groups, ask.key) {
+            Some(steps) => steps.step(&ask.data),
             None => match self.last.borrow().as_ref() {
-                Some((_, report)) => dataset.group_steps(report, CHART_ROWS),
+                Some((_, report)) => ask.data.group_steps(report, CHART_ROWS),
                 None => return,
             },
         };
         match progress {
-            GroupProgress::Done(groups) => *self.groups.borrow_mut() = Some((options.clone(), groups)),
-            GroupProgress::Pending(steps) => keep(&self.pending_groups, options, steps),
+            GroupProgress::Done(groups) => *self.groups.borrow_mut() = Some((ask.key.clone(), groups)),
+            GroupProgress::Pending(steps) => keep(&self.pending_groups, ask.key, steps),
         }
     }
 
-    /// Fills `report`'s owners and categories, kept from an earlier chart of `options`, or
-    /// computed (the steps under way finished), and then kept.
-    fn fill_groups(&self, dataset: &Dataset, options: &ReportOptions, report: &mut Report) {
-        if !holds(&self.groups, options) {
-            let groups = match take(&self.pending_groups, options) {
-                Some(steps) => GroupProgress::Pending(steps).finish(dataset),
-                None => dataset.groups(report, CHART_ROWS),
+    /// Fills `report`'s owners and categories, kept from an earlier chart of the same ask,
+    /// or computed (the steps under way finished), and then kept.
+    fn fill_groups(&self, ask: &Ask, report: &mut Report) {
+        if !holds(&self.groups, ask.key) {
+            let groups = match take(&self.pending_groups, ask.key) {
+                Some(steps) => GroupProgress::Pending(steps).finish(&ask.data),
+                None => ask.data.groups(report, CHART_ROWS),
             };
-            *self.groups.borrow_mut() = Some((options.clone(), groups));
+            *self.groups.borrow_mut() = Some((ask.key.clone(), groups));
         }
         if let Some((_, groups)) = self.groups.borrow().as_ref() {
             groups.put(report);
         }
     }
 
-    /// A step of the report the charts of `options` share; true once it is done, or once it
+    /// A step of the report the charts of `ask` share; true once it is done, or once it
     /// cannot be.
-    fn prepare_shared(&self, dataset: &Dataset, options: &ReportOptions) -> bool {
-        let progress = match take(&self.pending, options) {
-            Some(steps) => steps.step(dataset),
-            None => match dataset.report_steps(options, &Detail::Top(CHART_ROWS)) {
+    fn prepare_shared(&self, ask: &Ask) -> bool {
+        let progress = match take(&self.pending, ask.key) {
+            Some(steps) => steps.step(&ask.data),
+            None => match ask.data.report_steps(&ask.asked, &Detail::Top(CHART_ROWS)) {
                 Ok(progress) => progress,
                 Err(_) => return true,
             },
         };
         match progress {
             Progress::Done(report) => {
-                *self.last.borrow_mut() = Some((options.clone(), report));
+                *self.last.borrow_mut() = Some((ask.key.clone(), report));
                 true
             }
             Progress::Pending(steps) => {
-                keep(&self.pending, options, steps);
+                keep(&self.pending, ask.key, steps);
                 false
             }
         }
     }
 
-    /// The report with [`CHART_ROWS`] rows for `options`: the prepared steps finished, if
-    /// some are under way.
-    fn shared(&self, dataset: &Dataset, options: &ReportOptions) -> Result<Report, Error> {
-        match take(&self.pending, options) {
-            Some(steps) => Ok(Progress::Pending(steps).finish(dataset)),
-            None => dataset.report_with(options, &Detail::Top(CHART_ROWS)),
+    /// The report with [`CHART_ROWS`] rows for `ask`: the prepared steps finished, if some
+    /// are under way.
+    fn shared(&self, ask: &Ask) -> Result<Report, Error> {
+        match take(&self.pending, ask.key) {
+            Some(steps) => Ok(Progress::Pending(steps).finish(&ask.data)),
+            None => ask.data.report_with(&ask.asked, &Detail::Top(CHART_ROWS)),
         }
     }
 
-    fn report(&self, dataset: &Dataset, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
+    fn report(&self, ask: &Ask, detail: &Detail) -> Result<Report, Error> {
         let mut last = self.last.borrow_mut();
-        if last.as_ref().is_some_and(|(kept, _)| kept != options) {
+        if last.as_ref().is_some_and(|(kept, _)| kept != ask.key) {
             *last = None;
         }
         match detail {
             Detail::Top(rows) if *rows <= CHART_ROWS => {
                 let (_, kept) = match &mut *last {
                     Some(kept) => kept,
-                    empty => empty.insert((options.clone(), self.shared(dataset, options)?)),
+                    empty => empty.insert((ask.key.clone(), self.shared(ask)?)),
                 };
                 let mut report = kept.clone();
                 report.models.truncate(*rows);
@@ -168,10 +218,10 @@ impl SharedReports {
                         report.models = vec![report.models.swap_remove(at)];
                         Ok(report)
                     }
-                    None => dataset.report_with(options, detail),
+                    None => ask.data.report_with(&ask.asked, detail),
                 }
             }
-            _ => dataset.report_with(options, detail),
+            _ => ask.data.report_with(&ask.asked, detail),
         }
     }
 }
@@ -231,6 +281,18 @@ mod tests {
     use crate::report::Period;
     use plotters::prelude::SVGBackend;
 
+    impl SharedReports {
+        /// The report of `detail` for `options`, as a chart's call makes it.
+        fn report_of(&self, data: &Dataset, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
+            self.report(&self.ask(data, options)?, detail)
+        }
+    }
+
+    /// The options of the whole window, counting only the models `filter` keeps.
+    fn filtered(filter: Filter) -> ReportOptions {
+        ReportOptions { filter, ..ReportOptions::default() }
+    }
+
     /// 80 models over four days (model `mNN` used NN % 13 + 1 times a day), and a registry
     /// that lists ten more unused ones with display names.
     fn dataset() -> Dataset {
@@ -282,7 +344,7 @@ mod tests {
         ];
         for (options, detail) in asks {
             let alone = data.report_with(options, &detail).expect("a report");
-            assert_eq!(shared.report(&data, options, &detail).expect("a report"), alone, "{options:?} {detail:?}");
+            assert_eq!(shared.report_of(&data, options, &detail).expect("a report"), alone, "{options:?} {detail:?}");
         }
     }
 
@@ -313,7 +375,7 @@ mod tests {
         assert!(!prepare(&whole) && !prepare(&whole));
         let mut cut = alone(&whole);
         cut.models.truncate(7);
-        assert_eq!(shared.report(&data, &whole, &Detail::Top(7)).expect("a report"), cut);
+        assert_eq!(shared.report_of(&data, &whole, &Detail::Top(7)).expect("a report"), cut);
         assert!(shared.pending.borrow().is_empty());
         // A window that cannot be is prepared at once: the view says why.
         let nonsense = ReportOptions { from: Some("2026-13-40".into()), ..ReportOptions::default() };
@@ -362,8 +424,17 @@ mod tests {
     fn every_chart_draws_the_same_from_its_cut_as_from_the_whole_report() {
         let data = dataset();
         let shared = SharedReports::default();
-        let options = ReportOptions::default();
-        let whole = data.report(&options).expect("a report");
+        let by_owner = filtered(Filter { owner: vec!["o1".into()], ..Filter::default() });
+        let two_models = filtered(Filter { model: vec!["m12".into(), "m75".into()], ..Filter::default() });
+        for options in [ReportOptions::default(), by_owner, two_models] {
+            charts_draw_from_their_cut(&data, &shared, &options);
+        }
+    }
+
+    /// Every chart of `options` draws the same from what `shared` gives it as from the whole
+    /// report of `options`.
+    fn charts_draw_from_their_cut(data: &Dataset, shared: &SharedReports, options: &ReportOptions) {
+        let whole = data.report(options).expect("a report");
         let models = [None, Some("m12".to_owned()), Some("m13".to_owned()), Some("Model 75".to_owned())];
         for kind in ChartKind::ALL {
             for model in models.iter().filter(|m| kind == ChartKind::Model || m.is_none()) {
@@ -372,10 +443,10 @@ mod tests {
                     .filter(|&by| by == By::Model || kind == ChartKind::Share || kind == ChartKind::Leaderboard)
                 {
                     let chart = ChartOptions { model: model.clone(), by, ..ChartOptions::default() };
-                    let cut = shared.for_chart(&data, &options, kind, &chart).expect("a report");
+                    let cut = shared.for_chart(data, options, kind, &chart).expect("a report");
                     assert!(cut.models.len() <= CHART_ROWS, "{kind:?} carries {} rows", cut.models.len());
                     let (cut, whole) = (drawn(cut, kind, &chart), drawn(whole.clone(), kind, &chart));
-                    assert_eq!(cut, whole, "{kind:?} {model:?} {by:?}");
+                    assert_eq!(cut, whole, "{kind:?} {model:?} {by:?} {:?}", options.filter);
                     if draws_groups(kind, &chart) {
                         assert!(!cut.contains("The source names no"), "{kind:?} {by:?}: {cut}");
                     }
@@ -385,11 +456,47 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_cuts_its_part_of_the_dataset_once_for_every_chart_and_step() {
+        let data = dataset();
+        let shared = SharedReports::default();
+        let options = ReportOptions {
+            range: Some("2d".into()),
+            ..filtered(Filter { category: vec!["c1".into(), "c2".into()], ..Filter::default() })
+        };
+        let by_owner = ChartOptions { by: By::Owner, ..ChartOptions::default() };
+        let mut steps = 0;
+        while !shared.prepare(&data, &options, ChartKind::Share, &by_owner) {
+            steps += 1;
+            assert!(steps < 20, "still not prepared after {steps} steps");
+        }
+        let cut = || shared.filtered.borrow().as_ref().map(|(_, data)| Rc::clone(data)).expect("the part kept");
+        let first = cut();
+        let alone = data.report(&options).expect("a report");
+        let share = shared.for_chart(&data, &options, ChartKind::Share, &by_owner).expect("a report");
+        assert_eq!((&share.owners, &share.input.filter), (&alone.owners, &alone.input.filter));
+        let volume = shared.for_chart(&data, &options, ChartKind::Volume, &ChartOptions::default());
+        assert_eq!(volume.expect("a report").daily, alone.daily);
+        assert!(Rc::ptr_eq(&first, &cut()), "cut once");
+        // The whole use beside it is the whole use, and another filter cuts its own part.
+        let whole = shared.for_chart(&data, &ReportOptions::default(), ChartKind::Volume, &ChartOptions::default());
+        assert_eq!(whole.expect("a report").daily, data.report(&ReportOptions::default()).expect("a report").daily);
+        let other = filtered(Filter { owner: vec!["o2".into()], ..Filter::default() });
+        let shown = shared.for_chart(&data, &other, ChartKind::Overview, &ChartOptions::default()).expect("a report");
+        assert_eq!(shown.events, data.report(&other).expect("a report").events);
+        assert!(!Rc::ptr_eq(&first, &cut()));
+        // A value the data lacks: prepared at once, and the view says why.
+        let nobody = filtered(Filter { owner: vec!["nobody".into()], ..Filter::default() });
+        assert!(shared.prepare(&data, &nobody, ChartKind::Volume, &ChartOptions::default()));
+        let refused = shared.for_chart(&data, &nobody, ChartKind::Volume, &ChartOptions::default()).unwrap_err();
+        assert!(refused.to_string().contains("no owner is named \"nobody\""), "{refused}");
+    }
+
+    #[test]
     fn the_kept_report_is_the_one_cut_from() {
         let data = dataset();
         let shared = SharedReports::default();
         let options = ReportOptions::default();
-        let first = shared.report(&data, &options, &Detail::Top(2)).expect("a report");
+        let first = shared.report_of(&data, &options, &Detail::Top(2)).expect("a report");
         assert_eq!(first.models.len(), 2);
         let kept = shared.last.borrow().as_ref().map(|(_, r)| r.models.len());
         assert_eq!(kept, Some(CHART_ROWS), "the rows any chart draws are kept");

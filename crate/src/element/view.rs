@@ -3,10 +3,10 @@
 //! with the keys, brushing and legend clicks are answered from the report without
 //! recomputing or redrawing it. The browser gives it canvases; tests give it bitmaps.
 
-use crate::chart::{self, ChartKind, ChartOptions, DrawError, Drawn, Theme, Tooltip, Word};
+use crate::chart::{self, By, ChartKind, ChartOptions, Chip, DrawError, Drawn, Theme, Tooltip, Word};
 use crate::day::Day;
 use crate::problems::Severity;
-use crate::report::Report;
+use crate::report::{Filter, Report};
 use crate::text::visible;
 use plotters::prelude::DrawingBackend;
 
@@ -51,7 +51,7 @@ impl View {
 
     /// The tooltip at `(x, y)` in CSS pixels, if the pointer is on a target.
     pub fn hover(&self, x: f64, y: f64) -> Option<Tooltip> {
-        chart::tooltip(&self.report, self.kind, &self.options, &self.drawn, x, y).map(shown)
+        chart::tooltip(&self.report, self.kind, &self.options, &self.drawn, x, y).map(|tip| self.shown(tip))
     }
 
     /// The tooltip of target `index` (the arrow keys step through targets), clamped to the
@@ -59,7 +59,44 @@ impl View {
     pub fn hover_index(&self, index: i64) -> Option<Tooltip> {
         let count = chart::target_count(&self.report, self.kind, &self.drawn);
         let last = i64::try_from(count).ok()?.checked_sub(1)?;
-        chart::describe(&self.report, self.kind, &self.options, &self.drawn, index.clamp(0, last) as usize).map(shown)
+        let tip = chart::describe(&self.report, self.kind, &self.options, &self.drawn, index.clamp(0, last) as usize);
+        tip.map(|tip| self.shown(tip))
+    }
+
+    /// The filter a click at `(x, y)` asks for, in CSS pixels: see [`View::filter_of`].
+    pub fn filter_at(&self, x: f64, y: f64) -> Option<Filter> {
+        self.filter_of(self.drawn.boxes.iter().position(|b| b.contains(x, y))?)
+    }
+
+    /// The filter that choosing target `index` asks for (a click, or Enter on the row the
+    /// arrow keys reached): a leaderboard's row keeps only its model (or owner), a
+    /// categories chart's row only its category, beside the filter's other dimensions; the
+    /// row of the one value kept already keeps all again. `None` on other targets.
+    pub fn filter_of(&self, index: usize) -> Option<Filter> {
+        let (dimension, value, _) = self.row_value(index)?;
+        let mut filter = self.report.input.filter.clone().unwrap_or_default();
+        let values = filter.values_mut(dimension)?;
+        *values = if *values == [value.as_str()] { Vec::new() } else { vec![value] };
+        Some(filter)
+    }
+
+    /// The dimension, value and name of target `index`, on a chart whose rows filter: a
+    /// model (its id, and its display name) or owner of a leaderboard, a category; none for a
+    /// row without one (the unknown owner).
+    fn row_value(&self, index: usize) -> Option<(&'static str, String, &str)> {
+        let report = &self.report;
+        match self.kind {
+            ChartKind::Leaderboard if self.options.by == By::Owner => {
+                let owner = report.owners.get(index)?.owner.as_deref()?;
+                Some(("owner", owner.to_owned(), owner))
+            }
+            ChartKind::Leaderboard => report.models.get(index).map(|m| ("model", m.model.clone(), m.name.as_str())),
+            ChartKind::Categories => {
+                let category = chart::category_rows(report).get(index)?.category.as_deref()?;
+                Some(("category", category.to_owned(), category))
+            }
+            _ => None,
+        }
     }
 
     /// The days a brush from `x0` to `x1` selects on a time chart, or `None` when it covers
@@ -99,9 +136,51 @@ impl View {
         self.kind.is_time()
     }
 
-    /// A one-sentence summary: the element's accessible name.
+    /// A one-sentence summary: the element's accessible name (and the filter's statement
+    /// after it, when the report counts part of the use).
     pub fn summary(&self) -> String {
-        visible(&chart::summary(&self.report, self.kind, &self.options)).into_owned()
+        visible(&self.with_scope(chart::summary(&self.report, self.kind, &self.options))).into_owned()
+    }
+
+    /// `text`, then the sentence saying which part of the use the report counts, if a part.
+    fn with_scope(&self, text: String) -> String {
+        let f = &self.options.locale;
+        match self.report.input.filter.as_ref().and_then(|filter| chart::filter_statement(filter, f)) {
+            Some(scope) => format!("{text} {}", f.say(Word::Sentence, &[("text", &scope)])),
+            None => text,
+        }
+    }
+
+    /// `tip` with words that show what they hold (names from the data may carry characters
+    /// that would reorder or hide the text around them), and on a row that filters, what a
+    /// click does.
+    fn shown(&self, mut tip: Tooltip) -> Tooltip {
+        tip.title = visible(&tip.title).into_owned();
+        for (label, value) in &mut tip.lines {
+            (*label, *value) = (visible(label).into_owned(), visible(value).into_owned());
+        }
+        if let Some((dimension, _, name)) = self.row_value(tip.index) {
+            let f = &self.options.locale;
+            let next = self.filter_of(tip.index);
+            let hint = match next.and_then(|mut next| next.values_mut(dimension).map(|v| v.is_empty())) {
+                Some(true) => f.word(Word::ClickShowsAll).to_owned(),
+                _ => f.say(Word::ClickFilters, &[("name", &visible(name))]),
+            };
+            tip.lines.push((String::new(), hint));
+        }
+        tip
+    }
+
+    /// Where the chips go (their top left corner, CSS pixels): the band the heading left,
+    /// once drawn with a filter.
+    pub fn chips_at(&self) -> Option<(f64, f64)> {
+        self.drawn.chips_at
+    }
+
+    /// A chip for each value of the filter the report counts by: what removes it.
+    pub fn chips(&self) -> Vec<Chip> {
+        let filter = self.report.input.filter.as_ref();
+        filter.map(|filter| chart::filter_chips(filter, &self.options.locale)).unwrap_or_default()
     }
 
     /// The figures as a table, for screen readers: what the chart draws (a time chart's days or
@@ -178,18 +257,8 @@ impl View {
                 ("demand", input.demand_source.name()),
             ],
         );
-        (sources, summary)
+        (sources, self.with_scope(summary))
     }
-}
-
-/// A tooltip whose words show what they hold: names from the data may carry characters
-/// that would reorder or hide the text around them.
-fn shown(mut tip: Tooltip) -> Tooltip {
-    tip.title = visible(&tip.title).into_owned();
-    for (label, value) in &mut tip.lines {
-        (*label, *value) = (visible(label).into_owned(), visible(value).into_owned());
-    }
-    tip
 }
 
 #[cfg(test)]
@@ -252,5 +321,71 @@ mod tests {
         assert_eq!(table.columns, ["Day (UTC)", "Inferences"]);
         assert_eq!(table.rows.len(), 10);
         assert_eq!(table.rows[3], ["2024-01-04", "4"]);
+    }
+
+    /// Models `a` (3 events a day), `b` (2) and `c` (1) over two days; `a` and `b` listed by
+    /// `acme` in `chat`, `c` by `zed` in `image`.
+    fn hub() -> Dataset {
+        let mut events = String::new();
+        for day in ["2024-01-01", "2024-01-02"] {
+            for (model, n) in [("a", 3), ("b", 2), ("c", 1)] {
+                for _ in 0..n {
+                    events.push_str(&format!("{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"{model}\"}}\n"));
+                }
+            }
+        }
+        let registry = r#"[{"model":"a","owner":"acme","category":"chat","listed_at":"2024-01-01"},
+            {"model":"b","owner":"acme","category":"chat","listed_at":"2024-01-01"},
+            {"model":"c","owner":"zed","category":"image","listed_at":"2024-01-01"}]"#;
+        let inputs = crate::dataset::Inputs {
+            events: Some(events.as_bytes()),
+            registry: Some(registry.as_bytes()),
+            ..Default::default()
+        };
+        Dataset::from_bytes(inputs).expect("the hub reads")
+    }
+
+    /// `kind` (by `by`) of `hub()` counted by `filter`, drawn 640 px wide.
+    fn filtered_view(kind: ChartKind, by: By, filter: Filter) -> View {
+        let report = hub().report(&ReportOptions { filter, ..Default::default() }).expect("a report");
+        let options = ChartOptions { by, ..ChartOptions::default() };
+        let mut view = View::new(report, kind, options, Theme::named(ThemeName::Light));
+        view.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
+        view
+    }
+
+    #[test]
+    fn a_row_filters_by_its_model_owner_or_category_and_the_only_row_kept_shows_all_again() {
+        let owner =
+            |names: &[&str]| Filter { owner: names.iter().map(|&n| n.to_owned()).collect(), ..Filter::default() };
+        let board = filtered_view(ChartKind::Leaderboard, By::Model, owner(&["acme"]));
+        let second = board.drawn.boxes[1];
+        let clicked = board.filter_at(second.left + 2.0, second.top + 2.0).expect("a row");
+        assert_eq!((clicked.model, clicked.owner), (vec!["b".to_owned()], vec!["acme".to_owned()]), "beside the owner");
+        assert_eq!(board.hover_index(1).expect("a tip").lines.last().expect("a hint").1, "Click to show only b");
+        assert_eq!(board.filter_at(-5.0, -5.0), None, "off the rows");
+        let only_b = Filter { model: vec!["b".into()], ..owner(&["acme"]) };
+        let one = filtered_view(ChartKind::Leaderboard, By::Model, only_b);
+        assert_eq!(one.filter_of(0), Some(owner(&["acme"])), "the one value kept: all again");
+        assert_eq!(one.hover_index(0).expect("a tip").lines.last().expect("a hint").1, "Click to show all again");
+        let owners = filtered_view(ChartKind::Leaderboard, By::Owner, Filter::default());
+        assert_eq!(owners.filter_of(1), Some(owner(&["zed"])));
+        let categories = filtered_view(ChartKind::Categories, By::Model, Filter::default());
+        let chat = Filter { category: vec!["chat".into()], ..Filter::default() };
+        assert_eq!(categories.filter_of(0), Some(chat));
+        assert_eq!(filtered_view(ChartKind::Volume, By::Model, Filter::default()).filter_of(0), None);
+    }
+
+    #[test]
+    fn a_filtered_view_says_its_filter_in_its_summary_panel_and_chips() {
+        let filter = Filter { owner: vec!["acme".into()], category: vec!["chat".into()], ..Filter::default() };
+        let view = filtered_view(ChartKind::Volume, By::Model, filter);
+        assert!(view.summary().ends_with(" Filter: owner acme; category chat."), "{}", view.summary());
+        assert!(view.provenance().1.ends_with(" Filter: owner acme; category chat."));
+        let chips = view.chips();
+        let chips: Vec<(&str, &str)> = chips.iter().map(|c| (c.dimension, c.hint.as_str())).collect();
+        assert_eq!(chips, [("owner", "Remove the filter owner acme"), ("category", "Remove the filter category chat")]);
+        let whole = filtered_view(ChartKind::Volume, By::Model, Filter::default());
+        assert!(!whole.summary().contains("Filter") && whole.chips().is_empty());
     }
 }

@@ -17,7 +17,8 @@ mod verification;
 pub mod volume;
 
 pub use groups::{GroupProgress, GroupSteps, Groups};
-pub use options::{Detail, ReportOptions, CHARTS_TAKE_NO_FILTER, LORENZ_POINTS};
+use options::STEPS_TAKE_NO_FILTER;
+pub use options::{Detail, ReportOptions, LORENZ_POINTS};
 pub use steps::{Progress, ReportSteps};
 
 use crate::dataset::Dataset;
@@ -39,26 +40,32 @@ impl Dataset {
         if options.filter.is_empty() {
             return Ok(self.report_steps(options, detail)?.finish(self));
         }
-        // The window is the one the whole data gives: a filter does not move its last day.
-        let window = self.window_of(options)?;
+        let asked = self.options_for_filtered(options)?;
         let filtered = self.filtered(&options.filter)?;
-        let whole = ReportOptions {
+        Ok(filtered.report_steps(&asked, detail)?.finish(&filtered))
+    }
+
+    /// What the dataset that `options.filter` keeps of this one is asked, for the report
+    /// `options` ask of this one: the window this whole dataset gives them (a filter does not
+    /// move `range`'s last day), and no filter, that dataset being the filter applied.
+    pub fn options_for_filtered(&self, options: &ReportOptions) -> Result<ReportOptions, Error> {
+        let window = self.window_of(options)?;
+        Ok(ReportOptions {
             from: window.map(|w| w.from.to_string()),
             to: window.map(|w| w.to.to_string()),
             range: None,
             filter: Filter::default(),
             ..options.clone()
-        };
-        let mut report = filtered.report_steps(&whole, detail)?.finish(&filtered);
-        report.input.filter = Some(options.filter.clone());
-        Ok(report)
+        })
     }
 
     /// The report that `options` and `detail` ask for, to be computed a step at a time
-    /// ([`ReportSteps::step`]): the same report as [`Dataset::report_with`].
+    /// ([`ReportSteps::step`]): the same report as [`Dataset::report_with`]. A filter is
+    /// applied to the dataset first ([`Dataset::filtered`], [`Dataset::options_for_filtered`]):
+    /// the steps of a filtered report read the filtered dataset.
     pub fn report_steps(&self, options: &ReportOptions, detail: &Detail) -> Result<Progress, Error> {
         if !options.filter.is_empty() {
-            return Err(Error::Inputs(CHARTS_TAKE_NO_FILTER.into()));
+            return Err(Error::Inputs(STEPS_TAKE_NO_FILTER.into()));
         }
         let window = self.window_of(options)?;
         let mut report = Report::empty(self.input_summary(), window);

@@ -23,9 +23,9 @@ pub struct ReportOptions {
     pub filter: Filter,
 }
 
-/// Why a chart refuses a filter: charts draw the whole use for now, and one that ignored a
-/// filter would mislead (docs/metrics.md#filters).
-pub const CHARTS_TAKE_NO_FILTER: &str = "a filter is taken by report() and `hubpulse report`, not yet by charts";
+/// Why a report made a step at a time refuses a filter: its steps read the dataset they are
+/// given each time, so that dataset must be the filtered one (a caller's mistake).
+pub const STEPS_TAKE_NO_FILTER: &str = "a report made a step at a time reads the dataset its filter kept";
 
 /// How much of the per-model figures a report carries. The JS API and the command line ask
 /// for all of them (the report of docs/metrics.md); a chart asks only for what it draws, so

@@ -344,10 +344,20 @@ mod filters {
     }
 
     #[test]
-    fn charts_refuse_a_filter_rather_than_draw_the_whole_use() {
+    fn a_report_made_a_step_at_a_time_reads_the_dataset_its_filter_kept() {
+        let data = whole();
         let filter = Filter { model: vec!["m1".into()], ..Filter::default() };
-        let options = ReportOptions { filter, ..Default::default() };
-        let refused = whole().report_steps(&options, &crate::metrics::Detail::Top(10)).err().map(|e| e.to_string());
-        assert!(refused.is_some_and(|e| e.contains(crate::metrics::CHARTS_TAKE_NO_FILTER)));
+        let options = ReportOptions { range: Some("3d".into()), filter, ..Default::default() };
+        let detail = crate::metrics::Detail::Top(10);
+        let refused = data.report_steps(&options, &detail).err().map(|e| e.to_string());
+        assert!(
+            refused.is_some_and(|e| e.contains(crate::metrics::options::STEPS_TAKE_NO_FILTER)),
+            "the whole dataset's steps"
+        );
+        let filtered = data.filtered(&options.filter).unwrap();
+        let asked = data.options_for_filtered(&options).unwrap();
+        let stepped = filtered.report_steps(&asked, &detail).unwrap().finish(&filtered);
+        assert_eq!(stepped, data.report_with(&options, &detail).unwrap());
+        assert_eq!(stepped.input.filter.as_ref(), Some(&options.filter));
     }
 }

@@ -11,13 +11,15 @@ use crate::chart::{Theme, ThemeName, Tooltip};
 use crate::element::{ElementConfig, ThemeChoice, View};
 use crate::error::Error;
 use crate::metrics::ReportOptions;
+use crate::report::Filter;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// How the page styles the chart: whether the system is dark (for `theme="auto"`), the
-/// `--hubpulse-*` colours as `#rrggbb` and the font, and a brushed window.
+/// `--hubpulse-*` colours as `#rrggbb` and the font; a brushed window, and a filter the
+/// reader chose.
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct Look {
@@ -26,14 +28,20 @@ struct Look {
     /// The days a brush selected, instead of the attributes' window.
     from: Option<String>,
     to: Option<String>,
+    /// The filter of a chip or a row the reader clicked, instead of the `filter` attribute's.
+    filter: Option<Filter>,
 }
 
 impl Look {
-    /// The report options of a chart of `config` in this look: a brushed window wins.
+    /// The report options of a chart of `config` in this look: a brushed window and the
+    /// reader's filter win.
     fn report_options(&self, config: &ElementConfig) -> ReportOptions {
         let mut options = config.report.clone();
         if self.from.is_some() || self.to.is_some() {
             (options.from, options.to, options.range) = (self.from.clone(), self.to.clone(), None);
+        }
+        if let Some(filter) = &self.filter {
+            options.filter = filter.clone();
         }
         options
     }
@@ -94,6 +102,30 @@ impl JsView {
             .map_err(|e| to_js(&e))?;
         let view = View::new(report, c.chart.kind, c.chart.options.clone(), theme);
         Ok(JsView { canvas, overlay, view, options, dark: name == ThemeName::Dark, size: (0, 0, 1.0) })
+    }
+
+    /// The chips of the filter shown, `[{dimension, value, label, hint}]`: a button each.
+    pub fn chips(&self) -> Result<JsValue, JsValue> {
+        to_object(&self.view.chips())
+    }
+
+    /// Where the chips go, `[x, y]` in CSS pixels, or `undefined` (no filter, not drawn).
+    #[wasm_bindgen(getter, js_name = chipsAt)]
+    pub fn chips_at(&self) -> Option<Vec<f64>> {
+        self.view.chips_at().map(|(x, y)| vec![x, y])
+    }
+
+    /// The filter a click at `(x, y)` asks for (a row of a leaderboard or of the
+    /// categories), `{model, owner, category}`, or `null`.
+    #[wasm_bindgen(js_name = filterAt)]
+    pub fn filter_at(&self, x: f64, y: f64) -> Result<JsValue, JsValue> {
+        self.view.filter_at(x, y).map_or(Ok(JsValue::NULL), |f| to_object(&f))
+    }
+
+    /// The filter that choosing target `index` asks for (Enter on a row), or `null`.
+    #[wasm_bindgen(js_name = filterOf)]
+    pub fn filter_of(&self, index: usize) -> Result<JsValue, JsValue> {
+        self.view.filter_of(index).map_or(Ok(JsValue::NULL), |f| to_object(&f))
     }
 
     /// Whether it is drawn in the dark theme.
