@@ -3,7 +3,7 @@
 // toggles, the keyboard, a summary and a table for screen readers, and the exports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, fixtures, hubpulse, painted, screenshot, settled } from './harness.mjs';
+import { addWidgets, browserSuite, fixtures, hubpulse, painted, screenshot, settled } from './harness.mjs';
 
 const suite = browserSuite();
 
@@ -379,25 +379,16 @@ test('who carries the hub: the share by owner, the categories and the owners\' l
   hubpulse('synth', '--out', `${fixtures}long`, '--days', '1100', '--count', '60000', '--no-shapes');
   const page = await suite.browser.newPage({ viewport: { width: 1000, height: 1500 } });
   await page.goto(`${suite.server.url}blank.html`);
-  await page.evaluate(() => import('./hubpulse.js'));
+  const hub = { src: 'data/test/long/events.ndjson', registry: 'data/test/long/models.json', from: '2027-01-01',
+                to: '2027-06-30' };
   const widgets = {
-    'share-wide': [900, { chart: 'share', by: 'owner' }],
-    'share-narrow': [320, { chart: 'share', by: 'category' }],
-    cats: [320, { chart: 'categories' }],
-    owners: [900, { chart: 'leaderboard', by: 'owner' }],
-    bare: [320, { chart: 'share', by: 'owner', registry: null }],
+    'share-wide': [900, { ...hub, chart: 'share', by: 'owner' }],
+    'share-narrow': [320, { ...hub, chart: 'share', by: 'category' }],
+    cats: [320, { ...hub, chart: 'categories' }],
+    owners: [900, { ...hub, chart: 'leaderboard', by: 'owner' }],
+    bare: [320, { ...hub, chart: 'share', by: 'owner', registry: null }],
   };
-  await page.evaluate((widgets) => {
-    for (const [id, [width, attributes]] of Object.entries(widgets)) {
-      const el = document.createElement('hub-pulse');
-      el.id = id;
-      el.style.cssText = `display:block;width:${width}px;height:340px;margin-bottom:8px`;
-      const all = { src: 'data/test/long/events.ndjson', registry: 'data/test/long/models.json', from: '2027-01-01',
-                    to: '2027-06-30', ...attributes };
-      for (const [k, v] of Object.entries(all)) if (v !== null) el.setAttribute(k, v);
-      document.body.append(el);
-    }
-  }, widgets);
+  await addWidgets(page, widgets);
   for (const id of Object.keys(widgets)) assert.equal(await settled(page, `#${id}`), 'loaded', id);
   const heard = async (id, key) => {
     await page.focus(`#${id}`);
@@ -435,7 +426,7 @@ test('who carries the hub: the share by owner, the categories and the owners\' l
   // The owners ranked as models are.
   const o = report.owners[0];
   assert.equal(await heard('owners', 'Home'), `1. ${o.owner}: Inferences ${n(o.events)}, Share ${(await heard('owners', 'Home')).match(/Share ([^,]+)/)[1]}, `
-    + `Models listed ${n(o.models_listed)}, Models used ${n(o.models_active)}`);
+    + `Models listed ${n(o.models_listed)}, Models used ${n(o.models_active)}, Click or Enter to show only ${o.owner}`);
   // A source without a registry names no owner, and the chart says so.
   assert.match(await page.getAttribute('#bare', 'aria-label'), /the source names no owners/);
   assert.ok((await painted(page, '#bare')).share > 0.001, 'the message is drawn');

@@ -77,6 +77,23 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${root}test-results/${name}.png` });
 }
 
+/**
+ * Adds a `<hub-pulse>` to `page`'s body for each of `widgets` (`id: [width, attributes]`, an
+ * attribute whose value is null left out), 340 px high, once hubpulse.js is loaded.
+ */
+export async function addWidgets(page, widgets) {
+  await page.evaluate(() => import('./hubpulse.js'));
+  await page.evaluate((widgets) => {
+    for (const [id, [width, attributes]] of Object.entries(widgets)) {
+      const el = document.createElement('hub-pulse');
+      el.id = id;
+      el.style.cssText = `display:block;width:${width}px;height:340px;margin-bottom:8px`;
+      for (const [k, v] of Object.entries(attributes)) if (v !== null) el.setAttribute(k, v);
+      document.body.append(el);
+    }
+  }, widgets);
+}
+
 /** Waits until the widget has a report or an error; returns which. */
 export function settled(page, selector) {
   return page.waitForFunction((sel) => {

@@ -51,7 +51,7 @@ export interface ReportOptions {
   first_party?: string[];
   /** What the input counts, when not inferences. */
   unit?: string;
-  /** The part of the use to count (docs/metrics.md#filters). Not yet taken by charts. */
+  /** The part of the use to count (docs/metrics.md#filters). */
   filter?: Filter;
 }
 
@@ -229,6 +229,8 @@ export interface WidgetOptions {
   unit?: string;
   /** The hub's own apps, comma-separated. */
   firstParty?: string;
+  /** The part of the use to count: a filter, or the attribute's `owner=acme&category=chat`. */
+  filter?: Filter | string;
 }
 
 /** What went wrong, as every error thrown or reported by hubpulse says it. */
@@ -258,12 +260,19 @@ export class HubPulseElement extends HTMLElement {
   readonly report: Report | null;
   /** A dataset to show instead of fetching `src`. */
   data: Dataset | null;
+  /**
+   * The filter the chart counts by (empty lists: all of it; null before it loads): the
+   * reader's (a row or a chip clicked), else the `filter` attribute's. Setting it counts by
+   * another; null goes back to the attribute's.
+   */
+  filter: Filter | null;
   exportPng(): void;
   exportCsv(): void;
   resetZoom(): void;
 }
 
 export interface RangeDetail { from?: Day; to?: Day; reset?: true; report: Report }
+export interface FilterDetail { filter: Filter | null; report: Report | null }
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -273,5 +282,6 @@ declare global {
     'hubpulse-load': CustomEvent<{ report: Report }>;
     'hubpulse-error': CustomEvent<{ reason: string; kind: ErrorKind }>;
     'hubpulse-range': CustomEvent<RangeDetail>;
+    'hubpulse-filter': CustomEvent<FilterDetail>;
   }
 }

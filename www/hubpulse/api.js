@@ -42,6 +42,10 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
   return attempt(spec, { parseWorkers }, onProgress ?? (() => {}), signal ?? new AbortController().signal);
 }
 
+/** A filter (`{model, owner, category}`) as the `filter` attribute reads it: `owner=acme&category=chat`. */
+const filterAttribute = (filter) =>
+  new URLSearchParams(Object.entries(filter).flatMap(([name, values]) => (values ?? []).map((v) => [name, v]))).toString();
+
 /**
  * Shows `data` (from `load`) in `target`: a container gets a new `<hub-pulse>` (with every
  * interaction), an existing `<hub-pulse>` shows it instead of fetching. `options` are the
@@ -54,6 +58,7 @@ export function mount(target, data, options = {}) {
     for (const [name, value] of Object.entries(changes)) {
       const attribute = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
       if (value === undefined || value === null) element.removeAttribute(attribute);
+      else if (name === 'filter' && typeof value === 'object') element.setAttribute(attribute, filterAttribute(value));
       else element.setAttribute(attribute, typeof value === 'object' ? JSON.stringify(value) : String(value));
     }
   };

@@ -4,6 +4,7 @@
 // loading, errors and what was refused. Everything it writes to the page is text.
 import { OBSERVED, readAttributes, wordsFor } from './attributes.js';
 import { acquire } from './cache.js';
+import { Chips } from './chips.js';
 import { announce, element, fillTable, sliced } from './dom.js';
 import { MediaWatch, prefersDark } from './look.js';
 import { Panels } from './panels.js';
@@ -46,6 +47,7 @@ class HubPulse extends HTMLElement {
   #media = new MediaWatch();
   #generation = 0;
   #zoom = new Zoom(this, () => this.#makeView());
+  #chips = new Chips(this, () => this.#makeView());
   /** The words of the chart's language, as fetched (JSON text), or null for English. */
   #words = null;
 
@@ -57,7 +59,8 @@ class HubPulse extends HTMLElement {
     this.#live.setAttribute('aria-live', 'polite');
     this.#tools.append(this.#zoom.button);
     this.#tooltip.hidden = true;
-    root.append(this.#canvas, this.#overlay, this.#tooltip, this.#status.notice, this.#tools, this.#live, this.#table);
+    root.append(this.#canvas, this.#overlay, this.#chips.box, this.#tooltip, this.#status.notice, this.#tools, this.#live,
+                this.#table);
     const view = () => this.#view;
     const csv = () => (this.#view && this.#data ? this.#data.csv(this.#view.reportOptions) : null);
     this.#panels = new Panels({ view, csv, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
@@ -65,7 +68,7 @@ class HubPulse extends HTMLElement {
     root.append(this.#status.box); // above the menu and the panel
     this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {
       view, zoomTo: (range) => this.#zoom.to(range), resetZoom: () => this.resetZoom(),
-      toggled: () => this.#describe(), escape: () => this.#panels.close(),
+      toggled: () => this.#describe(), escape: () => this.#panels.close(), filter: (f) => this.#chips.to(f),
     });
   }
 
@@ -74,6 +77,19 @@ class HubPulse extends HTMLElement {
     if (!this.#view || !this.#data) return null;
     this.#report ??= this.#data.report(this.#view.reportOptions);
     return this.#report;
+  }
+
+  /**
+   * The filter the chart counts by, `{model, owner, category}` (docs/metrics.md#filters): the
+   * reader's (a row or a chip clicked), else the `filter` attribute's; null until loaded.
+   */
+  get filter() {
+    return this.#view?.reportOptions.filter ?? null;
+  }
+
+  /** Counts by `filter` instead (null: back to the `filter` attribute's). */
+  set filter(filter) {
+    this.#chips.to(filter ?? null);
   }
 
   connectedCallback() {
@@ -139,6 +155,7 @@ class HubPulse extends HTMLElement {
 
   #changed(name) {
     if (['range', 'from', 'to'].includes(name)) this.#zoom.range = null;
+    if (name === 'filter') this.#chips.filter = null;
     const loaded = this.#config?.loadKey;
     if (!this.#readConfig()) return;
     // What is loaded stays when the inputs did not change: only the view is made again.
@@ -245,7 +262,7 @@ class HubPulse extends HTMLElement {
    */
   #prepared(data, generation) {
     const wanted = () => generation === this.#generation && this.#config !== null;
-    return sliced(() => data.prepare(this.#config, { ...this.#zoom.range }), wanted);
+    return sliced(() => data.prepare(this.#config, { ...this.#zoom.range, ...this.#chips.look }), wanted);
   }
 
   #setView(view) {
@@ -259,13 +276,14 @@ class HubPulse extends HTMLElement {
     if (!this.#data || !this.#config) return;
     try {
       const dark = prefersDark();
-      this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config,
-                             { dark, colors: this.#media.colors(this, this.#canvas), ...this.#zoom.range }));
+      const look = { dark, colors: this.#media.colors(this, this.#canvas), ...this.#zoom.range, ...this.#chips.look };
+      this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config, look));
       this.dataset.theme = this.#view.dark ? 'dark' : 'light';
       this.#status.say(this.#view.notice());
       this.#status.hide();
       this.#zoom.button.hidden = !this.#zoom.range;
       this.#draw();
+      this.#chips.show(this.#view);
       this.#describe();
     } catch (error) {
       this.#fail(error);
@@ -277,6 +295,7 @@ class HubPulse extends HTMLElement {
     const { width, height } = this.getBoundingClientRect();
     try {
       this.#view.draw(Math.floor(width), Math.floor(height), dpr);
+      this.#chips.place(this.#view);
     } catch (error) {
       this.#fail(error);
     }
@@ -308,6 +327,7 @@ class HubPulse extends HTMLElement {
     this.#setView(null);
     this.#status.say('');
     this.#tooltip.hidden = true;
+    this.#chips.box.hidden = true;
     this.setAttribute('aria-label', this.#say('chart_unavailable', { reason }));
     this.#status.show(this.#say('could_not_show', { reason }), false);
     announce(this, 'hubpulse-error', { reason, kind: error?.kind ?? 'bug' });

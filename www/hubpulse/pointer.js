@@ -12,10 +12,13 @@ export class Pointer {
   #on;
   #drag = null;
   #index = -1;
+  /** The target whose tooltip a tap showed: a second tap on it is a click. */
+  #tapped = -1;
 
   /**
    * `on`: `{ view() }` the current View or null, `zoomTo(range)`, `resetZoom()`,
-   * `toggled()` after a legend entry changed, `escape()` to close menus.
+   * `toggled()` after a legend entry changed, `escape()` to close menus, `filter(filter)` when
+   * a row asks for one.
    */
   constructor(host, overlay, tooltip, live, on) {
     [this.#host, this.#overlay, this.#tooltip, this.#live, this.#on] = [host, overlay, tooltip, live, on];
@@ -88,8 +91,18 @@ export class Pointer {
       return;
     }
     if (view.click(x, y) !== undefined) return this.#on.toggled(); // a legend entry
+    // A row filters; on a touch screen, the second tap on it (the first shows its tooltip).
+    const tip = e.pointerType === 'touch' ? view.hover(x, y) : null;
+    const filter = !tip || (!this.#tooltip.hidden && tip.index === this.#tapped) ? view.filterAt(x, y) : null;
+    if (filter) {
+      this.hide();
+      return this.#on.filter(filter);
+    }
     // A tap (touch) shows the tooltip there; a tap on nothing hides it.
-    if (e.pointerType === 'touch') this.show(view.hover(x, y));
+    if (e.pointerType === 'touch') {
+      this.#tapped = tip?.index ?? -1;
+      this.show(tip);
+    }
   }
 
   #key(e) {
@@ -105,6 +118,13 @@ export class Pointer {
         this.#live.textContent = `${tip.title}: ${tip.lines.map(([k, v]) => (k ? `${k} ${v}` : v)).join(', ')}`;
       }
       this.show(tip);
+    } else if (e.key === 'Enter' && this.#index >= 0) {
+      // The row the arrow keys reached filters, as a click on it does.
+      const filter = view.filterOf(this.#index);
+      if (filter) {
+        this.hide();
+        this.#on.filter(filter);
+      }
     } else if (/^[1-9]$/.test(e.key)) {
       // The legend's entries, in reading order, switch on and off with the digit keys.
       const key = view.toggleLegend(Number(e.key) - 1);

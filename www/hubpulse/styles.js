@@ -28,6 +28,8 @@ sheet.replaceSync(`
   .tooltip b { display: block; margin-bottom: 2px; }
   .tooltip .row { display: flex; justify-content: space-between; gap: 12px; }
   .tooltip .row span:last-child { font-variant-numeric: tabular-nums; font-weight: 600; }
+  .chips { position: absolute; display: flex; gap: 4px; max-width: calc(100% - 32px); overflow: hidden; }
+  .chips button { max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .tools { position: absolute; top: 8px; right: 8px; display: flex; gap: 4px; }
   button { font: inherit; font-size: 12px; color: inherit; background: var(--hubpulse-control, rgba(127,127,127,.12));
            border: 0; border-radius: 5px; padding: 3px 8px; cursor: pointer; }

@@ -362,12 +362,18 @@ mod tests {
         let second = board.drawn.boxes[1];
         let clicked = board.filter_at(second.left + 2.0, second.top + 2.0).expect("a row");
         assert_eq!((clicked.model, clicked.owner), (vec!["b".to_owned()], vec!["acme".to_owned()]), "beside the owner");
-        assert_eq!(board.hover_index(1).expect("a tip").lines.last().expect("a hint").1, "Click to show only b");
+        assert_eq!(
+            board.hover_index(1).expect("a tip").lines.last().expect("a hint").1,
+            "Click or Enter to show only b"
+        );
         assert_eq!(board.filter_at(-5.0, -5.0), None, "off the rows");
         let only_b = Filter { model: vec!["b".into()], ..owner(&["acme"]) };
         let one = filtered_view(ChartKind::Leaderboard, By::Model, only_b);
         assert_eq!(one.filter_of(0), Some(owner(&["acme"])), "the one value kept: all again");
-        assert_eq!(one.hover_index(0).expect("a tip").lines.last().expect("a hint").1, "Click to show all again");
+        assert_eq!(
+            one.hover_index(0).expect("a tip").lines.last().expect("a hint").1,
+            "Click or Enter to show all again"
+        );
         let owners = filtered_view(ChartKind::Leaderboard, By::Owner, Filter::default());
         assert_eq!(owners.filter_of(1), Some(owner(&["zed"])));
         let categories = filtered_view(ChartKind::Categories, By::Model, Filter::default());

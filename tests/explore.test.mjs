@@ -1,0 +1,146 @@
+// Exploring one hub's use in the widget (issue #21): the `filter` attribute, a click (or Enter)
+// on a row that keeps only its model, owner or category, the chips that take a value off
+// again and the `hubpulse-filter` event. Every figure is checked against the demo's events
+// counted here, filtered beforehand, and the dataset is fetched once for every widget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { addWidgets, browserSuite, root, screenshot, settled } from './harness.mjs';
+
+const suite = browserSuite();
+
+const events = readFileSync(`${root}www/data/events.ndjson`, 'utf8').split('\n').filter(Boolean).map(JSON.parse);
+const listing = new Map(JSON.parse(readFileSync(`${root}www/data/models.json`, 'utf8')).map((m) => [m.model, m]));
+/** The successful events of the models `keep` keeps: a report's `events` over the data's span. */
+const count = (keep) => events.filter((e) => e.ok !== false && keep(e.model)).length;
+const inCategory = (category) => (m) => listing.get(m)?.category === category;
+const hub = { src: 'data/events.ndjson', registry: 'data/models.json' };
+const none = { model: [], owner: [], category: [] };
+
+async function open(widgets, options = {}) {
+  const page = await suite.browser.newPage({ viewport: { width: 1000, height: 1200 }, ...options });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${suite.server.url}blank.html`);
+  await addWidgets(page, widgets);
+  for (const id of Object.keys(widgets)) assert.equal(await settled(page, `#${id}`), 'loaded', id);
+  await page.evaluate(() => {
+    window.filters = [];
+    document.addEventListener('hubpulse-filter', (e) => window.filters.push({ id: e.target.id, ...e.detail }));
+  });
+  return { page, errors };
+}
+
+/** What the widget `id` shows: its filter, its events, its accessible name and its chips. */
+const shown = (page, id) => page.evaluate((id) => {
+  const el = document.getElementById(id);
+  const box = el.shadowRoot.querySelector('.chips');
+  const chips = box.hidden ? [] : [...box.querySelectorAll('button')].map((b) => [b.textContent, b.getAttribute('aria-label')]);
+  return { filter: el.filter, events: el.report.events, label: el.getAttribute('aria-label'), chips };
+}, id);
+
+/** The point of widget `id` whose tooltip's title starts with `title` (a row), in page pixels. */
+async function rowAt(page, id, title) {
+  const box = await page.locator(`#${id}`).boundingBox();
+  for (let y = box.y + 60; y < box.y + box.height; y += 4) {
+    await page.mouse.move(box.x + 60, y);
+    const tip = await page.evaluate((id) => {
+      const tip = document.getElementById(id).shadowRoot.querySelector('.tooltip');
+      return tip.hidden ? null : { title: tip.querySelector('b').textContent, hint: tip.lastChild.textContent };
+    }, id);
+    if (tip?.title.startsWith(title)) return { x: box.x + 60, y, ...tip };
+  }
+  throw new Error(`no row of #${id} is titled ${title}`);
+}
+
+test('a filter attribute counts the part it names in every chart, says so, and a chip takes a value off', async () => {
+  const vision = count(inCategory('vision'));
+  const { page, errors } = await open({
+    board: [1000, { ...hub, chart: 'leaderboard', filter: 'category=vision' }],
+    narrow: [320, { ...hub, chart: 'volume', filter: 'category=vision&category=llm' }],
+    whole: [320, { ...hub, chart: 'overview' }],
+  });
+  assert.ok(vision > 0 && vision < count(() => true));
+  const board = await shown(page, 'board');
+  assert.deepEqual(board.filter, { ...none, category: ['vision'] });
+  assert.equal(board.events, vision);
+  assert.match(board.label, / Filter: category vision\.$/);
+  assert.deepEqual(board.chips, [['category vision ×', 'Remove the filter category vision']]);
+  const narrow = await shown(page, 'narrow');
+  assert.equal(narrow.events, count((m) => ['vision', 'llm'].includes(listing.get(m)?.category)));
+  assert.match(narrow.label, / Filter: category vision or llm\.$/);
+  assert.equal(narrow.chips.length, 2);
+  const whole = await shown(page, 'whole');
+  assert.deepEqual([whole.filter, whole.events, whole.chips], [none, count(() => true), []]);
+  await screenshot(page, 'filtered');
+  // The llm chip of the narrow widget: the vision models' use is left, and the event says so.
+  await page.locator('#narrow').locator('.chips button', { hasText: 'llm' }).click();
+  const cut = await shown(page, 'narrow');
+  assert.deepEqual([cut.filter, cut.events, cut.chips.length], [{ ...none, category: ['vision'] }, vision, 1]);
+  const [event] = await page.evaluate(() => window.filters);
+  assert.deepEqual([event.id, event.filter, event.report.events], ['narrow', { ...none, category: ['vision'] }, vision]);
+  // A new attribute drops the reader's filter; a value the data lacks is an error naming it.
+  await page.evaluate(() => document.getElementById('narrow').setAttribute('filter', 'category=llm'));
+  await page.waitForFunction(() => document.getElementById('narrow').filter?.category[0] === 'llm');
+  assert.equal((await shown(page, 'narrow')).events, count(inCategory('llm')));
+  await page.evaluate(() => document.getElementById('narrow').setAttribute('filter', 'owner=nobody'));
+  assert.equal(await settled(page, '#narrow'), 'error');
+  const said = await page.evaluate(() => document.getElementById('narrow').shadowRoot.querySelector('.status').textContent);
+  assert.match(said, /filter: no owner is named "nobody" in the data/);
+  const fetched = suite.server.requested.filter((path) => path.endsWith('/data/events.ndjson'));
+  assert.equal(fetched.length, 1, 'one fetch for every widget and filter');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a click or Enter on a row keeps only its model, owner or category, and on the only one kept shows all', async () => {
+  const { page } = await open({
+    board: [1000, { ...hub, chart: 'leaderboard', filter: 'category=vision' }],
+    owners: [1000, { ...hub, chart: 'leaderboard', by: 'owner' }],
+    categories: [1000, { ...hub, chart: 'categories' }],
+  });
+  const second = (await page.evaluate(() => document.getElementById('board').report.models[1]));
+  const row = await rowAt(page, 'board', '2. ');
+  assert.equal(row.hint, `Click or Enter to show only ${second.name}`);
+  await page.mouse.click(row.x, row.y);
+  const one = await shown(page, 'board');
+  assert.deepEqual(one.filter, { ...none, model: [second.model], category: ['vision'] }, 'beside the category');
+  assert.equal(one.events, count((m) => m === second.model));
+  assert.equal(one.chips.length, 2);
+  // The keyboard: the arrows reach the one row left, Enter on it shows every vision model again.
+  await page.locator('#board').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const again = await shown(page, 'board');
+  assert.deepEqual([again.filter, again.events], [{ ...none, category: ['vision'] }, count(inCategory('vision'))]);
+  // An owner's row, and a category's.
+  const owner = await page.evaluate(() => document.getElementById('owners').report.owners.find((o) => o.owner).owner);
+  const ownerRow = await rowAt(page, 'owners', '1. ');
+  await page.mouse.click(ownerRow.x, ownerRow.y);
+  const owners = await shown(page, 'owners');
+  assert.deepEqual(owners.filter, { ...none, owner: [owner] });
+  assert.equal(owners.events, count((m) => listing.get(m)?.owner === owner));
+  const firstCategory = await rowAt(page, 'categories', '');
+  await page.mouse.click(firstCategory.x, firstCategory.y);
+  const categories = await shown(page, 'categories');
+  assert.equal(categories.filter.category.length, 1);
+  assert.equal(categories.events, count(inCategory(categories.filter.category[0])));
+  assert.deepEqual((await page.evaluate(() => window.filters)).map((f) => f.id), ['board', 'board', 'owners', 'categories']);
+  await screenshot(page, 'filtered-by-rows');
+  await page.close();
+});
+
+test('on a touch screen the first tap on a row shows its tooltip and the second filters', async () => {
+  const { page } = await open({ board: [360, { ...hub, chart: 'leaderboard' }] }, { hasTouch: true, isMobile: true });
+  const row = await rowAt(page, 'board', '3. ');
+  const third = await page.evaluate(() => document.getElementById('board').report.models[2]);
+  await page.touchscreen.tap(row.x, row.y);
+  const tip = await page.evaluate(() => document.getElementById('board').shadowRoot.querySelector('.tooltip b')?.textContent);
+  assert.equal(tip, `3. ${third.name}`);
+  assert.deepEqual((await shown(page, 'board')).filter, none, 'not yet');
+  await page.touchscreen.tap(row.x, row.y);
+  const one = await shown(page, 'board');
+  assert.deepEqual([one.filter, one.events], [{ ...none, model: [third.model] }, count((m) => m === third.model)]);
+  await screenshot(page, 'filtered-touch');
+  await page.close();
+});
