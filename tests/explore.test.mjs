@@ -144,3 +144,50 @@ test('on a touch screen the first tap on a row shows its tooltip and the second 
   await screenshot(page, 'filtered-touch');
   await page.close();
 });
+
+test('widgets of one group share a brush, a row\'s filter and a reset, from one fetch, and a late one joins their view', async () => {
+  const requested = suite.server.requested.length;
+  const linked = { ...hub, group: 'hub' };
+  const { page } = await open({
+    vol: [1000, { ...linked, chart: 'volume' }],
+    board: [1000, { ...linked, chart: 'leaderboard' }],
+    over: [320, { ...linked, chart: 'overview' }],
+    alone: [320, { ...hub, chart: 'volume' }],
+  });
+  await page.evaluate(() => {
+    window.ranges = [];
+    document.addEventListener('hubpulse-range', (e) => window.ranges.push(e.target.id));
+  });
+  const windows = () => page.evaluate(() => ['vol', 'board', 'over', 'alone'].map((id) => document.getElementById(id).report.window));
+  const [whole] = await windows();
+  const box = await page.locator('#vol').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.6, { steps: 4 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 4 });
+  await page.mouse.up();
+  const [vol, board, over, alone] = await windows();
+  assert.ok(vol.days < whole.days / 2, `${vol.days} days`);
+  assert.deepEqual([board, over, alone], [vol, vol, whole], 'the group follows; the widget outside it does not');
+  assert.deepEqual(await page.evaluate(() => window.ranges), ['vol'], 'the widget brushed tells');
+  const inWindow = (e) => e.ts.slice(0, 10) >= vol.from && e.ts.slice(0, 10) <= vol.to;
+  const second = await page.evaluate(() => document.getElementById('board').report.models[1]);
+  const row = await rowAt(page, 'board', '2. ');
+  await page.mouse.click(row.x, row.y);
+  for (const id of ['vol', 'board', 'over']) {
+    const seen = await shown(page, id);
+    assert.deepEqual(seen.filter, { ...none, model: [second.model] }, id);
+    assert.equal(seen.events, events.filter((e) => e.ok !== false && e.model === second.model && inWindow(e)).length, id);
+  }
+  assert.deepEqual((await shown(page, 'alone')).filter, none);
+  await page.locator('#over').locator('button', { hasText: 'Reset zoom' }).click();
+  assert.deepEqual((await windows()).slice(0, 3), [whole, whole, whole]);
+  assert.deepEqual((await shown(page, 'board')).filter, { ...none, model: [second.model] }, 'the filter stays');
+  await addWidgets(page, { late: [320, { ...linked, chart: 'volume' }] });
+  assert.equal(await settled(page, '#late'), 'loaded');
+  assert.deepEqual((await shown(page, 'late')).filter, { ...none, model: [second.model] });
+  const fetched = suite.server.requested.slice(requested).filter((path) => path.endsWith('/data/events.ndjson'));
+  assert.equal(fetched.length, 1, 'one fetch for the five widgets');
+  await screenshot(page, 'linked');
+  await page.close();
+});

@@ -231,6 +231,8 @@ export interface WidgetOptions {
   firstParty?: string;
   /** The part of the use to count: a filter, or the attribute's `owner=acme&category=chat`. */
   filter?: Filter | string;
+  /** Widgets of one group share their window and filter (docs/embedding.md#linked-widgets). */
+  group?: string;
 }
 
 /** What went wrong, as every error thrown or reported by hubpulse says it. */

@@ -6,6 +6,7 @@ import { OBSERVED, readAttributes, wordsFor } from './attributes.js';
 import { acquire } from './cache.js';
 import { Chips } from './chips.js';
 import { announce, element, fillTable, sliced } from './dom.js';
+import { Group } from './group.js';
 import { MediaWatch, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
@@ -46,8 +47,15 @@ class HubPulse extends HTMLElement {
   #resize = null;
   #media = new MediaWatch();
   #generation = 0;
-  #zoom = new Zoom(this, () => this.#makeView());
-  #chips = new Chips(this, () => this.#makeView());
+  #zoom = new Zoom(this, () => this.#shareView());
+  #chips = new Chips(this, () => this.#shareView());
+  #group = new Group({
+    state: () => ({ range: this.#zoom.range, filter: this.#chips.filter }),
+    follow: ({ range, filter }) => {
+      [this.#zoom.range, this.#chips.filter] = [range, filter];
+      this.#makeView();
+    },
+  });
   /** The words of the chart's language, as fetched (JSON text), or null for English. */
   #words = null;
 
@@ -100,6 +108,7 @@ class HubPulse extends HTMLElement {
     this.#media.start(this, this.#canvas, () => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); },
                       () => { if (this.#view) this.#makeView(); });
     this.#pointer.start();
+    this.#group.join(this.getAttribute('group'));
     this.#load();
   }
 
@@ -114,6 +123,7 @@ class HubPulse extends HTMLElement {
     this.#resize = null;
     this.#media.stop();
     this.#pointer.stop();
+    this.#group.leave();
     this.#setView(null);
   }
 
@@ -128,7 +138,9 @@ class HubPulse extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (!this.isConnected || !started || before === after) return;
+    if (!this.isConnected || before === after) return;
+    if (name === 'group') return this.#group.join(after);
+    if (!started) return;
     if (name === 'locale') {
       // The new language's words first (fetched once a page), then the change as any other.
       const generation = this.#generation;
@@ -269,6 +281,12 @@ class HubPulse extends HTMLElement {
     this.#view?.free();
     this.#view = view;
     this.#report = null;
+  }
+
+  /** Remakes the view after the reader changed its window or filter, and the group's. */
+  #shareView() {
+    this.#makeView();
+    this.#group.share();
   }
 
   /** (Re)makes the view for the current attributes and zoom: recomputes and draws. */

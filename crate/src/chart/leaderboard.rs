@@ -83,6 +83,8 @@ pub fn draw<DB: DrawingBackend>(
         Some(top) => {
             let (word, n) = if owners {
                 (Word::OwnerLeads, f.decimal_or_undefined(report.effective_owners, 1))
+            } else if report.models_active == 1 {
+                (Word::OnlyModelUsed, String::new())
             } else {
                 (Word::ModelLeads, f.integer(report.models_active))
             };

@@ -139,6 +139,7 @@ words! {
     NOfM "n_of_m" "{n} of {m}",
     OwnerLeads "owner_leads" "{name} leads with {share} of {unit}; {n} effective owners",
     ModelLeads "model_leads" "{name} leads with {share} of {unit}; {n} models used",
+    OnlyModelUsed "only_model_used" "{name} is the only model used",
     NoOwnersNamed "no_owners_named" "The source names no owners",
     BusiestOwnersWhat "busiest_owners_what" "Busiest owners: {unit} and share, their models used of those listed, daily trend",
     BusiestModelsWhat "busiest_models_what" "Busiest models: {unit} and share, week-over-week change, daily trend",

@@ -368,7 +368,10 @@ mod tests {
         );
         assert_eq!(board.filter_at(-5.0, -5.0), None, "off the rows");
         let only_b = Filter { model: vec!["b".into()], ..owner(&["acme"]) };
-        let one = filtered_view(ChartKind::Leaderboard, By::Model, only_b);
+        let mut one = filtered_view(ChartKind::Leaderboard, By::Model, only_b);
+        let mut svg = String::new();
+        one.draw(SVGBackend::with_string(&mut svg, (640, 360))).expect("drawn");
+        assert!(svg.contains("b is the only model used"), "not \"1 models used\"");
         assert_eq!(one.filter_of(0), Some(owner(&["acme"])), "the one value kept: all again");
         assert_eq!(
             one.hover_index(0).expect("a tip").lines.last().expect("a hint").1,
