@@ -3,7 +3,7 @@
 //   - fetch → full report through `load()`, beside the same body drained unparsed in the
 //     same page (the floor), their ratio, the longest task on the page's thread meanwhile,
 //     the renderer's peak memory, the wasm memory a parse needs beside the store it keeps,
-//     and a new window's recompute;
+//     a new window's recompute, and a filter's (a new one, and a new window under a kept one);
 //   - a dashboard of every chart on 1 M listed models: each widget's JS heap and the longest
 //     task while they draw; each chart's view, redraw and hover times;
 //   - the peers (scripts/peers.mjs) on the same event files;
@@ -39,7 +39,8 @@ for (const size of sizes) {
   for (const format of ['csv', 'ndjson']) {
     synth(`${dir}/${size}-${format}`, `events.${format}`, ['--count', String(size), '--format', format, '--no-shapes']);
     const file = `${size}-${format}/events.${format}`;
-    cases.push({ label: `events ${format}`, file, spec: { events: file }, args: ['--events', `${dir}/${file}`] });
+    cases.push({ label: `events ${format}`, file, spec: { events: file }, args: ['--events', `${dir}/${file}`],
+                 registry: `${size}-${format}/models.json` });
   }
 }
 // Two years of a counter hub's daily model list, 5,000 models (the real one: 147 MB).
@@ -85,8 +86,10 @@ try {
         drains.push((await call(page, 'drain', spec)).ms);
         loads.push(await call(page, 'fetchToReport', load));
       }
-      const recompute = c.spec.events && parseWorkers === 1 ? await call(page, 'recompute', spec) : null;
-      return { ...loads[0], drainMs: median(drains), loadMs: median(loads.map((l) => l.ms)), recompute,
+      const once = c.spec.events && parseWorkers === 1;
+      const recompute = once ? await call(page, 'recompute', spec) : null;
+      const filtered = once ? await call(page, 'recomputeFiltered', absolute({ ...c.spec, registry: c.registry })) : null;
+      return { ...loads[0], drainMs: median(drains), loadMs: median(loads.map((l) => l.ms)), recompute, filtered,
                reportMs: median(loads.map((l) => l.reportMs)), longestTask: Math.max(...loads.map((l) => l.longestTask)) };
     });
     const speed = await speedWith(1);
@@ -139,13 +142,15 @@ try {
 const peers = await comparePeers(cases.filter((c) => c.spec.events).map((c) => c.file));
 
 const count = (n) => n.toLocaleString('en-US');
+const tenths = (t) => (t === null || t === undefined ? '—' : `${t.toFixed(1)} ms`);
 const ratio = (r, engine) => (peers[r.file]?.[engine] ? times(peers[r.file][engine] / peers[r.file].hubpulse) : '—');
 const load = [
-  '| input | events | body | drain | fetch → report | ÷ drain | of it `report()` | longest page task | renderer peak | wasm peak | store | wasm ÷ store | new window |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| input | events | body | drain | fetch → report | ÷ drain | of it `report()` | longest page task | renderer peak | wasm peak | store | wasm ÷ store | new window | new filter | new window, filter kept |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => `| ${r.label} | ${count(r.events)} | ${mb(r.body)} | ${ms(r.drainMs)} | ${ms(r.loadMs)} | ` +
     `${times(r.loadMs / r.drainMs)} | ${ms(r.reportMs)} | ${ms(r.longestTask)} | ${mib(r.peakBytes)} | ${mib(r.wasmBytes)} | ` +
-    `${mib(r.storeBytes)} | ${times(r.wasmBytes / r.storeBytes)} | ${r.recompute === null ? '—' : `${r.recompute.toFixed(1)} ms`} |`),
+    `${mib(r.storeBytes)} | ${times(r.wasmBytes / r.storeBytes)} | ${tenths(r.recompute)} | ${tenths(r.filtered?.cut)} | ` +
+    `${tenths(r.filtered?.kept)} |`),
 ];
 const inPieces = [
   '| input | events | parse workers | drain | fetch → report | ÷ drain | longest page task |', '|---|---:|---:|---:|---:|---:|---:|',
@@ -198,6 +203,10 @@ load in a fresh browser, less that of the same page before any load (${mib(basel
 same parse leaves on a page's own thread (wasm memory only grows, so this is its peak); "store" is
 the dataset it keeps (columns and interned strings). These rows parse each body in the load
 worker alone (\`parseWorkers: 1\`, the default on a machine of fewer than four cores).
+"New window" is a full \`report()\` of another window (median of 21); "new filter" one that counts a
+category of models (the registry beside the events; three categories in turn, so the dataset is cut
+anew each time; median of 9), and "new window, filter kept" one of another window under the same
+filter (median of 21): what a click on a category and a brush after it cost.
 
 ${load.join('\n')}
 

@@ -94,6 +94,14 @@ impl SharedReports {
         Ok(report)
     }
 
+    /// The report of `dataset` for `options` with every model's row, as the JS API and the
+    /// CSV export give it: the same as [`Dataset::report`], from the part of the dataset a
+    /// filter keeps that the charts count too.
+    pub fn whole(&self, dataset: &Dataset, options: &ReportOptions) -> Result<Report, Error> {
+        let ask = self.ask(dataset, options)?;
+        ask.data.report(&ask.asked)
+    }
+
     /// Computes a step of what a chart of `kind` over `options` needs, unless it is kept: a
     /// step of the report the charts share (the first of a filter cuts its part of the
     /// dataset), then, for a chart of owners or categories, a step of those (counted after
@@ -472,6 +480,7 @@ mod tests {
         let cut = || shared.filtered.borrow().as_ref().map(|(_, data)| Rc::clone(data)).expect("the part kept");
         let first = cut();
         let alone = data.report(&options).expect("a report");
+        assert_eq!(shared.whole(&data, &options).expect("a report"), alone, "the JS API's report, from the part kept");
         let share = shared.for_chart(&data, &options, ChartKind::Share, &by_owner).expect("a report");
         assert_eq!((&share.owners, &share.input.filter), (&alone.owners, &alone.input.filter));
         let volume = shared.for_chart(&data, &options, ChartKind::Volume, &ChartOptions::default());

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
     /// The report (docs/metrics.md) as a plain object. `options`: `{ range, from, to,
-    /// first_party, unit }`, all optional.
+    /// first_party, unit, filter }`, all optional.
     pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
         to_object(&self.report_of(&from_object(options, "report options")?)?)
     }
@@ -21,7 +21,9 @@ impl JsDataset {
         Ok(self.report_of(&from_object(options, "report options")?)?.to_csv())
     }
 
+    /// The whole report of `options`; a filter's part of the dataset is the one the charts
+    /// of this dataset count (cut once per filter).
     fn report_of(&self, options: &ReportOptions) -> Result<Report, JsValue> {
-        self.inner.report(options).map_err(|e| to_js(&e))
+        self.shared.whole(&self.inner, options).map_err(|e| to_js(&e))
     }
 }
