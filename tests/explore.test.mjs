@@ -191,3 +191,48 @@ test('widgets of one group share a brush, a row\'s filter and a reset, from one 
   await screenshot(page, 'linked');
   await page.close();
 });
+
+test('with sync-url the view lives in the URL: a link reopens it, and back and forward step through views', async () => {
+  const linked = { ...hub, group: 'hub' };
+  const { page } = await open({ vol: [1000, { ...linked, chart: 'volume', 'sync-url': '' }], board: [1000, { ...linked, chart: 'leaderboard' }] });
+  const view = () => page.evaluate(() => ['vol', 'board'].map((id) => {
+    const el = document.getElementById(id);
+    return { window: el.report.window, filter: el.filter, events: el.report.events };
+  }));
+  const [whole] = await view();
+  const box = await page.locator('#vol').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 6 });
+  await page.mouse.up();
+  const [brushed] = await view();
+  const second = await page.evaluate(() => document.getElementById('board').report.models[1]);
+  const row = await rowAt(page, 'board', '2. ');
+  await page.mouse.click(row.x, row.y);
+  const [chosen, beside] = await view();
+  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  assert.deepEqual([hash.get('hub.from'), hash.get('hub.to'), hash.getAll('hub.model')],
+                   [brushed.window.from, brushed.window.to, [second.model]]);
+  assert.deepEqual(beside, chosen);
+  // The link, opened afresh: the same view in both widgets.
+  const link = page.url();
+  const other = await suite.browser.newPage({ viewport: { width: 1000, height: 1200 } });
+  await other.goto(link);
+  await addWidgets(other, { vol: [1000, { ...linked, chart: 'volume', 'sync-url': '' }], board: [1000, { ...linked, chart: 'leaderboard' }] });
+  for (const id of ['#vol', '#board']) assert.equal(await settled(other, id), 'loaded');
+  const reopened = await other.evaluate(() => ['vol', 'board'].map((id) => {
+    const el = document.getElementById(id);
+    return { window: el.report.window, filter: el.filter, events: el.report.events };
+  }));
+  assert.deepEqual(reopened, [chosen, beside]);
+  await other.close();
+  // Back: the brushed window without the filter; back again: the whole window.
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('vol').filter?.model.length === 0);
+  assert.deepEqual((await view())[1].window, brushed.window);
+  await page.goBack();
+  await page.waitForFunction((days) => document.getElementById('board').report.window.days === days, whole.window.days);
+  await page.goForward();
+  await page.waitForFunction((days) => document.getElementById('board').report.window.days === days, brushed.window.days);
+  await page.close();
+});

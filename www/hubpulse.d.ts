@@ -233,6 +233,8 @@ export interface WidgetOptions {
   filter?: Filter | string;
   /** Widgets of one group share their window and filter (docs/embedding.md#linked-widgets). */
   group?: string;
+  /** Keep the reader's window and filter in the page's URL fragment (any value; docs/embedding.md#a-view-in-the-url). */
+  syncUrl?: string | boolean;
 }
 
 /** What went wrong, as every error thrown or reported by hubpulse says it. */

@@ -14,6 +14,7 @@ import { Status, reasonOf } from './status.js';
 import { sheet } from './styles.js';
 import { View, ready } from './wasm.js';
 import { say } from './words.js';
+import { UrlView } from './url.js';
 import { Zoom } from './zoom.js';
 
 /** Whether the wasm has started: until then an attribute change waits for the first load. */
@@ -49,12 +50,12 @@ class HubPulse extends HTMLElement {
   #generation = 0;
   #zoom = new Zoom(this, () => this.#shareView());
   #chips = new Chips(this, () => this.#shareView());
-  #group = new Group({
-    state: () => ({ range: this.#zoom.range, filter: this.#chips.filter }),
-    follow: ({ range, filter }) => {
-      [this.#zoom.range, this.#chips.filter] = [range, filter];
-      this.#makeView();
-    },
+  #group = new Group({ state: () => this.#state(), follow: (state) => this.#follow(state),
+                       publish: (state) => this.#url.push(state) });
+  /** A view from the URL (`sync-url`) is this widget's and its group's. */
+  #url = new UrlView(this, (state) => {
+    this.#follow(state);
+    this.#group.share();
   });
   /** The words of the chart's language, as fetched (JSON text), or null for English. */
   #words = null;
@@ -109,6 +110,7 @@ class HubPulse extends HTMLElement {
                       () => { if (this.#view) this.#makeView(); });
     this.#pointer.start();
     this.#group.join(this.getAttribute('group'));
+    this.#url.start();
     this.#load();
   }
 
@@ -124,6 +126,7 @@ class HubPulse extends HTMLElement {
     this.#media.stop();
     this.#pointer.stop();
     this.#group.leave();
+    this.#url.stop();
     this.#setView(null);
   }
 
@@ -139,7 +142,8 @@ class HubPulse extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.isConnected || before === after) return;
-    if (name === 'group') return this.#group.join(after);
+    if (name === 'group') this.#group.join(after);
+    if (name === 'group' || name === 'sync-url') return this.#url.start();
     if (!started) return;
     if (name === 'locale') {
       // The new language's words first (fetched once a page), then the change as any other.
@@ -283,7 +287,18 @@ class HubPulse extends HTMLElement {
     this.#report = null;
   }
 
-  /** Remakes the view after the reader changed its window or filter, and the group's. */
+  /** The view the reader chose: `{range, filter}`, each null for the attributes'. */
+  #state() {
+    return { range: this.#zoom.range, filter: this.#chips.filter };
+  }
+
+  /** Shows the view `state` (another widget's of the group, or the URL's). */
+  #follow({ range, filter }) {
+    [this.#zoom.range, this.#chips.filter] = [range, filter];
+    this.#makeView();
+  }
+
+  /** Remakes the view after the reader changed its window or filter, the group's, and the URL's. */
   #shareView() {
     this.#makeView();
     this.#group.share();

@@ -10,7 +10,10 @@ export class Group {
   #name = null;
   #member;
 
-  /** `member`: `{ state() }` its `{range, filter}`, and `follow(state)` to show another's. */
+  /**
+   * `member`: `{ state() }` its `{range, filter}`, `follow(state)` to show another's, and
+   * `publish(state)` to write the group's view where it is kept (`sync-url`).
+   */
   constructor(member) {
     this.#member = member;
   }
@@ -34,9 +37,11 @@ export class Group {
     this.#name = null;
   }
 
-  /** Shows this member's view on every other member of its group. */
+  /** Shows this member's view on every other member of its group, and has each publish it. */
   share() {
     const state = this.#member.state();
-    for (const other of groups.get(this.#name) ?? []) if (other !== this) other.#member.follow(state);
+    const members = groups.get(this.#name) ?? [this];
+    for (const other of members) if (other !== this) other.#member.follow(state);
+    for (const member of members) member.#member.publish(state);
   }
 }

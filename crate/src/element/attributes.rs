@@ -114,7 +114,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 32] = [
+pub const ATTRIBUTES: [&str; 33] = [
     "src",
     "rollups",
     "snapshots",
@@ -143,8 +143,10 @@ pub const ATTRIBUTES: [&str; 32] = [
     "unit",
     "first-party",
     "filter",
-    // Read by the page's script alone: widgets of one group share their window and filter.
+    // Read by the page's script alone: widgets of one group share their window and filter,
+    // and `sync-url` keeps them in the page's URL.
     "group",
+    "sync-url",
     "refresh",
     "timeout",
     "deadline",
