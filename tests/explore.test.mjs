@@ -236,3 +236,50 @@ test('with sync-url the view lives in the URL: a link reopens it, and back and f
   await page.waitForFunction((days) => document.getElementById('board').report.window.days === days, brushed.window.days);
   await page.close();
 });
+
+test('compare="previous" carries the report of the days just before, in the tiles, the volume chart and the URL', async () => {
+  const linked = { ...hub, group: 'cmp', range: '30d' };
+  const { page } = await open({
+    tiles: [1000, { ...linked, chart: 'overview', compare: 'previous', filter: 'category=vision', 'sync-url': '' }],
+    vol: [1000, { ...linked, chart: 'volume', compare: 'previous', filter: 'category=vision' }],
+  });
+  const report = await page.evaluate(() => document.getElementById('tiles').report);
+  const before = report.compared;
+  const day = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
+  assert.deepEqual(before.window, { from: day(report.window.from, -30), to: day(report.window.from, -1), days: 30 });
+  // The earlier period's figures are its own report's, counted here from the events.
+  const inside = (e, w) => e.ts.slice(0, 10) >= w.from && e.ts.slice(0, 10) <= w.to;
+  const vision = (e) => listing.get(e.model)?.category === 'vision';
+  assert.equal(before.events, events.filter((e) => e.ok !== false && vision(e) && inside(e, before.window)).length);
+  assert.equal(before.failed, events.filter((e) => e.ok === false && vision(e) && inside(e, before.window)).length);
+  assert.ok(before.events > 0 && before.models.length === 0 && before.compared === null);
+  const alone = await page.evaluate(async (w) => {
+    const { load } = await import('./hubpulse.js');
+    const data = await load({ events: new URL('data/events.ndjson', location.href).href, registry: new URL('data/models.json', location.href).href });
+    const r = data.report({ from: w.from, to: w.to, filter: { category: ['vision'] } });
+    data.free();
+    return r;
+  }, before.window);
+  for (const key of ['events', 'failed', 'models_active', 'models_listed', 'callers', 'mau', 'effective_models', 'verified_share', 'daily']) {
+    assert.deepEqual(before[key], alone[key], key);
+  }
+  const change = `${Math.round(Math.abs(report.events / before.events - 1) * 100)} %`;
+  await page.locator('#tiles').focus();
+  await page.keyboard.press('Home');
+  const tile = await page.evaluate(() => document.getElementById('tiles').shadowRoot.querySelector('[aria-live]').textContent);
+  assert.match(tile, new RegExp(`^Inferences: Value [0-9,]+, [+−]${change} against `), 'the first tile says its change');
+  // Set by script, the comparison is the group's and the URL's; a link reopens it.
+  await page.evaluate(() => { document.getElementById('vol').compare = '2026-08-01/2026-08-14'; });
+  await page.waitForFunction(() => document.getElementById('tiles').report.compared?.window.days === 14);
+  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  assert.equal(hash.get('cmp.compare'), '2026-08-01/2026-08-14');
+  const other = await suite.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await other.goto(page.url());
+  await addWidgets(other, { tiles: [1000, { ...linked, chart: 'overview', compare: 'previous', filter: 'category=vision', 'sync-url': '' }] });
+  assert.equal(await settled(other, '#tiles'), 'loaded');
+  const reopened = await other.evaluate(() => document.getElementById('tiles').report);
+  assert.deepEqual([reopened.compared.window.from, reopened.input.filter.category], ['2026-08-01', ['vision']]);
+  await other.close();
+  await screenshot(page, 'compared');
+  await page.close();
+});

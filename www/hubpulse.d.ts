@@ -53,6 +53,8 @@ export interface ReportOptions {
   unit?: string;
   /** The part of the use to count (docs/metrics.md#filters). */
   filter?: Filter;
+  /** The period to compare with: `previous` or `YYYY-MM-DD/YYYY-MM-DD` (docs/metrics.md#comparison). */
+  compare?: string;
 }
 
 /** The events of these models, owners and categories (an empty or missing list asks nothing). */
@@ -195,6 +197,8 @@ export interface Report {
   /** By the registry's category, busiest first; empty in a chart's report. */
   categories: CategoryRow[];
   retention: { models: Cohorts; callers: Cohorts | null };
+  /** The report of the period compared with (`compare`): every figure but the rows of models, owners and categories. */
+  compared: Report | null;
 }
 
 /** A loaded dataset: figures for any window, computed in wasm. Free it when done. */
@@ -231,7 +235,9 @@ export interface WidgetOptions {
   firstParty?: string;
   /** The part of the use to count: a filter, or the attribute's `owner=acme&category=chat`. */
   filter?: Filter | string;
-  /** Widgets of one group share their window and filter (docs/embedding.md#linked-widgets). */
+  /** The period to compare with: `previous` or `YYYY-MM-DD/YYYY-MM-DD`. */
+  compare?: string;
+  /** Widgets of one group share their window, filter and comparison (docs/embedding.md#linked-widgets). */
   group?: string;
   /** Keep the reader's window and filter in the page's URL fragment (any value; docs/embedding.md#a-view-in-the-url). */
   syncUrl?: string | boolean;
@@ -270,6 +276,8 @@ export class HubPulseElement extends HTMLElement {
    * another; null goes back to the attribute's.
    */
   filter: Filter | null;
+  /** The period compared with, or null; setting it compares with another (`''`: none; null: the attribute's). */
+  compare: string | null;
   exportPng(): void;
   exportCsv(): void;
   resetZoom(): void;

@@ -142,6 +142,9 @@ pub struct Report {
     pub categories: Vec<CategoryRow>,
     /// Weekly cohorts of models and callers.
     pub retention: Retention,
+    /// The report of the period this one is compared with (`compare`, docs/metrics.md#comparison):
+    /// every figure but the rows of models, owners and categories; `null` without `compare`.
+    pub compared: Option<Box<Report>>,
 }
 
 /// What was read, what was refused, and where it came from (docs/inputs.md#bad-input, §1.6).
@@ -538,6 +541,7 @@ impl Report {
             effective_owners: None,
             categories: Vec::new(),
             retention: Retention::default(),
+            compared: None,
         }
     }
 }
@@ -591,7 +595,7 @@ mod tests {
                    "events_per_caller", "by_mode", "verified_share", "self_calls", "self_call_share",
                    "models_only_self_called", "organic_events", "automated_events", "first_party_events", "by_app",
                    "latency_p50", "latency_p95", "latency_p99", "daily", "models", "owners", "owner_top1_share",
-                   "owner_hhi", "effective_owners", "categories", "retention"]),
+                   "owner_hhi", "effective_owners", "categories", "retention", "compared"]),
             ("window", &["from", "to", "days"]),
             ("input", &["rows_read", "rows_rejected", "warnings", "problems", "supply_source", "demand_source", "unit",
                         "attribution", "unavailable", "estimates", "sources", "filter"]),

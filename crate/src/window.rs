@@ -24,6 +24,9 @@ pub struct Window {
     pub days: u32,
 }
 
+/// What `compare` names besides a `FROM/TO` range: the days of the same length just before.
+pub const PREVIOUS: &str = "previous";
+
 /// The longest window accepted: the plausible years of a timestamp (2000 to 2099), so the
 /// accepted rows always make a window and a typo cannot allocate millennia of zeroes.
 pub const MAX_DAYS: u32 = 366 * 100;
@@ -39,6 +42,20 @@ impl Window {
             return Err(Error::Window(format!("{days} days is longer than the {MAX_DAYS} days supported")));
         }
         Ok(Window { from, to, days })
+    }
+
+    /// The window this one is compared with: `previous`, the as many days just before it, or
+    /// `FROM/TO` (`YYYY-MM-DD/YYYY-MM-DD`, an ISO 8601 interval).
+    pub fn compared(self, ask: &str) -> Result<Window, Error> {
+        match ask.trim() {
+            PREVIOUS => Window::new(self.from.plus(-(self.days as i32)), self.from.plus(-1)),
+            range => {
+                let (from, to) = range.split_once('/').ok_or_else(|| {
+                    Error::Window(format!("compare is {PREVIOUS} or FROM/TO (YYYY-MM-DD/YYYY-MM-DD), not {range:?}"))
+                })?;
+                Window::new(parse_day("compare", from.trim())?, parse_day("compare", to.trim())?)
+            }
+        }
     }
 
     /// Resolves a spec against the data's span (first and last day of any accepted

@@ -59,6 +59,8 @@ class HubPulse extends HTMLElement {
   });
   /** The words of the chart's language, as fetched (JSON text), or null for English. */
   #words = null;
+  /** The period the reader compares with (`''`: none), or null: the `compare` attribute's. */
+  #compare = null;
 
   constructor() {
     super();
@@ -99,6 +101,17 @@ class HubPulse extends HTMLElement {
   /** Counts by `filter` instead (null: back to the `filter` attribute's). */
   set filter(filter) {
     this.#chips.to(filter ?? null);
+  }
+
+  /** The period the figures are compared with (`previous`, `FROM/TO`), or null: none, or not loaded. */
+  get compare() {
+    return this.#view?.reportOptions.compare ?? null;
+  }
+
+  /** Compares with `period` instead (`''`: with none; null: back to the `compare` attribute's). */
+  set compare(period) {
+    this.#compare = period ?? null;
+    this.#shareView();
   }
 
   connectedCallback() {
@@ -171,6 +184,7 @@ class HubPulse extends HTMLElement {
 
   #changed(name) {
     if (['range', 'from', 'to'].includes(name)) this.#zoom.range = null;
+    if (name === 'compare') this.#compare = null;
     if (name === 'filter') this.#chips.filter = null;
     const loaded = this.#config?.loadKey;
     if (!this.#readConfig()) return;
@@ -278,7 +292,7 @@ class HubPulse extends HTMLElement {
    */
   #prepared(data, generation) {
     const wanted = () => generation === this.#generation && this.#config !== null;
-    return sliced(() => data.prepare(this.#config, { ...this.#zoom.range, ...this.#chips.look }), wanted);
+    return sliced(() => data.prepare(this.#config, this.#chosen()), wanted);
   }
 
   #setView(view) {
@@ -289,12 +303,17 @@ class HubPulse extends HTMLElement {
 
   /** The view the reader chose: `{range, filter}`, each null for the attributes'. */
   #state() {
-    return { range: this.#zoom.range, filter: this.#chips.filter };
+    return { range: this.#zoom.range, filter: this.#chips.filter, compare: this.#compare };
+  }
+
+  /** What the view is asked besides the attributes: the reader's window, filter and comparison. */
+  #chosen() {
+    return { ...this.#zoom.range, ...this.#chips.look, ...(this.#compare === null ? {} : { compare: this.#compare }) };
   }
 
   /** Shows the view `state` (another widget's of the group, or the URL's). */
-  #follow({ range, filter }) {
-    [this.#zoom.range, this.#chips.filter] = [range, filter];
+  #follow({ range, filter, compare }) {
+    [this.#zoom.range, this.#chips.filter, this.#compare] = [range, filter, compare ?? null];
     this.#makeView();
   }
 
@@ -309,11 +328,12 @@ class HubPulse extends HTMLElement {
     if (!this.#data || !this.#config) return;
     try {
       const dark = prefersDark();
-      const look = { dark, colors: this.#media.colors(this, this.#canvas), ...this.#zoom.range, ...this.#chips.look };
+      const look = { dark, colors: this.#media.colors(this, this.#canvas), ...this.#chosen() };
       this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config, look));
       this.dataset.theme = this.#view.dark ? 'dark' : 'light';
       this.#status.say(this.#view.notice());
       this.#status.hide();
+      this.#tooltip.hidden = true; // it spoke of the view before
       this.#zoom.button.hidden = !this.#zoom.range;
       this.#draw();
       this.#chips.show(this.#view);

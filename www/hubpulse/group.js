@@ -11,7 +11,7 @@ export class Group {
   #member;
 
   /**
-   * `member`: `{ state() }` its `{range, filter}`, `follow(state)` to show another's, and
+   * `member`: `{ state() }` its `{range, filter, compare}`, `follow(state)` to show another's, and
    * `publish(state)` to write the group's view where it is kept (`sync-url`).
    */
   constructor(member) {

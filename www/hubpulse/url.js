@@ -1,4 +1,4 @@
-// `sync-url`: the view a reader chose (a brushed window, a filter) kept in the page's URL
+// `sync-url`: the view a reader chose (a brushed window, a filter, a comparison) kept in the page's URL
 // fragment, so that a link reopens it and back and forward step through views
 // (docs/embedding.md#a-view-in-the-url). A widget's parameters are named after its group (else
 // its id, else `hubpulse`): `#hub.from=2026-08-01&hub.to=2026-08-31&hub.category=vision`;
@@ -32,8 +32,8 @@ export class UrlView {
     this.#key = null;
   }
 
-  /** Writes `{range, filter}` (each null: the attributes') as a new entry of the history. */
-  push({ range, filter }) {
+  /** Writes `{range, filter, compare}` (each null: the attributes') as a new entry of the history. */
+  push({ range, filter, compare }) {
     if (!this.#key) return;
     const params = fragment();
     for (const name of [...params.keys()]) if (name.startsWith(`${this.#key}.`)) params.delete(name);
@@ -46,11 +46,12 @@ export class UrlView {
       for (const name of DIMENSIONS) for (const value of filter[name] ?? []) set(name, value);
       if (DIMENSIONS.every((name) => !filter[name]?.length)) set('filter', 'none');
     }
+    if (compare !== null && compare !== undefined) set('compare', compare || 'none');
     const text = params.toString();
     if (text !== location.hash.slice(1)) history.pushState(history.state, '', text ? `#${text}` : location.pathname + location.search);
   }
 
-  #pop = () => this.#follow(this.#read() ?? { range: null, filter: null });
+  #pop = () => this.#follow(this.#read() ?? { range: null, filter: null, compare: null });
 
   /** The widget's view in the URL, or null when the URL has none for it. */
   #read() {
@@ -60,7 +61,9 @@ export class UrlView {
     const range = from && to ? { from, to } : null;
     const named = DIMENSIONS.some((name) => get(name).length) || get('filter').length;
     const filter = named ? Object.fromEntries(DIMENSIONS.map((name) => [name, get(name).filter(Boolean)])) : null;
-    return range || filter ? { range, filter } : null;
+    const [asked] = get('compare');
+    const compare = asked === undefined ? null : asked === 'none' ? '' : asked;
+    return range || filter || compare !== null ? { range, filter, compare } : null;
   }
 }
 

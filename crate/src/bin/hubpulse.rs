@@ -25,9 +25,10 @@ const USAGE: &str = "usage:
                   [--format replicate-models|hf-models|openrouter-rankings]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--filter-model ID]... [--filter-owner OWNER]... [--filter-category CATEGORY]...
+                  [--compare previous|YYYY-MM-DD/YYYY-MM-DD]
                   [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
-                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG] [--words JSON]  …and the inputs, window and filters of report
+                  [--stack mode] [--cohort models|callers] [--by model|owner|category|mode] [--model ID] [--locale TAG] [--words JSON]  …and the inputs, window, filters and comparison of report
   hubpulse rollup --events FILE [--registry FILE] [--sketches]
   hubpulse synth --out DIR [--count N] [--models N] [--callers N] [--days N] [--seed N] [--format ndjson|csv]
                  [--no-shapes]
@@ -167,6 +168,7 @@ impl Options {
                 "to" => o.report.to = Some(value()?),
                 "range" => o.report.range = Some(value()?),
                 "first-party" => o.report.first_party.push(value()?),
+                "compare" => o.report.compare = Some(value()?),
                 "filter-model" => o.report.filter.model.push(value()?),
                 "filter-owner" => o.report.filter.owner.push(value()?),
                 "filter-category" => o.report.filter.category.push(value()?),

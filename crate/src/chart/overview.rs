@@ -30,26 +30,45 @@ pub fn tiles(report: &Report, f: &Locale) -> Vec<Tile> {
         (0..d.events.len()).map(|i| ratio(part(i) as f64, d.events[i] as f64)).collect()
     };
     let organic = report.organic_events.and_then(|o| ratio(o as f64, report.events as f64));
+    // Against a compared period, a count's tile says its change since then instead.
+    let versus = |now: Option<f64>, then: &dyn Fn(&Report) -> Option<f64>, otherwise: String| {
+        let Some(before) = report.compared.as_deref() else { return otherwise };
+        let change = now.zip(then(before)).and_then(|(now, then)| ratio(now - then, then));
+        let period = before.window.map_or_else(String::new, |w| f.day_range(w.from, w.to));
+        f.say(Word::VersusPeriod, &[("change", &f.change(change)), ("period", &period)])
+    };
     let mut tiles = vec![
         Tile {
             label: super::unit_label(report, f),
             value: f.integer(report.events),
-            context: f.say(Word::WeekOverWeek, &[("change", &f.change(report.events_wow))]),
+            context: versus(
+                Some(report.events as f64),
+                &|r| Some(r.events as f64),
+                f.say(Word::WeekOverWeek, &[("change", &f.change(report.events_wow))]),
+            ),
             series: d.events.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
             label: f.word(Word::ListedModelsUsed).into(),
             value: format!("{} / {}", f.integer(listed_and_active(report)), f.integer(report.models_listed)),
-            context: f.say(
-                Word::ActiveIdle,
-                &[("active", &f.percent(report.active_ratio)), ("idle", &f.integer(report.models_idle))],
+            context: versus(
+                Some(listed_and_active(report) as f64),
+                &|r| Some(listed_and_active(r) as f64),
+                f.say(
+                    Word::ActiveIdle,
+                    &[("active", &f.percent(report.active_ratio)), ("idle", &f.integer(report.models_idle))],
+                ),
             ),
             series: d.models_active.iter().map(|&n| Some(n as f64)).collect(),
         },
         Tile {
             label: f.word(Word::EffectiveModels).into(),
             value: f.decimal_or_undefined(report.effective_models, 1),
-            context: f.say(Word::Top10Carry, &[("share", &f.percent(report.top10_share))]),
+            context: versus(
+                report.effective_models,
+                &|r| r.effective_models,
+                f.say(Word::Top10Carry, &[("share", &f.percent(report.top10_share))]),
+            ),
             series: d.effective_models.clone(),
         },
     ];
@@ -68,7 +87,11 @@ pub fn tiles(report: &Report, f: &Locale) -> Vec<Tile> {
             value: report.mau.map_or(format::UNDEFINED.into(), |m| {
                 format!("{}{} MAU", super::approx(report, "mau"), f.compact(m as f64))
             }),
-            context: f.say(Word::Stickiness, &[("share", &f.percent(report.stickiness))]),
+            context: versus(
+                report.mau.map(|n| n as f64),
+                &|r| r.mau.map(|n| n as f64),
+                f.say(Word::Stickiness, &[("share", &f.percent(report.stickiness))]),
+            ),
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },
         false => Tile {

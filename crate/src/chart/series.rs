@@ -192,12 +192,25 @@ pub fn volume<DB: DrawingBackend>(
         title.push_str(&f.say(Word::WeekOverWeekAfter, &[("change", &f.change(report.events_wow))]));
     }
     let daily = &report.daily;
-    let legend = if options.stack_by_mode {
+    let mut legend = if options.stack_by_mode {
         share::legend(&share::parts(report, By::Mode, f), p.theme, options)
     } else {
         Vec::new()
     };
-    let y_max = daily.events.iter().copied().max().unwrap_or(0) as f64;
+    // A compared period's 7-day mean, faint, its k-th day over the window's k-th.
+    let before = report.compared.as_deref().and_then(|b| Some((b.window?, &b.daily.events_ma7)));
+    if let Some((w, _)) = before {
+        let label = f.day_range(w.from, w.to);
+        legend.push(LegendItem {
+            key: "compared".into(),
+            label,
+            color: p.theme.muted,
+            shown: options.shows("compared"),
+        });
+    }
+    let before = before.filter(|_| options.shows("compared")).map(|(_, mean)| mean);
+    let highest = |values: &[f64]| values.iter().copied().fold(0.0, f64::max);
+    let y_max = (daily.events.iter().copied().max().unwrap_or(0) as f64).max(before.map_or(0.0, |m| highest(m)));
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     // Days that close a gap in counter snapshots are striped, when bars are days.
     let carried: Vec<usize> = match &daily.days_carried {
@@ -221,6 +234,9 @@ pub fn volume<DB: DrawingBackend>(
     for &day in &carried {
         let (left, top, right, bottom) = bar_rect(&t, &bins, day, 0.0, daily.events[day] as f64);
         stripes(p, left, top, right, bottom)?;
+    }
+    if let Some(mean) = before {
+        line(p, &t, mean.iter().take(daily.events.len()).map(|&m| Some(m)), p.theme.muted)?;
     }
     line(p, &t, volume_mean(report, options).iter().map(|&m| Some(m)), p.theme.demand_line)?;
     Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })

@@ -263,6 +263,7 @@ words! {
     ResetZoom "reset_zoom" "Reset zoom",
     ResetZoomHint "reset_zoom_hint" "Back to the whole window (or double-click)",
     FilterStatement "filter_statement" "Filter: {filter}",
+    VersusPeriod "versus_period" "{change} against {period}",
     FilterOr "filter_or" "{list} or {last}",
     RemoveFilter "remove_filter" "Remove the filter {filter}",
     ClickFilters "click_filters" "Click or Enter to show only {name}",

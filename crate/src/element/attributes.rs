@@ -114,7 +114,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 33] = [
+pub const ATTRIBUTES: [&str; 34] = [
     "src",
     "rollups",
     "snapshots",
@@ -143,6 +143,7 @@ pub const ATTRIBUTES: [&str; 33] = [
     "unit",
     "first-party",
     "filter",
+    "compare",
     // Read by the page's script alone: widgets of one group share their window and filter,
     // and `sync-url` keeps them in the page's URL.
     "group",
@@ -178,6 +179,7 @@ impl ElementConfig {
                 .unwrap_or_default(),
             unit: get("unit").map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
             filter: get("filter").map(filter).transpose()?.unwrap_or_default(),
+            compare: get("compare").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
         };
         let refresh_ms = get("refresh").map(|s| seconds("refresh", s, 1.0)).transpose()?;
         let idle_timeout_ms = get("timeout").map_or(Ok(to_ms(DEFAULT_IDLE_SECONDS)), |s| seconds("timeout", s, 1.0))?;

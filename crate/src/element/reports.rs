@@ -181,8 +181,11 @@ impl SharedReports {
             },
         };
         match progress {
-            Progress::Done(report) => {
-                *self.last.borrow_mut() = Some((ask.key.clone(), report));
+            Progress::Done(mut report) => {
+                // A comparison that cannot be made leaves the report to the chart, which says why.
+                if ask.data.put_compared(&mut report, &ask.asked).is_ok() {
+                    *self.last.borrow_mut() = Some((ask.key.clone(), report));
+                }
                 true
             }
             Progress::Pending(steps) => {
@@ -196,7 +199,11 @@ impl SharedReports {
     /// are under way.
     fn shared(&self, ask: &Ask) -> Result<Report, Error> {
         match take(&self.pending, ask.key) {
-            Some(steps) => Ok(Progress::Pending(steps).finish(&ask.data)),
+            Some(steps) => {
+                let mut report = Progress::Pending(steps).finish(&ask.data);
+                ask.data.put_compared(&mut report, &ask.asked)?;
+                Ok(report)
+            }
             None => ask.data.report_with(&ask.asked, &Detail::Top(CHART_ROWS)),
         }
     }

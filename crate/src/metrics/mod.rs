@@ -38,11 +38,30 @@ impl Dataset {
     /// `detail` asks for (the rest of the report is whole).
     pub fn report_with(&self, options: &ReportOptions, detail: &Detail) -> Result<Report, Error> {
         if options.filter.is_empty() {
-            return Ok(self.report_steps(options, detail)?.finish(self));
+            let mut report = self.report_steps(options, detail)?.finish(self);
+            self.put_compared(&mut report, options)?;
+            return Ok(report);
         }
         let asked = self.options_for_filtered(options)?;
-        let filtered = self.filtered(&options.filter)?;
-        Ok(filtered.report_steps(&asked, detail)?.finish(&filtered))
+        self.filtered(&options.filter)?.report_with(&asked, detail)
+    }
+
+    /// Puts into `report`, made for `options` of this dataset (no filter left), the report of
+    /// the period `options.compare` names: every figure but the rows of models, owners and
+    /// categories (docs/metrics.md#comparison).
+    pub fn put_compared(&self, report: &mut Report, options: &ReportOptions) -> Result<(), Error> {
+        let ask = options.compare.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let (Some(ask), Some(window)) = (ask, report.window) else { return Ok(()) };
+        let period = window.compared(ask)?;
+        let before = ReportOptions {
+            from: Some(period.from.to_string()),
+            to: Some(period.to.to_string()),
+            range: None,
+            compare: None,
+            ..options.clone()
+        };
+        report.compared = Some(Box::new(self.report_steps(&before, &Detail::Top(0))?.finish(self)));
+        Ok(())
     }
 
     /// What the dataset that `options.filter` keeps of this one is asked, for the report

@@ -21,6 +21,8 @@ pub struct ReportOptions {
     pub unit: Option<String>,
     /// The part of the use to count (docs/metrics.md#filters).
     pub filter: Filter,
+    /// The period to compare with: `previous` or `FROM/TO` (docs/metrics.md#comparison).
+    pub compare: Option<String>,
 }
 
 /// Why a report made a step at a time refuses a filter: its steps read the dataset they are

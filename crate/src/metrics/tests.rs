@@ -361,3 +361,67 @@ mod filters {
         assert_eq!(stepped.input.filter.as_ref(), Some(&options.filter));
     }
 }
+
+mod comparison {
+    use super::*;
+    use crate::metrics::Detail;
+    use crate::report::Filter;
+
+    fn data() -> Dataset {
+        Dataset::from_bytes(Inputs {
+            events: Some(EVENTS.as_bytes()),
+            registry: Some(REGISTRY.as_bytes()),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    /// The report of `from`–`to` as a comparison carries it: no rows of models, owners or categories.
+    fn alone(data: &Dataset, from: &str, to: &str, filter: Filter) -> Report {
+        let options = ReportOptions { from: Some(from.into()), to: Some(to.into()), filter, ..Default::default() };
+        data.report_with(&options, &Detail::Top(0)).unwrap()
+    }
+
+    #[test]
+    fn the_previous_period_is_as_many_days_just_before_and_its_figures_are_its_own_report() {
+        let data = data();
+        // The last 8 days (03-03 … 03-10) against 02-23 … 03-02, before the data's first day.
+        let options =
+            ReportOptions { range: Some("8d".into()), compare: Some("previous".into()), ..Default::default() };
+        let report = data.report(&options).unwrap();
+        let before = report.compared.as_deref().expect("a comparison");
+        assert_eq!(
+            (before.window.unwrap().from.to_string(), before.window.unwrap().to.to_string()),
+            ("2026-02-23".into(), "2026-03-02".into())
+        );
+        assert_eq!(*before, alone(&data, "2026-02-23", "2026-03-02", Filter::default()));
+        assert_eq!(
+            (report.events, before.events),
+            (4, 3),
+            "a, b, e, a after (b failed); a, a and b at 23:00 UTC before"
+        );
+        assert!(before.models.is_empty() && before.compared.is_none());
+        // A range, and a filter: the comparison counts the same part of the use.
+        let filter = Filter { model: vec!["a".into()], ..Filter::default() };
+        let options =
+            ReportOptions { compare: Some(" 2026-03-02/2026-03-03 ".into()), filter: filter.clone(), ..options };
+        let before = data.report(&options).unwrap().compared.expect("a comparison");
+        assert_eq!(*before, alone(&data, "2026-03-02", "2026-03-03", filter));
+        assert_eq!(before.events, 2);
+        assert!(data.report(&ReportOptions::default()).unwrap().compared.is_none());
+    }
+
+    #[test]
+    fn a_comparison_that_is_no_period_is_an_error_that_says_why() {
+        let data = data();
+        for (compare, said) in [
+            ("last year", "compare is previous or FROM/TO (YYYY-MM-DD/YYYY-MM-DD), not \"last year\""),
+            ("2026-03-05/2026-03-01", "is before from"),
+            ("2026-03-05/soon", "compare"),
+        ] {
+            let options = ReportOptions { compare: Some(compare.into()), ..Default::default() };
+            let error = data.report(&options).unwrap_err().to_string();
+            assert!(error.contains(said), "{compare}: {error}");
+        }
+    }
+}

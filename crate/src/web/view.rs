@@ -18,8 +18,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// How the page styles the chart: whether the system is dark (for `theme="auto"`), the
-/// `--hubpulse-*` colours as `#rrggbb` and the font; a brushed window, and a filter the
-/// reader chose.
+/// `--hubpulse-*` colours as `#rrggbb` and the font; a brushed window, and a filter and a
+/// comparison the reader chose.
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct Look {
@@ -30,6 +30,8 @@ struct Look {
     to: Option<String>,
     /// The filter of a chip or a row the reader clicked, instead of the `filter` attribute's.
     filter: Option<Filter>,
+    /// The period the reader compares with (empty: none), instead of the `compare` attribute's.
+    compare: Option<String>,
 }
 
 impl Look {
@@ -42,6 +44,9 @@ impl Look {
         }
         if let Some(filter) = &self.filter {
             options.filter = filter.clone();
+        }
+        if let Some(compare) = &self.compare {
+            options.compare = Some(compare.trim().to_owned()).filter(|c| !c.is_empty());
         }
         options
     }
