@@ -16,10 +16,12 @@ export function shippedFiles() {
 }
 
 /** Paths relative to www/: the optional part's files (the chain source, hubs' own shapes,
- * and the element's modules that only they use, in hubpulse/extra/), and each language's
+ * and the element's modules that only they use, in hubpulse/extra/), the modules of linked
+ * widgets and URL views (hubpulse/linked/, for `group` and `sync-url`), and each language's
  * words, which a page fetches only for a reader in that language. */
 export const optionalFiles = () => ['pkg/extra/hubpulse.js', 'pkg/extra/hubpulse_bg.wasm',
   ...readdirSync(`${root}www/hubpulse/extra`).sort().map((f) => `hubpulse/extra/${f}`),
+  ...readdirSync(`${root}www/hubpulse/linked`).sort().map((f) => `hubpulse/linked/${f}`),
   ...readdirSync(`${root}www/pkg/words`).sort().map((f) => `pkg/words/${f}`)];
 
 /** Each shipped file with its raw and gzipped bytes: [{file, raw, gzip, optional}]. */

@@ -6,7 +6,6 @@ import { OBSERVED, readAttributes, wordsFor } from './attributes.js';
 import { acquire } from './cache.js';
 import { Chips } from './chips.js';
 import { announce, element, fillTable, sliced } from './dom.js';
-import { Group } from './group.js';
 import { MediaWatch, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
@@ -14,7 +13,6 @@ import { Status, reasonOf } from './status.js';
 import { sheet } from './styles.js';
 import { View, ready } from './wasm.js';
 import { say } from './words.js';
-import { UrlView } from './url.js';
 import { Zoom } from './zoom.js';
 
 /** Whether the wasm has started: until then an attribute change waits for the first load. */
@@ -50,13 +48,11 @@ class HubPulse extends HTMLElement {
   #generation = 0;
   #zoom = new Zoom(this, () => this.#shareView());
   #chips = new Chips(this, () => this.#shareView());
-  #group = new Group({ state: () => this.#state(), follow: (state) => this.#follow(state),
-                       publish: (state) => this.#url.push(state) });
-  /** A view from the URL (`sync-url`) is this widget's and its group's. */
-  #url = new UrlView(this, (state) => {
-    this.#follow(state);
-    this.#group.share();
-  });
+  /**
+   * `{group, url}`: the widget's group and URL view (`group`, `sync-url`), made when it first
+   * has one of those attributes: their modules (hubpulse/linked/) are fetched then.
+   */
+  #links = null;
   /** The words of the chart's language, as fetched (JSON text), or null for English. */
   #words = null;
   /** The period the reader compares with (`''`: none), or null: the `compare` attribute's. */
@@ -122,9 +118,27 @@ class HubPulse extends HTMLElement {
     this.#media.start(this, this.#canvas, () => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); },
                       () => { if (this.#view) this.#makeView(); });
     this.#pointer.start();
-    this.#group.join(this.getAttribute('group'));
-    this.#url.start();
+    this.#link();
     this.#load();
+  }
+
+  /** Joins the group the attributes name and follows the URL if asked, once their modules are here. */
+  async #link() {
+    if (!this.#links && !this.hasAttribute('group') && !this.hasAttribute('sync-url')) return;
+    const [{ Group }, { UrlView }] = await Promise.all([import('./linked/group.js'), import('./linked/url.js')]);
+    if (!this.isConnected) return;
+    if (!this.#links) {
+      const group = new Group({ state: () => this.#state(), follow: (state) => this.#follow(state),
+                                publish: (state) => url.push(state) });
+      // A view from the URL is this widget's and its group's.
+      const url = new UrlView(this, (state) => {
+        this.#follow(state);
+        group.share();
+      });
+      this.#links = { group, url };
+    }
+    this.#links.group.join(this.getAttribute('group'));
+    this.#links.url.start();
   }
 
   disconnectedCallback() {
@@ -138,8 +152,8 @@ class HubPulse extends HTMLElement {
     this.#resize = null;
     this.#media.stop();
     this.#pointer.stop();
-    this.#group.leave();
-    this.#url.stop();
+    this.#links?.group.leave();
+    this.#links?.url.stop();
     this.#setView(null);
   }
 
@@ -155,8 +169,7 @@ class HubPulse extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.isConnected || before === after) return;
-    if (name === 'group') this.#group.join(after);
-    if (name === 'group' || name === 'sync-url') return this.#url.start();
+    if (name === 'group' || name === 'sync-url') return this.#link();
     if (!started) return;
     if (name === 'locale') {
       // The new language's words first (fetched once a page), then the change as any other.
@@ -320,7 +333,7 @@ class HubPulse extends HTMLElement {
   /** Remakes the view after the reader changed its window or filter, the group's, and the URL's. */
   #shareView() {
     this.#makeView();
-    this.#group.share();
+    this.#links?.group.share();
   }
 
   /** (Re)makes the view for the current attributes and zoom: recomputes and draws. */
