@@ -60,7 +60,11 @@ impl Dataset {
             compare: None,
             ..options.clone()
         };
-        report.compared = Some(Box::new(self.report_steps(&before, &Detail::Top(0))?.finish(self)));
+        let named = |e: Error| match e {
+            Error::Window(reason) => Error::Window(format!("compare={ask}: {reason}")),
+            other => other,
+        };
+        report.compared = Some(Box::new(self.report_steps(&before, &Detail::Top(0)).map_err(named)?.finish(self)));
         Ok(())
     }
 
