@@ -95,7 +95,8 @@ pub struct ElementConfig {
     pub load: Option<LoadSpec>,
     /// What to draw.
     pub chart: ChartConfig,
-    /// The window (`range`, `from`, `to`), the unit, the first-party apps and the filter.
+    /// The window (`range`, `from`, `to`), the unit, the first-party apps, the filter and the
+    /// period compared with.
     pub report: ReportOptions,
     /// `refresh`: milliseconds between fetches, `None` for never.
     pub refresh_ms: Option<u32>,
