@@ -253,6 +253,10 @@ test('compare="previous" carries the report of the days just before, in the tile
   assert.equal(before.events, events.filter((e) => e.ok !== false && vision(e) && inside(e, before.window)).length);
   assert.equal(before.failed, events.filter((e) => e.ok === false && vision(e) && inside(e, before.window)).length);
   assert.ok(before.events > 0 && before.models.length === 0 && before.compared === null);
+  for (const m of report.models.slice(0, 5)) {
+    const then = events.filter((e) => e.ok !== false && e.model === m.model && inside(e, before.window)).length;
+    assert.equal(m.events_compared, then, `${m.model}'s events then`);
+  }
   const alone = await page.evaluate(async (w) => {
     const { load } = await import('./hubpulse.js');
     const data = await load({ events: new URL('data/events.ndjson', location.href).href, registry: new URL('data/models.json', location.href).href });

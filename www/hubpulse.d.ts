@@ -113,6 +113,8 @@ export interface ModelRow {
   verified_share: number | null;
   self_call_share: number | null;
   events_wow: number | null;
+  /** Its events in the period compared with (`compared`), or null without one. */
+  events_compared: number | null;
   first_day: Day | null;
   last_day: Day | null;
   daily: number[];

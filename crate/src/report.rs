@@ -409,6 +409,9 @@ pub struct ModelRow {
     pub self_call_share: Option<f64>,
     /// Events in the last 7 days against the 7 before, as a change (0.1 = +10 %).
     pub events_wow: Option<f64>,
+    /// Its successful events in the period the report is compared with (`compared`);
+    /// `null` without a comparison.
+    pub events_compared: Option<u64>,
     /// First and last day with an event in the window; `null` for an idle model.
     pub first_day: Option<Day>,
     /// See `first_day`.
@@ -606,7 +609,7 @@ mod tests {
                         "by_mode", "self_calls", "effective_models", "days_carried"]),
             ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
             ("models.0", &["model", "name", "rank", "events", "share", "callers", "verified_share", "self_call_share",
-                           "events_wow", "first_day", "last_day", "daily"]),
+                           "events_wow", "events_compared", "first_day", "last_day", "daily"]),
             ("owners.0", &["owner", "models_listed", "models_active", "models_idle", "events", "share", "daily"]),
             ("categories.0", &["category", "share_listed", "models_listed", "models_active", "models_idle", "events", "share", "daily"]),
             ("retention", &["models", "callers"]),

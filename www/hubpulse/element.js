@@ -314,7 +314,7 @@ class HubPulse extends HTMLElement {
     this.#report = null;
   }
 
-  /** The view the reader chose: `{range, filter}`, each null for the attributes'. */
+  /** The view the reader chose: `{range, filter, compare}`, each null for the attributes'. */
   #state() {
     return { range: this.#zoom.range, filter: this.#chips.filter, compare: this.#compare };
   }

@@ -11,7 +11,7 @@ use super::said::Said;
 use super::transform::Rect;
 use super::words::Word;
 use super::{By, ChartOptions, Drawn};
-use crate::report::{OwnerRow, Report};
+use crate::report::{ratio, OwnerRow, Report};
 use plotters::prelude::DrawingBackend;
 use std::borrow::Cow;
 
@@ -74,7 +74,11 @@ pub fn draw<DB: DrawingBackend>(
                 events: m.events,
                 share: m.share,
                 figure: said.modes.then(|| p.fmt.percent(m.verified_share)),
-                trend: Some(m.events_wow),
+                // Against a compared period, its change since then instead of the week's.
+                trend: Some(match m.events_compared {
+                    Some(then) => ratio(m.events as f64 - then as f64, then as f64),
+                    None => m.events_wow,
+                }),
                 daily: &m.daily,
             })
             .collect()
@@ -94,12 +98,16 @@ pub fn draw<DB: DrawingBackend>(
         None => f.say(Word::NoUnitInWindow, &[("unit", unit)]),
     };
     // A source that names no modes gets no verified column (docs/charts.md#what-a-source-does-not-say).
-    let what = match (owners, said.modes) {
-        (true, _) => Word::BusiestOwnersWhat,
-        (false, true) => Word::BusiestModelsVerifiedWhat,
-        (false, false) => Word::BusiestModelsWhat,
+    let versus = report.compared.as_deref().and_then(|r| r.window).filter(|_| !owners);
+    let what = match (owners, said.modes, versus.is_some()) {
+        (true, _, _) => Word::BusiestOwnersWhat,
+        (false, true, false) => Word::BusiestModelsVerifiedWhat,
+        (false, false, false) => Word::BusiestModelsWhat,
+        (false, true, true) => Word::BusiestModelsVerifiedVersusWhat,
+        (false, false, true) => Word::BusiestModelsVersusWhat,
     };
-    let subtitle = f.say(what, &[("unit", unit)]);
+    let period = versus.map_or_else(String::new, |w| f.day_range(w.from, w.to));
+    let subtitle = f.say(what, &[("unit", unit), ("period", &period)]);
     let top = heading(p, &Heading { title, subtitle })? + 8.0;
     let (width, height) = p.size();
     // The rows that fit, and a footnote for the rows that do not and what the source does
@@ -145,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
             header(if owners { Word::Models } else { Word::Verified }, stats_x)?;
         }
         if trend_w > 0.0 {
-            header(Word::Week, stats_x + figure_w)?;
+            header(if report.compared.is_some() { Word::Change } else { Word::Week }, stats_x + figure_w)?;
         }
         header(Word::Daily, width - PAD - spark_w)?;
     }
@@ -192,8 +200,13 @@ mod tests {
 
     /// The SVG of the leaderboard of `events`, `height` pixels tall.
     fn drawn(events: &str, height: u32) -> String {
+        drawn_with(events, height, &ReportOptions::default())
+    }
+
+    /// The SVG of the leaderboard of `events` for `options`, `height` pixels tall.
+    fn drawn_with(events: &str, height: u32, options: &ReportOptions) -> String {
         let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("the test's events read");
-        let report = data.report(&ReportOptions::default()).expect("a report");
+        let report = data.report(options).expect("a report");
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
@@ -215,5 +228,24 @@ mod tests {
         assert!(short.contains(&format!("And {} more models used (all in the CSV export).", 30 - shown)), "{short}");
         let tall = drawn(&events, 1200);
         assert!(!tall.contains("more models used"), "every model fits: no footnote");
+    }
+
+    #[test]
+    fn against_a_compared_period_each_row_says_its_change_since_then() {
+        // Model a: 2 events on 03-02, 3 on 03-04; b: 1, then 1; c: none, then 1.
+        let events = ["02 a", "02 a", "02 b", "04 a", "04 a", "04 a", "04 b", "04 c"]
+            .map(|e| format!("{{\"ts\":\"2026-03-{}\",\"model\":\"{}\"}}\n", &e[..2], &e[3..]))
+            .concat();
+        let options =
+            ReportOptions { range: Some("2d".into()), compare: Some("previous".into()), ..Default::default() };
+        let svg = drawn_with(&events, 400, &options);
+        assert!(svg.contains("change against Mar 1 – Mar 2, 2026"), "{svg}");
+        let header = |svg: &str, word: &str| svg.lines().any(|l| l == word);
+        assert!(header(&svg, "Change") && !header(&svg, "Week"), "the column's header");
+        let changes: Vec<&str> =
+            svg.lines().filter(|l| l.contains(" %") && !l.contains('·') && !l.contains("leads")).collect();
+        assert_eq!(changes, ["▲ +50 %", "+0 %"], "a: 2 then and 3 now, b: 1 and 1; c: none then, no change");
+        let weekly = drawn_with(&events, 400, &ReportOptions { compare: None, ..options });
+        assert!(header(&weekly, "Week") && !weekly.contains("change against"));
     }
 }

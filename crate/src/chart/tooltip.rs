@@ -131,6 +131,10 @@ pub fn describe(
             ];
             lines.extend(Said::of(report).model_figures(m, f));
             lines.push((f.word(Word::WeekOverWeekLabel).into(), f.change(m.events_wow)));
+            // Its events in the compared period, named by its days.
+            if let (Some(then), Some(w)) = (m.events_compared, report.compared.as_deref().and_then(|r| r.window)) {
+                lines.push((f.day_range(w.from, w.to), integer(then)));
+            }
             (format!("{}. {}", index + 1, m.name), lines, drawn.boxes[index])
         }
         ChartKind::Retention => {

@@ -65,6 +65,8 @@ impl Dataset {
             other => other,
         };
         report.compared = Some(Box::new(self.report_steps(&before, &Detail::Top(0)).map_err(named)?.finish(self)));
+        let then = models::events_of(&Scope::new(self, period), &report.models);
+        report.models.iter_mut().zip(then).for_each(|(row, n)| row.events_compared = Some(n));
         Ok(())
     }
 

@@ -401,6 +401,18 @@ mod comparison {
             "a, b, e, a after (b failed); a, a and b at 23:00 UTC before"
         );
         assert!(before.models.is_empty() && before.compared.is_none());
+        // Each row says its model's events then, as that period's own rows count them.
+        let then = data.report(&ReportOptions {
+            from: Some("2026-02-23".into()),
+            to: Some("2026-03-02".into()),
+            ..Default::default()
+        });
+        let then = then.unwrap();
+        for row in &report.models {
+            let own = then.models.iter().find(|m| m.model == row.model).map_or(0, |m| m.events);
+            assert_eq!(row.events_compared, Some(own), "{}", row.model);
+        }
+        assert_eq!(report.models.iter().map(|m| m.events_compared.unwrap_or(0)).sum::<u64>(), 3);
         // A range, and a filter: the comparison counts the same part of the use.
         let filter = Filter { model: vec!["a".into()], ..Filter::default() };
         let options =
