@@ -223,6 +223,11 @@ pub fn describe(
                                 .map(|m| (mode_label(m, f).to_owned(), integer(d.by_mode.get(m)[index]))),
                         );
                     }
+                    // The compared period's day drawn under this one, named by its date.
+                    let then = report.compared.as_deref().filter(|_| options.shows("compared")).map(|r| &r.daily);
+                    if let Some((day, n)) = then.and_then(|b| Some((*b.day.get(index)?, *b.events.get(index)?))) {
+                        lines.push((f.day_long(day), integer(n)));
+                    }
                     lines
                 }
                 ChartKind::SupplyDemand => vec![

@@ -386,6 +386,24 @@ mod tests {
     }
 
     #[test]
+    fn a_day_s_tooltip_gives_the_compared_period_s_day_under_it() {
+        let options =
+            ReportOptions { range: Some("1d".into()), compare: Some("previous".into()), ..Default::default() };
+        let report = hub().report(&options).expect("a report");
+        let mut view = View::new(report, ChartKind::Volume, ChartOptions::default(), Theme::named(ThemeName::Light));
+        view.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
+        let tip = view.hover_index(0).expect("a tip");
+        assert_eq!(
+            tip.lines.last(),
+            Some(&("Jan 1, 2024".to_owned(), "6".to_owned())),
+            "a 3, b 2 and c 1 the day before"
+        );
+        view.toggle_legend(0);
+        let hidden = view.hover_index(0).expect("a tip");
+        assert!(!hidden.lines.iter().any(|(label, _)| label == "Jan 1, 2024"), "the line switched off: not said");
+    }
+
+    #[test]
     fn a_filtered_view_says_its_filter_in_its_summary_panel_and_chips() {
         let filter = Filter { owner: vec!["acme".into()], category: vec!["chat".into()], ..Filter::default() };
         let view = filtered_view(ChartKind::Volume, By::Model, filter);
