@@ -166,6 +166,8 @@ impl ElementConfig {
         given: bool,
     ) -> Result<ElementConfig, Error> {
         let get = |name: &str| attributes.get(name).map(String::as_str);
+        // A text that says something: trimmed, and absent when blank.
+        let text = |name: &str| get(name).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
         let load = match load_spec(&get) {
             Err(Error::Attribute(reason)) if given && reason == NO_SOURCE => None,
             other => Some(other?),
@@ -178,9 +180,9 @@ impl ElementConfig {
             first_party: get("first-party")
                 .map(|apps| apps.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect())
                 .unwrap_or_default(),
-            unit: get("unit").map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
+            unit: text("unit"),
             filter: get("filter").map(filter).transpose()?.unwrap_or_default(),
-            compare: get("compare").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
+            compare: text("compare"),
         };
         let refresh_ms = get("refresh").map(|s| seconds("refresh", s, 1.0)).transpose()?;
         let idle_timeout_ms = get("timeout").map_or(Ok(to_ms(DEFAULT_IDLE_SECONDS)), |s| seconds("timeout", s, 1.0))?;

@@ -65,8 +65,11 @@ impl Dataset {
             other => other,
         };
         report.compared = Some(Box::new(self.report_steps(&before, &Detail::Top(0)).map_err(named)?.finish(self)));
-        let then = models::events_of(&Scope::new(self, period), &report.models);
-        report.models.iter_mut().zip(then).for_each(|(row, n)| row.events_compared = Some(n));
+        // Each row's model's events then (0 for one the data names no use of).
+        let then = Scope::new(self, period).events_per_model();
+        for row in &mut report.models {
+            row.events_compared = Some(self.events.models.find(&row.model).map_or(0, |m| then[m as usize]));
+        }
         Ok(())
     }
 

@@ -145,25 +145,6 @@ pub fn rows(scope: &Scope, per_model: &[u64], in_universe: &[bool], detail: &Det
         .collect()
 }
 
-/// The successful events in `scope`'s window of each model of `rows` (0 for one the data
-/// does not name): the rows' `events_compared` when `scope` is the compared period.
-pub fn events_of(scope: &Scope, rows: &[ModelRow]) -> Vec<u64> {
-    let mut slot = vec![u32::MAX; scope.model_count()];
-    for (k, row) in rows.iter().enumerate() {
-        if let Some(m) = scope.log.models.find(&row.model) {
-            slot[m as usize] = k as u32;
-        }
-    }
-    let mut events = vec![0; rows.len()];
-    let t = scope.tallies;
-    for c in scope.model_cells() {
-        if let Some(n) = events.get_mut(slot[t.model[c] as usize] as usize) {
-            *n += t.events[c];
-        }
-    }
-    events
-}
-
 /// Distinct callers in the window of each of `chosen` models (`slot`: each model id's place
 /// among them, `u32::MAX` for the others), from the raw events. A bit per (model, caller)
 /// pair when that fits in a few megabytes, as it does for most hubs (one bit test per
