@@ -134,6 +134,8 @@ test('a large body of events parsed by four workers gives the figures, problems 
   const page = await suite.browser.newPage();
   const started = [];
   page.on('worker', (w) => { if (w.url().endsWith('/parse-worker.js')) started.push(w.url()); });
+  const warned = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warned.push(m.text()); });
   await page.goto(suite.server.url);
   for (const [name, quoteAt] of [['pieces.csv', -1], ['pieces.ndjson', -1], ['pieces-quoted.csv', 150_000]]) {
     const body = largeEvents(name, quoteAt);
@@ -149,7 +151,7 @@ test('a large body of events parsed by four workers gives the figures, problems 
     const one = await load(1);
     assert.equal(started.length, 0, `${name}: one worker parses alone`);
     const four = await load(4);
-    assert.equal(started.length, 4, `${name}: four parse workers started`);
+    assert.equal(started.length, 4, `${name}: four parse workers started; the page warned ${JSON.stringify(warned)}`);
     const native = nativeReport('--events', fixtures + name, '--threads', '1');
     const threads = nativeReport('--events', fixtures + name, '--threads', '4');
     for (const r of [one, four, native, threads]) {

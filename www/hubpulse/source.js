@@ -7,8 +7,12 @@ import { DatasetParts, EXTRA, compiled, extra, loadUrls, ready } from './wasm.js
 import { inSlices, nextTask } from './dom.js';
 import { startParsers } from './piece-pool.js';
 
-/** Whether load workers start here: unknown until the first has tried. */
-let workers = null;
+/**
+ * False once a load worker could not start here for good (a policy without workers, a host
+ * without the file): later loads go straight to this page. A worker that was only slow or
+ * short of memory leaves it as it was, so one bad moment does not cost the page its workers.
+ */
+let workersStart = true;
 
 /**
  * Parse workers a large body of events is parsed by (piece-pool.js): one beside each core
@@ -28,12 +32,22 @@ export async function attempt(spec, holder, onProgress, signal) {
     holder.scan ??= new (await extra()).ChainScan(spec, (await import('./extra/chain-store.js')).chainStore);
     return takeParts(await holder.scan.update(onProgress, signal));
   }
-  if (workers !== false) {
+  if (workersStart) {
     const parts = await inWorker(spec, holder.parseWorkers ?? PARSE_WORKERS, onProgress, signal);
     if (parts) return takeParts(parts);
   }
   if (needsExtra(spec)) return takeParts(await (await extra()).loadParts(spec, onProgress, signal, await hashers()));
   return loadUrls(spec, onProgress, signal, await hashers());
+}
+
+/**
+ * Says on the console why a load runs on this page rather than in a worker (it is slower
+ * and holds the page while it parses); `lasting`: no later load tries a worker. Null.
+ */
+function unable(why, lasting) {
+  if (lasting) workersStart = false;
+  console.warn(`hubpulse: loading on the page, not in a worker: ${why}`);
+  return null;
 }
 
 /** Whether only the optional part reads `spec`'s inputs: a hub's own document shape. */
@@ -61,14 +75,15 @@ export async function takeParts({ meta, columns }) {
  * (a policy without workers, a host without the file): the caller loads on this page.
  */
 async function inWorker(spec, parseWorkers, onProgress, signal) {
+  // Awaited before the worker is made: its "alive" would be lost while no listener is set.
+  const [port, module] = await Promise.all([hashPort(), compiled]);
   let worker;
   try {
     worker = new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module' });
-  } catch {
-    workers = false;
-    return null;
+  } catch (error) {
+    port?.close();
+    return unable(error, true);
   }
-  const [port, module] = await Promise.all([hashPort(), compiled]);
   return new Promise((resolve, reject) => {
     let alive = false;
     let parsers;
@@ -82,13 +97,12 @@ async function inWorker(spec, parseWorkers, onProgress, signal) {
       done();
       reject(Object.assign(new Error(`hubpulse failed: ${why}`), { kind: 'bug', transient: false }));
     };
-    const fallBack = () => {
+    const fallBack = (why, lasting) => {
       done();
-      workers = false;
-      resolve(null);
+      resolve(unable(why, lasting));
     };
-    // A worker that never says it runs cannot start here.
-    const silent = setTimeout(() => { if (!alive) fallBack(); }, 5000);
+    // A worker that does not say it runs within 5 s is given up for this load.
+    const silent = setTimeout(() => { if (!alive) fallBack('it did not start within 5 s', false); }, 5000);
     const abort = () => {
       // The worker aborts its download itself (a terminated worker's request may linger),
       // then ends; it is ended anyway if it does not answer within a second.
@@ -104,18 +118,17 @@ async function inWorker(spec, parseWorkers, onProgress, signal) {
     signal.addEventListener('abort', abort);
     worker.onerror = (event) => {
       event.preventDefault();
-      if (!alive) return fallBack();
+      if (!alive) return fallBack(event.message || 'its script did not load', true);
       broke(event.message ?? 'the load worker stopped');
     };
     worker.onmessage = ({ data }) => {
       if (data === 'alive') {
         alive = true;
-        workers = true;
         // The optional part's worker fetches and compiles it itself: the page never does.
         const start = needsExtra(spec) ? { extra: EXTRA } : { module, parseWorkers };
         worker.postMessage({ spec, hashPort: port, ...start }, port ? [port] : []);
       } else if (data.unavailable) {
-        fallBack();
+        fallBack(data.unavailable, false);
       } else if (data.parsers) {
         parsers = startParsers(data.parsers, module, broke);
         parsers.ports.then((ports) => worker.postMessage({ parsers: ports }, ports));
