@@ -322,7 +322,7 @@ test('each hub shape has its own dashboard page that says what it cannot show', 
   await page.close();
 });
 
-test('report({filter}) gives the figures of the events filtered beforehand, by model, owner and category', async () => {
+test('report({filter}) gives the figures of the events filtered beforehand, by model, owner, category, mode, kind and app', async () => {
   // The demo hub's events and registry, and the same files cut by hand to what each filter
   // keeps: the filtered report in the browser must equal the command line's report of the
   // cut files over the same window (all but `input`, which names other files).
@@ -333,10 +333,15 @@ test('report({filter}) gives the figures of the events filtered beforehand, by m
     .sort((a, b) => b[1] - a[1]).map(([model]) => model);
   const owner = listing.get(busiest[0]).owner;
   const category = listing.get(busiest[1]).category;
+  // A case: the filter, the models it keeps (and lists) and the events of those it keeps.
+  const all = () => true;
   const cases = [
-    [{ model: busiest.slice(2, 4) }, (m) => busiest.slice(2, 4).includes(m)],
-    [{ owner: [owner.toUpperCase().replace('0X', '0x')] }, (m) => listing.get(m)?.owner === owner],
-    [{ category: [category] }, (m) => listing.get(m)?.category === category],
+    [{ model: busiest.slice(2, 4) }, (m) => busiest.slice(2, 4).includes(m), all],
+    [{ owner: [owner.toUpperCase().replace('0X', '0x')] }, (m) => listing.get(m)?.owner === owner, all],
+    [{ category: [category] }, (m) => listing.get(m)?.category === category, all],
+    [{ mode: ['zkml', 'tee'] }, all, (e) => ['zkml', 'tee'].includes(e.mode)],
+    [{ kind: [events[0].kind], app: ['chat-web'] }, all, (e) => e.kind === events[0].kind && e.app === 'chat-web'],
+    [{ category: [category], app: [events[0].app] }, (m) => listing.get(m)?.category === category, (e) => e.app === events[0].app],
   ];
   const page = await suite.browser.newPage();
   await page.goto(suite.server.url);
@@ -349,13 +354,13 @@ test('report({filter}) gives the figures of the events filtered beforehand, by m
     return out;
   }, cases.map(([filter]) => filter));
   const { from, to } = reports.whole.window;
-  cases.forEach(([filter, keep], k) => {
+  cases.forEach(([filter, keep, event], k) => {
     const name = `filtered-${k}`;
-    fixture(`${name}.ndjson`, events.filter((e) => keep(e.model)).map((e) => JSON.stringify(e)).join('\n'));
+    fixture(`${name}.ndjson`, events.filter((e) => keep(e.model) && event(e)).map((e) => JSON.stringify(e)).join('\n'));
     fixture(`${name}.json`, JSON.stringify(models.filter((m) => keep(m.model))));
     const expected = nativeReport('--events', `${fixtures}${name}.ndjson`, '--registry', `${fixtures}${name}.json`, '--from', from, '--to', to);
     const got = reports.filtered[k];
-    assert.deepEqual(got.input.filter, { model: [], owner: [], category: [], ...filter });
+    assert.deepEqual(got.input.filter, { model: [], owner: [], category: [], mode: [], kind: [], app: [], ...filter });
     assert.ok(got.events > 0 && got.events < reports.whole.events, `${JSON.stringify(filter)} keeps part of the use`);
     delete got.input;
     delete expected.input;

@@ -65,6 +65,12 @@ export interface Filter {
   owner?: string[];
   /** Categories, as the registry names them. */
   category?: string[];
+  /** Verification modes (any case); raw events only. */
+  mode?: Array<keyof ByMode<unknown>>;
+  /** Kinds of inference, as the events name them; raw events only. */
+  kind?: string[];
+  /** Apps, as the events name them; raw events only. */
+  app?: string[];
 }
 
 export type Day = string;

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The part of the use a report counts (docs/metrics.md#filters): the events of the models
-/// named in `model`, owned by one of `owner` and in one of `category`, of the lists that are
-/// given; an empty list asks nothing of its dimension.
+/// named in `model`, owned by one of `owner` and in one of `category`, made in one of the
+/// modes of `mode`, of one of the kinds of `kind` and by one of the apps of `app`, of the
+/// lists that are given; an empty list asks nothing of its dimension.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Filter {
@@ -22,22 +23,54 @@ pub struct Filter {
     pub owner: Vec<String>,
     /// Categories, as the registry names them.
     pub category: Vec<String>,
+    /// Verification modes, by their names in reports (`vanilla`, `tee`, `zkml`, `other`,
+    /// `unknown`).
+    pub mode: Vec<String>,
+    /// Kinds of inference, as the events name them.
+    pub kind: Vec<String>,
+    /// Apps, as the events name them.
+    pub app: Vec<String>,
 }
 
 impl Filter {
-    /// The values it keeps of `dimension`: `model`, `owner` or `category`.
+    /// The names of its dimensions, in the order reports and statements give them.
+    pub const DIMENSIONS: [&'static str; 6] = ["model", "owner", "category", "mode", "kind", "app"];
+
+    /// The values it keeps of `dimension`, one of [`Filter::DIMENSIONS`].
     pub fn values_mut(&mut self, dimension: &str) -> Option<&mut Vec<String>> {
         match dimension {
             "model" => Some(&mut self.model),
             "owner" => Some(&mut self.owner),
             "category" => Some(&mut self.category),
+            "mode" => Some(&mut self.mode),
+            "kind" => Some(&mut self.kind),
+            "app" => Some(&mut self.app),
             _ => None,
         }
     }
 
+    /// Each dimension with the values it keeps, in the order of [`Filter::DIMENSIONS`].
+    pub fn dimensions(&self) -> [(&'static str, &[String]); 6] {
+        let [model, owner, category, mode, kind, app] = Filter::DIMENSIONS;
+        [
+            (model, &self.model),
+            (owner, &self.owner),
+            (category, &self.category),
+            (mode, &self.mode),
+            (kind, &self.kind),
+            (app, &self.app),
+        ]
+    }
+
     /// Whether it keeps everything.
     pub fn is_empty(&self) -> bool {
-        self.model.is_empty() && self.owner.is_empty() && self.category.is_empty()
+        self.dimensions().iter().all(|(_, values)| values.is_empty())
+    }
+
+    /// Whether it asks something of single events (their mode, kind or app), not only of
+    /// the models they were made on.
+    pub fn cuts_events(&self) -> bool {
+        !(self.mode.is_empty() && self.kind.is_empty() && self.app.is_empty())
     }
 }
 

@@ -42,7 +42,7 @@ export async function load({ events, rollups, snapshots, registry, format, maxRo
   return attempt(spec, { parseWorkers }, onProgress ?? (() => {}), signal ?? new AbortController().signal);
 }
 
-/** A filter (`{model, owner, category}`) as the `filter` attribute reads it: `owner=acme&category=chat`. */
+/** A filter (`{model, owner, category, mode, kind, app}`) as the `filter` attribute reads it: `owner=acme&category=chat`. */
 const filterAttribute = (filter) =>
   new URLSearchParams(Object.entries(filter).flatMap(([name, values]) => (values ?? []).map((v) => [name, v]))).toString();
 

@@ -4,7 +4,7 @@
 import { announce, element } from './dom.js';
 
 export class Chips {
-  /** `{model, owner, category}` the reader chose, or null: the `filter` attribute's. */
+  /** `{model, owner, category, mode, kind, app}` the reader chose, or null: the `filter` attribute's. */
   filter = null;
   /** The chips, placed in the band the chart's heading leaves for them. */
   box = element('div', 'chips');
@@ -47,7 +47,7 @@ export class Chips {
     this.box.style.top = `${at[1]}px`;
   }
 
-  /** Counts by `filter` (`{model, owner, category}`; null: the attribute's) and redraws. */
+  /** Counts by `filter` (`{model, owner, category, mode, kind, app}`; null: the attribute's) and redraws. */
   to(filter) {
     this.filter = filter;
     this.#redraw();

@@ -87,7 +87,7 @@ class HubPulse extends HTMLElement {
   }
 
   /**
-   * The filter the chart counts by, `{model, owner, category}` (docs/metrics.md#filters): the
+   * The filter the chart counts by, `{model, owner, category, mode, kind, app}` (docs/metrics.md#filters): the
    * reader's (a row or a chip clicked), else the `filter` attribute's; null until loaded.
    */
   get filter() {

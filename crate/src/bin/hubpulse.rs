@@ -25,6 +25,7 @@ const USAGE: &str = "usage:
                   [--format replicate-models|hf-models|openrouter-rankings]
                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--range Nd] [--first-party APP]...
                   [--filter-model ID]... [--filter-owner OWNER]... [--filter-category CATEGORY]...
+                  [--filter-mode MODE]... [--filter-kind KIND]... [--filter-app APP]...
                   [--compare previous|YYYY-MM-DD/YYYY-MM-DD]
                   [--max-rows N] [--max-bytes N] [--threads N]
   hubpulse render --chart NAME --out FILE.svg|FILE.png [--width W] [--height H] [--theme light|dark]
@@ -169,9 +170,10 @@ impl Options {
                 "range" => o.report.range = Some(value()?),
                 "first-party" => o.report.first_party.push(value()?),
                 "compare" => o.report.compare = Some(value()?),
-                "filter-model" => o.report.filter.model.push(value()?),
-                "filter-owner" => o.report.filter.owner.push(value()?),
-                "filter-category" => o.report.filter.category.push(value()?),
+                dimension if dimension.starts_with("filter-") => match o.report.filter.values_mut(&dimension[7..]) {
+                    Some(values) => values.push(value()?),
+                    None => return Err(format!("unknown option --{dimension}\n{USAGE}")),
+                },
                 "sketches" => o.sketches = true,
                 "no-shapes" => o.shapes = false,
                 "seed" => o.synth.seed = number("--seed", &value()?)?,

@@ -11,7 +11,7 @@ use serde::Serialize;
 /// One value of a filter, as the chip that removes it shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Chip {
-    /// `model`, `owner` or `category`.
+    /// One of [`Filter::DIMENSIONS`].
     pub dimension: &'static str,
     /// The value, as the filter names it.
     pub value: String,
@@ -22,18 +22,14 @@ pub struct Chip {
 }
 
 /// Each dimension of `filter`: its name, its values and its noun in the reader's words.
-fn dimensions<'a>(filter: &'a Filter, f: &'a Locale) -> [(&'static str, &'a [String], &'a str); 3] {
-    [
-        ("model", &filter.model, f.word(Word::NounModel)),
-        ("owner", &filter.owner, f.word(Word::NounOwner)),
-        ("category", &filter.category, f.word(Word::NounCategory)),
-    ]
+fn dimensions<'a>(filter: &'a Filter, f: &'a Locale) -> impl Iterator<Item = (&'static str, &'a [String], &'a str)> {
+    let nouns = [Word::NounModel, Word::NounOwner, Word::NounCategory, Word::NounMode, Word::NounKind, Word::NounApp];
+    filter.dimensions().into_iter().zip(nouns).map(|((dimension, values), noun)| (dimension, values, f.word(noun)))
 }
 
 /// "Filter: owner acme or beta; category chat", or `None` when `filter` keeps everything.
 pub fn statement(filter: &Filter, f: &Locale) -> Option<String> {
     let parts: Vec<String> = dimensions(filter, f)
-        .into_iter()
         .filter_map(|(_, values, noun)| {
             let values: Vec<String> = values.iter().map(|v| visible(v).into_owned()).collect();
             let listed = match values.as_slice() {
@@ -50,7 +46,6 @@ pub fn statement(filter: &Filter, f: &Locale) -> Option<String> {
 /// A chip for each value of `filter`, in the order of [`statement`].
 pub fn chips(filter: &Filter, f: &Locale) -> Vec<Chip> {
     dimensions(filter, f)
-        .into_iter()
         .flat_map(|(dimension, values, noun)| {
             values.iter().map(move |value| {
                 let label = format!("{noun} {}", visible(value));
@@ -72,15 +67,18 @@ mod tests {
         let filter = Filter {
             model: vec!["a\u{202e}b".into()],
             owner: vec!["acme".into(), "beta".into(), "gamma".into()],
-            category: Vec::new(),
+            mode: vec!["tee".into()],
+            app: vec!["studio".into()],
+            ..Filter::default()
         };
         let said = statement(&filter, &f);
-        assert_eq!(said.as_deref(), Some("Filter: model a\\u{202e}b; owner acme, beta or gamma"));
+        assert_eq!(said.as_deref(), Some("Filter: model a\\u{202e}b; owner acme, beta or gamma; mode tee; app studio"));
         let chips = chips(&filter, &f);
         let shown: Vec<(&str, &str, &str)> =
             chips.iter().map(|c| (c.dimension, c.value.as_str(), c.hint.as_str())).collect();
         assert_eq!(shown[0], ("model", "a\u{202e}b", "Remove the filter model a\\u{202e}b"));
-        assert_eq!(shown[1..].iter().map(|c| c.1).collect::<Vec<_>>(), ["acme", "beta", "gamma"]);
+        assert_eq!(shown[1..].iter().map(|c| c.1).collect::<Vec<_>>(), ["acme", "beta", "gamma", "tee", "studio"]);
         assert_eq!(chips[3].label, "owner gamma");
+        assert_eq!((chips[4].dimension, chips[5].label.as_str()), ("mode", "app studio"));
     }
 }

@@ -113,6 +113,8 @@ words! {
     NounOwner "noun_owner" "owner",
     NounCategory "noun_category" "category",
     NounMode "noun_mode" "mode",
+    NounKind "noun_kind" "kind",
+    NounApp "noun_app" "app",
     NounModels "noun_models" "models",
     NounOwners "noun_owners" "owners",
     NounCategories "noun_categories" "categories",

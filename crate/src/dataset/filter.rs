@@ -1,27 +1,52 @@
-//! A dataset cut down to the models a [`Filter`] keeps (docs/metrics.md#filters): their
-//! events, their (day, model) cells and their listings, so that every figure of the filtered
-//! report is the figure of those events loaded alone, with the same registry cut the same way.
+//! A dataset cut down to what a [`Filter`] keeps (docs/metrics.md#filters): the events of the
+//! models it keeps (and, by mode, kind or app, of the events it keeps), their (day, model)
+//! cells and their listings, so that every figure of the filtered report is the figure of
+//! those events loaded alone, with the same registry cut the same way.
 
 use super::Dataset;
 use crate::error::Error;
 use crate::input::caller;
+use crate::mode::Mode;
+use crate::provenance::Basis;
 use crate::report::Filter;
-use crate::store::NONE;
+use crate::store::{Events, Tallies, NONE};
+
+/// What a filter names that nothing in the data has: an error, since a misspelt value would
+/// otherwise count zero, silently.
+fn unknown(what: &str, name: &str) -> Error {
+    Error::Inputs(format!("filter: no {what} is named {name:?} in the data"))
+}
 
 impl Dataset {
     /// The part of this dataset that `filter` keeps; an error names a value of the filter
-    /// that nothing in the data has (a misspelt model would otherwise count zero, silently).
+    /// that nothing in the data has, or a dimension that its source does not say.
     pub fn filtered(&self, filter: &Filter) -> Result<Dataset, Error> {
         let keep = self.kept_models(filter)?;
         let kept = |m: u32| m != NONE && keep[m as usize];
-        let rows: Vec<u32> = (0..self.events.len() as u32).filter(|&i| kept(self.events.model[i as usize])).collect();
-        let cells: Vec<u32> =
-            (0..self.tallies.len() as u32).filter(|&c| kept(self.tallies.model[c as usize])).collect();
+        let listings = self.listings.only(&keep);
+        let (events, tallies) = if filter.cuts_events() {
+            // The cells hold no mode, kind or app of their events: they are summed anew from
+            // the events kept, as they were from all of them when the data was loaded.
+            let event = self.kept_events(filter)?;
+            let rows: Vec<u32> = (0..self.events.len() as u32)
+                .filter(|&i| kept(self.events.model[i as usize]) && event.keeps(&self.events, i as usize))
+                .collect();
+            let events = self.events.gathered(&rows);
+            let mut tallies = Tallies::from_sealed(&events, &listings);
+            tallies.sort_by_day();
+            (events, tallies)
+        } else {
+            let rows: Vec<u32> =
+                (0..self.events.len() as u32).filter(|&i| kept(self.events.model[i as usize])).collect();
+            let cells: Vec<u32> =
+                (0..self.tallies.len() as u32).filter(|&c| kept(self.tallies.model[c as usize])).collect();
+            (self.events.gathered(&rows), self.tallies.gathered(&cells))
+        };
         Ok(Dataset {
-            events: self.events.gathered(&rows),
-            tallies: self.tallies.gathered(&cells),
+            events,
+            tallies,
             basis: self.basis,
-            listings: self.listings.only(&keep),
+            listings,
             has_registry: self.has_registry,
             problems: self.problems.clone(),
             sources: self.sources.clone(),
@@ -35,8 +60,6 @@ impl Dataset {
 
     /// Whether `filter` keeps each model id.
     fn kept_models(&self, filter: &Filter) -> Result<Vec<bool>, Error> {
-        let unknown =
-            |what: &str, name: &str| Error::Inputs(format!("filter: no {what} is named {name:?} in the data"));
         let models = self.events.models.len();
         // Every model, or only those the filter names.
         let mut keep = vec![filter.model.is_empty(); models];
@@ -57,5 +80,57 @@ impl Dataset {
             keep.iter_mut().enumerate().for_each(|(m, keep)| *keep &= categories.contains(&self.listings.category(m)));
         }
         Ok(keep)
+    }
+
+    /// What `filter` asks of single events, once only raw events are known to be counted
+    /// (rollups, snapshots and totals say no mode, kind or app of their events).
+    fn kept_events(&self, filter: &Filter) -> Result<EventTest, Error> {
+        if self.basis != Basis::Events {
+            let asked = Filter::DIMENSIONS[3..].iter().zip([&filter.mode, &filter.kind, &filter.app]);
+            let what = asked.filter(|(_, values)| !values.is_empty()).map(|(d, _)| *d).collect::<Vec<_>>();
+            return Err(Error::Inputs(format!(
+                "filter: only raw events say their {}; this use is counted from {}",
+                what.join(" or "),
+                self.basis.name()
+            )));
+        }
+        let modes = filter
+            .mode
+            .iter()
+            .map(|name| {
+                let mode = Mode::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(name.trim()));
+                mode.ok_or_else(|| {
+                    Error::Inputs(format!("filter: a mode is vanilla, tee, zkml, other or unknown, not {name:?}"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        // A label names an app or a kind only where that column has it.
+        let labels = |names: &[String], column: &Option<Vec<u32>>, what: &str| -> Result<Vec<u32>, Error> {
+            let has = |id: u32| column.as_ref().is_some_and(|ids| ids.contains(&id));
+            let find = |name: &String| self.events.labels.find(name).filter(|&id| has(id));
+            names.iter().map(|name| find(name).ok_or_else(|| unknown(what, name))).collect()
+        };
+        let kinds = labels(&filter.kind, &self.events.kind, "kind")?;
+        let apps = labels(&filter.app, &self.events.app, "app")?;
+        Ok(EventTest { modes, kinds, apps })
+    }
+}
+
+/// The modes, kinds and apps (label ids) a filter keeps; an empty list keeps every event.
+struct EventTest {
+    modes: Vec<Mode>,
+    kinds: Vec<u32>,
+    apps: Vec<u32>,
+}
+
+impl EventTest {
+    /// Whether event `i` of `events` is kept.
+    fn keeps(&self, events: &Events, i: usize) -> bool {
+        let among = |ids: &[u32], column: &Option<Vec<u32>>| {
+            ids.is_empty() || column.as_ref().is_some_and(|column| ids.contains(&column[i]))
+        };
+        (self.modes.is_empty() || self.modes.contains(&events.mode[i]))
+            && among(&self.kinds, &events.kind)
+            && among(&self.apps, &events.app)
     }
 }

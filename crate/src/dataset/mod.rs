@@ -123,8 +123,7 @@ impl Dataset {
             Some(tallies) => tallies,
             None => {
                 log.sort_by_day();
-                let listings = &data.listings;
-                Tallies::from_events(&log, |m| listings.owner(m as usize))
+                Tallies::from_events(&log, &data.listings)
             }
         };
         data.tallies.sort_by_day();

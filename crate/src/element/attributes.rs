@@ -337,9 +337,9 @@ fn filter(text: &str) -> Result<Filter, Error> {
         };
         let (name, value) = pair.split_once('=').ok_or_else(form)?;
         let name = name.trim();
-        let values = filter
-            .values_mut(name)
-            .ok_or_else(|| attribute(format!("filter keeps by model, owner or category, not by {name:?}")))?;
+        let values = filter.values_mut(name).ok_or_else(|| {
+            attribute(format!("filter keeps by model, owner, category, mode, kind or app, not by {name:?}"))
+        })?;
         let value = decoded(value.trim()).filter(|v| !v.is_empty()).ok_or_else(form)?;
         if !values.contains(&value) {
             values.push(value);
@@ -503,6 +503,10 @@ mod tests {
             let error = filter(nonsense).unwrap_err();
             assert!(error.starts_with(form) && error.contains(&format!("{nonsense:?}")), "{nonsense}: {error}");
         }
-        assert_eq!(filter("app=studio").unwrap_err(), "filter keeps by model, owner or category, not by \"app\"");
+        assert_eq!(filter("app=studio").unwrap().app, ["studio"]);
+        assert_eq!(
+            filter("maker=studio").unwrap_err(),
+            "filter keeps by model, owner, category, mode, kind or app, not by \"maker\""
+        );
     }
 }

@@ -233,8 +233,21 @@ mod filters {
         ("m7", "o2", "vision"),
     ];
 
+    /// What an event of [`inputs_where`] says of itself: its mode and kind (`None`: the event
+    /// does not say), its app.
+    struct Said<'a> {
+        mode: Option<&'a str>,
+        kind: Option<&'a str>,
+        app: &'a str,
+    }
+
     /// Events of `keep`'s models, and the registry of them; model `u9` is used but unlisted.
     fn inputs(keep: &dyn Fn(&str) -> bool) -> (String, String) {
+        inputs_where(keep, &|_| true)
+    }
+
+    /// The events of `keep`'s models that `event` keeps, and the registry of `keep`'s models.
+    fn inputs_where(keep: &dyn Fn(&str) -> bool, event: &dyn Fn(&Said) -> bool) -> (String, String) {
         let mut events = String::new();
         for i in 0..600u32 {
             // Multiplicative hashes spread the models and days (Knuth's constants).
@@ -245,11 +258,19 @@ mod filters {
             }
             let (day, hour) = (1 + spread(2_246_822_519, 11, 21), i % 24);
             let caller = ["o1", "o2", "c1", "c2", "c3", "c4"][(i % 6) as usize];
-            let mode = ["tee", "vanilla", "zkml", "x"][(i % 4) as usize];
+            let mode = (i % 11 != 0).then_some(["tee", "vanilla", "zkml", "x"][(i % 4) as usize]);
+            let kind = (i % 7 != 0).then_some(["llm_chat", "ml"][usize::from(i % 5 == 1)]);
             let ok = i % 13 != 0;
             let app = ["studio", "bot", "cli"][(i % 3) as usize];
+            if !event(&Said { mode, kind, app }) {
+                continue;
+            }
+            let field =
+                |name: &str, value: Option<&str>| value.map_or(String::new(), |v| format!(",\"{name}\":\"{v}\""));
             events += &format!(
-                "{{\"ts\":\"2026-03-{day:02}T{hour:02}:00:00Z\",\"model\":\"{model}\",\"caller\":\"{caller}\",\"mode\":\"{mode}\",\"ok\":{ok},\"app\":\"{app}\",\"latency_ms\":{},\"automated\":{}}}\n",
+                "{{\"ts\":\"2026-03-{day:02}T{hour:02}:00:00Z\",\"model\":\"{model}\",\"caller\":\"{caller}\"{}{},\"ok\":{ok},\"app\":\"{app}\",\"latency_ms\":{},\"automated\":{}}}\n",
+                field("mode", mode),
+                field("kind", kind),
                 10 + i % 90,
                 i % 5 == 0
             );
@@ -278,8 +299,9 @@ mod filters {
         json
     }
 
-    /// A filter, and whether it keeps a model, worked out from [`MODELS`] by hand.
-    type Case<'a> = (Filter, &'a dyn Fn(&str) -> bool);
+    /// A filter, whether it keeps a model (worked out from [`MODELS`] by hand) and whether
+    /// it keeps an event of a kept model.
+    type Case<'a> = (Filter, &'a dyn Fn(&str) -> bool, &'a dyn Fn(&Said) -> bool);
 
     fn listing(model: &str) -> Option<(&'static str, &'static str)> {
         MODELS.iter().find(|(m, ..)| *m == model).map(|&(_, owner, category)| (owner, category))
@@ -289,26 +311,51 @@ mod filters {
     fn a_filtered_report_is_the_report_of_the_events_filtered_beforehand() {
         let (events, registry) = inputs(&|_| true);
         let strings = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let cases: [Case; 5] = [
-            (Filter { model: strings(&["m2"]), ..Filter::default() }, &|m| m == "m2"),
-            (Filter { model: strings(&["m0", "u9", "m7"]), ..Filter::default() }, &|m| ["m0", "u9", "m7"].contains(&m)),
-            (Filter { owner: strings(&["o1"]), ..Filter::default() }, &|m| listing(m).is_some_and(|(o, _)| o == "o1")),
-            (Filter { category: strings(&["vision"]), ..Filter::default() }, &|m| {
-                listing(m).is_some_and(|(_, c)| c == "vision")
+        let all = |_: &Said| true;
+        let by_o1 = |m: &str| listing(m).is_some_and(|(o, _)| o == "o1");
+        let cases: [Case; 10] = [
+            (Filter { model: strings(&["m2"]), ..Filter::default() }, &|m| m == "m2", &all),
+            (
+                Filter { model: strings(&["m0", "u9", "m7"]), ..Filter::default() },
+                &|m| ["m0", "u9", "m7"].contains(&m),
+                &all,
+            ),
+            (Filter { owner: strings(&["o1"]), ..Filter::default() }, &by_o1, &all),
+            (
+                Filter { category: strings(&["vision"]), ..Filter::default() },
+                &|m| listing(m).is_some_and(|(_, c)| c == "vision"),
+                &all,
+            ),
+            (
+                Filter { owner: strings(&["o2", "o3"]), category: strings(&["chat"]), ..Filter::default() },
+                &|m| listing(m).is_some_and(|(o, c)| o != "o1" && c == "chat"),
+                &all,
+            ),
+            (Filter { mode: strings(&["TEE"]), ..Filter::default() }, &|_| true, &|e| e.mode == Some("tee")),
+            (Filter { mode: strings(&["unknown", "other"]), ..Filter::default() }, &|_| true, &|e| {
+                e.mode.is_none_or(|m| m == "x")
             }),
-            (Filter { owner: strings(&["o2", "o3"]), category: strings(&["chat"]), ..Filter::default() }, &|m| {
-                listing(m).is_some_and(|(o, c)| o != "o1" && c == "chat")
+            (Filter { kind: strings(&["llm_chat"]), app: strings(&["bot"]), ..Filter::default() }, &|_| true, &|e| {
+                e.kind == Some("llm_chat") && e.app == "bot"
             }),
+            (Filter { owner: strings(&["o1"]), app: strings(&["studio", "cli"]), ..Filter::default() }, &by_o1, &|e| {
+                e.app != "bot"
+            }),
+            (
+                Filter { model: strings(&["u9", "m3"]), mode: strings(&["zkml"]), ..Filter::default() },
+                &|m| ["u9", "m3"].contains(&m),
+                &|e| e.mode == Some("zkml"),
+            ),
         ];
         for range in [None, Some("10d")] {
             let whole =
                 report_of(&events, &registry, &ReportOptions { range: range.map(str::to_owned), ..Default::default() });
             let window = whole.window.unwrap();
-            for (filter, keep) in &cases {
+            for (filter, keep, event) in &cases {
                 let options =
                     ReportOptions { range: range.map(str::to_owned), filter: filter.clone(), ..Default::default() };
                 let filtered = report_of(&events, &registry, &options);
-                let (events, registry) = inputs(keep);
+                let (events, registry) = inputs_where(keep, event);
                 let alone = ReportOptions {
                     from: Some(window.from.to_string()),
                     to: Some(window.to.to_string()),
@@ -337,10 +384,22 @@ mod filters {
             (Filter { model: vec!["m8".into()], ..Filter::default() }, "no model is named \"m8\""),
             (Filter { owner: vec!["nobody".into()], ..Filter::default() }, "no owner is named \"nobody\""),
             (Filter { category: vec!["audio".into()], ..Filter::default() }, "no category is named \"audio\""),
+            (Filter { kind: vec!["bot".into()], ..Filter::default() }, "no kind is named \"bot\""),
+            (Filter { app: vec!["llm_chat".into()], ..Filter::default() }, "no app is named \"llm_chat\""),
+            (
+                Filter { mode: vec!["fhe".into()], ..Filter::default() },
+                "a mode is vanilla, tee, zkml, other or unknown",
+            ),
         ] {
             let error = data.report(&ReportOptions { filter, ..Default::default() }).unwrap_err().to_string();
             assert!(error.contains(said), "{error}");
         }
+        // Rollups count modes per day and model, but no failure, caller or app of one mode.
+        let rollups = b"day,model,events,tee\n2026-03-02,a,10,4\n";
+        let data = Dataset::from_bytes(Inputs { rollups: Some(&rollups[..]), ..Inputs::default() }).unwrap();
+        let filter = Filter { mode: vec!["tee".into()], app: vec!["x".into()], ..Filter::default() };
+        let error = data.report(&ReportOptions { filter, ..Default::default() }).unwrap_err().to_string();
+        assert_eq!(error, "inputs: filter: only raw events say their mode or app; this use is counted from rollups");
     }
 
     #[test]

@@ -141,9 +141,11 @@ fn optional_in<T>(
 struct PerEvent {
     model: Vec<u32>,
     caller: Vec<u32>,
+    mode: Vec<Mode>,
     ok: Bits,
     latency: Option<Latencies>,
     app: Option<Vec<u32>>,
+    kind: Option<Vec<u32>>,
     automated: Option<Bits>,
     models: Interner,
     callers: Interner,
@@ -152,15 +154,18 @@ struct PerEvent {
 
 impl PerEvent {
     fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } = self;
+        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } = self;
         out.0.push(Column::U32(model));
         out.0.push(Column::U32(caller));
+        out.0.push(Column::U8(mode.into_iter().map(|m| m as u8).collect()));
         ok.columns_out(out);
         optional_out(latency, out, |latency, out| match latency {
             Latencies::Tenths(v) => out.0.push(Column::U32(v)),
             Latencies::Exact(v) => out.0.push(Column::F64(v)),
         });
-        optional_out(app, out, |app, out| out.0.push(Column::U32(app)));
+        for labels in [app, kind] {
+            optional_out(labels, out, |ids, out| out.0.push(Column::U32(ids)));
+        }
         optional_out(automated, out, |bits, out| bits.columns_out(out));
         for interner in [models, callers, labels] {
             interner.columns_out(out)?;
@@ -172,6 +177,8 @@ impl PerEvent {
     /// string.
     fn columns_in(columns: &mut ColumnsIn) -> Result<PerEvent, Mismatch> {
         let (model, caller) = (columns.u32()?, columns.u32()?);
+        let mode = columns.u8()?.into_iter().map(|m| Mode::ALL.get(m as usize).copied()).collect::<Option<Vec<_>>>();
+        let mode = mode.ok_or("a mode that does not exist")?;
         let ok = Bits::columns_in(columns)?;
         let latency = optional_in(columns, |c| match c.next()? {
             Column::U32(v) => Ok(Latencies::Tenths(v)),
@@ -179,6 +186,7 @@ impl PerEvent {
             _ => Err("a latency column of another type"),
         })?;
         let app = optional_in(columns, ColumnsIn::u32)?;
+        let kind = optional_in(columns, ColumnsIn::u32)?;
         let automated = optional_in(columns, Bits::columns_in)?;
         let (models, callers, labels) =
             (Interner::columns_in(columns)?, Interner::columns_in(columns)?, Interner::columns_in(columns)?);
@@ -186,35 +194,36 @@ impl PerEvent {
         let fits = |ids: &[u32], strings: &Interner, none_allowed: bool| {
             ids.iter().all(|&id| (id as usize) < strings.len() || (none_allowed && id == super::NONE))
         };
-        let lengths = [caller.len(), ok.len(), latency.as_ref().map_or(n, Latencies::len)]
+        let lengths = [caller.len(), mode.len(), ok.len(), latency.as_ref().map_or(n, Latencies::len)]
             .into_iter()
-            .chain(app.as_ref().map(Vec::len))
+            .chain([&app, &kind].into_iter().flatten().map(Vec::len))
             .chain(automated.as_ref().map(Bits::len))
             .all(|len| len == n);
         let ids = fits(&model, &models, false)
             && fits(&caller, &callers, true)
-            && app.as_ref().is_none_or(|app| fits(app, &labels, true));
+            && [&app, &kind].into_iter().flatten().all(|ids| fits(ids, &labels, true));
         if !(lengths && ids) {
             return Err("event columns that do not fit together");
         }
-        Ok(PerEvent { model, caller, ok, latency, app, automated, models, callers, labels })
+        Ok(PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels })
     }
 }
 
 impl Events {
     /// Gives the columns up (moved, not copied, where their types allow).
     pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels } = self;
+        let Events { days, starts, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } =
+            self;
         out.0.push(days_out(&days));
         out.0.push(offsets_out(&starts)?);
-        PerEvent { model, caller, ok, latency, app, automated, models, callers, labels }.columns_out(out)
+        PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels }.columns_out(out)
     }
 
     /// Takes the columns back, checking that every id names a string and every run fits.
     pub fn columns_in(columns: &mut ColumnsIn) -> Result<Events, Mismatch> {
         let days = days_in(columns)?;
         let starts = offsets_in(columns)?;
-        let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } =
+        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } =
             PerEvent::columns_in(columns)?;
         let n = model.len();
         let runs = starts.len() == days.len() + 1
@@ -225,7 +234,7 @@ impl Events {
         if !runs {
             return Err("event columns that do not fit together");
         }
-        Ok(Events { days, starts, model, caller, ok, latency, app, automated, models, callers, labels })
+        Ok(Events { days, starts, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels })
     }
 }
 
@@ -233,24 +242,21 @@ impl EventLog {
     /// Gives the columns up: how the events of a body's segment go back from the worker
     /// that parsed it.
     pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let EventLog { day, model, caller, mode, ok, latency, app, automated, models, callers, labels } = self;
+        let EventLog { day, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } = self;
         out.0.push(days_out(&day.to_vec()));
-        out.0.push(Column::U8(mode.into_iter().map(|m| m as u8).collect()));
-        PerEvent { model, caller, ok, latency, app, automated, models, callers, labels }.columns_out(out)
+        PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels }.columns_out(out)
     }
 
     /// Takes the columns back, checking that they fit together.
     pub fn columns_in(columns: &mut ColumnsIn) -> Result<EventLog, Mismatch> {
         let mut day = EventDays::default();
         columns.i32()?.into_iter().for_each(|d| day.push(Day(d), 0));
-        let mode = columns.u8()?.into_iter().map(|m| Mode::ALL.get(m as usize).copied()).collect::<Option<Vec<_>>>();
-        let mode = mode.ok_or("a mode that does not exist")?;
-        let PerEvent { model, caller, ok, latency, app, automated, models, callers, labels } =
+        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } =
             PerEvent::columns_in(columns)?;
-        if day.len() != model.len() || mode.len() != model.len() {
+        if day.len() != model.len() {
             return Err("event columns that do not fit together");
         }
-        Ok(EventLog { day, model, caller, mode, ok, latency, app, automated, models, callers, labels })
+        Ok(EventLog { day, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels })
     }
 }
 

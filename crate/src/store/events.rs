@@ -30,7 +30,8 @@ pub struct EventRow<'a> {
 ///
 /// Strings are interned (`models`, `callers`, `labels`), so a row costs a few bytes
 /// whatever its ids look like; optional columns exist only once some row has the
-/// field. `kind` and `units` are validated but not kept: no figure reads them.
+/// field. `units` is validated but not kept: no figure reads it; `kind` is kept for
+/// filters alone (docs/metrics.md#filters).
 #[derive(Default)]
 pub struct EventLog {
     pub day: EventDays,
@@ -43,12 +44,38 @@ pub struct EventLog {
     pub latency: Option<Latencies>,
     /// The app's id among `labels`, [`NONE`] where not given.
     pub app: Option<Vec<u32>>,
+    /// The kind's id among `labels`, [`NONE`] where not given.
+    pub kind: Option<Vec<u32>>,
     /// `Some` once any event said whether it was automated; missing counts as not.
     pub automated: Option<Bits>,
     pub models: Interner,
     pub callers: Interner,
-    /// The values of `app`.
+    /// The values of `app` and `kind`.
     pub labels: Interner,
+}
+
+/// Appends `id` ([`NONE`] for no value) to an optional column of ids, which comes into being,
+/// [`NONE`] for the `n` events before, at its first value.
+fn push_label(column: &mut Option<Vec<u32>>, n: usize, id: Option<u32>) {
+    match (column, id) {
+        (Some(column), id) => column.push(id.unwrap_or(NONE)),
+        (column @ None, Some(id)) => {
+            let mut ids = vec![NONE; n];
+            ids.push(id);
+            *column = Some(ids);
+        }
+        (None, None) => {}
+    }
+}
+
+/// Appends `more` (`m` events) to an optional column of ids already renamed to this log's
+/// (`n` events), filling the side that lacks it with [`NONE`].
+fn append_labels(column: &mut Option<Vec<u32>>, n: usize, more: Option<Vec<u32>>, m: usize) {
+    match (column, more) {
+        (Some(column), more) => column.extend(more.unwrap_or_else(|| vec![NONE; m])),
+        (column @ None, Some(more)) => *column = Some([vec![NONE; n], more].concat()),
+        (None, None) => {}
+    }
 }
 
 impl EventLog {
@@ -62,7 +89,7 @@ impl EventLog {
         if let Some(column) = &mut self.latency {
             column.reserve_exact(additional);
         }
-        if let Some(column) = &mut self.app {
+        for column in [&mut self.app, &mut self.kind].into_iter().flatten() {
             column.reserve_exact(additional);
         }
         if let Some(column) = &mut self.automated {
@@ -88,15 +115,9 @@ impl EventLog {
             (None, None) => {}
         }
         let app = row.app.as_deref().map(|a| self.labels.intern(a));
-        match (&mut self.app, app) {
-            (Some(column), app) => column.push(app.unwrap_or(NONE)),
-            (None, Some(app)) => {
-                let mut column = vec![NONE; n];
-                column.push(app);
-                self.app = Some(column);
-            }
-            (None, None) => {}
-        }
+        push_label(&mut self.app, n, app);
+        let kind = row.kind.as_deref().map(|k| self.labels.intern(k));
+        push_label(&mut self.kind, n, kind);
         match (&mut self.automated, row.automated) {
             (Some(bits), value) => bits.push(value.unwrap_or(false)),
             (None, Some(value)) => {
@@ -135,12 +156,10 @@ impl EventLog {
             }
             (None, None) => {}
         }
-        let app = other.app.map(|app| app.into_iter().map(|id| rename(&labels, id)).collect::<Vec<_>>());
-        match (&mut self.app, app) {
-            (Some(column), more) => column.extend(more.unwrap_or_else(|| vec![NONE; m])),
-            (None, Some(more)) => self.app = Some([vec![NONE; n], more].concat()),
-            (None, None) => {}
-        }
+        let renamed_labels =
+            |ids: Option<Vec<u32>>| ids.map(|ids| ids.into_iter().map(|id| rename(&labels, id)).collect());
+        append_labels(&mut self.app, n, renamed_labels(other.app), m);
+        append_labels(&mut self.kind, n, renamed_labels(other.kind), m);
         match (&mut self.automated, other.automated) {
             (Some(bits), more) => bits.append(&more.unwrap_or_else(|| Bits::filled(m, false))),
             (None, Some(more)) => {
@@ -163,7 +182,7 @@ impl EventLog {
         permute(&mut self.mode, &order);
         self.ok = self.ok.gathered(&order);
         self.latency = self.latency.as_ref().map(|column| column.gathered(&order));
-        if let Some(column) = &mut self.app {
+        for column in [&mut self.app, &mut self.kind].into_iter().flatten() {
             permute(column, &order);
         }
         self.automated = self.automated.as_ref().map(|bits| bits.gathered(&order));
@@ -174,8 +193,7 @@ impl EventLog {
         self.day.len()
     }
 
-    /// The day-ordered store of these events, without the modes (the tallies hold them)
-    /// and with each day stored once, at its first event.
+    /// The day-ordered store of these events, with each day stored once, at its first event.
     pub fn seal(mut self) -> Events {
         self.sort_by_day();
         let mut days = Vec::new();
@@ -192,9 +210,11 @@ impl EventLog {
             starts,
             model: self.model,
             caller: self.caller,
+            mode: self.mode,
             ok: self.ok,
             latency: self.latency,
             app: self.app,
+            kind: self.kind,
             automated: self.automated,
             models: self.models,
             callers: self.callers,
@@ -206,7 +226,7 @@ impl EventLog {
 }
 
 /// The events of a dataset, in day order: what the figures that need single events
-/// (callers, latency, apps) read.
+/// (callers, latency, apps) read, and what a filter by mode, kind or app cuts by.
 pub struct Events {
     /// Each distinct day once, ascending; the events of `days[k]` are
     /// `starts[k]..starts[k + 1]`.
@@ -215,9 +235,12 @@ pub struct Events {
     pub model: Vec<u32>,
     /// [`NONE`] where the event named no caller.
     pub caller: Vec<u32>,
+    /// Summed into the tallies; kept for a filter by mode, whose tallies are summed anew.
+    pub mode: Vec<Mode>,
     pub ok: Bits,
     pub latency: Option<Latencies>,
     pub app: Option<Vec<u32>>,
+    pub kind: Option<Vec<u32>>,
     pub automated: Option<Bits>,
     pub models: Interner,
     pub callers: Interner,
@@ -236,7 +259,7 @@ impl Events {
         self.model.len()
     }
 
-    /// The events at `rows` (ascending): those of the models a filter keeps.
+    /// The events at `rows` (ascending): those a filter keeps.
     pub fn gathered(&self, rows: &[u32]) -> Events {
         let (mut days, mut starts) = (Vec::new(), Vec::new());
         let mut k = 0;
@@ -255,9 +278,11 @@ impl Events {
             starts,
             model: gathered(&self.model, rows),
             caller: gathered(&self.caller, rows),
+            mode: gathered(&self.mode, rows),
             ok: self.ok.gathered(rows),
             latency: self.latency.as_ref().map(|column| column.gathered(rows)),
             app: self.app.as_deref().map(|column| gathered(column, rows)),
+            kind: self.kind.as_deref().map(|column| gathered(column, rows)),
             automated: self.automated.as_ref().map(|bits| bits.gathered(rows)),
             models: self.models.clone(),
             callers: self.callers.clone(),
@@ -287,12 +312,13 @@ impl Events {
     fn shrink_to_fit(&mut self) {
         self.model.shrink_to_fit();
         self.caller.shrink_to_fit();
+        self.mode.shrink_to_fit();
         self.days.shrink_to_fit();
         self.starts.shrink_to_fit();
         if let Some(column) = &mut self.latency {
             column.shrink_to_fit();
         }
-        if let Some(column) = &mut self.app {
+        for column in [&mut self.app, &mut self.kind].into_iter().flatten() {
             column.shrink_to_fit();
         }
     }
@@ -303,9 +329,10 @@ impl Events {
             + self.starts.capacity() * 8
             + self.model.capacity() * 4
             + self.caller.capacity() * 4
+            + self.mode.capacity()
             + self.ok.heap_bytes()
             + self.latency.as_ref().map_or(0, Latencies::heap_bytes)
-            + self.app.as_ref().map_or(0, |c| c.capacity() * 4)
+            + [&self.app, &self.kind].into_iter().flatten().map(|c| c.capacity() * 4).sum::<usize>()
             + self.automated.as_ref().map_or(0, Bits::heap_bytes)
             + self.models.heap_bytes()
             + self.callers.heap_bytes()

@@ -3,10 +3,11 @@
 //! rollups determine has one implementation for both paths, and recomputing it for a new
 //! window walks cells, not events.
 
-use super::{day_order, gathered, Counts, EventLog, NONE};
+use super::{day_order, gathered, Bits, Counts, EventLog, Events, Listings, NONE};
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
+use std::ops::Range;
 
 /// A count column's value where a cell did not give it (`callers` of a rollup row).
 pub const MISSING: u64 = u64::MAX;
@@ -61,14 +62,38 @@ pub struct Tallies {
     pub latency_sketch: Option<Vec<LatencySketch>>,
 }
 
+/// The columns of day-ordered events that the tallies sum.
+struct Summed<'a> {
+    model: &'a [u32],
+    caller: &'a [u32],
+    mode: &'a [Mode],
+    ok: &'a Bits,
+    models: usize,
+}
+
 impl Tallies {
-    /// Sums the (day-ordered) log per day and model. `owner` gives each model id's owner
-    /// among the caller ids, or [`NONE`], to count self-calls.
-    pub fn from_events(log: &EventLog, owner: impl Fn(u32) -> u32) -> Tallies {
+    /// Sums the (day-ordered) log per day and model. The listings give each model's owner
+    /// among the caller ids, to count self-calls.
+    pub fn from_events(log: &EventLog, listings: &Listings) -> Tallies {
+        let columns =
+            Summed { model: &log.model, caller: &log.caller, mode: &log.mode, ok: &log.ok, models: log.models.len() };
+        Tallies::summed(&mut log.day.runs(), &columns, listings)
+    }
+
+    /// Sums sealed events per day and model, as [`Tallies::from_events`] sums a log: the
+    /// tallies of the events a filter by mode, kind or app keeps.
+    pub fn from_sealed(events: &Events, listings: &Listings) -> Tallies {
+        let e = events;
+        let columns = Summed { model: &e.model, caller: &e.caller, mode: &e.mode, ok: &e.ok, models: e.models.len() };
+        Tallies::summed(&mut e.days_in(0..e.len()), &columns, listings)
+    }
+
+    /// Both of the above: one loop over the events, whose days come in runs.
+    fn summed(runs: &mut dyn Iterator<Item = (Day, Range<usize>)>, log: &Summed, listings: &Listings) -> Tallies {
         let mut t = Tallies::default();
         let (mut self_calls, mut knowable) = (Vec::new(), Vec::new());
-        let mut cell_of_model = vec![usize::MAX; log.models.len()];
-        for (day, events) in log.day.runs() {
+        let mut cell_of_model = vec![usize::MAX; log.models];
+        for (day, events) in runs {
             for i in events {
                 let model = log.model[i];
                 let slot = &mut cell_of_model[model as usize];
@@ -87,7 +112,7 @@ impl Tallies {
                 if let Some(named) = t.named.get_mut(log.mode[i] as usize) {
                     named.add(c, 1);
                 }
-                let (caller, owner) = (log.caller[i], owner(model));
+                let (caller, owner) = (log.caller[i], listings.owner(model as usize));
                 if caller != NONE && owner != NONE {
                     knowable[c] += 1;
                     self_calls[c] += u64::from(caller == owner);

@@ -4,7 +4,7 @@
 // its id, else `hubpulse`): `#hub.from=2026-08-01&hub.to=2026-08-31&hub.category=vision`;
 // the fragment's other parameters are left as they are.
 
-const DIMENSIONS = ['model', 'owner', 'category'];
+const DIMENSIONS = ['model', 'owner', 'category', 'mode', 'kind', 'app'];
 
 export class UrlView {
   #element;
