@@ -11,11 +11,13 @@ const suite = browserSuite();
 
 const events = readFileSync(`${root}www/data/events.ndjson`, 'utf8').split('\n').filter(Boolean).map(JSON.parse);
 const listing = new Map(JSON.parse(readFileSync(`${root}www/data/models.json`, 'utf8')).map((m) => [m.model, m]));
-/** The successful events of the models `keep` keeps: a report's `events` over the data's span. */
-const count = (keep) => events.filter((e) => e.ok !== false && keep(e.model)).length;
+/** The successful events that `keep` keeps: a report's `events` over the data's span. */
+const countEvents = (keep) => events.filter((e) => e.ok !== false && keep(e)).length;
+/** The successful events of the models `keep` keeps. */
+const count = (keep) => countEvents((e) => keep(e.model));
 const inCategory = (category) => (m) => listing.get(m)?.category === category;
 const hub = { src: 'data/events.ndjson', registry: 'data/models.json' };
-const none = { model: [], owner: [], category: [] };
+const none = { model: [], owner: [], category: [], mode: [], kind: [], app: [] };
 
 async function open(widgets, options = {}) {
   const page = await suite.browser.newPage({ viewport: { width: 1000, height: 1200 }, ...options });
@@ -127,6 +129,59 @@ test('a click or Enter on a row keeps only its model, owner or category, and on 
   assert.equal(categories.events, count(inCategory(categories.filter.category[0])));
   assert.deepEqual((await page.evaluate(() => window.filters)).map((f) => f.id), ['board', 'board', 'owners', 'categories']);
   await screenshot(page, 'filtered-by-rows');
+  await page.close();
+});
+
+test('filters by mode, kind and app count those events in every widget, and a mode\'s legend entry filters by it', async () => {
+  const kind = events[0].kind;
+  const { page, errors } = await open({
+    tee: [1000, { ...hub, chart: 'overview', filter: 'mode=tee' }],
+    kinds: [320, { ...hub, chart: 'volume', filter: `kind=${encodeURIComponent(kind)}&app=chat-web` }],
+    apps: [1000, { ...hub, chart: 'leaderboard', filter: 'app=og-studio&category=vision' }],
+    modes: [1000, { ...hub, chart: 'verification' }],
+  });
+  const tee = await shown(page, 'tee');
+  assert.deepEqual([tee.filter, tee.events], [{ ...none, mode: ['tee'] }, countEvents((e) => e.mode === 'tee')]);
+  assert.deepEqual(tee.chips, [['mode tee ×', 'Remove the filter mode tee']]);
+  assert.match(tee.label, / Filter: mode tee\.$/);
+  const kinds = await shown(page, 'kinds');
+  assert.equal(kinds.events, countEvents((e) => e.kind === kind && e.app === 'chat-web'));
+  assert.match(kinds.label, new RegExp(` Filter: kind ${kind}; app chat-web\\.$`));
+  const apps = await shown(page, 'apps');
+  assert.equal(apps.events, countEvents((e) => e.app === 'og-studio' && inCategory('vision')(e.model)));
+  const verified = await page.evaluate(() => document.getElementById('tee').report.verified_share);
+  assert.equal(verified, 1, 'every event kept was made in a TEE');
+  // Shift and the third entry's digit keep only zkml; a double-click on an entry (the legend is
+  // a row at the right, under the heading and the chips: the first entry met from its left is
+  // vanilla) keeps
+  // only that mode instead, and a second one on it shows all again.
+  await page.locator('#modes').focus();
+  await page.keyboard.press('Shift+Digit3');
+  await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 1);
+  const zkml = await shown(page, 'modes');
+  assert.deepEqual([zkml.filter, zkml.events], [{ ...none, mode: ['zkml'] }, countEvents((e) => e.mode === 'zkml')]);
+  const box = await page.locator('#modes').boundingBox();
+  const mode = () => page.evaluate(() => document.getElementById('modes').filter.mode.join());
+  let entry = null;
+  for (let x = box.width / 2; x < box.width && !entry; x += 6) {
+    for (const y of [82, 88, 94]) {
+      await page.mouse.dblclick(box.x + x, box.y + y);
+      if (await mode() !== 'zkml') {
+        entry = { x, y };
+        break;
+      }
+    }
+  }
+  assert.ok(entry, 'a legend entry was met');
+  const vanilla = await shown(page, 'modes');
+  assert.deepEqual([vanilla.filter, vanilla.events], [{ ...none, mode: ['vanilla'] }, countEvents((e) => e.mode === 'vanilla')]);
+  await page.mouse.dblclick(box.x + entry.x, box.y + entry.y);
+  await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 0);
+  const all = await shown(page, 'modes');
+  assert.deepEqual([all.filter, all.events], [none, count(() => true)]);
+  assert.deepEqual((await page.evaluate(() => window.filters)).map((f) => f.id), ['modes', 'modes', 'modes']);
+  assert.deepEqual(errors, []);
+  await screenshot(page, 'filtered-by-mode');
   await page.close();
 });
 

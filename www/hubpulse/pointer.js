@@ -1,6 +1,7 @@
 // Pointer, touch and keyboard on a chart: hover shows a tooltip (a tap on touch screens),
 // dragging across a time chart narrows the window, a legend click (or a digit key) toggles
-// a series, the arrow keys step through the marks and a live region reads them. What is under the
+// a series and a double-click on a mode's entry (or Shift and its digit) filters by it,
+// the arrow keys step through the marks and a live region reads them. What is under the
 // pointer, and what it means, is the wasm view's answer; this file only forwards events.
 import { element } from './dom.js';
 
@@ -18,7 +19,7 @@ export class Pointer {
   /**
    * `on`: `{ view() }` the current View or null, `zoomTo(range)`, `resetZoom()`,
    * `toggled()` after a legend entry changed, `escape()` to close menus, `filter(filter)` when
-   * a row asks for one.
+   * a row or a legend entry asks for one.
    */
   constructor(host, overlay, tooltip, live, on) {
     [this.#host, this.#overlay, this.#tooltip, this.#live, this.#on] = [host, overlay, tooltip, live, on];
@@ -30,7 +31,7 @@ export class Pointer {
     });
     overlay.addEventListener('pointerdown', (e) => this.#down(e));
     overlay.addEventListener('pointerup', (e) => this.#up(e));
-    host.addEventListener('dblclick', () => on.resetZoom());
+    host.addEventListener('dblclick', (e) => this.#double(e));
     host.addEventListener('keydown', (e) => this.#key(e));
   }
 
@@ -105,6 +106,16 @@ export class Pointer {
     }
   }
 
+  /** A double-click on a legend entry that filters (its two clicks showed it again) filters
+   * by it; anywhere else it shows every day again. */
+  #double(e) {
+    const view = this.#on.view();
+    const entry = view?.legendAt(...this.#point(e));
+    const filter = entry === undefined ? null : view.legendFilter(entry);
+    if (filter) this.#on.filter(filter);
+    else this.#on.resetZoom();
+  }
+
   #key(e) {
     const view = this.#on.view();
     if (!view) return;
@@ -125,6 +136,10 @@ export class Pointer {
         this.hide();
         this.#on.filter(filter);
       }
+    } else if (e.shiftKey && /^Digit[1-9]$/.test(e.code)) {
+      // Shift and an entry's digit filter by it, as a double-click on it does.
+      const filter = view.legendFilter(Number(e.code.slice(5)) - 1);
+      if (filter) this.#on.filter(filter);
     } else if (/^[1-9]$/.test(e.key)) {
       // The legend's entries, in reading order, switch on and off with the digit keys.
       const key = view.toggleLegend(Number(e.key) - 1);

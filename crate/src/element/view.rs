@@ -5,6 +5,7 @@
 
 use crate::chart::{self, By, ChartKind, ChartOptions, Chip, DrawError, Drawn, Theme, Tooltip, Word};
 use crate::day::Day;
+use crate::mode::Mode;
 use crate::problems::Severity;
 use crate::report::{Filter, Report};
 use crate::text::visible;
@@ -74,6 +75,35 @@ impl View {
     /// row of the one value kept already keeps all again. `None` on other targets.
     pub fn filter_of(&self, index: usize) -> Option<Filter> {
         let (dimension, value, _) = self.row_value(index)?;
+        self.keeping(dimension, value)
+    }
+
+    /// The filter that a double-click on legend entry `index` asks for (Shift and its digit
+    /// key do): a mode's entry (verification, volume stacked by mode) keeps only that mode,
+    /// a share chart's entry only its model, owner or category, beside the filter's other
+    /// dimensions; the entry of the one value kept keeps all again. `None` on other entries
+    /// (a mean, a comparison, the rest, the group without a name).
+    pub fn legend_filter(&self, index: usize) -> Option<Filter> {
+        let key = &self.drawn.legend.get(index)?.key;
+        let mode = || Mode::ALL.iter().any(|m| m.name() == key);
+        let dimension = match self.kind {
+            _ if key.starts_with('(') => return None,
+            ChartKind::Verification => By::Mode,
+            ChartKind::Volume if self.options.stack_by_mode && mode() => By::Mode,
+            ChartKind::Share => self.options.by,
+            _ => return None,
+        };
+        self.keeping(dimension.name(), key.clone())
+    }
+
+    /// The legend entry at `(x, y)`, in CSS pixels.
+    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+        self.drawn.legend.iter().position(|h| h.rect.contains(x, y))
+    }
+
+    /// The report's filter with `dimension` keeping only `value`, or keeping all again when it
+    /// kept only that.
+    fn keeping(&self, dimension: &str, value: String) -> Option<Filter> {
         let mut filter = self.report.input.filter.clone().unwrap_or_default();
         let values = filter.values_mut(dimension)?;
         *values = if *values == [value.as_str()] { Vec::new() } else { vec![value] };
@@ -114,7 +144,7 @@ impl View {
 
     /// Toggles the legend entry at `(x, y)`; its key, when there was one (then redraw).
     pub fn click(&mut self, x: f64, y: f64) -> Option<String> {
-        let index = self.drawn.legend.iter().position(|h| h.rect.contains(x, y))?;
+        let index = self.legend_at(x, y)?;
         self.toggle_legend(index)
     }
 
@@ -328,9 +358,11 @@ mod tests {
     fn hub() -> Dataset {
         let mut events = String::new();
         for day in ["2024-01-01", "2024-01-02"] {
-            for (model, n) in [("a", 3), ("b", 2), ("c", 1)] {
+            for (model, n, mode) in [("a", 3, "tee"), ("b", 2, "vanilla"), ("c", 1, "vanilla")] {
                 for _ in 0..n {
-                    events.push_str(&format!("{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"{model}\"}}\n"));
+                    events.push_str(&format!(
+                        "{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"{model}\",\"mode\":\"{mode}\"}}\n"
+                    ));
                 }
             }
         }
@@ -383,6 +415,32 @@ mod tests {
         let chat = Filter { category: vec!["chat".into()], ..Filter::default() };
         assert_eq!(categories.filter_of(0), Some(chat));
         assert_eq!(filtered_view(ChartKind::Volume, By::Model, Filter::default()).filter_of(0), None);
+    }
+
+    #[test]
+    fn a_legend_entry_of_a_mode_or_a_share_s_part_filters_by_it() {
+        let modes = filtered_view(ChartKind::Verification, By::Model, Filter::default());
+        let keys: Vec<&str> = modes.drawn.legend.iter().map(|entry| entry.key.as_str()).collect();
+        assert_eq!(keys, ["vanilla", "tee", "zkml", "other", "unknown"]);
+        let mode = |names: &[&str]| Filter { mode: names.iter().map(|&n| n.to_owned()).collect(), ..Filter::default() };
+        assert_eq!(modes.legend_filter(1), Some(mode(&["tee"])));
+        let entry = modes.drawn.legend[4].rect;
+        assert_eq!(modes.legend_at(entry.left + 1.0, entry.top + 1.0), Some(4));
+        let tee = filtered_view(ChartKind::Verification, By::Model, mode(&["tee"]));
+        assert_eq!(tee.legend_filter(1), Some(Filter::default()), "the one mode kept: all again");
+        assert_eq!(tee.legend_filter(5), None);
+        let owners = filtered_view(ChartKind::Share, By::Owner, Filter::default());
+        let keys: Vec<&str> = owners.drawn.legend.iter().map(|entry| entry.key.as_str()).collect();
+        assert_eq!(keys, ["acme", "zed"]);
+        let zed = Filter { owner: vec!["zed".into()], ..Filter::default() };
+        assert_eq!(owners.legend_filter(1), Some(zed));
+        let report = hub().report(&ReportOptions::default()).expect("a report");
+        let stacked = ChartOptions { stack_by_mode: true, ..ChartOptions::default() };
+        let mut volume = View::new(report, ChartKind::Volume, stacked, Theme::named(ThemeName::Light));
+        volume.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
+        let keys: Vec<&str> = volume.drawn.legend.iter().map(|entry| entry.key.as_str()).collect();
+        assert_eq!(keys, ["vanilla", "tee", "zkml", "other", "unknown"]);
+        assert_eq!(volume.legend_filter(0), Some(mode(&["vanilla"])));
     }
 
     #[test]

@@ -121,7 +121,7 @@ impl JsView {
     }
 
     /// The filter a click at `(x, y)` asks for (a row of a leaderboard or of the
-    /// categories), `{model, owner, category}`, or `null`.
+    /// categories), `{model, owner, category, mode, kind, app}`, or `null`.
     #[wasm_bindgen(js_name = filterAt)]
     pub fn filter_at(&self, x: f64, y: f64) -> Result<JsValue, JsValue> {
         self.view.filter_at(x, y).map_or(Ok(JsValue::NULL), |f| to_object(&f))
@@ -131,6 +131,19 @@ impl JsView {
     #[wasm_bindgen(js_name = filterOf)]
     pub fn filter_of(&self, index: usize) -> Result<JsValue, JsValue> {
         self.view.filter_of(index).map_or(Ok(JsValue::NULL), |f| to_object(&f))
+    }
+
+    /// The legend entry at `(x, y)` (from 0, in reading order), or `undefined`.
+    #[wasm_bindgen(js_name = legendAt)]
+    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+        self.view.legend_at(x, y)
+    }
+
+    /// The filter that a double-click on legend entry `index` asks for (a mode's entry keeps
+    /// only that mode), or `null`.
+    #[wasm_bindgen(js_name = legendFilter)]
+    pub fn legend_filter(&self, index: usize) -> Result<JsValue, JsValue> {
+        self.view.legend_filter(index).map_or(Ok(JsValue::NULL), |f| to_object(&f))
     }
 
     /// Whether it is drawn in the dark theme.
