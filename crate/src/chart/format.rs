@@ -139,8 +139,11 @@ impl Locale {
     }
 
     /// A range of days, its year said once when both ends share it ("Aug 1 – Oct 29, 2026")
-    /// and at each end when they do not ("Aug 1, 2026 – Aug 4, 2029").
+    /// and at each end when they do not ("Aug 1, 2026 – Aug 4, 2029"); one day is that day.
     pub fn day_range(&self, from: Day, to: Day) -> String {
+        if from == to {
+            return self.day_long(to);
+        }
         let first = if from.ymd().0 == to.ymd().0 { self.day_short(from) } else { self.day_long(from) };
         format!("{first} – {}", self.day_long(to))
     }

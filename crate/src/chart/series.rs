@@ -197,18 +197,7 @@ pub fn volume<DB: DrawingBackend>(
     } else {
         Vec::new()
     };
-    // A compared period's 7-day mean, faint, its k-th day over the window's k-th.
-    let before = report.compared.as_deref().and_then(|b| Some((b.window?, &b.daily.events_ma7)));
-    if let Some((w, _)) = before {
-        let label = f.day_range(w.from, w.to);
-        legend.push(LegendItem {
-            key: "compared".into(),
-            label,
-            color: p.theme.muted,
-            shown: options.shows("compared"),
-        });
-    }
-    let before = before.filter(|_| options.shows("compared")).map(|(_, mean)| mean);
+    let before = compared(p, report, options, &mut legend).map(|b| &b.daily.events_ma7);
     let highest = |values: &[f64]| values.iter().copied().fold(0.0, f64::max);
     let y_max = (daily.events.iter().copied().max().unwrap_or(0) as f64).max(before.map_or(0.0, |m| highest(m)));
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
@@ -236,10 +225,41 @@ pub fn volume<DB: DrawingBackend>(
         stripes(p, left, top, right, bottom)?;
     }
     if let Some(mean) = before {
-        line(p, &t, mean.iter().take(daily.events.len()).map(|&m| Some(m)), p.theme.muted)?;
+        faint(p, &t, mean.iter().copied(), window.days)?;
     }
     line(p, &t, volume_mean(report, options).iter().map(|&m| Some(m)), p.theme.demand_line)?;
     Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
+}
+
+/// The compared period of `report` (docs/metrics.md#comparison), which a time chart draws
+/// faint, its k-th day over the window's k-th: its entry is added to `legend` (named by its
+/// days), and its report returned while the entry is shown.
+fn compared<'r, DB: DrawingBackend>(
+    p: &Painter<DB>,
+    report: &'r Report,
+    options: &ChartOptions,
+    legend: &mut Vec<LegendItem>,
+) -> Option<&'r Report> {
+    let before = report.compared.as_deref()?;
+    let w = before.window?;
+    let shown = options.shows("compared");
+    legend.push(LegendItem {
+        key: "compared".into(),
+        label: p.fmt.day_range(w.from, w.to),
+        color: p.theme.muted,
+        shown,
+    });
+    Some(before).filter(|_| shown)
+}
+
+/// The compared period's `values` as the faint line under the window's first `days` days.
+fn faint<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    t: &PlotTransform,
+    values: impl Iterator<Item = f64>,
+    days: u32,
+) -> Result<(), DrawError<DB>> {
+    line(p, t, values.take(days as usize).map(Some), p.theme.muted)
 }
 
 /// The modes whose bars a chart stacked by mode shows (the legend hides the others).
@@ -280,7 +300,7 @@ pub fn supply_demand<DB: DrawingBackend>(
             ("unit", super::unit(report, f)),
         ],
     );
-    let legend = vec![
+    let mut legend = vec![
         LegendItem {
             key: "listed".into(),
             label: f.word(Word::Listed).into(),
@@ -294,7 +314,10 @@ pub fn supply_demand<DB: DrawingBackend>(
             shown: options.shows("active"),
         },
     ];
-    let y_max = daily.models_listed.iter().chain(&daily.models_active).copied().max().unwrap_or(0) as f64;
+    // The models used in the compared period, against those used now.
+    let before = compared(p, report, options, &mut legend).map(|b| &b.daily.models_active);
+    let counts = daily.models_listed.iter().chain(&daily.models_active).chain(before.into_iter().flatten());
+    let y_max = counts.copied().max().unwrap_or(0) as f64;
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
     let (t, legend) = time_frame(p, &frame)?;
@@ -306,6 +329,9 @@ pub fn supply_demand<DB: DrawingBackend>(
         }
         area.push((t.x_px(daily.models_listed.len() as f64 - 0.5), t.y_px(0.0)));
         p.polygon(&area, p.theme.supply)?;
+    }
+    if let Some(used) = before {
+        faint(p, &t, used.iter().map(|&n| n as f64), window.days)?;
     }
     if options.shows("active") {
         line(p, &t, daily.models_active.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;
@@ -373,7 +399,7 @@ pub fn callers<DB: DrawingBackend>(
             ("stickiness", &f.percent(report.stickiness)),
         ],
     );
-    let legend = vec![
+    let mut legend = vec![
         LegendItem {
             key: "dau".into(),
             label: f.word(Word::Daily).into(),
@@ -383,14 +409,21 @@ pub fn callers<DB: DrawingBackend>(
         LegendItem { key: "wau".into(), label: "WAU".into(), color: p.theme.demand_line, shown: options.shows("wau") },
         LegendItem { key: "mau".into(), label: "MAU".into(), color: p.theme.accent, shown: options.shows("mau") },
     ];
+    // The compared period's weekly actives, against this one's.
+    let before = compared(p, report, options, &mut legend).and_then(|b| b.daily.wau.as_deref());
     let shown = |key: &str, s: &[u64]| if options.shows(key) { s.iter().copied().max().unwrap_or(0) } else { 0 };
-    let y_max = shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)) as f64;
+    let y_max =
+        shown("dau", dau).max(shown("wau", wau)).max(shown("mau", mau)).max(shown("compared", before.unwrap_or(&[])))
+            as f64;
     let what = what(bins.means_note(f));
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let frame = counts_frame(report, window, Heading { title, subtitle }, y_max, &legend);
     let (t, legend) = time_frame(p, &frame)?;
     if options.shows("dau") {
         bars(p, &t, &bins, &vec![0.0; bins.ranges.len()], &bins.means(&as_f64(dau)), p.theme.demand_fill)?;
+    }
+    if let Some(wau) = before {
+        faint(p, &t, wau.iter().map(|&n| n as f64), window.days)?;
     }
     if options.shows("wau") {
         line(p, &t, wau.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;

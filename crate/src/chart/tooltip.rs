@@ -8,8 +8,9 @@ use super::said::Said;
 use super::series::{listed_and_active, mode_label, shown_modes, volume_mean};
 use super::words::Word;
 use super::{categories, format, leaderboard, model, overview, retention, share, By, ChartKind, ChartOptions, Drawn};
-use crate::report::{ratio, Report};
+use crate::report::{ratio, Daily, Report};
 use serde::Serialize;
+use std::ops::Range;
 
 /// A tooltip: where it points, a title and the exact values as (label, value) lines.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -223,28 +224,30 @@ pub fn describe(
                                 .map(|m| (mode_label(m, f).to_owned(), integer(d.by_mode.get(m)[index]))),
                         );
                     }
-                    // The compared period's day drawn under this one, named by its date.
-                    let then = report.compared.as_deref().filter(|_| options.shows("compared")).map(|r| &r.daily);
-                    if let Some((day, n)) = then.and_then(|b| Some((*b.day.get(index)?, *b.events.get(index)?))) {
-                        lines.push((f.day_long(day), integer(n)));
-                    }
+                    lines.extend(then(report, options, index..index + 1, |d| Some(&d.events), sum_of));
                     lines
                 }
-                ChartKind::SupplyDemand => vec![
-                    (f.word(Word::Listed).into(), integer(d.models_listed[index])),
-                    (f.word(Word::Used).into(), integer(d.models_active[index])),
-                    (super::unit_label(report, f), integer(events)),
-                ],
+                ChartKind::SupplyDemand => {
+                    let mut lines = vec![
+                        (f.word(Word::Listed).into(), integer(d.models_listed[index])),
+                        (f.word(Word::Used).into(), integer(d.models_active[index])),
+                        (super::unit_label(report, f), integer(events)),
+                    ];
+                    lines.extend(then(report, options, index..index + 1, |d| Some(&d.models_active), sum_of));
+                    lines
+                }
                 ChartKind::Verification | ChartKind::Share => {
                     share::lines(&share::parts(report, share_by(kind, options), f), options, index..index + 1)
                 }
                 _ => {
                     let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| integer(s[index]));
-                    vec![
+                    let mut lines = vec![
                         (f.word(Word::DailyCallers).into(), at(&d.callers)),
                         ("WAU".into(), at(&d.wau)),
                         ("MAU".into(), at(&d.mau)),
-                    ]
+                    ];
+                    lines.extend(then(report, options, index..index + 1, |d| d.wau.as_deref(), sum_of));
+                    lines
                 }
             };
             let x = t.x_px(index as f64);
@@ -254,6 +257,35 @@ pub fn describe(
     };
     let crosshair = (kind.is_time() || kind == ChartKind::Model).then_some(at.left);
     Some(Tooltip { index, x: (at.left + at.right) / 2.0, y: at.top, crosshair, title, lines })
+}
+
+/// The compared period's `figure` on the days drawn under the window's `days` (indices), as
+/// `pick` makes one value of them, while its line is shown (docs/metrics.md#comparison): named
+/// by the period, as its legend entry is (a table's column), and its value by its own days,
+/// "6 (Jan 1, 2024)".
+fn then(
+    report: &Report,
+    options: &ChartOptions,
+    days: Range<usize>,
+    figure: impl Fn(&Daily) -> Option<&[u64]>,
+    pick: fn(&[u64]) -> u64,
+) -> Option<(String, String)> {
+    let f = &options.locale;
+    let before = report.compared.as_deref().filter(|_| options.shows("compared"))?;
+    let (w, d) = (before.window?, &before.daily);
+    let end = days.end.min(d.day.len());
+    let values = figure(d)?.get(days.start..end).filter(|v| !v.is_empty())?;
+    let named = f.day_range(d.day[days.start], d.day[end - 1]);
+    Some((f.day_range(w.from, w.to), format!("{} ({named})", f.integer(pick(values)))))
+}
+
+/// One value of several days' counts: their sum, or the last (a rolling figure at a bin's end).
+fn sum_of(values: &[u64]) -> u64 {
+    values.iter().sum()
+}
+
+fn last_of(values: &[u64]) -> u64 {
+    values.last().copied().unwrap_or(0)
 }
 
 /// What a chart of shares divides the events by: the verification chart, by mode.
@@ -296,6 +328,7 @@ fn binned(
                         .map(|m| (mode_label(m, f).to_owned(), f.integer(bins.sum(index, d.by_mode.get(m))))),
                 );
             }
+            lines.extend(then(report, options, days.clone(), |d| Some(&d.events), sum_of));
             lines
         }
         ChartKind::Verification | ChartKind::Share => {
@@ -308,11 +341,13 @@ fn binned(
                 .callers
                 .as_ref()
                 .map_or(format::UNDEFINED.into(), |c| f.decimal(c[days.clone()].iter().sum::<u64>() as f64 / count, 1));
-            vec![
+            let mut lines = vec![
                 (f.word(Word::DailyCallersMean).into(), daily),
                 (f.word(Word::WauAtEnd).into(), at(&d.wau)),
                 (f.word(Word::MauAtEnd).into(), at(&d.mau)),
-            ]
+            ];
+            lines.extend(then(report, options, days.clone(), |d| d.wau.as_deref(), last_of));
+            lines
         }
     };
     let x = (t.x_px(days.start as f64 - 0.5) + t.x_px(days.end as f64 - 0.5)) / 2.0;

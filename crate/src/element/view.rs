@@ -453,12 +453,53 @@ mod tests {
         let tip = view.hover_index(0).expect("a tip");
         assert_eq!(
             tip.lines.last(),
-            Some(&("Jan 1, 2024".to_owned(), "6".to_owned())),
+            Some(&("Jan 1, 2024".to_owned(), "6 (Jan 1, 2024)".to_owned())),
             "a 3, b 2 and c 1 the day before"
         );
         view.toggle_legend(0);
         let hidden = view.hover_index(0).expect("a tip");
         assert!(!hidden.lines.iter().any(|(label, _)| label == "Jan 1, 2024"), "the line switched off: not said");
+    }
+
+    #[test]
+    fn the_time_charts_draw_the_compared_period_faint_until_its_legend_entry_hides_it() {
+        let mut body = String::new();
+        for k in 0..14 {
+            let day = Day::parse("2024-01-01").expect("a day").plus(k);
+            for n in 0..(k % 4 + 1) {
+                body.push_str(&format!("{{\"ts\":\"{day}T10:00:00Z\",\"model\":\"m{n}\",\"caller\":\"c{n}\"}}\n"));
+            }
+        }
+        let data = Dataset::from_events("e.ndjson", body.as_bytes()).expect("events");
+        let options =
+            ReportOptions { range: Some("7d".into()), compare: Some("previous".into()), ..Default::default() };
+        let report = data.report(&options).expect("a report");
+        // A series' line (a hidden legend entry's box and the axes are thinner).
+        const LINE: &str = "stroke-width=\"2\"";
+        for kind in [ChartKind::Volume, ChartKind::Callers, ChartKind::SupplyDemand] {
+            let mut view = View::new(report.clone(), kind, ChartOptions::default(), Theme::named(ThemeName::Light));
+            let mut lines = || {
+                let mut svg = String::new();
+                view.draw(SVGBackend::with_string(&mut svg, (640, 360))).expect("drawn");
+                svg.matches(LINE).count()
+            };
+            let with = lines();
+            // The screen readers' table: one column of the compared period, its days in it.
+            let table = view.table();
+            let period = table.columns.iter().position(|c| c == "Jan 1 – Jan 7, 2024");
+            let cell = period.and_then(|k| table.rows.first()?.get(k).cloned()).unwrap_or_default();
+            assert!(
+                cell.ends_with(" (Jan 1, 2024)") && table.columns.len() < 7,
+                "{kind:?}: {:?} {cell}",
+                table.columns
+            );
+            let entry = view.drawn.legend.iter().position(|entry| entry.key == "compared").expect("an entry");
+            view.toggle_legend(entry);
+            let mut svg = String::new();
+            view.draw(SVGBackend::with_string(&mut svg, (640, 360))).expect("drawn");
+            assert_eq!(svg.matches(LINE).count() + 1, with, "{kind:?}: one line fewer");
+            assert!(svg.contains("Jan 1 – Jan 7, 2024"), "{kind:?}: named by its days");
+        }
     }
 
     #[test]
