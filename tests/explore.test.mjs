@@ -185,6 +185,35 @@ test('filters by mode, kind and app count those events in every widget, and a mo
   await page.close();
 });
 
+test('with row-click="card" a leaderboard\'s row opens its model\'s card, and Back or Enter goes back', async () => {
+  const { page, errors } = await open({ cards: [1000, { ...hub, chart: 'leaderboard', 'row-click': 'card' }] });
+  const second = await page.evaluate(() => document.getElementById('cards').report.models[1]);
+  const row = await rowAt(page, 'cards', '2. ');
+  assert.equal(row.hint, `Click or Enter to open the card of ${second.name}`);
+  const label = () => page.evaluate(() => document.getElementById('cards').getAttribute('aria-label'));
+  const board = await label();
+  await page.mouse.click(row.x, row.y);
+  await page.waitForFunction((board) => document.getElementById('cards').getAttribute('aria-label') !== board, board);
+  const card = await label();
+  assert.ok(card.includes(second.name), card);
+  const back = page.locator('#cards').locator('button', { hasText: 'Back' });
+  assert.ok(await back.isVisible(), 'a Back button');
+  assert.deepEqual((await shown(page, 'cards')).filter, none, 'no filter: the card of one model of the whole use');
+  await page.locator('#cards').screenshot({ path: `${root}test-results/card-from-row.png` });
+  await back.press('Enter');
+  await page.waitForFunction((board) => document.getElementById('cards').getAttribute('aria-label') === board, board);
+  assert.ok(!(await back.isVisible()), 'gone with the card');
+  // The keyboard: the arrows reach the first row, Enter opens its card.
+  const first = await page.evaluate(() => document.getElementById('cards').report.models[0].name);
+  await page.locator('#cards').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((board) => document.getElementById('cards').getAttribute('aria-label') !== board, board);
+  assert.ok((await label()).includes(first));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a touch screen the first tap on a row shows its tooltip and the second filters', async () => {
   const { page } = await open({ board: [360, { ...hub, chart: 'leaderboard' }] }, { hasTouch: true, isMobile: true });
   const row = await rowAt(page, 'board', '3. ');

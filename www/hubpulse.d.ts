@@ -245,6 +245,8 @@ export interface WidgetOptions {
   filter?: Filter | string;
   /** The period to compare with: `previous` or `YYYY-MM-DD/YYYY-MM-DD`. */
   compare?: string;
+  /** What a click on a leaderboard's row does: keep only its model (default) or open its card. */
+  rowClick?: 'filter' | 'card';
   /** Widgets of one group share their window, filter and comparison (docs/embedding.md#linked-widgets). */
   group?: string;
   /** Keep the reader's window and filter in the page's URL fragment (any value; docs/embedding.md#a-view-in-the-url). */

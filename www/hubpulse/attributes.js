@@ -14,7 +14,8 @@ const URL_ATTRIBUTES = new Set(['src', 'rollups', 'snapshots', 'registry', 'rpc'
  */
 export const OBSERVED = ['src', 'rollups', 'snapshots', 'registry', 'format', 'source', 'rpc', 'from-block',
   'to-block', 'address', 'reorg-depth', 'max-rows', 'max-bytes', 'credentials', 'chart', 'theme', 'range', 'from', 'to', 'model',
-  'stack', 'cohort', 'by', 'locale', 'words', 'unit', 'first-party', 'filter', 'compare', 'group', 'sync-url', 'refresh', 'timeout', 'deadline'];
+  'stack', 'cohort', 'by', 'locale', 'words', 'unit', 'first-party', 'filter', 'compare', 'row-click', 'group', 'sync-url', 'refresh',
+  'timeout', 'deadline'];
 
 /** The reader's locale for `element`: its `locale` attribute, else the browser's language. */
 const localeOf = (element) => element.getAttribute('locale') ?? navigator.language;

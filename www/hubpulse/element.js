@@ -57,6 +57,10 @@ class HubPulse extends HTMLElement {
   #words = null;
   /** The period the reader compares with (`''`: none), or null: the `compare` attribute's. */
   #compare = null;
+  /** The model whose card a row opened (`row-click="card"`), or null: the chart. */
+  #card = null;
+  /** "Back", shown with a card a row opened: the chart again. */
+  #back = element('button');
 
   constructor() {
     super();
@@ -64,7 +68,8 @@ class HubPulse extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     for (const node of [this.#canvas, this.#overlay, this.#tooltip]) node.setAttribute('aria-hidden', 'true');
     this.#live.setAttribute('aria-live', 'polite');
-    this.#tools.append(this.#zoom.button);
+    this.#tools.append(this.#zoom.button, this.#back);
+    this.#back.addEventListener('click', () => this.#openCard(null));
     this.#tooltip.hidden = true;
     root.append(this.#canvas, this.#overlay, this.#chips.box, this.#tooltip, this.#status.notice, this.#tools, this.#live,
                 this.#table);
@@ -76,6 +81,7 @@ class HubPulse extends HTMLElement {
     this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {
       view, zoomTo: (range) => this.#zoom.to(range), resetZoom: () => this.resetZoom(),
       toggled: () => this.#describe(), escape: () => this.#panels.close(), filter: (f) => this.#chips.to(f),
+      choose: ({ filter, card }) => (card ? this.#openCard(card) : this.#chips.to(filter)),
     });
   }
 
@@ -193,12 +199,14 @@ class HubPulse extends HTMLElement {
   #relabel() {
     this.#zoom.relabel((key) => this.#say(key));
     this.#panels.relabel((key) => this.#say(key));
+    [this.#back.textContent, this.#back.title] = [this.#say('back'), this.#say('back_hint')];
   }
 
   #changed(name) {
     if (['range', 'from', 'to'].includes(name)) this.#zoom.range = null;
     if (name === 'compare') this.#compare = null;
     if (name === 'filter') this.#chips.filter = null;
+    if (['chart', 'by', 'row-click'].includes(name)) this.#card = null;
     const loaded = this.#config?.loadKey;
     if (!this.#readConfig()) return;
     // What is loaded stays when the inputs did not change: only the view is made again.
@@ -319,9 +327,18 @@ class HubPulse extends HTMLElement {
     return { range: this.#zoom.range, filter: this.#chips.filter, compare: this.#compare };
   }
 
-  /** What the view is asked besides the attributes: the reader's window, filter and comparison. */
+  /** What the view is asked besides the attributes: the reader's window, filter, comparison and card. */
   #chosen() {
-    return { ...this.#zoom.range, ...this.#chips.look, ...(this.#compare === null ? {} : { compare: this.#compare }) };
+    return { ...this.#zoom.range, ...this.#chips.look, ...(this.#compare === null ? {} : { compare: this.#compare }),
+             ...(this.#card === null ? {} : { card: this.#card }) };
+  }
+
+  /** Shows the card of `model` (a row's), or the chart again (null). */
+  #openCard(model) {
+    this.#card = model;
+    this.#makeView();
+    if (model === null) this.focus();
+    else this.#back.focus();
   }
 
   /** Shows the view `state` (another widget's of the group, or the URL's). */
@@ -348,6 +365,7 @@ class HubPulse extends HTMLElement {
       this.#status.hide();
       this.#tooltip.hidden = true; // it spoke of the view before
       this.#zoom.button.hidden = !this.#zoom.range;
+      this.#back.hidden = this.#card === null;
       this.#draw();
       this.#chips.show(this.#view);
       this.#describe();

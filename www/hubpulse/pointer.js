@@ -19,7 +19,7 @@ export class Pointer {
   /**
    * `on`: `{ view() }` the current View or null, `zoomTo(range)`, `resetZoom()`,
    * `toggled()` after a legend entry changed, `escape()` to close menus, `filter(filter)` when
-   * a row or a legend entry asks for one.
+   * a legend entry asks for one, `choose({filter} or {card})` when a row does.
    */
   constructor(host, overlay, tooltip, live, on) {
     [this.#host, this.#overlay, this.#tooltip, this.#live, this.#on] = [host, overlay, tooltip, live, on];
@@ -92,12 +92,13 @@ export class Pointer {
       return;
     }
     if (view.click(x, y) !== undefined) return this.#on.toggled(); // a legend entry
-    // A row filters; on a touch screen, the second tap on it (the first shows its tooltip).
+    // A row filters (or opens its card); on a touch screen, the second tap on it (the first
+    // shows its tooltip).
     const tip = e.pointerType === 'touch' ? view.hover(x, y) : null;
-    const filter = !tip || (!this.#tooltip.hidden && tip.index === this.#tapped) ? view.filterAt(x, y) : null;
-    if (filter) {
+    const choice = !tip || (!this.#tooltip.hidden && tip.index === this.#tapped) ? view.choiceAt(x, y) : null;
+    if (choice) {
       this.hide();
-      return this.#on.filter(filter);
+      return this.#on.choose(choice);
     }
     // A tap (touch) shows the tooltip there; a tap on nothing hides it.
     if (e.pointerType === 'touch') {
@@ -130,11 +131,12 @@ export class Pointer {
       }
       this.show(tip);
     } else if (e.key === 'Enter' && this.#index >= 0) {
-      // The row the arrow keys reached filters, as a click on it does.
-      const filter = view.filterOf(this.#index);
-      if (filter) {
+      // The row the arrow keys reached is chosen, as a click on it is.
+      const choice = view.choiceOf(this.#index);
+      if (choice) {
+        e.preventDefault(); // a card's Back button, focused meanwhile, is not pressed by this Enter
         this.hide();
-        this.#on.filter(filter);
+        this.#on.choose(choice);
       }
     } else if (e.shiftKey && /^Digit[1-9]$/.test(e.code)) {
       // Shift and an entry's digit filter by it, as a double-click on it does.

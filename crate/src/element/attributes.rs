@@ -85,6 +85,9 @@ pub struct ChartConfig {
     pub options: ChartOptions,
     /// Light, dark or the system's (`theme`).
     pub theme: ThemeChoice,
+    /// A leaderboard's row opens its model's card instead of filtering by it
+    /// (`row-click="card"`).
+    pub cards: bool,
 }
 
 /// Every attribute of one element, read.
@@ -115,7 +118,7 @@ pub const DEFAULT_IDLE_SECONDS: f64 = 30.0;
 pub const DEFAULT_DEADLINE_SECONDS: f64 = 300.0;
 
 /// The attributes the element reads; any other is the page's own business.
-pub const ATTRIBUTES: [&str; 34] = [
+pub const ATTRIBUTES: [&str; 35] = [
     "src",
     "rollups",
     "snapshots",
@@ -145,6 +148,7 @@ pub const ATTRIBUTES: [&str; 34] = [
     "first-party",
     "filter",
     "compare",
+    "row-click",
     // Read by the page's script alone: widgets of one group share their window and filter,
     // and `sync-url` keeps them in the page's URL.
     "group",
@@ -209,7 +213,7 @@ fn reader_words(language: &str, table: Option<&str>, page: Option<&str>) -> Resu
 
 impl ChartConfig {
     /// Reads the chart's attributes (`chart`, `cohort`, `stack`, `by`, `model`, `locale`,
-    /// `words`, `theme`) among `attributes`; `locale`: the reader's language, and `language`
+    /// `words`, `theme`, `row-click`) among `attributes`; `locale`: the reader's language, and `language`
     /// its table of words as fetched (see [`ElementConfig::parse`]).
     pub fn parse(
         attributes: &BTreeMap<String, String>,
@@ -261,9 +265,14 @@ impl ChartConfig {
                     .ok_or_else(|| attribute(format!("theme is auto, light or dark, not {name:?}")))?,
             ),
         };
+        let cards = match get("row-click").map(str::trim) {
+            None | Some("" | "filter") => false,
+            Some("card") => true,
+            Some(other) => return Err(attribute(format!("row-click is filter or card, not {other:?}"))),
+        };
         // The share of each mode is the verification chart.
         let kind = if kind == ChartKind::Share && by == By::Mode { ChartKind::Verification } else { kind };
-        Ok(ChartConfig { kind, options, theme })
+        Ok(ChartConfig { kind, options, theme, cards })
     }
 }
 
@@ -430,10 +439,11 @@ mod tests {
     #[test]
     fn every_bad_value_names_its_attribute() {
         let src = ("src", "e.ndjson");
-        let cases: [(&str, &str, &str); 11] = [
+        let cases: [(&str, &str, &str); 12] = [
             ("chart", "pie", "unknown chart \"pie\"; charts are overview, volume"),
             ("cohort", "planets", "cohort is models or callers, not \"planets\""),
             ("stack", "model", "stack is mode or absent, not \"model\""),
+            ("row-click", "open", "row-click is filter or card, not \"open\""),
             ("by", "planet", "by is model, owner, category or mode, not \"planet\""),
             ("theme", "sepia", "theme is auto, light or dark, not \"sepia\""),
             ("max-rows", "0", "max-rows must be a whole number of rows ≥ 1, not \"0\"."),

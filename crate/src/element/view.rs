@@ -10,6 +10,7 @@ use crate::problems::Severity;
 use crate::report::{Filter, Report};
 use crate::text::visible;
 use plotters::prelude::DrawingBackend;
+use serde::Serialize;
 
 /// A brush narrower than this many CSS pixels is a click, not a selection.
 const LEAST_BRUSH: f64 = 6.0;
@@ -21,12 +22,29 @@ pub struct View {
     theme: Theme,
     report: Report,
     drawn: Drawn,
+    /// A leaderboard's row opens its model's card rather than filtering.
+    cards: bool,
+}
+
+/// What choosing a row asks for (a click on it, or Enter once the arrow keys reached it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Choice {
+    /// Counting by this filter instead.
+    Filter(Filter),
+    /// Showing this model's card instead (`row-click="card"`).
+    Card(String),
 }
 
 impl View {
     /// A view of `report` as `kind`; nothing is drawn until [`View::draw`].
     pub fn new(report: Report, kind: ChartKind, options: ChartOptions, theme: Theme) -> View {
-        View { kind, options, theme, report, drawn: Drawn::default() }
+        View { kind, options, theme, report, drawn: Drawn::default(), cards: false }
+    }
+
+    /// Makes a leaderboard's rows open their models' cards (`row-click="card"`).
+    pub fn open_cards(&mut self) {
+        self.cards = true;
     }
 
     /// The report it shows.
@@ -64,9 +82,24 @@ impl View {
         tip.map(|tip| self.shown(tip))
     }
 
-    /// The filter a click at `(x, y)` asks for, in CSS pixels: see [`View::filter_of`].
-    pub fn filter_at(&self, x: f64, y: f64) -> Option<Filter> {
-        self.filter_of(self.drawn.boxes.iter().position(|b| b.contains(x, y))?)
+    /// What a click at `(x, y)` asks for, in CSS pixels: see [`View::choice_of`].
+    pub fn choice_at(&self, x: f64, y: f64) -> Option<Choice> {
+        self.choice_of(self.drawn.boxes.iter().position(|b| b.contains(x, y))?)
+    }
+
+    /// What choosing target `index` asks for: its model's card, on a leaderboard of models
+    /// whose rows open cards, else the filter of [`View::filter_of`].
+    pub fn choice_of(&self, index: usize) -> Option<Choice> {
+        match self.card_of(index) {
+            Some(model) => Some(Choice::Card(model.model.clone())),
+            None => self.filter_of(index).map(Choice::Filter),
+        }
+    }
+
+    /// The model whose card row `index` opens, where rows open cards.
+    fn card_of(&self, index: usize) -> Option<&crate::report::ModelRow> {
+        let cards = self.cards && self.kind == ChartKind::Leaderboard && self.options.by == By::Model;
+        self.report.models.get(index).filter(|_| cards)
     }
 
     /// The filter that choosing target `index` asks for (a click, or Enter on the row the
@@ -189,8 +222,10 @@ impl View {
         for (label, value) in &mut tip.lines {
             (*label, *value) = (visible(label).into_owned(), visible(value).into_owned());
         }
-        if let Some((dimension, _, name)) = self.row_value(tip.index) {
-            let f = &self.options.locale;
+        let f = &self.options.locale;
+        if let Some(model) = self.card_of(tip.index) {
+            tip.lines.push((String::new(), f.say(Word::ClickOpensCard, &[("name", &visible(&model.name))])));
+        } else if let Some((dimension, _, name)) = self.row_value(tip.index) {
             let next = self.filter_of(tip.index);
             let hint = match next.and_then(|mut next| next.values_mut(dimension).map(|v| v.is_empty())) {
                 Some(true) => f.word(Word::ClickShowsAll).to_owned(),
@@ -392,13 +427,15 @@ mod tests {
             |names: &[&str]| Filter { owner: names.iter().map(|&n| n.to_owned()).collect(), ..Filter::default() };
         let board = filtered_view(ChartKind::Leaderboard, By::Model, owner(&["acme"]));
         let second = board.drawn.boxes[1];
-        let clicked = board.filter_at(second.left + 2.0, second.top + 2.0).expect("a row");
+        let Some(Choice::Filter(clicked)) = board.choice_at(second.left + 2.0, second.top + 2.0) else {
+            panic!("a row that filters")
+        };
         assert_eq!((clicked.model, clicked.owner), (vec!["b".to_owned()], vec!["acme".to_owned()]), "beside the owner");
         assert_eq!(
             board.hover_index(1).expect("a tip").lines.last().expect("a hint").1,
             "Click or Enter to show only b"
         );
-        assert_eq!(board.filter_at(-5.0, -5.0), None, "off the rows");
+        assert_eq!(board.choice_at(-5.0, -5.0), None, "off the rows");
         let only_b = Filter { model: vec!["b".into()], ..owner(&["acme"]) };
         let mut one = filtered_view(ChartKind::Leaderboard, By::Model, only_b);
         let mut svg = String::new();
@@ -415,6 +452,19 @@ mod tests {
         let chat = Filter { category: vec!["chat".into()], ..Filter::default() };
         assert_eq!(categories.filter_of(0), Some(chat));
         assert_eq!(filtered_view(ChartKind::Volume, By::Model, Filter::default()).filter_of(0), None);
+    }
+
+    #[test]
+    fn with_row_click_card_a_leaderboard_s_row_opens_its_model_s_card() {
+        let mut board = filtered_view(ChartKind::Leaderboard, By::Model, Filter::default());
+        board.open_cards();
+        assert_eq!(board.choice_of(1), Some(Choice::Card("b".into())));
+        let hint = board.hover_index(1).expect("a tip").lines.last().expect("a hint").1.clone();
+        assert_eq!(hint, "Click or Enter to open the card of b");
+        let mut owners = filtered_view(ChartKind::Leaderboard, By::Owner, Filter::default());
+        owners.open_cards();
+        let zed = Filter { owner: vec!["zed".into()], ..Filter::default() };
+        assert_eq!(owners.choice_of(1), Some(Choice::Filter(zed)), "an owner has no card: it filters");
     }
 
     #[test]

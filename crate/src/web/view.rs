@@ -7,7 +7,7 @@ use super::config::Config;
 use super::dataset::JsDataset;
 use super::errors::to_js;
 use super::objects::{from_object, to_object};
-use crate::chart::{Theme, ThemeName, Tooltip};
+use crate::chart::{ChartKind, ChartOptions, Theme, ThemeName, Tooltip};
 use crate::element::{ElementConfig, ThemeChoice, View};
 use crate::error::Error;
 use crate::metrics::ReportOptions;
@@ -18,8 +18,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// How the page styles the chart: whether the system is dark (for `theme="auto"`), the
-/// `--hubpulse-*` colours as `#rrggbb` and the font; a brushed window, and a filter and a
-/// comparison the reader chose.
+/// `--hubpulse-*` colours as `#rrggbb` and the font; a brushed window, and a filter, a
+/// comparison and a model's card the reader chose.
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct Look {
@@ -32,6 +32,8 @@ struct Look {
     filter: Option<Filter>,
     /// The period the reader compares with (empty: none), instead of the `compare` attribute's.
     compare: Option<String>,
+    /// The model whose card the reader opened from a leaderboard's row, instead of the chart.
+    card: Option<String>,
 }
 
 impl Look {
@@ -50,6 +52,16 @@ impl Look {
         }
         options
     }
+
+    /// The chart of `config` in this look: the card of the model the reader opened, or the
+    /// attributes' chart.
+    fn chart(&self, config: &ElementConfig) -> (ChartKind, ChartOptions) {
+        let chart = &config.chart;
+        match &self.card {
+            Some(model) => (ChartKind::Model, ChartOptions { model: Some(model.clone()), ..chart.options.clone() }),
+            None => (chart.kind, chart.options.clone()),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = Dataset)]
@@ -60,8 +72,8 @@ impl JsDataset {
     /// hub of a million models never holds its thread for the whole report.
     pub fn prepare(&self, config: &Config, look: JsValue) -> Result<bool, JsValue> {
         let look: Look = from_object(look, "chart options")?;
-        let chart = &config.inner.chart;
-        Ok(self.shared.prepare(&self.inner, &look.report_options(&config.inner), chart.kind, &chart.options))
+        let (kind, options) = look.chart(&config.inner);
+        Ok(self.shared.prepare(&self.inner, &look.report_options(&config.inner), kind, &options))
     }
 }
 
@@ -101,11 +113,12 @@ impl JsView {
             theme.set(name, value);
         }
         let options = look.report_options(&config.inner);
-        let report = dataset
-            .shared
-            .for_chart(&dataset.inner, &options, c.chart.kind, &c.chart.options)
-            .map_err(|e| to_js(&e))?;
-        let view = View::new(report, c.chart.kind, c.chart.options.clone(), theme);
+        let (kind, chart) = look.chart(c);
+        let report = dataset.shared.for_chart(&dataset.inner, &options, kind, &chart).map_err(|e| to_js(&e))?;
+        let mut view = View::new(report, kind, chart, theme);
+        if c.chart.cards {
+            view.open_cards();
+        }
         Ok(JsView { canvas, overlay, view, options, dark: name == ThemeName::Dark, size: (0, 0, 1.0) })
     }
 
@@ -120,17 +133,17 @@ impl JsView {
         self.view.chips_at().map(|(x, y)| vec![x, y])
     }
 
-    /// The filter a click at `(x, y)` asks for (a row of a leaderboard or of the
-    /// categories), `{model, owner, category, mode, kind, app}`, or `null`.
-    #[wasm_bindgen(js_name = filterAt)]
-    pub fn filter_at(&self, x: f64, y: f64) -> Result<JsValue, JsValue> {
-        self.view.filter_at(x, y).map_or(Ok(JsValue::NULL), |f| to_object(&f))
+    /// What a click at `(x, y)` asks for (a row of a leaderboard or of the categories):
+    /// `{filter: {model, owner, category, mode, kind, app}}`, `{card: model}` or `null`.
+    #[wasm_bindgen(js_name = choiceAt)]
+    pub fn choice_at(&self, x: f64, y: f64) -> Result<JsValue, JsValue> {
+        self.view.choice_at(x, y).map_or(Ok(JsValue::NULL), |c| to_object(&c))
     }
 
-    /// The filter that choosing target `index` asks for (Enter on a row), or `null`.
-    #[wasm_bindgen(js_name = filterOf)]
-    pub fn filter_of(&self, index: usize) -> Result<JsValue, JsValue> {
-        self.view.filter_of(index).map_or(Ok(JsValue::NULL), |f| to_object(&f))
+    /// What choosing target `index` asks for (Enter on a row), as `choiceAt`, or `null`.
+    #[wasm_bindgen(js_name = choiceOf)]
+    pub fn choice_of(&self, index: usize) -> Result<JsValue, JsValue> {
+        self.view.choice_of(index).map_or(Ok(JsValue::NULL), |c| to_object(&c))
     }
 
     /// The legend entry at `(x, y)` (from 0, in reading order), or `undefined`.
