@@ -29,9 +29,12 @@ impl Bits {
 
     /// The bits at `order`, in its order (see [`super::gathered`]).
     pub fn gathered(&self, order: &[u32]) -> Bits {
-        let mut bits = Bits::default();
-        order.iter().for_each(|&i| bits.push(self.get(i as usize)));
-        bits
+        // Word by word, without a branch per bit: a filter gathers a million of them.
+        let mut words = vec![0u64; order.len().div_ceil(64)];
+        for (word, chunk) in words.iter_mut().zip(order.chunks(64)) {
+            *word = chunk.iter().enumerate().fold(0, |w, (j, &i)| w | u64::from(self.get(i as usize)) << j);
+        }
+        Bits { words, len: order.len() }
     }
 
     /// Appends `other`'s bits after these: whole words when these end on a word's end, as

@@ -261,16 +261,16 @@ impl Events {
 
     /// The events at `rows` (ascending): those a filter keeps.
     pub fn gathered(&self, rows: &[u32]) -> Events {
+        // A day's rows are a run of `rows` (ascending): found by bisection, a day at a time.
         let (mut days, mut starts) = (Vec::new(), Vec::new());
-        let mut k = 0;
-        for (j, &i) in rows.iter().enumerate() {
-            while self.starts[k + 1] <= i as usize {
-                k += 1;
-            }
-            if days.last() != Some(&self.days[k]) {
-                days.push(self.days[k]);
+        let mut j = 0;
+        for (k, &day) in self.days.iter().enumerate() {
+            let end = j + rows[j..].partition_point(|&i| (i as usize) < self.starts[k + 1]);
+            if end > j {
+                days.push(day);
                 starts.push(j);
             }
+            j = end;
         }
         starts.push(rows.len());
         Events {
