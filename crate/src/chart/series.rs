@@ -225,7 +225,7 @@ pub fn volume<DB: DrawingBackend>(
         stripes(p, left, top, right, bottom)?;
     }
     if let Some(mean) = before {
-        faint(p, &t, mean.iter().copied(), window.days)?;
+        faint(p, &t, &mut mean.iter().copied(), window.days)?;
     }
     line(p, &t, volume_mean(report, options).iter().map(|&m| Some(m)), p.theme.demand_line)?;
     Ok(Drawn { transform: Some(t), legend, bins: Some(bins), ..Drawn::default() })
@@ -256,7 +256,7 @@ fn compared<'r, DB: DrawingBackend>(
 fn faint<DB: DrawingBackend>(
     p: &Painter<DB>,
     t: &PlotTransform,
-    values: impl Iterator<Item = f64>,
+    values: &mut dyn Iterator<Item = f64>,
     days: u32,
 ) -> Result<(), DrawError<DB>> {
     line(p, t, values.take(days as usize).map(Some), p.theme.muted)
@@ -331,7 +331,7 @@ pub fn supply_demand<DB: DrawingBackend>(
         p.polygon(&area, p.theme.supply)?;
     }
     if let Some(used) = before {
-        faint(p, &t, used.iter().map(|&n| n as f64), window.days)?;
+        faint(p, &t, &mut used.iter().map(|&n| n as f64), window.days)?;
     }
     if options.shows("active") {
         line(p, &t, daily.models_active.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;
@@ -423,7 +423,7 @@ pub fn callers<DB: DrawingBackend>(
         bars(p, &t, &bins, &vec![0.0; bins.ranges.len()], &bins.means(&as_f64(dau)), p.theme.demand_fill)?;
     }
     if let Some(wau) = before {
-        faint(p, &t, wau.iter().map(|&n| n as f64), window.days)?;
+        faint(p, &t, &mut wau.iter().map(|&n| n as f64), window.days)?;
     }
     if options.shows("wau") {
         line(p, &t, wau.iter().map(|&n| Some(n as f64)), p.theme.demand_line)?;

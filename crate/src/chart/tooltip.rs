@@ -224,7 +224,7 @@ pub fn describe(
                                 .map(|m| (mode_label(m, f).to_owned(), integer(d.by_mode.get(m)[index]))),
                         );
                     }
-                    lines.extend(then(report, options, index..index + 1, |d| Some(&d.events), sum_of));
+                    lines.extend(then(report, options, index..index + 1, &|d| Some(&d.events), sum_of));
                     lines
                 }
                 ChartKind::SupplyDemand => {
@@ -233,7 +233,7 @@ pub fn describe(
                         (f.word(Word::Used).into(), integer(d.models_active[index])),
                         (super::unit_label(report, f), integer(events)),
                     ];
-                    lines.extend(then(report, options, index..index + 1, |d| Some(&d.models_active), sum_of));
+                    lines.extend(then(report, options, index..index + 1, &|d| Some(&d.models_active), sum_of));
                     lines
                 }
                 ChartKind::Verification | ChartKind::Share => {
@@ -246,7 +246,7 @@ pub fn describe(
                         ("WAU".into(), at(&d.wau)),
                         ("MAU".into(), at(&d.mau)),
                     ];
-                    lines.extend(then(report, options, index..index + 1, |d| d.wau.as_deref(), sum_of));
+                    lines.extend(then(report, options, index..index + 1, &|d| d.wau.as_deref(), sum_of));
                     lines
                 }
             };
@@ -267,7 +267,7 @@ fn then(
     report: &Report,
     options: &ChartOptions,
     days: Range<usize>,
-    figure: impl Fn(&Daily) -> Option<&[u64]>,
+    figure: &dyn Fn(&Daily) -> Option<&[u64]>,
     pick: fn(&[u64]) -> u64,
 ) -> Option<(String, String)> {
     let f = &options.locale;
@@ -328,7 +328,7 @@ fn binned(
                         .map(|m| (mode_label(m, f).to_owned(), f.integer(bins.sum(index, d.by_mode.get(m))))),
                 );
             }
-            lines.extend(then(report, options, days.clone(), |d| Some(&d.events), sum_of));
+            lines.extend(then(report, options, days.clone(), &|d| Some(&d.events), sum_of));
             lines
         }
         ChartKind::Verification | ChartKind::Share => {
@@ -346,7 +346,7 @@ fn binned(
                 (f.word(Word::WauAtEnd).into(), at(&d.wau)),
                 (f.word(Word::MauAtEnd).into(), at(&d.mau)),
             ];
-            lines.extend(then(report, options, days.clone(), |d| d.wau.as_deref(), last_of));
+            lines.extend(then(report, options, days.clone(), &|d| d.wau.as_deref(), last_of));
             lines
         }
     };

@@ -91,21 +91,23 @@ impl Dataset {
                 self.basis.name()
             )));
         }
-        let modes = filter
-            .mode
-            .iter()
-            .map(|name| {
-                let mode = Mode::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(name.trim()));
-                mode.ok_or_else(|| {
-                    Error::Inputs(format!("filter: a mode is vanilla, tee, zkml, other or unknown, not {name:?}"))
-                })
-            })
-            .collect::<Result<_, _>>()?;
+        let mut modes = Vec::new();
+        for name in &filter.mode {
+            let Some(mode) = Mode::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(name.trim())) else {
+                return Err(Error::Inputs(format!(
+                    "filter: a mode is vanilla, tee, zkml, other or unknown, not {name:?}"
+                )));
+            };
+            modes.push(mode);
+        }
         // A label names an app or a kind only where that column has it.
         let labels = |names: &[String], column: &Option<Vec<u32>>, what: &str| -> Result<Vec<u32>, Error> {
-            let has = |id: u32| column.as_ref().is_some_and(|ids| ids.contains(&id));
-            let find = |name: &String| self.events.labels.find(name).filter(|&id| has(id));
-            names.iter().map(|name| find(name).ok_or_else(|| unknown(what, name))).collect()
+            let mut ids = Vec::new();
+            for name in names {
+                let id = self.events.labels.find(name).filter(|id| column.as_ref().is_some_and(|c| c.contains(id)));
+                ids.push(id.ok_or_else(|| unknown(what, name))?);
+            }
+            Ok(ids)
         };
         let kinds = labels(&filter.kind, &self.events.kind, "kind")?;
         let apps = labels(&filter.app, &self.events.app, "app")?;
