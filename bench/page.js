@@ -86,7 +86,9 @@ window.recompute = async (spec) => {
 /**
  * A report counting part of the use (docs/metrics.md#filters), as a click on a category asks
  * for: with a new filter each time (the dataset cut anew; median of 9 over three categories),
- * and with the one kept over new windows (median of 21), beside a registry for the categories.
+ * and with the one kept over new windows (median of 21), beside a registry for the categories;
+ * and a new filter by mode (a double-click in the legend: the events cut and their tallies
+ * summed anew; median of 9 over three modes).
  */
 window.recomputeFiltered = async (spec) => {
   const data = await load(spec);
@@ -103,8 +105,9 @@ window.recomputeFiltered = async (spec) => {
   const cut = timed(9, (i) => ({ range: '30d', filter: { category: [categories[i % 3]] } }));
   data.report({ filter: { category: [categories[0]] } });
   const kept = timed(21, (i) => ({ range: `${7 + (i % 3) * 20}d`, filter: { category: [categories[0]] } }));
+  const mode = timed(9, (i) => ({ range: '30d', filter: { mode: [['tee', 'zkml', 'vanilla'][i % 3]] } }));
   data.free();
-  return { cut, kept };
+  return { cut, kept, mode };
 };
 
 /** Per chart, on a widget-sized canvas: making its view (its report, trimmed to what it

@@ -145,12 +145,12 @@ const count = (n) => n.toLocaleString('en-US');
 const tenths = (t) => (t === null || t === undefined ? '—' : `${t.toFixed(1)} ms`);
 const ratio = (r, engine) => (peers[r.file]?.[engine] ? times(peers[r.file][engine] / peers[r.file].hubpulse) : '—');
 const load = [
-  '| input | events | body | drain | fetch → report | ÷ drain | of it `report()` | longest page task | renderer peak | wasm peak | store | wasm ÷ store | new window | new filter | new window, filter kept |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| input | events | body | drain | fetch → report | ÷ drain | of it `report()` | longest page task | renderer peak | wasm peak | store | wasm ÷ store | new window | new filter | new window, filter kept | new mode filter |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => `| ${r.label} | ${count(r.events)} | ${mb(r.body)} | ${ms(r.drainMs)} | ${ms(r.loadMs)} | ` +
     `${times(r.loadMs / r.drainMs)} | ${ms(r.reportMs)} | ${ms(r.longestTask)} | ${mib(r.peakBytes)} | ${mib(r.wasmBytes)} | ` +
     `${mib(r.storeBytes)} | ${times(r.wasmBytes / r.storeBytes)} | ${tenths(r.recompute)} | ${tenths(r.filtered?.cut)} | ` +
-    `${tenths(r.filtered?.kept)} |`),
+    `${tenths(r.filtered?.kept)} | ${tenths(r.filtered?.mode)} |`),
 ];
 const inPieces = [
   '| input | events | parse workers | drain | fetch → report | ÷ drain | longest page task |', '|---|---:|---:|---:|---:|---:|---:|',
@@ -206,7 +206,9 @@ worker alone (\`parseWorkers: 1\`, the default on a machine of fewer than four c
 "New window" is a full \`report()\` of another window (median of 21); "new filter" one that counts a
 category of models (the registry beside the events; three categories in turn, so the dataset is cut
 anew each time; median of 9), and "new window, filter kept" one of another window under the same
-filter (median of 21): what a click on a category and a brush after it cost.
+filter (median of 21): what a click on a category and a brush after it cost. "New mode filter"
+counts one verification mode (three in turn; median of 9): the events are cut and their daily
+tallies summed anew, as a double-click on a mode's legend entry asks.
 
 ${load.join('\n')}
 
