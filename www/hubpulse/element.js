@@ -70,7 +70,7 @@ class HubPulse extends HTMLElement {
     this.#live.setAttribute('aria-live', 'polite');
     this.#tools.append(this.#zoom.button, this.#back);
     this.#back.addEventListener('click', () => this.#openCard(null));
-    this.#tooltip.hidden = true;
+    [this.#back.hidden, this.#tooltip.hidden] = [true, true];
     root.append(this.#canvas, this.#overlay, this.#chips.box, this.#tooltip, this.#status.notice, this.#tools, this.#live,
                 this.#table);
     const view = () => this.#view;
