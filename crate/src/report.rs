@@ -33,8 +33,11 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The names of its dimensions, in the order reports and statements give them.
+    /// The names of its dimensions, in the order reports and statements give them: the first
+    /// [`Filter::OF_MODELS`] are properties of a model, the others of single events.
     pub const DIMENSIONS: [&'static str; 6] = ["model", "owner", "category", "mode", "kind", "app"];
+    /// How many of [`Filter::DIMENSIONS`] come first as properties of a model.
+    pub const OF_MODELS: usize = 3;
 
     /// The values it keeps of `dimension`, one of [`Filter::DIMENSIONS`].
     pub fn values_mut(&mut self, dimension: &str) -> Option<&mut Vec<String>> {
@@ -70,7 +73,13 @@ impl Filter {
     /// Whether it asks something of single events (their mode, kind or app), not only of
     /// the models they were made on.
     pub fn cuts_events(&self) -> bool {
-        !(self.mode.is_empty() && self.kind.is_empty() && self.app.is_empty())
+        self.dimensions()[Filter::OF_MODELS..].iter().any(|(_, values)| !values.is_empty())
+    }
+
+    /// The dimensions of single events that it asks something of (`mode`, `kind`, `app`).
+    pub fn of_events(&self) -> Vec<&'static str> {
+        let dimensions = self.dimensions();
+        dimensions[Filter::OF_MODELS..].iter().filter(|(_, values)| !values.is_empty()).map(|(d, _)| *d).collect()
     }
 }
 

@@ -83,11 +83,9 @@ impl Dataset {
     /// (rollups, snapshots and totals say no mode, kind or app of their events).
     fn kept_events(&self, filter: &Filter) -> Result<EventTest, Error> {
         if self.basis != Basis::Events {
-            let asked = Filter::DIMENSIONS[3..].iter().zip([&filter.mode, &filter.kind, &filter.app]);
-            let what = asked.filter(|(_, values)| !values.is_empty()).map(|(d, _)| *d).collect::<Vec<_>>();
             return Err(Error::Inputs(format!(
                 "filter: only raw events say their {}; this use is counted from {}",
-                what.join(" or "),
+                filter.of_events().join(" or "),
                 self.basis.name()
             )));
         }
