@@ -91,15 +91,16 @@ impl View {
     /// whose rows open cards, else the filter of [`View::filter_of`].
     pub fn choice_of(&self, index: usize) -> Option<Choice> {
         match self.card_of(index) {
-            Some(model) => Some(Choice::Card(model.model.clone())),
+            Some((model, _)) => Some(Choice::Card(model)),
             None => self.filter_of(index).map(Choice::Filter),
         }
     }
 
-    /// The model whose card row `index` opens, where rows open cards.
-    fn card_of(&self, index: usize) -> Option<&crate::report::ModelRow> {
-        let cards = self.cards && self.kind == ChartKind::Leaderboard && self.options.by == By::Model;
-        self.report.models.get(index).filter(|_| cards)
+    /// The model (its id and display name) whose card row `index` opens, where rows open
+    /// cards: a row that would filter by a model.
+    fn card_of(&self, index: usize) -> Option<(String, &str)> {
+        let (dimension, model, name) = self.row_value(index)?;
+        (self.cards && dimension == "model").then_some((model, name))
     }
 
     /// The filter that choosing target `index` asks for (a click, or Enter on the row the
@@ -223,8 +224,8 @@ impl View {
             (*label, *value) = (visible(label).into_owned(), visible(value).into_owned());
         }
         let f = &self.options.locale;
-        if let Some(model) = self.card_of(tip.index) {
-            tip.lines.push((String::new(), f.say(Word::ClickOpensCard, &[("name", &visible(&model.name))])));
+        if let Some((_, name)) = self.card_of(tip.index) {
+            tip.lines.push((String::new(), f.say(Word::ClickOpensCard, &[("name", &visible(name))])));
         } else if let Some((dimension, _, name)) = self.row_value(tip.index) {
             let next = self.filter_of(tip.index);
             let hint = match next.and_then(|mut next| next.values_mut(dimension).map(|v| v.is_empty())) {
