@@ -6,7 +6,7 @@
 
 use super::ndjson::is_blank;
 use super::too_long;
-use super::value::{Record, Schema, Value};
+use super::value::{Record, Value};
 use super::{Sink, MAX_RECORD};
 use crate::problems::Problems;
 use crate::text::quoted_bytes;
@@ -70,12 +70,7 @@ impl Rows {
 
     /// Parses every record that `input` completes (an empty `input` ends the body). An
     /// error means the header names none of the fields this input kind knows.
-    pub fn feed<S: Sink<N>, const N: usize>(
-        &mut self,
-        mut input: &[u8],
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<(), String> {
+    pub fn feed(&mut self, mut input: &[u8], sink: &mut dyn Sink, problems: &mut Problems) -> Result<(), String> {
         if input.is_empty() {
             return self.end(sink, problems);
         }
@@ -137,11 +132,11 @@ impl Rows {
 
     /// One whole line without quotes: its cells are what lies between its commas (found by
     /// [`Rows::scan`] when `scanned`, else here).
-    fn plain<S: Sink<N>, const N: usize>(
+    fn plain(
         &mut self,
         line: &[u8],
         scanned: bool,
-        sink: &mut S,
+        sink: &mut dyn Sink,
         problems: &mut Problems,
     ) -> Result<(), String> {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -176,10 +171,10 @@ impl Rows {
 
     /// A record with a quote starts at the beginning of `input`, after any unfinished line
     /// kept: `csv-core` reads it; what follows its end is handed back.
-    fn start_quoted<'i, S: Sink<N>, const N: usize>(
+    fn start_quoted<'i>(
         &mut self,
         input: &'i [u8],
-        sink: &mut S,
+        sink: &mut dyn Sink,
         problems: &mut Problems,
     ) -> Result<&'i [u8], String> {
         self.in_record = true;
@@ -198,10 +193,10 @@ impl Rows {
 
     /// Feeds `csv-core` until the current record ends (what follows is handed back) or the
     /// input does.
-    fn quoted<'i, S: Sink<N>, const N: usize>(
+    fn quoted<'i>(
         &mut self,
         mut input: &'i [u8],
-        sink: &mut S,
+        sink: &mut dyn Sink,
         problems: &mut Problems,
     ) -> Result<&'i [u8], String> {
         loop {
@@ -243,7 +238,7 @@ impl Rows {
     }
 
     /// The end of the body: a last line without a newline, or a quoted record left open.
-    fn end<S: Sink<N>, const N: usize>(&mut self, sink: &mut S, problems: &mut Problems) -> Result<(), String> {
+    fn end(&mut self, sink: &mut dyn Sink, problems: &mut Problems) -> Result<(), String> {
         if self.in_record {
             self.quoted(&[], sink, problems)?;
             return Ok(());
@@ -260,16 +255,15 @@ impl Rows {
 
     /// One record of `count` cells (each text, or its bytes when they are not UTF-8): the
     /// header, or a row for the sink.
-    fn record<'c, S: Sink<N>, const N: usize>(
+    fn record<'c>(
         &mut self,
         cell: impl Fn(usize) -> Result<&'c str, &'c [u8]>,
         count: usize,
-        sink: &mut S,
+        sink: &mut dyn Sink,
         problems: &mut Problems,
     ) -> Result<(), String> {
         let Some(header) = &self.header else {
-            let header: Vec<_> =
-                (0..count).map(|i| cell(i).ok().and_then(|name| S::Schema::slot(name.trim()))).collect();
+            let header: Vec<_> = (0..count).map(|i| cell(i).ok().and_then(|name| sink.slot(name.trim()))).collect();
             if header.iter().all(Option::is_none) {
                 let names: Vec<u8> =
                     (0..count).flat_map(|i| [cell(i).map_or_else(|b| b, str::as_bytes), b", "].concat()).collect();
@@ -282,7 +276,7 @@ impl Rows {
             return Ok(());
         };
         problems.rows_read += 1;
-        let mut record = Record::<N>::new();
+        let mut record = Record::new();
         for (i, slot) in header.iter().enumerate().take(count) {
             let Some((slot, canonical)) = *slot else { continue };
             let Ok(text) = cell(i) else {

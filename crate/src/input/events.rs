@@ -2,14 +2,11 @@
 //! turn one raw record into an accepted row, a row with warnings, or a rejection.
 
 use super::fields::{self, Optional};
-use super::value::{Record, Schema};
+use super::value::Record;
 use super::Sink;
 use crate::mode::Mode;
 use crate::problems::Problems;
 use crate::store::{EventLog, EventRow};
-
-/// The slots of an event record.
-pub struct EventSchema;
 
 const TS: usize = 0;
 const MODEL: usize = 1;
@@ -26,10 +23,14 @@ const AUTOMATED: usize = 9;
 pub const EVENT_SLOTS: usize = 10;
 
 /// A raw event record.
-pub type EventRecord<'a> = Record<'a, EVENT_SLOTS>;
+pub type EventRecord<'a> = Record<'a>;
 
-impl Schema for EventSchema {
-    fn slot(name: &str) -> Option<(usize, bool)> {
+/// The canonical name of each slot, for problems.
+const NAMES: [&str; EVENT_SLOTS] =
+    ["ts", "model", "caller", "mode", "latency_ms", "units", "ok", "kind", "app", "automated"];
+
+impl Sink for EventLog {
+    fn slot(&self, name: &str) -> Option<(usize, bool)> {
         Some(match name {
             "ts" => (TS, true),
             "timestamp" | "time" | "block_timestamp" => (TS, false),
@@ -48,14 +49,7 @@ impl Schema for EventSchema {
             _ => return None,
         })
     }
-}
 
-/// The canonical name of each slot, for problems.
-const NAMES: [&str; EVENT_SLOTS] =
-    ["ts", "model", "caller", "mode", "latency_ms", "units", "ok", "kind", "app", "automated"];
-
-impl Sink<EVENT_SLOTS> for EventLog {
-    type Schema = EventSchema;
     fn accept(&mut self, record: EventRecord<'_>, line: u64, problems: &mut Problems) {
         if let Some(row) = validate(record, line, problems) {
             self.push(&row);

@@ -17,15 +17,15 @@ fn wrong(expected: &str, value: &Value) -> FieldError {
 
 /// Reads the optional fields of one record, turning a wrong type into a warning and no
 /// value (docs/inputs.md#bad-input: the record is kept).
-pub struct Optional<'r, 'a, const N: usize> {
-    pub record: &'r mut Record<'a, N>,
+pub struct Optional<'r, 'a> {
+    pub record: &'r mut Record<'a>,
     /// The canonical name of each slot, for problems.
-    pub names: &'r [&'static str; N],
+    pub names: &'r [&'static str],
     pub line: u64,
     pub problems: &'r mut Problems,
 }
 
-impl<'a, const N: usize> Optional<'_, 'a, N> {
+impl<'a> Optional<'_, 'a> {
     pub fn get<T>(&mut self, slot: usize, read: impl FnOnce(Value<'a>) -> Result<T, FieldError>) -> Option<T> {
         match read(self.record.take(slot)?) {
             Ok(value) => Some(value),
@@ -39,8 +39,8 @@ impl<'a, const N: usize> Optional<'_, 'a, N> {
 
 /// Reads a required field: missing or unreadable, the whole record is rejected (`None`).
 /// `aliases` names the other names looked for, for the message.
-pub fn required<'a, T, const N: usize>(
-    record: &mut Record<'a, N>,
+pub fn required<'a, T>(
+    record: &mut Record<'a>,
     (slot, name, aliases): (usize, &str, &str),
     line: u64,
     problems: &mut Problems,

@@ -9,10 +9,10 @@ use serde::de::DeserializeSeed;
 
 /// Counts a row, parses `bytes` as one JSON object and hands the record to `sink`; text
 /// that is not one JSON object is a rejected row.
-pub fn parse_object<S: Sink<N>, const N: usize>(bytes: &[u8], line: u64, sink: &mut S, problems: &mut Problems) {
+pub fn parse_object(bytes: &[u8], line: u64, sink: &mut dyn Sink, problems: &mut Problems) {
     problems.rows_read += 1;
-    let mut record = Record::<N>::new();
-    let seed = RecordSeed::<S::Schema, N> { record: &mut record, schema: std::marker::PhantomData };
+    let mut record = Record::new();
+    let seed = RecordSeed { record: &mut record, sink: &*sink };
     // Checked as UTF-8 once, the line's strings need no check each (serde_json's str reader).
     // JSON that is not UTF-8 is not JSON: serde_json would refuse it too, inside a string or
     // out, and one reader keeps one copy of its parser in the wasm.
@@ -31,7 +31,7 @@ pub fn parse_object<S: Sink<N>, const N: usize>(bytes: &[u8], line: u64, sink: &
 }
 
 /// One element of a JSON array of rows: a row, or a rejected row when it was too long.
-pub fn element<S: Sink<N>, const N: usize>(item: Item<'_>, sink: &mut S, problems: &mut Problems) {
+pub fn element(item: Item<'_>, sink: &mut dyn Sink, problems: &mut Problems) {
     match item {
         Item::Element { index, bytes } => parse_object(bytes, index, sink, problems),
         Item::TooLong { index } => too_long(index, MAX_RECORD, problems),

@@ -6,7 +6,7 @@ use super::segments::Joined;
 #[cfg(not(target_arch = "wasm32"))]
 use super::segments::{parse_pieces, Cutter, Piece, Tail, PIECE_BYTES};
 use super::stream::{Loaded, Loader};
-use super::{Limits, Shape, EVENT_SLOTS, REGISTRY_SLOTS, ROLLUP_SLOTS, SNAPSHOT_SLOTS};
+use super::{Limits, Shape};
 use crate::error::Error;
 use crate::problems::Problems;
 use crate::provenance::Origin;
@@ -49,10 +49,10 @@ pub(crate) enum Stored {
 
 /// The streaming loader of each kind.
 enum Loading {
-    Events(Loader<Parser<EventLog, EVENT_SLOTS>>),
-    Rollups(Loader<Parser<Rollups, ROLLUP_SLOTS>>),
-    Snapshots(Loader<Parser<Snapshots, SNAPSHOT_SLOTS>>),
-    Registry(Loader<Parser<Registry, REGISTRY_SLOTS>>),
+    Events(Loader<Parser<EventLog>>),
+    Rollups(Loader<Parser<Rollups>>),
+    Snapshots(Loader<Parser<Snapshots>>),
+    Registry(Loader<Parser<Registry>>),
 }
 
 /// Runs `$body` with `$x` bound to what `$value`, an enum with a variant per kind, holds.

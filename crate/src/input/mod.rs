@@ -20,20 +20,24 @@ mod stream;
 pub mod time;
 pub(crate) mod value;
 
-pub use events::EVENT_SLOTS;
 pub(crate) use fields::caller;
 pub(crate) use load::Stored;
 pub use load::{InputKind, InputLoader, LoadedInput};
-pub use registry::REGISTRY_SLOTS;
-pub use rollups::ROLLUP_SLOTS;
 #[cfg(target_arch = "wasm32")]
 pub use segments::{parse_piece, Cutter, Head, Joined, Piece, Segment, Tail, PIECE_BYTES};
 pub use shape::{Shape, ShapeKind};
-pub use snapshots::SNAPSHOT_SLOTS;
 #[cfg(target_arch = "wasm32")]
 pub use stream::{hex, Loader};
 pub use stream::{Limits, Loaded};
-pub use value::{Record, Schema};
+pub use value::Record;
+
+// Every kind's slots fit one record.
+const _: () = assert!(
+    events::EVENT_SLOTS <= value::MAX_SLOTS
+        && registry::REGISTRY_SLOTS <= value::MAX_SLOTS
+        && rollups::ROLLUP_SLOTS <= value::MAX_SLOTS
+        && snapshots::SNAPSHOT_SLOTS <= value::MAX_SLOTS
+);
 
 use crate::day::Day;
 use crate::problems::Problems;
@@ -66,9 +70,13 @@ pub struct Extras {
 
 /// Where the records of one input kind go once read: the sink validates each record
 /// and stores what it accepts.
-pub trait Sink<const N: usize> {
-    type Schema: Schema;
-    fn accept(&mut self, record: Record<'_, N>, line: u64, problems: &mut Problems);
+/// Parsers hold it as `dyn Sink`: a row costs one indirect call, and each format's parser
+/// is compiled once for all kinds.
+pub trait Sink {
+    /// The slot of a field name (aliases included), and whether the name is the canonical
+    /// one (which wins over an alias given in the same record). Unknown names: `None`.
+    fn slot(&self, name: &str) -> Option<(usize, bool)>;
+    fn accept(&mut self, record: Record<'_>, line: u64, problems: &mut Problems);
 
     /// Makes room for about `additional` more rows (a hint; sinks that gain nothing ignore it).
     fn reserve(&mut self, _additional: usize) {}

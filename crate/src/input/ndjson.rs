@@ -91,13 +91,13 @@ impl Lines {
     }
 
     /// Parses every line of rows that `chunk` completes.
-    pub fn feed<S: Sink<N>, const N: usize>(&mut self, chunk: &[u8], sink: &mut S, problems: &mut Problems) {
+    pub fn feed(&mut self, chunk: &[u8], sink: &mut dyn Sink, problems: &mut Problems) {
         let max = self.max;
         self.split(chunk, &mut |line, bytes| parse_line(bytes, line, max, sink, problems));
     }
 
     /// Parses a last line that has no newline.
-    pub fn finish<S: Sink<N>, const N: usize>(&mut self, sink: &mut S, problems: &mut Problems) {
+    pub fn finish(&mut self, sink: &mut dyn Sink, problems: &mut Problems) {
         let max = self.max;
         self.split_end(&mut |line, bytes| parse_line(bytes, line, max, sink, problems));
     }
@@ -110,13 +110,7 @@ pub fn is_blank(bytes: &[u8]) -> bool {
 
 /// Blank lines are skipped and not counted; a line that was too long is one rejected row;
 /// any other line is one row.
-fn parse_line<S: Sink<N>, const N: usize>(
-    bytes: Option<&[u8]>,
-    line: u64,
-    max: usize,
-    sink: &mut S,
-    problems: &mut Problems,
-) {
+fn parse_line(bytes: Option<&[u8]>, line: u64, max: usize, sink: &mut dyn Sink, problems: &mut Problems) {
     match bytes {
         None => too_long(line, max, problems),
         Some(bytes) if !is_blank(bytes) => parse_object(bytes, line, sink, problems),

@@ -41,15 +41,21 @@ enum Reader {
     },
 }
 
-/// The parser of one input's text.
-pub struct Parser<S, const N: usize> {
-    source: String,
+/// The parser of one input's text, storing into a sink of type `S`.
+pub struct Parser<S> {
     sink: S,
+    reading: Reading,
+}
+
+/// All of a parser but its sink: what it reads is handed to a `dyn Sink`, so this is
+/// compiled once for every input kind (a copy per kind cost the wasm ~4 KB gzipped).
+struct Reading {
+    source: String,
     problems: Problems,
     reader: Reader,
 }
 
-impl<S: Sink<N>, const N: usize> Parser<S, N> {
+impl<S: Sink> Parser<S> {
     /// A parser of a hub's own document `shape`, or (`None`) of the formats of
     /// docs/inputs.md, for the input named `source`, storing into `sink`.
     pub fn shaped(source: impl Into<String>, sink: S, shape: Option<Shape>) -> Self {
@@ -57,19 +63,19 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
             Some(shape) => Reader::Shape { reader: Box::new(ShapeReader::new(shape)), sniffed: false },
             None => Reader::Undecided { bom: 0, started: false, lines: 0 },
         };
-        Parser { source: source.into(), sink, problems: Problems::default(), reader }
+        Parser { sink, reading: Reading { source: source.into(), problems: Problems::default(), reader } }
     }
 
     /// A parser of NDJSON lines from the first byte on, however they begin: a later piece
     /// of a body whose first piece said it is NDJSON (input/segments.rs).
     pub fn ndjson(source: impl Into<String>, sink: S) -> Self {
         let reader = Reader::Ndjson(ndjson::Lines::starting_after(0));
-        Parser { source: source.into(), sink, problems: Problems::default(), reader }
+        Parser { sink, reading: Reading { source: source.into(), problems: Problems::default(), reader } }
     }
 
     /// The rows counted so far.
     pub fn problems(&self) -> &Problems {
-        &self.problems
+        &self.reading.problems
     }
 
     /// Makes room in the sink for about `additional` more rows.
@@ -77,10 +83,24 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         self.sink.reserve(additional);
     }
 
-    /// Parses what `chunk` completes. Never inlined: it holds every format's reader, and a
-    /// copy in each caller (the loader, a piece's parser) costs the wasm ~12 KB each.
-    #[inline(never)]
+    /// Parses what `chunk` completes.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.reading.feed(chunk, &mut self.sink)
+    }
+
+    /// Parses what is left at the end of the body and hands back what was stored, with
+    /// what a hub's document carries besides.
+    pub fn finish(mut self) -> Result<(S, Problems, Extras), Error> {
+        let extras = self.reading.finish(&mut self.sink)?;
+        Ok((self.sink, self.reading.problems, extras))
+    }
+}
+
+impl Reading {
+    /// Parses what `chunk` completes into `sink`. Never inlined: it holds every format's
+    /// reader, and a copy in each caller (the loader, a piece's parser) costs the wasm ~12 KB.
+    #[inline(never)]
+    fn feed(&mut self, chunk: &[u8], sink: &mut dyn Sink) -> Result<(), Error> {
         let chunk = match self.reader {
             Reader::Undecided { .. } => match self.decide(chunk)? {
                 Some(rest) => rest,
@@ -88,7 +108,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
             },
             _ => chunk,
         };
-        let (sink, problems) = (&mut self.sink, &mut self.problems);
+        let problems = &mut self.problems;
         let result = match &mut self.reader {
             Reader::Undecided { .. } => Ok(()),
             Reader::Ndjson(lines) => {
@@ -151,10 +171,10 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
         Ok(None)
     }
 
-    /// Parses what is left at the end of the body and hands back what was stored, with
-    /// what a hub's document carries besides.
-    pub fn finish(mut self) -> Result<(S, Problems, Extras), Error> {
-        let (sink, problems) = (&mut self.sink, &mut self.problems);
+    /// Parses what is left at the end of the body into `sink`; what a hub's document
+    /// carries besides its rows.
+    fn finish(&mut self, sink: &mut dyn Sink) -> Result<Extras, Error> {
+        let problems = &mut self.problems;
         let mut extras = Extras::default();
         let result = match &mut self.reader {
             Reader::Undecided { bom, .. } if *bom == 0 || *bom == BOM.len() => Ok(()),
@@ -171,7 +191,7 @@ impl<S: Sink<N>, const N: usize> Parser<S, N> {
             Reader::Shape { reader, .. } => reader.finish(sink, problems).map(|document| extras = document),
         };
         result.map_err(|reason| self.format_error(reason))?;
-        Ok((self.sink, self.problems, extras))
+        Ok(extras)
     }
 
     /// An error about the whole body, its reason bounded (it may quote the input).

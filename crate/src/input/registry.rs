@@ -1,14 +1,11 @@
 //! The model registry (docs/inputs.md#registry): one record per listed model, the supply side.
 
 use super::fields::{self, Optional};
-use super::value::{Record, Schema};
+use super::value::Record;
 use super::Sink;
 use crate::day::Day;
 use crate::problems::Problems;
 use crate::store::{Registry, RegistryRow};
-
-/// The slots of a registry record.
-pub struct RegistrySchema;
 
 const MODEL: usize = 0;
 const LISTED_AT: usize = 1;
@@ -21,8 +18,8 @@ pub const REGISTRY_SLOTS: usize = 5;
 
 const NAMES: [&str; REGISTRY_SLOTS] = ["model", "listed_at", "owner", "name", "category"];
 
-impl Schema for RegistrySchema {
-    fn slot(name: &str) -> Option<(usize, bool)> {
+impl Sink for Registry {
+    fn slot(&self, name: &str) -> Option<(usize, bool)> {
         // Besides docs/inputs.md#registry's names, those of the Hugging Face Hub's `/api/models` list
         // (`id`, `createdAt`, `author`, `pipeline_tag`), so that a list as published is a
         // registry.
@@ -39,11 +36,8 @@ impl Schema for RegistrySchema {
             _ => return None,
         })
     }
-}
 
-impl Sink<REGISTRY_SLOTS> for Registry {
-    type Schema = RegistrySchema;
-    fn accept(&mut self, mut r: Record<'_, REGISTRY_SLOTS>, line: u64, problems: &mut Problems) {
+    fn accept(&mut self, mut r: Record<'_>, line: u64, problems: &mut Problems) {
         let Some(model) =
             fields::required(&mut r, (MODEL, "model", "model_id, model_cid, id"), line, problems, fields::non_empty)
         else {

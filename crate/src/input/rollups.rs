@@ -3,16 +3,13 @@
 //! `events` are dropped with a warning, as an optional field of the wrong type is.
 
 use super::fields::{self, FieldError, Optional};
-use super::value::{Record, Schema, Value};
+use super::value::{Record, Value};
 use super::Sink;
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::problems::Problems;
 use crate::sketch::{LatencySketch, Registers};
 use crate::store::{Cell, Rollups, MAX_COUNTED, NONE};
-
-/// The slots of a rollup record.
-pub struct RollupSchema;
 
 const DAY: usize = 0;
 const MODEL: usize = 1;
@@ -47,18 +44,15 @@ const NAMES: [&str; ROLLUP_SLOTS] = [
 /// The model name that stands for the aggregated long tail.
 pub const LONG_TAIL: &str = "other";
 
-impl Schema for RollupSchema {
-    fn slot(name: &str) -> Option<(usize, bool)> {
+impl Sink for Rollups {
+    fn slot(&self, name: &str) -> Option<(usize, bool)> {
         match name {
             "model_id" | "model_cid" => Some((MODEL, false)),
             _ => NAMES.iter().position(|&n| n == name).map(|slot| (slot, true)),
         }
     }
-}
 
-impl Sink<ROLLUP_SLOTS> for Rollups {
-    type Schema = RollupSchema;
-    fn accept(&mut self, mut r: Record<'_, ROLLUP_SLOTS>, line: u64, problems: &mut Problems) {
+    fn accept(&mut self, mut r: Record<'_>, line: u64, problems: &mut Problems) {
         let Some(seconds) = fields::required(&mut r, (DAY, "day", ""), line, problems, fields::timestamp) else {
             return;
         };

@@ -8,7 +8,6 @@
 //! unreliable: from the first quote on, the rest of a CSV body is parsed in one piece, here.
 //! So is a body of any other format (a JSON array; something the parser will refuse).
 
-use super::events::EVENT_SLOTS;
 use super::parser::Parser;
 use super::stream::{room_for, Limits, Text};
 use super::MAX_RECORD;
@@ -123,7 +122,7 @@ impl Segment {
 }
 
 /// A parser of a piece that begins as `head` says, with the lines its head adds.
-fn piece_parser(source: &str, head: &Head) -> Result<(Parser<EventLog, EVENT_SLOTS>, u64), Error> {
+fn piece_parser(source: &str, head: &Head) -> Result<(Parser<EventLog>, u64), Error> {
     Ok(match head {
         Head::First => (Parser::shaped(source, EventLog::default(), None), 0),
         Head::Ndjson => (Parser::ndjson(source, EventLog::default()), 0),
@@ -136,7 +135,7 @@ fn piece_parser(source: &str, head: &Head) -> Result<(Parser<EventLog, EVENT_SLO
 }
 
 /// What a piece's parser made, its problems' lines counted from the piece's first line.
-fn segment(parser: Parser<EventLog, EVENT_SLOTS>, head_lines: u64, lines: u64) -> Result<Segment, Error> {
+fn segment(parser: Parser<EventLog>, head_lines: u64, lines: u64) -> Result<Segment, Error> {
     let (log, mut problems, _) = parser.finish()?;
     problems.problems.iter_mut().for_each(|p| p.line = p.line.saturating_sub(head_lines));
     Ok(Segment { log, problems, lines })
@@ -171,7 +170,7 @@ enum State {
     /// Text since the last cut; `first`: nothing was cut yet.
     Cutting { head: Head, text: Vec<u8>, first: bool },
     /// The rest of the body, parsed here; its head added `head_lines` lines.
-    Here { parser: Box<Parser<EventLog, EVENT_SLOTS>>, head_lines: u64 },
+    Here { parser: Box<Parser<EventLog>>, head_lines: u64 },
     /// Only while switching.
     Switching,
 }

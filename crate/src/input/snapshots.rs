@@ -3,14 +3,11 @@
 //! daily rollups by differencing, in [`crate::store::Snapshots::into_rollups`].
 
 use super::fields;
-use super::value::{Record, Schema};
+use super::value::Record;
 use super::Sink;
 use crate::day::Day;
 use crate::problems::Problems;
 use crate::store::Snapshots;
-
-/// The slots of a snapshot record.
-pub struct SnapshotSchema;
 
 const DAY: usize = 0;
 const MODEL: usize = 1;
@@ -19,8 +16,8 @@ const TOTAL: usize = 2;
 /// The number of slots in a snapshot record.
 pub const SNAPSHOT_SLOTS: usize = 3;
 
-impl Schema for SnapshotSchema {
-    fn slot(name: &str) -> Option<(usize, bool)> {
+impl Sink for Snapshots {
+    fn slot(&self, name: &str) -> Option<(usize, bool)> {
         Some(match name {
             "day" => (DAY, true),
             "date" => (DAY, false),
@@ -30,11 +27,8 @@ impl Schema for SnapshotSchema {
             _ => return None,
         })
     }
-}
 
-impl Sink<SNAPSHOT_SLOTS> for Snapshots {
-    type Schema = SnapshotSchema;
-    fn accept(&mut self, mut r: Record<'_, SNAPSHOT_SLOTS>, line: u64, problems: &mut Problems) {
+    fn accept(&mut self, mut r: Record<'_>, line: u64, problems: &mut Problems) {
         let Some(seconds) = fields::required(&mut r, (DAY, "day", "date"), line, problems, fields::timestamp) else {
             return;
         };

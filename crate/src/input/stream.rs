@@ -54,7 +54,7 @@ pub trait Text {
     fn finish(self) -> Result<Self::Output, Error>;
 }
 
-impl<S: Sink<N>, const N: usize> Text for Parser<S, N> {
+impl<S: Sink> Text for Parser<S> {
     type Output = (S, Problems, Extras);
     fn feed(&mut self, text: &[u8]) -> Result<(), Error> {
         Parser::feed(self, text)
@@ -163,7 +163,7 @@ const ROOM_PER_ROW_READ: u64 = 64;
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
-impl<S: Sink<N>, const N: usize> Loader<Parser<S, N>> {
+impl<S: Sink> Loader<Parser<S>> {
     /// A loader of a hub's own document `shape` (`None`: the formats of docs/inputs.md).
     pub fn shaped(source: impl Into<String>, sink: S, limits: Limits, shape: Option<Shape>) -> Self {
         let source = source.into();
@@ -345,12 +345,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Loads a whole body at once (tests).
 #[cfg(test)]
-pub fn load_all<S: Sink<N>, const N: usize>(
-    source: &str,
-    sink: S,
-    body: &[u8],
-    limits: Limits,
-) -> Result<Loaded<S>, Error> {
+pub fn load_all<S: Sink>(source: &str, sink: S, body: &[u8], limits: Limits) -> Result<Loaded<S>, Error> {
     let mut loader = Loader::shaped(source, sink, limits, None);
     loader.feed(body)?;
     loader.finish()

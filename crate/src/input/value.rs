@@ -2,6 +2,7 @@
 //! the raw value of one field (or nothing). JSON and CSV both fill the same `Record`,
 //! so the rules of docs/inputs.md live once, in the validators, whatever the format.
 
+use super::Sink;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -33,22 +34,20 @@ impl Value<'_> {
     }
 }
 
-/// The field names an input kind understands: which slot each name fills.
-pub trait Schema {
-    /// The slot of a field name (aliases included), and whether the name is the canonical
-    /// one (which wins over an alias given in the same record). Unknown names: `None`.
-    fn slot(name: &str) -> Option<(usize, bool)>;
+/// The most slots an input kind has (rollups'). One record type serves every kind, so that
+/// the parsers of the formats are compiled once rather than once per kind (a copy per kind
+/// cost the wasm ~20 KB gzipped); a kind uses the first of the slots.
+pub const MAX_SLOTS: usize = 13;
+
+/// The slots of one record.
+pub struct Record<'a> {
+    pub values: [Option<Value<'a>>; MAX_SLOTS],
+    canonical: [bool; MAX_SLOTS],
 }
 
-/// The slots of one record; `N` is the schema's `SLOTS`.
-pub struct Record<'a, const N: usize> {
-    pub values: [Option<Value<'a>>; N],
-    canonical: [bool; N],
-}
-
-impl<'a, const N: usize> Record<'a, N> {
+impl<'a> Record<'a> {
     pub fn new() -> Self {
-        Record { values: std::array::from_fn(|_| None), canonical: [false; N] }
+        Record { values: std::array::from_fn(|_| None), canonical: [false; MAX_SLOTS] }
     }
 
     /// Puts `value` in `slot`; a canonical name replaces an alias, not the reverse.
@@ -66,7 +65,7 @@ impl<'a, const N: usize> Record<'a, N> {
     }
 }
 
-impl<const N: usize> Default for Record<'_, N> {
+impl Default for Record<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -74,25 +73,26 @@ impl<const N: usize> Default for Record<'_, N> {
 
 /// Deserialises one JSON object into a [`Record`] without allocating for keys or for
 /// strings without escapes; unknown fields are skipped.
-pub struct RecordSeed<'r, 'a, S: Schema, const N: usize> {
-    pub record: &'r mut Record<'a, N>,
-    pub schema: std::marker::PhantomData<S>,
+pub struct RecordSeed<'r, 'a> {
+    pub record: &'r mut Record<'a>,
+    /// Whose field names these are.
+    pub sink: &'r dyn Sink,
 }
 
-impl<'de, 'r, S: Schema, const N: usize> DeserializeSeed<'de> for RecordSeed<'r, 'de, S, N> {
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_, 'de> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de, 'r, S: Schema, const N: usize> Visitor<'de> for RecordSeed<'r, 'de, S, N> {
+impl<'de> Visitor<'de> for RecordSeed<'_, 'de> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object")
     }
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
-        while let Some(slot) = map.next_key_seed(KeySeed::<S>(std::marker::PhantomData))? {
+        while let Some(slot) = map.next_key_seed(KeySeed(self.sink))? {
             match slot {
                 Some((slot, canonical)) => {
                     let value = map.next_value_seed(ValueSeed)?;
@@ -107,22 +107,22 @@ impl<'de, 'r, S: Schema, const N: usize> Visitor<'de> for RecordSeed<'r, 'de, S,
     }
 }
 
-struct KeySeed<S>(std::marker::PhantomData<S>);
+struct KeySeed<'r>(&'r dyn Sink);
 
-impl<'de, S: Schema> DeserializeSeed<'de> for KeySeed<S> {
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
     type Value = Option<(usize, bool)>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl<'de, S: Schema> Visitor<'de> for KeySeed<S> {
+impl<'de> Visitor<'de> for KeySeed<'_> {
     type Value = Option<(usize, bool)>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a field name")
     }
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
-        Ok(S::slot(name))
+        Ok(self.0.slot(name))
     }
 }
 

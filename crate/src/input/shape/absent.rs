@@ -16,11 +16,11 @@ impl ShapeReader {
         ShapeReader
     }
 
-    pub fn feed<S: Sink<N>, const N: usize>(&mut self, _: &[u8], _: &mut S, _: &mut Problems) -> Result<(), String> {
+    pub fn feed(&mut self, _: &[u8], _: &mut dyn Sink, _: &mut Problems) -> Result<(), String> {
         Err(ABSENT.into())
     }
 
-    pub fn finish<S: Sink<N>, const N: usize>(&mut self, _: &mut S, _: &mut Problems) -> Result<Extras, String> {
+    pub fn finish(&mut self, _: &mut dyn Sink, _: &mut Problems) -> Result<Extras, String> {
         Err(ABSENT.into())
     }
 }

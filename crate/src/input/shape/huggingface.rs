@@ -82,12 +82,7 @@ impl List {
     /// `id` (or `modelId`) → `model`; `downloads` → `events` on the period's last day; and as
     /// listings, `createdAt` → `listed_at`, `author` (else the id's part before `/`) →
     /// `owner`, `pipeline_tag` → `category`.
-    pub fn feed<S: Sink<N>, const N: usize>(
-        &mut self,
-        chunk: &[u8],
-        _sink: &mut S,
-        _problems: &mut Problems,
-    ) -> Result<(), String> {
+    pub fn feed(&mut self, chunk: &[u8], _sink: &mut dyn Sink, _problems: &mut Problems) -> Result<(), String> {
         let (rows, newest, as_of) = (&mut self.rows, &mut self.newest, &mut self.as_of);
         let (listings, listing_problems) = (&mut self.listings, &mut self.listing_problems);
         let keys = ["id", "modelId", "author", "createdAt", "lastModified", "downloads", "pipeline_tag"];
@@ -138,9 +133,9 @@ impl List {
 
     /// Ends the list: each model's downloads on the period's last day, and the listings; a
     /// model without `createdAt` is listed by that day, with a warning that says so.
-    pub fn finish<S: Sink<N>, const N: usize>(
+    pub fn finish(
         &mut self,
-        sink: &mut S,
+        sink: &mut dyn Sink,
         problems: &mut Problems,
     ) -> Result<(Extras, Option<(Registry, Problems)>), String> {
         match self.stream.finish() {

@@ -52,12 +52,7 @@ fn some_tokens(tokens: &Option<Value>) -> bool {
 impl Rankings {
     /// `date` → `day`, `model_permaslug` → `model` (its `other` row is the long tail, as in
     /// rollups), `total_tokens` (a decimal string) → `events`.
-    pub fn feed<S: Sink<N>, const N: usize>(
-        &mut self,
-        chunk: &[u8],
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<(), String> {
+    pub fn feed(&mut self, chunk: &[u8], sink: &mut dyn Sink, problems: &mut Problems) -> Result<(), String> {
         let (as_of, first_used) = (&mut self.as_of, &mut self.first_used);
         let mut each = |item: Item<'_>| match item {
             Item::Element { index, bytes } => {

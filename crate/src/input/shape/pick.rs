@@ -2,7 +2,7 @@
 //! (descriptions, cover images, tags) is skipped without being kept, and strings without
 //! escapes are borrowed from the input.
 
-use crate::input::value::{Record, Schema, Value};
+use crate::input::value::{Record, Value};
 use crate::input::Sink;
 use crate::problems::Problems;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -119,16 +119,11 @@ impl<'de> Visitor<'de> for KeyIndex<'_> {
 
 /// Counts a row made of `fields` (a hub document's row, in hubpulse's field names) and
 /// hands it to `sink` as a record of its schema; a field that is `None` is missing.
-pub fn row<'a, S: Sink<N>, const N: usize>(
-    fields: &[(&str, Option<Value<'a>>)],
-    line: u64,
-    sink: &mut S,
-    problems: &mut Problems,
-) {
+pub fn row<'a>(fields: &[(&str, Option<Value<'a>>)], line: u64, sink: &mut dyn Sink, problems: &mut Problems) {
     problems.rows_read += 1;
-    let mut record = Record::<N>::new();
+    let mut record = Record::new();
     for (name, value) in fields {
-        if let Some((slot, canonical)) = S::Schema::slot(name) {
+        if let Some((slot, canonical)) = sink.slot(name) {
             record.set(slot, canonical, value.clone());
         }
     }

@@ -23,12 +23,7 @@ impl ShapeReader {
     }
 
     /// Reads what `chunk` completes; an error: the document is not in this shape.
-    pub fn feed<S: Sink<N>, const N: usize>(
-        &mut self,
-        chunk: &[u8],
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<(), String> {
+    pub fn feed(&mut self, chunk: &[u8], sink: &mut dyn Sink, problems: &mut Problems) -> Result<(), String> {
         match self {
             ShapeReader::OpenRouter(r) => r.feed(chunk, sink, problems),
             ShapeReader::Replicate(r) => r.feed(chunk, sink, problems),
@@ -37,11 +32,7 @@ impl ShapeReader {
     }
 
     /// Ends the document: what it carries besides its rows.
-    pub fn finish<S: Sink<N>, const N: usize>(
-        &mut self,
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<Extras, String> {
+    pub fn finish(&mut self, sink: &mut dyn Sink, problems: &mut Problems) -> Result<Extras, String> {
         let (mut extras, listings) = match self {
             ShapeReader::OpenRouter(r) => r.finish()?,
             ShapeReader::Replicate(r) => r.finish(sink, problems)?,

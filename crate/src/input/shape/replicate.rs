@@ -57,12 +57,7 @@ impl Default for Pages {
 
 impl Pages {
     /// Reads every page that `chunk` completes.
-    pub fn feed<S: Sink<N>, const N: usize>(
-        &mut self,
-        chunk: &[u8],
-        sink: &mut S,
-        problems: &mut Problems,
-    ) -> Result<(), String> {
+    pub fn feed(&mut self, chunk: &[u8], sink: &mut dyn Sink, problems: &mut Problems) -> Result<(), String> {
         if let Form::Undecided = self.form {
             match chunk.iter().find(|b| !b.is_ascii_whitespace()) {
                 None => return Ok(()),
@@ -99,9 +94,9 @@ impl Pages {
 
     /// Ends the document: the last page, and each model listed from the first day a page
     /// had it, with its owner and name (Replicate's objects carry no creation date).
-    pub fn finish<S: Sink<N>, const N: usize>(
+    pub fn finish(
         &mut self,
-        sink: &mut S,
+        sink: &mut dyn Sink,
         problems: &mut Problems,
     ) -> Result<(Extras, Option<(Registry, Problems)>), String> {
         match &mut self.form {
@@ -139,11 +134,11 @@ impl Pages {
 }
 
 /// One page: each model a snapshot row on the page's day.
-fn read_page<S: Sink<N>, const N: usize>(
+fn read_page(
     bytes: &[u8],
     rows: &mut u64,
     first_seen: &mut HashMap<String, FirstSeen>,
-    sink: &mut S,
+    sink: &mut dyn Sink,
     problems: &mut Problems,
 ) -> Result<(), String> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
