@@ -9,26 +9,14 @@
 //! in docs/architecture.md.
 #![warn(missing_docs)]
 
-// Primitives: values every layer may use.
-mod day;
-mod error;
-mod mode;
-mod problems;
-mod provenance;
-mod sort;
-mod text;
-mod window;
-// Plain data and the algorithms beside it.
-mod report;
-mod sketch;
-// Where accepted input lives, and how bytes become it.
+// The layers below, from `hubpulse-core` (crate/core): primitives; plain data; where
+// accepted input lives and how bytes become it; the figures. Imported under their own
+// names, so that `crate::day` means the same in every layer.
 #[cfg(feature = "evm")]
-mod chain;
-mod input;
-mod store;
-// The figures.
-mod dataset;
-mod metrics;
+use hubpulse_core::chain;
+use hubpulse_core::{
+    dataset, day, error, input, metrics, mode, problems, provenance, report, sketch, sort, store, text, window,
+};
 // What is made of a report.
 mod chart;
 mod element;
@@ -48,6 +36,7 @@ pub use dataset::{Dataset, Inputs, Parts};
 pub use day::Day;
 pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, SharedReports, ThemeChoice, View, ATTRIBUTES};
 pub use error::Error;
+pub use export::ToCsv;
 pub use input::{InputKind, InputLoader, Limits, LoadedInput, Shape};
 pub use metrics::ReportOptions;
 pub use mode::Mode;

@@ -2,8 +2,10 @@
 //! module's code (tests aside) names a module of a lower layer, never its own layer's
 //! neighbours or anything above. A new top-level module must be given a layer here.
 //!
-//! A single crate keeps build times and the wasm small; this test gives the guarantee a
-//! split into crates would (an upward import does not compile there, and fails here).
+//! The layers up to the figures are a crate of their own (`hubpulse-core`, crate/core), so
+//! that they are optimised for speed and the rest for size; the compiler keeps that crate
+//! from naming anything above it, and this test keeps the order inside each crate, and the
+//! line between them where docs/architecture.md draws it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,11 +30,17 @@ const LAYERS: [&[&str]; 11] = [
     &["web"],
 ];
 
+/// The layers of `hubpulse-core`: those below this index.
+const CORE_LAYERS: usize = 7;
+
 /// The crate root and the command line sit above every layer.
 const ABOVE_ALL: [&str; 2] = ["lib", "bin"];
 
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+/// The sources of the two crates: `hubpulse-core` (the layers below [`CORE_LAYERS`]), then
+/// `hubpulse` (the rest).
+fn sources() -> [PathBuf; 2] {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [crate_dir.join("core/src"), crate_dir.join("src")]
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -120,34 +128,46 @@ fn named_modules(code: &str) -> Vec<String> {
 fn every_module_uses_only_the_layers_below_it() {
     let layer_of: BTreeMap<&str, usize> =
         LAYERS.iter().enumerate().flat_map(|(i, names)| names.iter().map(move |&n| (n, i))).collect();
-    let mut files = Vec::new();
-    rust_files(&src(), &mut files);
-    let tests = test_files(&files);
     let mut upward = Vec::new();
-    for file in files.iter().filter(|f| !tests.contains(f)) {
-        let relative = file.strip_prefix(src()).expect("a file in src");
-        let module = top_module(relative);
-        if ABOVE_ALL.contains(&module.as_str()) {
-            continue;
-        }
-        let Some(&layer) = layer_of.get(module.as_str()) else {
-            panic!("{}: the module {module} has no layer; give it one in LAYERS", relative.display());
-        };
-        let text = std::fs::read_to_string(file).expect("a readable source file");
-        for name in named_modules(&code(&text)) {
-            if name == module {
-                continue;
-            }
-            match layer_of.get(name.as_str()) {
-                Some(&other) if other < layer => {}
-                Some(&other) => {
-                    upward.push(format!("{}: {module} (layer {layer}) uses {name} (layer {other})", relative.display()))
-                }
-                None => upward.push(format!("{}: {module} uses {name}, which has no layer", relative.display())),
-            }
+    for (in_core, src) in [true, false].into_iter().zip(sources()) {
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let tests = test_files(&files);
+        for file in files.iter().filter(|f| !tests.contains(f)) {
+            let relative = file.strip_prefix(&src).expect("a file in src");
+            uses(relative, file, in_core, &layer_of, &mut upward);
         }
     }
     assert!(upward.is_empty(), "imports that run up or across the layers:\n{}", upward.join("\n"));
+}
+
+/// Adds to `upward` each module that the code of `file` (at `relative` in its crate's
+/// sources, of `hubpulse-core` when `in_core`) names at or above its own layer, or on the
+/// wrong side of the crates' line.
+fn uses(relative: &Path, file: &Path, in_core: bool, layer_of: &BTreeMap<&str, usize>, upward: &mut Vec<String>) {
+    let module = top_module(relative);
+    if ABOVE_ALL.contains(&module.as_str()) {
+        return;
+    }
+    let Some(&layer) = layer_of.get(module.as_str()) else {
+        panic!("{}: the module {module} has no layer; give it one in LAYERS", relative.display());
+    };
+    if in_core != (layer < CORE_LAYERS) {
+        upward.push(format!("{}: {module} (layer {layer}) is in the wrong crate", relative.display()));
+    }
+    let text = std::fs::read_to_string(file).expect("a readable source file");
+    for name in named_modules(&code(&text)) {
+        if name == module {
+            continue;
+        }
+        match layer_of.get(name.as_str()) {
+            Some(&other) if other < layer => {}
+            Some(&other) => {
+                upward.push(format!("{}: {module} (layer {layer}) uses {name} (layer {other})", relative.display()))
+            }
+            None => upward.push(format!("{}: {module} uses {name}, which has no layer", relative.display())),
+        }
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! allocator; time has a margin of orders of magnitude (the failures these guard against
 //! took minutes or never ended), so it does not flake on a busy machine.
 
-use hubpulse::{Dataset, Error, InputKind, InputLoader, Inputs, Limits, Origin, ReportOptions};
+use hubpulse::{Dataset, Error, InputKind, InputLoader, Inputs, Limits, Origin, ReportOptions, ToCsv};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -4,6 +4,7 @@
 use super::dataset::JsDataset;
 use super::errors::to_js;
 use super::objects::{from_object, to_object};
+use crate::export::ToCsv;
 use crate::metrics::ReportOptions;
 use crate::report::Report;
 use wasm_bindgen::prelude::*;

@@ -189,13 +189,13 @@ fn cached() -> ScanConfig {
 }
 
 /// Runs a pass; the waits asked for, in order.
-fn run(scan: &mut Scan, node: &mut Node) -> Result<Vec<u64>, crate::Error> {
+fn run(scan: &mut Scan, node: &mut Node) -> Result<Vec<u64>, crate::error::Error> {
     run_kept(scan, node, &mut None)
 }
 
 /// Runs a pass with `kept` as the store: what an earlier visit kept is given to the scan,
 /// and what it keeps is put there.
-fn run_kept(scan: &mut Scan, node: &mut Node, kept: &mut Option<Vec<u8>>) -> Result<Vec<u64>, crate::Error> {
+fn run_kept(scan: &mut Scan, node: &mut Node, kept: &mut Option<Vec<u8>>) -> Result<Vec<u64>, crate::error::Error> {
     let mut waits = Vec::new();
     loop {
         match scan.step() {

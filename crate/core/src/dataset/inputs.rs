@@ -87,9 +87,9 @@ impl Dataset {
         Dataset::assemble(demand, registry)
     }
 
-    /// A dataset of one events body named `source` (tests).
-    #[cfg(test)]
-    pub(crate) fn from_events(source: &str, body: &[u8]) -> Result<Dataset, Error> {
+    /// A dataset of one events body named `source`: for the tests of both crates (a
+    /// `cfg(test)` item is not compiled for the other crate's tests).
+    pub fn from_events(source: &str, body: &[u8]) -> Result<Dataset, Error> {
         Dataset::read(Inputs::events((Origin { source: source.into(), fetched_at: String::new() }, body)))
     }
 

@@ -26,29 +26,29 @@ use crate::window::Window;
 #[derive(Default)]
 pub struct Dataset {
     /// Empty when the dataset was read from rollups; it then still holds the model names.
-    pub(crate) events: Events,
+    pub events: Events,
     /// Counts per (day, model): read from rollups, or summed from the events.
-    pub(crate) tallies: Tallies,
-    pub(crate) basis: Basis,
+    pub tallies: Tallies,
+    pub basis: Basis,
     /// By model id, the registry's listings; none listed when no registry was given (the
     /// supply side is then estimated from the events).
-    pub(crate) listings: Listings,
-    pub(crate) has_registry: bool,
+    pub listings: Listings,
+    pub has_registry: bool,
     /// Each input's tally, named by input.
-    pub(crate) problems: Vec<(String, Problems)>,
-    pub(crate) sources: Vec<Source>,
+    pub problems: Vec<(String, Problems)>,
+    pub sources: Vec<Source>,
     /// The credit the demand input's licence asks for, shown with every chart.
-    pub(crate) attribution: Option<String>,
+    pub attribution: Option<String>,
     /// What is counted, when the input's shape says (`tokens`); else the basis's default.
-    pub(crate) unit: Option<&'static str>,
+    pub unit: Option<&'static str>,
     /// The one window a [`Basis::Totals`] dataset can report on.
-    pub(crate) period: Option<Window>,
+    pub period: Option<Window>,
     /// Days whose counts carry more than one day (counter snapshots across a gap), with
     /// how many: [`crate::store::Rollups::carried`].
-    pub(crate) carried: Vec<(Day, u32)>,
+    pub carried: Vec<(Day, u32)>,
     /// The filter this dataset was cut by from a whole one ([`Dataset::filtered`]): every
     /// report of it says so (`input.filter`).
-    pub(crate) filter: Option<Filter>,
+    pub filter: Option<Filter>,
 }
 
 impl Dataset {
