@@ -1,8 +1,10 @@
 // Builds the widget: the crate to wasm (release), bound with wasm-bindgen for the web,
 // shrunk with binaryen's wasm-opt, into www/pkg/ (the default part) and www/pkg/extra/ (the
-// optional part); the languages' words (crate/words/) into www/pkg/words/; and the demo's
-// synthetic data into www/data/ when it is missing.
+// optional part); the element's modules (js/) minified into www/, and the glue minified in
+// place; the languages' words (crate/words/) into www/pkg/words/; and the demo's synthetic
+// data into www/data/ when it is missing.
 import { cpSync, existsSync, statSync } from 'node:fs';
+import { minifyElement, minifyFile } from './minify.mjs';
 import { run } from './run.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -21,9 +23,12 @@ for (const { dir, features } of parts) {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib', ...features], { cwd: root });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', dir, wasm]);
   run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${dir}/hubpulse_bg.wasm`, '-o', `${dir}/hubpulse_bg.wasm`]);
+  await minifyFile(`${dir}/hubpulse.js`);
   const bytes = statSync(`${dir}/hubpulse_bg.wasm`).size;
   console.log(`${dir.slice(root.length)}/hubpulse_bg.wasm: ${(bytes / 1024).toFixed(0)} KiB`);
 }
+
+await minifyElement(`${root}js/`, `${root}www/`);
 
 // Each language's words, fetched by a page in that language only (docs/charts.md#words).
 cpSync(`${root}crate/words`, `${root}www/pkg/words`, { recursive: true });

@@ -129,14 +129,14 @@ test('a trap inside the load worker becomes that widget\'s error state and event
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // The worker's parse traps for one load (max-rows 999999), as a wasm bug or an exhausted
-  // memory would.
-  const trap = "if (JSON.stringify(data.spec).includes('999999')) throw new WebAssembly.RuntimeError('unreachable executed');";
-  const call = 'const parts = await wasm.loadParts(';
+  // memory would. The worker is minified: its names are found, not assumed.
+  const call = /await (\w+)\.loadParts\((\w+)\.spec/;
+  const trap = "await (JSON.stringify($2.spec).includes('999999') ? (() => { throw new WebAssembly.RuntimeError('unreachable executed'); })() : $1).loadParts($2.spec";
   let patched = false;
   await page.route('**/hubpulse/load-worker.js', async (route) => {
     const body = await (await route.fetch()).text();
-    patched = body.includes(call);
-    await route.fulfill({ contentType: 'text/javascript', body: body.replace(call, `${trap} ${call}`) });
+    patched = call.test(body);
+    await route.fulfill({ contentType: 'text/javascript', body: body.replace(call, trap) });
   });
   await page.goto(`${suite.server.url}embed.html`);
   const event = await page.evaluate(async () => {
@@ -148,7 +148,7 @@ test('a trap inside the load worker becomes that widget\'s error state and event
     document.body.append(el);
     return Promise.race([heard, new Promise((resolve) => setTimeout(() => resolve('no hubpulse-error event'), 20_000))]);
   });
-  assert.ok(patched, `the load worker no longer has "${call}": the trap was not set`);
+  assert.ok(patched, `the load worker no longer has ${call}: the trap was not set`);
   assert.equal(event?.kind, 'bug', event);
   assert.equal(await settled(page, '#trapped'), 'error');
   const status = await page.evaluate(() => document.getElementById('trapped').shadowRoot.querySelector('.status').textContent);

@@ -1,4 +1,4 @@
-//! SHA-256 of an input's raw bytes (docs/inputs.md#provenance) for the hashing worker (www/hubpulse-hash.js):
+//! SHA-256 of an input's raw bytes (docs/inputs.md#provenance) for the hashing worker (js/hubpulse/hash-worker.js):
 //! computed there, beside the parsing, a load takes about a third less time on two cores.
 
 use sha2::{Digest, Sha256};

@@ -1,7 +1,7 @@
 //! The browser glue: the only module that knows wasm-bindgen, web-sys and gloo. It turns
 //! JavaScript values into the crate's types and back, fetches, and gives the element's
 //! logic (crate::element) canvases to draw into. The `<hub-pulse>` element
-//! (www/hubpulse/) is a thin shell around it.
+//! (js/hubpulse/) is a thin shell around it.
 
 #[cfg(feature = "view")]
 mod canvas;

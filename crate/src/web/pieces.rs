@@ -1,6 +1,6 @@
 //! A large body of events parsed by several workers (docs/architecture.md#several-workers-one-body):
 //! the load worker cuts its text into pieces (`crate::input::Cutter`), a pool of parse
-//! workers (www/hubpulse/load-worker.js) parses each with `parsePiece`, and the load worker
+//! workers (js/hubpulse/load-worker.js) parses each with `parsePiece`, and the load worker
 //! joins their segments in order.
 
 use super::errors::js_message;
