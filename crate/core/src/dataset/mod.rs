@@ -35,20 +35,20 @@ pub struct Dataset {
     pub listings: Listings,
     pub has_registry: bool,
     /// Each input's tally, named by input.
-    pub problems: Vec<(String, Problems)>,
-    pub sources: Vec<Source>,
+    pub(crate) problems: Vec<(String, Problems)>,
+    pub(crate) sources: Vec<Source>,
     /// The credit the demand input's licence asks for, shown with every chart.
-    pub attribution: Option<String>,
+    pub(crate) attribution: Option<String>,
     /// What is counted, when the input's shape says (`tokens`); else the basis's default.
-    pub unit: Option<&'static str>,
+    pub(crate) unit: Option<&'static str>,
     /// The one window a [`Basis::Totals`] dataset can report on.
-    pub period: Option<Window>,
+    pub(crate) period: Option<Window>,
     /// Days whose counts carry more than one day (counter snapshots across a gap), with
     /// how many: [`crate::store::Rollups::carried`].
-    pub carried: Vec<(Day, u32)>,
+    pub(crate) carried: Vec<(Day, u32)>,
     /// The filter this dataset was cut by from a whole one ([`Dataset::filtered`]): every
     /// report of it says so (`input.filter`).
-    pub filter: Option<Filter>,
+    pub(crate) filter: Option<Filter>,
 }
 
 impl Dataset {
