@@ -22,9 +22,6 @@ const AUTOMATED: usize = 9;
 /// The number of slots in an event record.
 pub const EVENT_SLOTS: usize = 10;
 
-/// A raw event record.
-pub type EventRecord<'a> = Record<'a>;
-
 /// The canonical name of each slot, for problems.
 const NAMES: [&str; EVENT_SLOTS] =
     ["ts", "model", "caller", "mode", "latency_ms", "units", "ok", "kind", "app", "automated"];
@@ -50,7 +47,7 @@ impl Sink for EventLog {
         })
     }
 
-    fn accept(&mut self, record: EventRecord<'_>, line: u64, problems: &mut Problems) {
+    fn accept(&mut self, record: Record<'_>, line: u64, problems: &mut Problems) {
         if let Some(row) = validate(record, line, problems) {
             self.push(&row);
         }
@@ -65,7 +62,7 @@ impl Sink for EventLog {
 /// it, and so does an `ok` that says neither true nor false (the call may have failed, and
 /// counting it as a success would be a guess); any other optional field of the wrong type
 /// is dropped with a warning.
-fn validate<'a>(mut r: EventRecord<'a>, line: u64, problems: &mut Problems) -> Option<EventRow<'a>> {
+fn validate<'a>(mut r: Record<'a>, line: u64, problems: &mut Problems) -> Option<EventRow<'a>> {
     let seconds =
         fields::required(&mut r, (TS, "ts", "timestamp, time, block_timestamp"), line, problems, fields::timestamp)?;
     let model = fields::required(&mut r, (MODEL, "model", "model_id, model_cid"), line, problems, fields::non_empty)?;
