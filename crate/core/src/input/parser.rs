@@ -63,14 +63,18 @@ impl<S: Sink> Parser<S> {
             Some(shape) => Reader::Shape { reader: Box::new(ShapeReader::new(shape)), sniffed: false },
             None => Reader::Undecided { bom: 0, started: false, lines: 0 },
         };
-        Parser { sink, reading: Reading { source: source.into(), problems: Problems::default(), reader } }
+        Parser::reading(source.into(), sink, reader)
     }
 
     /// A parser of NDJSON lines from the first byte on, however they begin: a later piece
     /// of a body whose first piece said it is NDJSON (input/segments.rs).
     pub fn ndjson(source: impl Into<String>, sink: S) -> Self {
-        let reader = Reader::Ndjson(ndjson::Lines::starting_after(0));
-        Parser { sink, reading: Reading { source: source.into(), problems: Problems::default(), reader } }
+        Parser::reading(source.into(), sink, Reader::Ndjson(ndjson::Lines::starting_after(0)))
+    }
+
+    /// A parser that starts with `reader`: each constructor's one difference.
+    fn reading(source: String, sink: S, reader: Reader) -> Self {
+        Parser { sink, reading: Reading { source, problems: Problems::default(), reader } }
     }
 
     /// The rows counted so far.
