@@ -6,9 +6,9 @@
 use crate::chart::words::{self, Words};
 use crate::chart::{By, ChartKind, ChartOptions, Cohort, Locale, ThemeName};
 use crate::error::Error;
+use crate::input::json_object::read_texts;
 use crate::input::{Limits, Shape};
 use crate::metrics::ReportOptions;
-use crate::number::parse_f64;
 use crate::report::Filter;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -202,12 +202,12 @@ impl ElementConfig {
 /// docs/charts.md#words). A table that does not read is passed over (the reader gets English
 /// words, not an error); a page's words that do not are an error that says why.
 fn reader_words(language: &str, table: Option<&str>, page: Option<&str>) -> Result<Words, Error> {
-    let table: BTreeMap<String, String> =
-        table.or_else(|| words::shipped(language)).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    let page: BTreeMap<String, String> = match page.map(str::trim).filter(|p| !p.is_empty()) {
+    let table = table.or_else(|| words::shipped(language)).and_then(|t| read_texts(t).ok()).unwrap_or_default();
+    let page = match page.map(str::trim).filter(|p| !p.is_empty()) {
         None => BTreeMap::new(),
-        Some(text) => serde_json::from_str(text)
-            .map_err(|e| attribute(format!("words is a JSON object of texts by their keys ({e})")))?,
+        Some(text) => {
+            read_texts(text).map_err(|e| attribute(format!("words is a JSON object of texts by their keys ({e})")))?
+        }
     };
     Words::with(&[&table, &page]).map_err(|e| attribute(format!("words: {e}")))
 }
@@ -378,24 +378,24 @@ fn decoded(text: &str) -> Option<String> {
 
 /// A whole number ≥ 1 that JavaScript holds exactly (a limit).
 fn whole(name: &str, text: &str, unit: &str) -> Result<u64, Error> {
-    match parse_f64(text.trim()) {
-        Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+    match text.trim().parse::<f64>() {
+        Ok(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
         _ => Err(attribute(format!("{name} must be a whole number of {unit} ≥ 1, not {text:?}."))),
     }
 }
 
 /// A block number ≥ 0.
 fn block(name: &str, text: &str) -> Result<u64, Error> {
-    match parse_f64(text.trim()) {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+    match text.trim().parse::<f64>() {
+        Ok(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
         _ => Err(attribute(format!("{name} must be a block number ≥ 0, not {text:?}."))),
     }
 }
 
 /// Seconds as milliseconds, at least `least` seconds and at most what a timer can wait.
 fn seconds(name: &str, text: &str, least: f64) -> Result<u32, Error> {
-    match parse_f64(text.trim()) {
-        Some(s) if s > 0.0 => Ok(to_ms(s.max(least))),
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 => Ok(to_ms(s.max(least))),
         _ => Err(attribute(format!("{name} must be a number of seconds > 0, not {text:?}."))),
     }
 }

@@ -371,6 +371,7 @@ pub enum Ending {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::tests::json_value;
     use proptest::prelude::*;
 
     /// Every item of `body` fed in chunks of `size`, as text, and how it ended.
@@ -455,21 +456,5 @@ mod tests {
             prop_assert_eq!(stream.finish(), Ending::Complete);
             prop_assert_eq!(seen, values);
         }
-    }
-
-    fn json_value() -> impl Strategy<Value = serde_json::Value> {
-        let leaf = prop_oneof![
-            Just(serde_json::Value::Null),
-            any::<bool>().prop_map(serde_json::Value::from),
-            any::<i32>().prop_map(serde_json::Value::from),
-            "[a-z\\\\\"\\]\\[{},: ]{0,8}".prop_map(serde_json::Value::from),
-        ];
-        leaf.prop_recursive(3, 16, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
-                prop::collection::btree_map("[a-z\\\"]{0,4}", inner, 0..4)
-                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
-            ]
-        })
     }
 }

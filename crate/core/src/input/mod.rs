@@ -7,6 +7,7 @@ mod events;
 mod fields;
 mod gzip;
 mod json;
+pub mod json_object;
 mod json_stream;
 mod load;
 mod ndjson;

@@ -159,3 +159,25 @@ fn a_hugging_face_model_list_is_a_registry_as_published() {
     assert_eq!(report.self_calls, Some(1), "the author owns the model");
     assert_eq!(report.input.rows_rejected, 0);
 }
+
+/// Any JSON value, nested a little: whole numbers of either sign, finite decimals, strings
+/// with brackets, quotes, escapes and control characters, arrays and objects.
+pub(super) fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(serde_json::Value::from),
+        "[a-z\\\\\"\\]\\[{},: ]{0,8}|\\PC{0,6}|[\"\\\\\u{0}-\u{1f}\u{7f}\u{10000}]{0,4}"
+            .prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            prop::collection::btree_map("[a-z\\\"]{0,4}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}

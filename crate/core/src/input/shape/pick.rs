@@ -6,6 +6,7 @@ use crate::input::value::{Record, Value};
 use crate::input::Sink;
 use crate::problems::Problems;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The values of the fields named `keys` of one JSON value; `None` when it is not an object.
@@ -41,7 +42,7 @@ impl<'de, const N: usize> Visitor<'de> for Pick<N> {
         let mut fields: [Option<Value<'de>>; N] = std::array::from_fn(|_| None);
         while let Some(key) = map.next_key_seed(KeyIndex(&self.0))? {
             match key {
-                Some(i) => fields[i] = map.next_value_seed(crate::input::value::ValueSeed)?,
+                Some(i) => fields[i] = map.next_value_seed(ValueSeed)?,
                 None => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -128,4 +129,65 @@ pub fn row<'a>(fields: &[(&str, Option<Value<'a>>)], line: u64, sink: &mut dyn S
         }
     }
     sink.accept(record, line, problems);
+}
+
+/// Reads any JSON value as a [`Value`]; `null` is no value at all.
+pub(super) struct ValueSeed;
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Option<Value<'de>>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed {
+    type Value = Option<Value<'de>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Value::Text(Cow::Borrowed(v))))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Value::Text(Cow::Owned(v.to_owned()))))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Value::Text(Cow::Owned(v))))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(Value::Number(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(Value::Number(v as f64)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(Value::Integer(v)))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(Value::Bool(v)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Some(Value::Composite))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Some(Value::Composite))
+    }
+}
+
+/// serde_json's message without its own "at line 1 column N" (our line is the file's).
+pub(super) fn reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => format!("{} (column {})", &text[..cut], e.column()),
+        None => text,
+    }
 }

@@ -198,9 +198,9 @@ impl<'de> Visitor<'de> for PageSeed {
         let (mut dates, mut results): ([Option<Value<'de>>; 3], _) = (Default::default(), None);
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
-                "date" => dates[0] = map.next_value_seed(crate::input::value::ValueSeed)?,
-                "day" => dates[1] = map.next_value_seed(crate::input::value::ValueSeed)?,
-                "fetched_at" => dates[2] = map.next_value_seed(crate::input::value::ValueSeed)?,
+                "date" => dates[0] = map.next_value_seed(super::pick::ValueSeed)?,
+                "day" => dates[1] = map.next_value_seed(super::pick::ValueSeed)?,
+                "fetched_at" => dates[2] = map.next_value_seed(super::pick::ValueSeed)?,
                 "results" => results = Some(map.next_value_seed(PickEach(Pick(["owner", "name", "run_count"])))?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -214,7 +214,7 @@ impl<'de> Visitor<'de> for PageSeed {
 
 /// serde_json's reason for a document that is not in its shape, after `what` it expected.
 fn not_shaped(what: &str, e: &serde_json::Error) -> String {
-    format!("{what}: {}", crate::input::json::reason(e))
+    format!("{what}: {}", super::pick::reason(e))
 }
 
 #[cfg(test)]
