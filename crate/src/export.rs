@@ -32,7 +32,7 @@ fn csv(report: &Report) -> String {
         let value = match value {
             Value::Null => String::new(),
             Value::String(s) => s.clone(),
-            other => other.to_string(),
+            other => json_text(other),
         };
         let _ = writeln!(out, "{},{},{},{}", cell(section), cell(name), day, cell(&value));
     };
@@ -96,6 +96,21 @@ fn csv(report: &Report) -> String {
         }
     }
     out
+}
+
+/// A value that is not text as JSON, its numbers written as Rust writes an `f64` (`{:?}`: the
+/// shortest digits that read back the same, `0.25`, `12.0`, `1e-7`): serde_json's own float
+/// writer carried ~13 KB of tables into the wasm for this one use.
+fn json_text(value: &Value) -> String {
+    struct RustFloats;
+    impl serde_json::ser::Formatter for RustFloats {
+        fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+            write!(writer, "{value:?}")
+        }
+    }
+    let mut out = Vec::new();
+    let written = serde::Serialize::serialize(value, &mut serde_json::Serializer::with_formatter(&mut out, RustFloats));
+    written.ok().and_then(|()| String::from_utf8(out).ok()).unwrap_or_default()
 }
 
 /// An object's leaves with dotted names (`by_mode.tee`).
@@ -352,6 +367,11 @@ mod tests {
         assert!(lines.contains(&"figure,events,,2"));
         assert!(lines.contains(&"figure,events_wow,,"), "null is an empty cell");
         assert!(lines.contains(&"daily,events,2026-03-03,1"));
+        assert!(
+            lines.contains(&"figure,hhi,,0.5") && lines.contains(&"figure,effective_models,,2.0"),
+            "decimals as f64s"
+        );
+        assert_eq!(json_text(&serde_json::json!([1e-7, 1e21, 0.1, -3])), "[1e-7,1e21,0.1,-3]");
         assert!(lines.contains(&"daily,by_mode.unknown,2026-03-02,1"));
         assert!(lines.contains(&"model,\"a,b.events\",,1"));
         assert!(lines.contains(&"owner,.events,,2"), "the models without an owner: {text}");
