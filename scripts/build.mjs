@@ -4,6 +4,7 @@
 // place; the languages' words (crate/words/) into www/pkg/words/; and the demo's synthetic
 // data into www/data/ when it is missing.
 import { cpSync, existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { minifyElement, minifyFile } from './minify.mjs';
 import { run } from './run.mjs';
 
@@ -19,8 +20,16 @@ const parts = [
   { dir: `${root}www/pkg`, features: ['--no-default-features', '--features', 'view'] },
   { dir: `${root}www/pkg/extra`, features: ['--no-default-features', '--features', 'evm,shapes'] },
 ];
+/**
+ * The wasm names the dependencies' source files in its panic messages, by their path under
+ * wherever this machine keeps them ($CARGO_HOME): cut off, the same commit builds the same
+ * bytes on every machine (so the size budget measures the file a reader gets from anyone's
+ * build), and no home folder ships to readers.
+ */
+const cargoHome = process.env.CARGO_HOME ?? `${homedir()}/.cargo`;
+const remap = `target.wasm32-unknown-unknown.rustflags=["--remap-path-prefix=${cargoHome}/registry/src/="]`;
 for (const { dir, features } of parts) {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib', ...features], { cwd: root });
+  run('cargo', ['build', '--config', remap, '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib', ...features], { cwd: root });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', dir, wasm]);
   run(`${root}node_modules/.bin/wasm-opt`, ['-O3', `${dir}/hubpulse_bg.wasm`, '-o', `${dir}/hubpulse_bg.wasm`]);
   await minifyFile(`${dir}/hubpulse.js`);

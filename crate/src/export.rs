@@ -4,6 +4,7 @@
 
 use crate::chart::format;
 use crate::chart::{self, By, ChartKind, ChartOptions, Said, Word};
+use crate::number::parse_f64;
 use crate::report::{ModelRow, Period, Report};
 use serde_json::Value;
 use std::fmt::Write;
@@ -130,7 +131,7 @@ fn flatten(object: &serde_json::Map<String, Value>) -> Vec<(String, Value)> {
 /// `-`, `@`, a tab or a carriage return, and is not a number) gets a leading `'`, as OWASP
 /// recommends, so a model named `=HYPERLINK(…)` is shown, never run.
 fn cell(text: &str) -> String {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && parse_f64(text).is_none();
     let text = if formula { format!("'{text}") } else { text.to_owned() };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))

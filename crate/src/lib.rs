@@ -15,7 +15,7 @@
 #[cfg(feature = "evm")]
 use hubpulse_core::chain;
 use hubpulse_core::{
-    dataset, day, error, input, metrics, mode, problems, provenance, report, sketch, sort, store, text, window,
+    dataset, day, error, input, metrics, mode, number, problems, provenance, report, sketch, sort, store, text, window,
 };
 // What is made of a report.
 mod chart;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// From the bottom up. A module may use any module of a lower layer.
 const LAYERS: [&[&str]; 11] = [
     // Primitives: values with no knowledge of anything else.
-    &["day", "error", "mode", "sort", "text"],
+    &["day", "error", "mode", "number", "sort", "text"],
     &["problems", "provenance", "window"],
     // Algorithms and plain data.
     &["sketch"],

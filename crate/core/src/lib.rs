@@ -16,6 +16,7 @@
 pub mod day;
 pub mod error;
 pub mod mode;
+pub mod number;
 pub mod problems;
 pub mod provenance;
 pub mod sort;

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::input::json_object::read_texts;
 use crate::input::{Limits, Shape};
 use crate::metrics::ReportOptions;
+use crate::number::parse_f64;
 use crate::report::Filter;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -378,24 +379,24 @@ fn decoded(text: &str) -> Option<String> {
 
 /// A whole number ≥ 1 that JavaScript holds exactly (a limit).
 fn whole(name: &str, text: &str, unit: &str) -> Result<u64, Error> {
-    match text.trim().parse::<f64>() {
-        Ok(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+    match parse_f64(text.trim()) {
+        Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
         _ => Err(attribute(format!("{name} must be a whole number of {unit} ≥ 1, not {text:?}."))),
     }
 }
 
 /// A block number ≥ 0.
 fn block(name: &str, text: &str) -> Result<u64, Error> {
-    match text.trim().parse::<f64>() {
-        Ok(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+    match parse_f64(text.trim()) {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
         _ => Err(attribute(format!("{name} must be a block number ≥ 0, not {text:?}."))),
     }
 }
 
 /// Seconds as milliseconds, at least `least` seconds and at most what a timer can wait.
 fn seconds(name: &str, text: &str, least: f64) -> Result<u32, Error> {
-    match text.trim().parse::<f64>() {
-        Ok(s) if s > 0.0 => Ok(to_ms(s.max(least))),
+    match parse_f64(text.trim()) {
+        Some(s) if s > 0.0 => Ok(to_ms(s.max(least))),
         _ => Err(attribute(format!("{name} must be a number of seconds > 0, not {text:?}."))),
     }
 }

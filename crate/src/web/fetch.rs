@@ -6,6 +6,7 @@ use super::errors::js_message;
 use super::pieces::Pieces;
 use crate::error::Error;
 use crate::input::{Cutter, InputKind, InputLoader, Joined, Limits, LoadedInput, Loader, Shape, Tail, PIECE_BYTES};
+use crate::number::parse_f64;
 use crate::provenance::Origin;
 use gloo::net::http::Request;
 use js_sys::{Function, Reflect, Uint8Array};
@@ -163,7 +164,7 @@ impl<'a> Body<'a> {
                 retry_after,
             });
         }
-        let total = response.headers().get("content-length").and_then(|v| v.parse::<f64>().ok());
+        let total = response.headers().get("content-length").and_then(|v| parse_f64(&v));
         let body = response.body().ok_or_else(|| network("the response has no body".into()))?;
         let hasher = match how.hasher {
             Some(make) => Some(Hasher::new(make).map_err(network)?),

@@ -1,6 +1,7 @@
 //! Every form of `ts` that docs/inputs.md#events accepts, reduced to seconds since the Unix epoch.
 
 use crate::day::{digits, Day, SECONDS_PER_DAY};
+use crate::number::parse_f64;
 
 /// Epoch numbers at or above this magnitude are milliseconds (docs/inputs.md#events).
 const MILLIS_THRESHOLD: f64 = 1e11;
@@ -34,7 +35,7 @@ pub fn from_text(text: &str) -> Result<i64, TimeError> {
     let text = text.trim();
     let bytes = text.as_bytes();
     if bytes.first().is_some_and(|b| b.is_ascii_digit() || *b == b'-' || *b == b'+') && !looks_like_date(bytes) {
-        let value: f64 = text.parse().map_err(|_| "not a date or an epoch number")?;
+        let value = parse_f64(text).ok_or("not a date or an epoch number")?;
         return from_number(value);
     }
     parse_iso(bytes).and_then(in_range)
