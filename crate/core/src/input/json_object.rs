@@ -12,6 +12,7 @@
 //! skipped what it did not keep.
 
 use super::value::Value;
+use crate::number::parse_f64;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -267,8 +268,8 @@ impl<'a> Reader<'a> {
                 return Ok(Value::Integer(whole));
             }
         }
-        match text.parse::<f64>() {
-            Ok(number) if number.is_finite() => {
+        match parse_f64(text) {
+            Some(number) if number.is_finite() => {
                 self.at = at;
                 Ok(Value::Number(number))
             }
