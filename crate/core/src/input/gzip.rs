@@ -26,6 +26,7 @@ pub struct Gunzip {
     pending: Vec<u8>,
     /// The CRC-32 and length (mod 2³²) of the current member's text so far.
     crc: u32,
+    crc_tables: Crc,
     size: u32,
     /// Where text is inflated to before it is handed on.
     out: Vec<u8>,
@@ -55,6 +56,7 @@ impl Default for Gunzip {
             part: Part::Header,
             pending: Vec::new(),
             crc: 0,
+            crc_tables: Crc::new(),
             size: 0,
             out: vec![0; OUT],
             members: 0,
@@ -126,7 +128,7 @@ impl Gunzip {
         loop {
             let result = inflate(&mut self.inflater, input, &mut self.out, MZFlush::None);
             let out = &self.out[..result.bytes_written];
-            self.crc = crc32(self.crc, out);
+            self.crc = self.crc_tables.update(self.crc, out);
             self.size = self.size.wrapping_add(out.len() as u32);
             if !out.is_empty() {
                 text(out).map_err(Stop::Refused)?;
@@ -198,45 +200,39 @@ fn header_len(bytes: &[u8]) -> Result<Option<usize>, &'static str> {
     Ok((bytes.len() >= at).then_some(at))
 }
 
-/// CRC-32 as gzip has it (IEEE 802.3, reflected), four bytes at a time: `CRC[k][b]` is the
-/// CRC of byte `b` followed by `k` zero bytes. Four tables (4 KB) make it three times as fast
-/// as one; crc32fast's sixteen were 16 KB.
-const CRC: [[u32; 256]; 4] = {
-    let mut tables = [[0; 256]; 4];
-    let mut byte = 0;
-    while byte < 256 {
-        let mut crc = byte as u32;
-        let mut bit = 0;
-        while bit < 8 {
-            crc = if crc & 1 == 1 { 0xedb8_8320 ^ (crc >> 1) } else { crc >> 1 };
-            bit += 1;
-        }
-        tables[0][byte] = crc;
-        byte += 1;
-    }
-    let mut k = 1;
-    while k < 4 {
-        let mut byte = 0;
-        while byte < 256 {
-            let before = tables[k - 1][byte];
-            tables[k][byte] = (before >> 8) ^ tables[0][(before & 0xff) as usize];
-            byte += 1;
-        }
-        k += 1;
-    }
-    tables
-};
+/// CRC-32 as gzip has it (IEEE 802.3, reflected), four bytes at a time: `tables[k][b]` is
+/// the CRC of byte `b` followed by `k` zero bytes. Four tables (4 KB) make it three times as
+/// fast as one; crc32fast's sixteen were 16 KB. They are built with each decoder (microseconds)
+/// rather than kept in the wasm, where 4 KB of tables are 4 KB that gzip cannot shrink.
+struct Crc(Box<[[u32; 256]; 4]>);
 
-/// `crc` carried on over `bytes`.
-fn crc32(crc: u32, bytes: &[u8]) -> u32 {
-    let at = |table: usize, crc: u32, shift: u32| CRC[table][((crc >> shift) & 0xff) as usize];
-    let mut words = bytes.chunks_exact(4);
-    let mut crc = !crc;
-    for word in &mut words {
-        crc ^= u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
-        crc = at(3, crc, 0) ^ at(2, crc, 8) ^ at(1, crc, 16) ^ at(0, crc, 24);
+impl Crc {
+    fn new() -> Crc {
+        let mut tables = Box::new([[0; 256]; 4]);
+        for byte in 0..256 {
+            tables[0][byte] =
+                (0..8).fold(byte as u32, |crc, _| if crc & 1 == 1 { 0xedb8_8320 ^ (crc >> 1) } else { crc >> 1 });
+        }
+        for k in 1..4 {
+            for byte in 0..256 {
+                let before = tables[k - 1][byte];
+                tables[k][byte] = (before >> 8) ^ tables[0][(before & 0xff) as usize];
+            }
+        }
+        Crc(tables)
     }
-    !words.remainder().iter().fold(crc, |crc, &b| at(0, crc ^ u32::from(b), 0) ^ (crc >> 8))
+
+    /// `crc` carried on over `bytes`.
+    fn update(&self, crc: u32, bytes: &[u8]) -> u32 {
+        let at = |table: usize, crc: u32, shift: u32| self.0[table][((crc >> shift) & 0xff) as usize];
+        let mut words = bytes.chunks_exact(4);
+        let mut crc = !crc;
+        for word in &mut words {
+            crc ^= u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
+            crc = at(3, crc, 0) ^ at(2, crc, 8) ^ at(1, crc, 16) ^ at(0, crc, 24);
+        }
+        !words.remainder().iter().fold(crc, |crc, &b| at(0, crc ^ u32::from(b), 0) ^ (crc >> 8))
+    }
 }
 
 #[cfg(test)]
@@ -299,11 +295,12 @@ mod tests {
 
     #[test]
     fn the_crc_is_gzips() {
-        assert_eq!(crc32(0, b"123456789"), 0xcbf4_3926);
-        assert_eq!(crc32(crc32(0, b"12345"), b"6789"), 0xcbf4_3926);
+        let crc = Crc::new();
+        assert_eq!(crc.update(0, b"123456789"), 0xcbf4_3926);
+        assert_eq!(crc.update(crc.update(0, b"12345"), b"6789"), 0xcbf4_3926);
         let text = text();
-        let bytewise = !text.iter().fold(!0, |crc, &b| CRC[0][((crc ^ u32::from(b)) & 0xff) as usize] ^ (crc >> 8));
-        assert_eq!(crc32(0, &text), bytewise);
+        let bytewise = !text.iter().fold(!0, |c, &b| crc.0[0][((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8));
+        assert_eq!(crc.update(0, &text), bytewise);
     }
 
     #[test]
