@@ -46,12 +46,11 @@ fn fill_apps(scope: &Scope, first_party: &[String], report: &mut Report) {
     }
     let first_party: Vec<u32> = first_party.iter().filter_map(|name| labels.get(name.trim())).collect();
     report.first_party_events = Some(first_party.iter().map(|&id| per_label[id as usize]).sum());
-    let mut by_app: Vec<AppEvents> = per_label
-        .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .map(|(id, &events)| AppEvents { app: labels.name(id as u32).to_owned(), events })
-        .collect();
-    sort::sort(&mut by_app, &|a, b| b.events.cmp(&a.events).then_with(|| a.app.cmp(&b.app)));
-    report.by_app = Some(by_app);
+    // Busiest first, then by name; the apps' ids are sorted, so that the wasm holds no sort
+    // of its own for `AppEvents` (one per element type, crate::sort).
+    let mut ids: Vec<u32> = (0..labels.len() as u32).filter(|&id| per_label[id as usize] > 0).collect();
+    let events = |id: u32| per_label[id as usize];
+    sort::sort(&mut ids, &|&a, &b| events(b).cmp(&events(a)).then_with(|| labels.name(a).cmp(labels.name(b))));
+    report.by_app =
+        Some(ids.into_iter().map(|id| AppEvents { app: labels.name(id).to_owned(), events: events(id) }).collect());
 }
