@@ -9,7 +9,7 @@ use crate::input::caller;
 use crate::mode::Mode;
 use crate::provenance::Basis;
 use crate::report::Filter;
-use crate::store::{Events, Tallies, NONE};
+use crate::store::{Events, Labels, Tallies, NONE};
 
 /// What a filter names that nothing in the data has: an error, since a misspelt value would
 /// otherwise count zero, silently.
@@ -98,11 +98,10 @@ impl Dataset {
             };
             modes.push(mode);
         }
-        // A label names an app or a kind only where that column has it.
-        let labels = |names: &[String], column: &Option<Vec<u32>>, what: &str| -> Result<Vec<u32>, Error> {
+        let labels = |names: &[String], column: &Option<Labels>, what: &str| -> Result<Vec<u32>, Error> {
             let mut ids = Vec::new();
             for name in names {
-                let id = self.events.labels.find(name).filter(|id| column.as_ref().is_some_and(|c| c.contains(id)));
+                let id = column.as_ref().and_then(|c| c.names.find(name));
                 ids.push(id.ok_or_else(|| unknown(what, name))?);
             }
             Ok(ids)
@@ -137,8 +136,8 @@ struct EventTest {
 impl EventTest {
     /// Whether event `i` of `events` is kept.
     fn keeps(&self, events: &Events, i: usize) -> bool {
-        let among = |ids: &[u32], column: &Option<Vec<u32>>| {
-            ids.is_empty() || column.as_ref().is_some_and(|column| ids.contains(&column[i]))
+        let among = |ids: &[u32], column: &Option<Labels>| {
+            ids.is_empty() || column.as_ref().and_then(|column| column.get(i)).is_some_and(|id| ids.contains(&id))
         };
         (self.modes.is_empty() || self.modes.contains(&events.mode[i]))
             && among(&self.kinds, &events.kind)

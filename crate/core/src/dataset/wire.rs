@@ -243,6 +243,7 @@ mod tests {
     use super::*;
     use crate::dataset::Inputs;
     use crate::metrics::ReportOptions;
+    use crate::report::Filter;
 
     fn round_trip(data: Dataset) -> Dataset {
         Dataset::from_parts(data.into_parts().unwrap()).unwrap()
@@ -252,9 +253,9 @@ mod tests {
     fn a_dataset_from_its_parts_reports_the_same_figures() {
         let events =
             br#"{"ts":"2026-03-02T10:00:00Z","model":"a","caller":"0xAB","app":"x","latency_ms":12.25,"automated":true}
-{"ts":"2026-03-03","model":"b","ok":false}
+{"ts":"2026-03-03","model":"b","ok":false,"kind":"chat"}
 {"model":"broken"}
-{"ts":"2026-03-05","model":"c","caller":"0xab","mode":"tee"}"#;
+{"ts":"2026-03-05","model":"c","caller":"0xab","mode":"tee","kind":"chat","app":"y"}"#;
         let registry = br#"[{"model":"a","listed_at":"2026-01-01","owner":"0xab","name":"Alpha","category":"llm"}]"#;
         let inputs = || Inputs { events: Some(&events[..]), registry: Some(&registry[..]), ..Inputs::default() };
         let options =
@@ -263,6 +264,11 @@ mod tests {
             let expected = Dataset::from_bytes(inputs()).unwrap().report(&options).unwrap();
             let back = round_trip(Dataset::from_bytes(inputs()).unwrap());
             assert_eq!(back.report(&options).unwrap(), expected);
+            // Kinds and apps travel too: a filter by them cuts the same events.
+            let filter = Filter { kind: vec!["chat".into()], app: vec!["y".into()], ..Filter::default() };
+            let cut = |data: &Dataset| data.filtered(&filter).unwrap().report(&options).unwrap();
+            assert_eq!(cut(&back), cut(&Dataset::from_bytes(inputs()).unwrap()));
+            assert_eq!(cut(&back).events, 1);
         }
         let rollups = b"day,model,events,callers,tee\n2026-03-02,a,10,3,4\n2026-03-02,other,5,,\n";
         let data = || Dataset::from_bytes(Inputs { rollups: Some(&rollups[..]), ..Inputs::default() }).unwrap();

@@ -177,7 +177,7 @@ fn load(body: &[u8], chunk: usize) -> Dataset {
 fn rows(data: &Dataset) -> Vec<String> {
     let log = &data.events;
     let name = |interner: &Interner, id: u32| (id != NONE).then(|| interner.name(id).to_owned());
-    let app = |i: usize| log.app.as_ref().and_then(|c| name(&log.labels, c[i]));
+    let app = |i: usize| log.app.as_ref().and_then(|c| Some(c.names.name(c.get(i)?).to_owned()));
     log.days_in(0..log.len())
         .flat_map(|(day, events)| events.map(move |i| (day, i)))
         .map(|(day, i)| {

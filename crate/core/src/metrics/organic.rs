@@ -4,7 +4,6 @@
 use super::scope::Scope;
 use crate::report::{ratio, AppEvents, Report};
 use crate::sort;
-use crate::store::NONE;
 
 /// `per_model` is the window's successful events per model id ([`Scope::events_per_model`]).
 pub fn fill(scope: &Scope, per_model: &[u64], first_party: &[String], report: &mut Report) {
@@ -37,12 +36,14 @@ pub fn fill(scope: &Scope, per_model: &[u64], first_party: &[String], report: &m
 
 /// Events per app and those of the first-party apps (raw events only).
 fn fill_apps(scope: &Scope, first_party: &[String], report: &mut Report) {
-    let labels = &scope.log.labels;
+    let Some(apps) = &scope.log.app else {
+        (report.first_party_events, report.by_app) = (Some(0), Some(Vec::new()));
+        return;
+    };
+    let labels = &apps.names;
     let mut per_label = vec![0u64; labels.len()];
-    if let Some(apps) = &scope.log.app {
-        for i in scope.ok().filter(|&i| apps[i] != NONE) {
-            per_label[apps[i] as usize] += 1;
-        }
+    for id in scope.ok().filter_map(|i| apps.get(i)) {
+        per_label[id as usize] += 1;
     }
     let first_party: Vec<u32> = first_party.iter().filter_map(|name| labels.get(name.trim())).collect();
     report.first_party_events = Some(first_party.iter().map(|&id| per_label[id as usize]).sum());

@@ -4,7 +4,7 @@
 //! columns holds no index out of range.
 
 use super::tallies::NAMED;
-use super::{Bits, Counts, EventDays, EventLog, Events, Interner, Latencies, Listings, Tallies, NONE};
+use super::{Bits, Counts, EventDays, EventLog, Events, Interner, Labels, Latencies, Listings, Tallies, NONE};
 use crate::day::Day;
 use crate::mode::Mode;
 use crate::sketch::{LatencySketch, Registers};
@@ -144,17 +144,16 @@ struct PerEvent {
     mode: Vec<Mode>,
     ok: Bits,
     latency: Option<Latencies>,
-    app: Option<Vec<u32>>,
-    kind: Option<Vec<u32>>,
+    app: Option<Labels>,
+    kind: Option<Labels>,
     automated: Option<Bits>,
     models: Interner,
     callers: Interner,
-    labels: Interner,
 }
 
 impl PerEvent {
     fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } = self;
+        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers } = self;
         out.0.push(Column::U32(model));
         out.0.push(Column::U32(caller));
         out.0.push(Column::U8(mode.into_iter().map(|m| m as u8).collect()));
@@ -163,11 +162,17 @@ impl PerEvent {
             Latencies::Tenths(v) => out.0.push(Column::U32(v)),
             Latencies::Exact(v) => out.0.push(Column::F64(v)),
         });
+        // A text column's ids here, its values with the other strings after the flags.
+        let mut strings = vec![models, callers];
         for labels in [app, kind] {
-            optional_out(labels, out, |ids, out| out.0.push(Column::U32(ids)));
+            optional_out(labels, out, |labels, out| {
+                let (ids, names) = labels.into_parts();
+                out.0.push(Column::U8(ids));
+                strings.push(names);
+            });
         }
         optional_out(automated, out, |bits, out| bits.columns_out(out));
-        for interner in [models, callers, labels] {
+        for interner in strings {
             interner.columns_out(out)?;
         }
         Ok(())
@@ -185,45 +190,45 @@ impl PerEvent {
             Column::F64(v) => Ok(Latencies::Exact(v)),
             _ => Err("a latency column of another type"),
         })?;
-        let app = optional_in(columns, ColumnsIn::u32)?;
-        let kind = optional_in(columns, ColumnsIn::u32)?;
+        let app = optional_in(columns, ColumnsIn::u8)?;
+        let kind = optional_in(columns, ColumnsIn::u8)?;
         let automated = optional_in(columns, Bits::columns_in)?;
-        let (models, callers, labels) =
-            (Interner::columns_in(columns)?, Interner::columns_in(columns)?, Interner::columns_in(columns)?);
+        let (models, callers) = (Interner::columns_in(columns)?, Interner::columns_in(columns)?);
+        let mut labels = |ids: Option<Vec<u8>>| -> Result<Option<Labels>, Mismatch> {
+            let Some(ids) = ids else { return Ok(None) };
+            Labels::from_parts(ids, Interner::columns_in(columns)?).map(Some).ok_or("a text id that names no value")
+        };
+        let (app, kind) = (labels(app)?, labels(kind)?);
         let n = model.len();
         let fits = |ids: &[u32], strings: &Interner, none_allowed: bool| {
             ids.iter().all(|&id| (id as usize) < strings.len() || (none_allowed && id == super::NONE))
         };
         let lengths = [caller.len(), mode.len(), ok.len(), latency.as_ref().map_or(n, Latencies::len)]
             .into_iter()
-            .chain([&app, &kind].into_iter().flatten().map(Vec::len))
+            .chain([&app, &kind].into_iter().flatten().map(Labels::len))
             .chain(automated.as_ref().map(Bits::len))
             .all(|len| len == n);
-        let ids = fits(&model, &models, false)
-            && fits(&caller, &callers, true)
-            && [&app, &kind].into_iter().flatten().all(|ids| fits(ids, &labels, true));
-        if !(lengths && ids) {
+        if !(lengths && fits(&model, &models, false) && fits(&caller, &callers, true)) {
             return Err("event columns that do not fit together");
         }
-        Ok(PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels })
+        Ok(PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers })
     }
 }
 
 impl Events {
     /// Gives the columns up (moved, not copied, where their types allow).
     pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let Events { days, starts, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } =
-            self;
+        let Events { days, starts, model, caller, mode, ok, latency, app, kind, automated, models, callers } = self;
         out.0.push(days_out(&days));
         out.0.push(offsets_out(&starts)?);
-        PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels }.columns_out(out)
+        PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers }.columns_out(out)
     }
 
     /// Takes the columns back, checking that every id names a string and every run fits.
     pub fn columns_in(columns: &mut ColumnsIn) -> Result<Events, Mismatch> {
         let days = days_in(columns)?;
         let starts = offsets_in(columns)?;
-        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } =
+        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers } =
             PerEvent::columns_in(columns)?;
         let n = model.len();
         let runs = starts.len() == days.len() + 1
@@ -234,7 +239,7 @@ impl Events {
         if !runs {
             return Err("event columns that do not fit together");
         }
-        Ok(Events { days, starts, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels })
+        Ok(Events { days, starts, model, caller, mode, ok, latency, app, kind, automated, models, callers })
     }
 }
 
@@ -242,21 +247,21 @@ impl EventLog {
     /// Gives the columns up: how the events of a body's segment go back from the worker
     /// that parsed it.
     pub fn columns_out(self, out: &mut ColumnsOut) -> Result<(), Mismatch> {
-        let EventLog { day, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } = self;
+        let EventLog { day, model, caller, mode, ok, latency, app, kind, automated, models, callers } = self;
         out.0.push(days_out(&day.to_vec()));
-        PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels }.columns_out(out)
+        PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers }.columns_out(out)
     }
 
     /// Takes the columns back, checking that they fit together.
     pub fn columns_in(columns: &mut ColumnsIn) -> Result<EventLog, Mismatch> {
         let mut day = EventDays::default();
         columns.i32()?.into_iter().for_each(|d| day.push(Day(d), 0));
-        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers, labels } =
+        let PerEvent { model, caller, mode, ok, latency, app, kind, automated, models, callers } =
             PerEvent::columns_in(columns)?;
         if day.len() != model.len() {
             return Err("event columns that do not fit together");
         }
-        Ok(EventLog { day, model, caller, mode, ok, latency, app, kind, automated, models, callers, labels })
+        Ok(EventLog { day, model, caller, mode, ok, latency, app, kind, automated, models, callers })
     }
 }
 

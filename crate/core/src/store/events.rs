@@ -2,13 +2,13 @@
 //! order; [`Events`] once a dataset is assembled, in day order, with days as runs and
 //! only the columns that figures read from events (the rest are in the tallies).
 
-use super::{gathered, permute, Bits, EventDays, Interner, Latencies};
+use super::{gathered, permute, Bits, EventDays, Interner, Labels, Latencies};
 use crate::day::Day;
 use crate::mode::Mode;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The id that marks "no value" in an interned column (no caller, no app, …).
+/// The id that marks "no value" in an interned column of `u32` ids (no caller).
 pub const NONE: u32 = u32::MAX;
 
 /// One accepted event, typed, borrowing from the input where it can.
@@ -28,10 +28,10 @@ pub struct EventRow<'a> {
 
 /// Every accepted inference event, as equal-length columns, in input order.
 ///
-/// Strings are interned (`models`, `callers`, `labels`), so a row costs a few bytes
+/// Strings are interned (`models`, `callers`, the values of `app` and `kind`), so a row costs a few bytes
 /// whatever its ids look like; optional columns exist only once some row has the
 /// field. `units` is validated but not kept: no figure reads it; `kind` is kept for
-/// filters alone (docs/metrics.md#filters).
+/// filters alone (docs/metrics.md#filters), in a byte an event where kinds are few.
 #[derive(Default)]
 pub struct EventLog {
     pub day: EventDays,
@@ -42,38 +42,30 @@ pub struct EventLog {
     /// `false` for a failed inference (docs/inputs.md#events `ok`).
     pub ok: Bits,
     pub latency: Option<Latencies>,
-    /// The app's id among `labels`, [`NONE`] where not given.
-    pub app: Option<Vec<u32>>,
-    /// The kind's id among `labels`, [`NONE`] where not given.
-    pub kind: Option<Vec<u32>>,
+    pub app: Option<Labels>,
+    pub kind: Option<Labels>,
     /// `Some` once any event said whether it was automated; missing counts as not.
     pub automated: Option<Bits>,
     pub models: Interner,
     pub callers: Interner,
-    /// The values of `app` and `kind`.
-    pub labels: Interner,
 }
 
-/// Appends `id` ([`NONE`] for no value) to an optional column of ids, which comes into being,
-/// [`NONE`] for the `n` events before, at its first value.
-fn push_label(column: &mut Option<Vec<u32>>, n: usize, id: Option<u32>) {
-    match (column, id) {
-        (Some(column), id) => column.push(id.unwrap_or(NONE)),
-        (column @ None, Some(id)) => {
-            let mut ids = vec![NONE; n];
-            ids.push(id);
-            *column = Some(ids);
-        }
+/// Appends a value (or none) to an optional text column, which comes into being, without a
+/// value for the `n` events before, at its first value.
+fn push_label(column: &mut Option<Labels>, n: usize, name: Option<&str>) {
+    match (column, name) {
+        (Some(column), name) => column.push(name),
+        (column @ None, Some(name)) => column.insert(Labels::missing(n)).push(Some(name)),
         (None, None) => {}
     }
 }
 
-/// Appends `more` (`m` events) to an optional column of ids already renamed to this log's
-/// (`n` events), filling the side that lacks it with [`NONE`].
-fn append_labels(column: &mut Option<Vec<u32>>, n: usize, more: Option<Vec<u32>>, m: usize) {
+/// Appends `more` (`m` events) to an optional text column (`n` events), filling the side
+/// that lacks it with events without a value.
+fn append_labels(column: &mut Option<Labels>, n: usize, more: Option<Labels>, m: usize) {
     match (column, more) {
-        (Some(column), more) => column.extend(more.unwrap_or_else(|| vec![NONE; m])),
-        (column @ None, Some(more)) => *column = Some([vec![NONE; n], more].concat()),
+        (Some(column), more) => column.append(more.unwrap_or_else(|| Labels::missing(m))),
+        (column @ None, Some(more)) => column.insert(Labels::missing(n)).append(more),
         (None, None) => {}
     }
 }
@@ -114,10 +106,8 @@ impl EventLog {
             }
             (None, None) => {}
         }
-        let app = row.app.as_deref().map(|a| self.labels.intern(a));
-        push_label(&mut self.app, n, app);
-        let kind = row.kind.as_deref().map(|k| self.labels.intern(k));
-        push_label(&mut self.kind, n, kind);
+        push_label(&mut self.app, n, row.app.as_deref());
+        push_label(&mut self.kind, n, row.kind.as_deref());
         match (&mut self.automated, row.automated) {
             (Some(bits), value) => bits.push(value.unwrap_or(false)),
             (None, Some(value)) => {
@@ -141,7 +131,6 @@ impl EventLog {
         let rename = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
         let models = renamed(&mut self.models, &other.models);
         let callers = renamed(&mut self.callers, &other.callers);
-        let labels = renamed(&mut self.labels, &other.labels);
         self.day.append(&other.day, self.model.capacity());
         self.model.extend(other.model.into_iter().map(|id| rename(&models, id)));
         self.caller.extend(other.caller.into_iter().map(|id| rename(&callers, id)));
@@ -156,10 +145,8 @@ impl EventLog {
             }
             (None, None) => {}
         }
-        let renamed_labels =
-            |ids: Option<Vec<u32>>| ids.map(|ids| ids.into_iter().map(|id| rename(&labels, id)).collect());
-        append_labels(&mut self.app, n, renamed_labels(other.app), m);
-        append_labels(&mut self.kind, n, renamed_labels(other.kind), m);
+        append_labels(&mut self.app, n, other.app, m);
+        append_labels(&mut self.kind, n, other.kind, m);
         match (&mut self.automated, other.automated) {
             (Some(bits), more) => bits.append(&more.unwrap_or_else(|| Bits::filled(m, false))),
             (None, Some(more)) => {
@@ -183,7 +170,7 @@ impl EventLog {
         self.ok = self.ok.gathered(&order);
         self.latency = self.latency.as_ref().map(|column| column.gathered(&order));
         for column in [&mut self.app, &mut self.kind].into_iter().flatten() {
-            permute(column, &order);
+            *column = column.gathered(&order);
         }
         self.automated = self.automated.as_ref().map(|bits| bits.gathered(&order));
     }
@@ -218,7 +205,6 @@ impl EventLog {
             automated: self.automated,
             models: self.models,
             callers: self.callers,
-            labels: self.labels,
         };
         events.shrink_to_fit();
         events
@@ -239,12 +225,11 @@ pub struct Events {
     pub mode: Vec<Mode>,
     pub ok: Bits,
     pub latency: Option<Latencies>,
-    pub app: Option<Vec<u32>>,
-    pub kind: Option<Vec<u32>>,
+    pub app: Option<Labels>,
+    pub kind: Option<Labels>,
     pub automated: Option<Bits>,
     pub models: Interner,
     pub callers: Interner,
-    pub labels: Interner,
 }
 
 impl Default for Events {
@@ -281,12 +266,11 @@ impl Events {
             mode: gathered(&self.mode, rows),
             ok: self.ok.gathered(rows),
             latency: self.latency.as_ref().map(|column| column.gathered(rows)),
-            app: self.app.as_deref().map(|column| gathered(column, rows)),
-            kind: self.kind.as_deref().map(|column| gathered(column, rows)),
+            app: self.app.as_ref().map(|column| column.gathered(rows)),
+            kind: self.kind.as_ref().map(|column| column.gathered(rows)),
             automated: self.automated.as_ref().map(|bits| bits.gathered(rows)),
             models: self.models.clone(),
             callers: self.callers.clone(),
-            labels: self.labels.clone(),
         }
     }
 
@@ -332,11 +316,10 @@ impl Events {
             + self.mode.capacity()
             + self.ok.heap_bytes()
             + self.latency.as_ref().map_or(0, Latencies::heap_bytes)
-            + [&self.app, &self.kind].into_iter().flatten().map(|c| c.capacity() * 4).sum::<usize>()
+            + [&self.app, &self.kind].into_iter().flatten().map(Labels::heap_bytes).sum::<usize>()
             + self.automated.as_ref().map_or(0, Bits::heap_bytes)
             + self.models.heap_bytes()
             + self.callers.heap_bytes()
-            + self.labels.heap_bytes()
     }
 }
 
