@@ -13,11 +13,12 @@ use super::{share, By, ChartOptions, Drawn};
 use crate::metrics::volume::moving_mean_7;
 use crate::mode::Mode;
 use crate::provenance::Basis;
-use crate::report::Report;
+use crate::report::{ratio, Daily, Report};
 use crate::window::Window;
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// The window of a report that has events to draw, or the empty state drawn instead.
 pub(super) fn drawable<DB: DrawingBackend>(
@@ -358,13 +359,38 @@ pub fn verification<DB: DrawingBackend>(
         &[
             ("share", &f.percent(report.verified_share)),
             ("unit", super::unit(report, f)),
-            ("tee", &f.percent(crate::report::ratio(report.by_mode.tee as f64, report.events as f64))),
-            ("zkml", &f.percent(crate::report::ratio(report.by_mode.zkml as f64, report.events as f64))),
+            ("tee", &f.percent(ratio(report.by_mode.tee as f64, report.events as f64))),
+            ("zkml", &f.percent(ratio(report.by_mode.zkml as f64, report.events as f64))),
         ],
     );
     let subtitle = format!("{what}, {}", span(&window, &p.fmt));
     let parts = share::parts(report, By::Mode, f);
-    share::stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, options)
+    let mut legend = share::legend(&parts, p.theme, options);
+    // The compared period's verified share of each bar's days, over the stack; its legend
+    // entry says which share the line is, as the bars are the modes.
+    let before = compared(p, report, options, &mut legend).map(|b| &b.daily);
+    if let Some(entry) = legend.iter_mut().find(|entry| entry.key == "compared") {
+        entry.label = format!("{}, {}", f.word(Word::Verified), entry.label);
+    }
+    let drawn = share::stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, &legend, options)?;
+    if let (Some(before), Some(t), Some(bins)) = (before, &drawn.transform, &drawn.bins) {
+        // Each day at its bar's share (a gap where those days had no events).
+        let mut shares = Vec::with_capacity(window.days as usize);
+        for days in &bins.ranges {
+            shares.resize(days.end, verified_share(before, days.clone()));
+        }
+        line(p, t, shares.into_iter(), p.theme.muted)?;
+    }
+    Ok(drawn)
+}
+
+/// The verified share ((TEE + zkML) ÷ events) of the days `days` of `daily` (those it has);
+/// `None` where they have no events.
+pub fn verified_share(daily: &Daily, days: Range<usize>) -> Option<f64> {
+    let days = days.start..days.end.min(daily.events.len());
+    let sum = |values: &[u64]| values.get(days.clone()).map_or(0, |v| v.iter().sum::<u64>());
+    let verified: u64 = Mode::ALL.into_iter().filter(|m| m.is_verified()).map(|m| sum(daily.by_mode.get(m))).sum();
+    ratio(verified as f64, sum(&daily.events) as f64)
 }
 
 /// `callers`: distinct callers per day (bars) with the weekly and monthly actives.

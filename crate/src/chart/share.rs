@@ -206,20 +206,22 @@ pub fn draw<DB: DrawingBackend>(
         title.push_str(&f.say(Word::ShareTop, &[("n", &named.len().to_string()), ("share", &share(named.len()))]));
     }
     let subtitle = format!("{}, {}", what(bins.each(f)), span(&window, f));
-    stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, options)
+    let legend = legend(&parts, p.theme, options);
+    stacked(p, report, (window, bins), Heading { title, subtitle }, &parts, &legend, options)
 }
 
 /// A time chart of `parts` over the window and bins of `at`, stacked to 100 % in each bin,
-/// under `head`, with their legend: `share`, and `verification` by mode.
+/// under `head`, with `legend` (theirs, and any line the caller draws over them): `share`,
+/// and `verification` by mode.
 pub fn stacked<DB: DrawingBackend>(
     p: &Painter<DB>,
     report: &Report,
     (window, bins): (Window, Bins),
     head: Heading,
     parts: &[Part],
+    legend: &[LegendItem],
     options: &ChartOptions,
 ) -> Result<Drawn, DrawError<DB>> {
-    let legend = legend(parts, p.theme, options);
     let frame = TimeFrame {
         head,
         window,
@@ -227,7 +229,7 @@ pub fn stacked<DB: DrawingBackend>(
         note: None,
         y_max: 1.0,
         scale: Scale::Share,
-        legend: &legend,
+        legend,
     };
     let (t, legend) = time_frame(p, &frame)?;
     stack(p, &t, &bins, &shown(parts, options).collect::<Vec<_>>())?;

@@ -5,7 +5,7 @@
 
 use super::bins::Bins;
 use super::said::Said;
-use super::series::{listed_and_active, mode_label, shown_modes, volume_mean};
+use super::series::{listed_and_active, mode_label, shown_modes, verified_share, volume_mean};
 use super::words::Word;
 use super::{categories, format, leaderboard, model, overview, retention, share, By, ChartKind, ChartOptions, Drawn};
 use crate::report::{ratio, Daily, Report};
@@ -236,9 +236,7 @@ pub fn describe(
                     lines.extend(then(report, options, index..index + 1, &|d| Some(&d.models_active), sum_of));
                     lines
                 }
-                ChartKind::Verification | ChartKind::Share => {
-                    share::lines(&share::parts(report, share_by(kind, options), f), options, index..index + 1)
-                }
+                ChartKind::Verification | ChartKind::Share => shares(report, kind, options, index..index + 1),
                 _ => {
                     let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| integer(s[index]));
                     let mut lines = vec![
@@ -271,12 +269,41 @@ fn then(
     pick: fn(&[u64]) -> u64,
 ) -> Option<(String, String)> {
     let f = &options.locale;
+    earlier(report, options, days, &|d, days| Some(f.integer(pick(figure(d)?.get(days)?))))
+}
+
+/// The compared period's `value` of its days under the window's `days` (those it has), named
+/// as [`then`] names it.
+fn earlier(
+    report: &Report,
+    options: &ChartOptions,
+    days: Range<usize>,
+    value: &dyn Fn(&Daily, Range<usize>) -> Option<String>,
+) -> Option<(String, String)> {
+    let f = &options.locale;
     let before = report.compared.as_deref().filter(|_| options.shows("compared"))?;
     let (w, d) = (before.window?, &before.daily);
     let end = days.end.min(d.day.len());
-    let values = figure(d)?.get(days.start..end).filter(|v| !v.is_empty())?;
+    if days.start >= end {
+        return None;
+    }
+    let value = value(d, days.start..end)?;
     let named = f.day_range(d.day[days.start], d.day[end - 1]);
-    Some((f.day_range(w.from, w.to), format!("{} ({named})", f.integer(pick(values)))))
+    Some((f.day_range(w.from, w.to), format!("{value} ({named})")))
+}
+
+/// A chart of shares' lines for `days`: each shown part's events and share, and on the
+/// verification chart the compared period's verified share of its days.
+fn shares(report: &Report, kind: ChartKind, options: &ChartOptions, days: Range<usize>) -> Vec<(String, String)> {
+    let f = &options.locale;
+    let mut lines = share::lines(&share::parts(report, share_by(kind, options), f), options, days.clone());
+    if kind == ChartKind::Verification {
+        lines.extend(earlier(report, options, days, &|d, days| {
+            let share = f.percent(Some(verified_share(d, days)?));
+            Some(f.say(Word::ShareVerified, &[("share", &share)]))
+        }));
+    }
+    lines
 }
 
 /// One value of several days' counts: their sum, or the last (a rolling figure at a bin's end).
@@ -331,9 +358,7 @@ fn binned(
             lines.extend(then(report, options, days.clone(), &|d| Some(&d.events), sum_of));
             lines
         }
-        ChartKind::Verification | ChartKind::Share => {
-            share::lines(&share::parts(report, share_by(kind, options), f), options, days.clone())
-        }
+        ChartKind::Verification | ChartKind::Share => shares(report, kind, options, days.clone()),
         _ => {
             let last = days.end - 1;
             let at = |s: &Option<Vec<u64>>| s.as_ref().map_or(format::UNDEFINED.into(), |s| f.integer(s[last]));

@@ -86,6 +86,7 @@ words! {
     ListOr "list_or" "{list} or {last}",
     Callers "callers" "Callers",
     Verified "verified" "Verified",
+    ShareVerified "share_verified" "{share} verified",
     SelfCalls "self_calls" "Self-calls",
     NotReported "not_reported" "This source does not report {what}.",
     OverviewTitle "overview_title" "{n} {unit} in {days} on {used} of {listed} listed models",
