@@ -295,6 +295,8 @@ export class HubPulseElement extends HTMLElement {
 
 export interface RangeDetail { from?: Day; to?: Day; reset?: true; report: Report }
 export interface FilterDetail { filter: Filter | null; report: Report | null }
+/** The model whose card a row opened (`row-click="card"`), or null when "Back" showed the chart again. */
+export interface CardDetail { model: string | null }
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -305,5 +307,6 @@ declare global {
     'hubpulse-error': CustomEvent<{ reason: string; kind: ErrorKind }>;
     'hubpulse-range': CustomEvent<RangeDetail>;
     'hubpulse-filter': CustomEvent<FilterDetail>;
+    'hubpulse-card': CustomEvent<CardDetail>;
   }
 }

@@ -192,6 +192,10 @@ test('with row-click="card" a leaderboard\'s row opens its model\'s card, and Ba
   assert.equal(row.hint, `Click or Enter to open the card of ${second.name}`);
   const label = () => page.evaluate(() => document.getElementById('cards').getAttribute('aria-label'));
   const board = await label();
+  await page.evaluate(() => {
+    window.cards = [];
+    document.addEventListener('hubpulse-card', (e) => window.cards.push([e.target.id, e.detail.model]));
+  });
   await page.mouse.click(row.x, row.y);
   await page.waitForFunction((board) => document.getElementById('cards').getAttribute('aria-label') !== board, board);
   const card = await label();
@@ -203,6 +207,8 @@ test('with row-click="card" a leaderboard\'s row opens its model\'s card, and Ba
   await back.press('Enter');
   await page.waitForFunction((board) => document.getElementById('cards').getAttribute('aria-label') === board, board);
   assert.ok(!(await back.isVisible()), 'gone with the card');
+  assert.deepEqual(await page.evaluate(() => window.cards), [['cards', second.model], ['cards', null]],
+                   'hubpulse-card says which card opened, then that it closed');
   // The keyboard: the arrows reach the first row, Enter opens its card.
   const first = await page.evaluate(() => document.getElementById('cards').report.models[0].name);
   await page.locator('#cards').focus();

@@ -333,10 +333,11 @@ class HubPulse extends HTMLElement {
              ...(this.#card === null ? {} : { card: this.#card }) };
   }
 
-  /** Shows the card of `model` (a row's), or the chart again (null). */
+  /** Shows the card of `model` (a row's), or the chart again (null), and says so (`hubpulse-card`). */
   #openCard(model) {
     this.#card = model;
     this.#makeView();
+    announce(this, 'hubpulse-card', { model });
     if (model === null) this.focus();
     else this.#back.focus();
   }
