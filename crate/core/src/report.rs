@@ -408,6 +408,8 @@ pub struct GroupUsage {
     pub share: Option<f64>,
     /// Its events per day of the window.
     pub daily: Vec<u64>,
+    /// Its models' successful events in the period compared with; `None` without one.
+    pub events_compared: Option<u64>,
 }
 
 /// An owner's usage; `owner` is `null` for the models without a known owner. The name is
@@ -652,8 +654,10 @@ mod tests {
             ("daily.by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),
             ("models.0", &["model", "name", "rank", "events", "share", "callers", "verified_share", "self_call_share",
                            "events_wow", "events_compared", "first_day", "last_day", "daily"]),
-            ("owners.0", &["owner", "models_listed", "models_active", "models_idle", "events", "share", "daily"]),
-            ("categories.0", &["category", "share_listed", "models_listed", "models_active", "models_idle", "events", "share", "daily"]),
+            ("owners.0", &["owner", "models_listed", "models_active", "models_idle", "events", "share", "daily",
+                           "events_compared"]),
+            ("categories.0", &["category", "share_listed", "models_listed", "models_active", "models_idle", "events",
+                               "share", "daily", "events_compared"]),
             ("retention", &["models", "callers"]),
             ("retention.models", &["cohorts", "sizes", "cells"]),
         ];

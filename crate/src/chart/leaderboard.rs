@@ -1,7 +1,7 @@
 //! `leaderboard`: the busiest models, one row each: a bar of events with its share, the
 //! verified share, the week-over-week trend and a sparkline of the window; or, `by="owner"`,
-//! the busiest owners, with their models used and listed in place of the verified share and
-//! the trend (docs/charts.md#owners-and-categories).
+//! the busiest owners, with their models used and listed in place of the verified share, and
+//! no trend but the change against a compared period (docs/charts.md#owners-and-categories).
 
 use super::format::Locale;
 use super::frame::{footnote, footnote_height, heading, Heading, LABEL_SIZE, PAD};
@@ -24,9 +24,14 @@ struct Row<'r> {
     share: Option<f64>,
     /// The first column after the bar: the verified share, or an owner's models.
     figure: Option<String>,
-    /// The week-over-week change, for models.
+    /// The change against the compared period, else the week-over-week change (models only).
     trend: Option<Option<f64>>,
     daily: &'r [u64],
+}
+
+/// The change of `now` against `then` events (`None` from none).
+fn change(now: u64, then: u64) -> Option<f64> {
+    ratio(now as f64 - then as f64, then as f64)
 }
 
 /// An owner's name as the leaderboard writes it.
@@ -60,7 +65,8 @@ pub fn draw<DB: DrawingBackend>(
                 events: o.usage.events,
                 share: o.usage.share,
                 figure: Some(owner_models(f, o)),
-                trend: None,
+                // Against a compared period, its change since then (no week's for owners).
+                trend: o.usage.events_compared.map(|then| change(o.usage.events, then)),
                 daily: &o.usage.daily,
             })
             .collect()
@@ -75,10 +81,7 @@ pub fn draw<DB: DrawingBackend>(
                 share: m.share,
                 figure: said.modes.then(|| p.fmt.percent(m.verified_share)),
                 // Against a compared period, its change since then instead of the week's.
-                trend: Some(match m.events_compared {
-                    Some(then) => ratio(m.events as f64 - then as f64, then as f64),
-                    None => m.events_wow,
-                }),
+                trend: Some(m.events_compared.map_or(m.events_wow, |then| change(m.events, then))),
                 daily: &m.daily,
             })
             .collect()
@@ -98,9 +101,10 @@ pub fn draw<DB: DrawingBackend>(
         None => f.say(Word::NoUnitInWindow, &[("unit", unit)]),
     };
     // A source that names no modes gets no verified column (docs/charts.md#what-a-source-does-not-say).
-    let versus = report.compared.as_deref().and_then(|r| r.window).filter(|_| !owners);
+    let versus = report.compared.as_deref().and_then(|r| r.window);
     let what = match (owners, said.modes, versus.is_some()) {
-        (true, _, _) => Word::BusiestOwnersWhat,
+        (true, _, false) => Word::BusiestOwnersWhat,
+        (true, _, true) => Word::BusiestOwnersVersusWhat,
         (false, true, false) => Word::BusiestModelsVerifiedWhat,
         (false, false, false) => Word::BusiestModelsWhat,
         (false, true, true) => Word::BusiestModelsVerifiedVersusWhat,
@@ -131,7 +135,7 @@ pub fn draw<DB: DrawingBackend>(
     let wide = width >= 560.0;
     let has_figure = rows.iter().any(|r| r.figure.is_some());
     let figure_w = if wide && has_figure { 70.0 } else { 0.0 };
-    let trend_w = if owners {
+    let trend_w = if rows.iter().all(|r| r.trend.is_none()) {
         0.0
     } else if wide {
         80.0
@@ -194,7 +198,7 @@ pub fn draw<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::chart::{Locale, Theme, ThemeName};
-    use crate::dataset::Dataset;
+    use crate::dataset::{Dataset, Inputs};
     use crate::metrics::ReportOptions;
     use plotters::prelude::SVGBackend;
 
@@ -247,5 +251,40 @@ mod tests {
         assert_eq!(changes, ["▲ +50 %", "+0 %"], "a: 2 then and 3 now, b: 1 and 1; c: none then, no change");
         let weekly = drawn_with(&events, 400, &ReportOptions { compare: None, ..options });
         assert!(header(&weekly, "Week") && !weekly.contains("change against"));
+    }
+
+    #[test]
+    fn against_a_compared_period_each_owner_says_its_change_since_then() {
+        // acme's models a and b: 3 events on 03-02, 4 on 03-04; zed's c: none, then 1.
+        let events = ["02 a", "02 a", "02 b", "04 a", "04 a", "04 a", "04 b", "04 c"]
+            .map(|e| format!("{{\"ts\":\"2026-03-{}\",\"model\":\"{}\"}}\n", &e[..2], &e[3..]))
+            .concat();
+        let registry = ["a acme", "b acme", "c zed"]
+            .map(|m| format!("{{\"model\":\"{}\",\"listed_at\":\"2026-01-01\",\"owner\":\"{}\"}}\n", &m[..1], &m[2..]))
+            .concat();
+        let inputs =
+            Inputs { events: Some(events.as_bytes()), registry: Some(registry.as_bytes()), ..Inputs::default() };
+        let data = Dataset::from_bytes(inputs).expect("the test's inputs read");
+        let by_owner = ChartOptions { by: By::Owner, ..ChartOptions::default() };
+        let svg = |compare: Option<&str>| {
+            let options =
+                ReportOptions { range: Some("2d".into()), compare: compare.map(Into::into), ..Default::default() };
+            let report = data.report(&options).expect("a report");
+            let theme = Theme::named(ThemeName::Light);
+            let mut svg = String::new();
+            {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (640, 400)), &theme, Locale::default());
+                draw(&p, &report, &by_owner).expect("drawn");
+                p.present().expect("presented");
+            }
+            svg
+        };
+        let versus = svg(Some("previous"));
+        let said = versus.contains("change against") && versus.contains("Mar 1 – Mar 2, 2026");
+        assert!(said && versus.lines().any(|l| l == "Change"), "{versus}");
+        let changes: Vec<&str> = versus.lines().filter(|l| l.starts_with('▲') || l.starts_with('▼')).collect();
+        assert_eq!(changes, ["▲ +33 %"], "acme: 3 then and 4 now; zed: none then, no change");
+        let alone = svg(None);
+        assert!(!alone.contains("change against") && !alone.lines().any(|l| l == "Change" || l == "Week"));
     }
 }

@@ -103,17 +103,18 @@ pub fn describe(
         }
         ChartKind::Leaderboard if options.by == By::Owner => {
             let o = report.owners.get(index)?;
-            let lines = vec![
+            let mut lines = vec![
                 (super::unit_label(report, f), integer(o.usage.events)),
                 (f.word(Word::Share).into(), f.percent(o.usage.share)),
                 (f.word(Word::ModelsListed).into(), integer(o.usage.models_listed)),
                 (f.word(Word::ModelsUsed).into(), integer(o.usage.models_active)),
             ];
+            lines.extend(events_then(report, o.usage.events_compared, f));
             (format!("{}. {}", index + 1, leaderboard::owner_name(o, f)), lines, drawn.boxes[index])
         }
         ChartKind::Categories => {
             let c = *categories::rows(report).get(index)?;
-            let lines = vec![
+            let mut lines = vec![
                 (
                     f.word(Word::ModelsListed).into(),
                     format!("{} ({})", integer(c.usage.models_listed), f.percent(c.share_listed)),
@@ -122,6 +123,7 @@ pub fn describe(
                 (f.word(Word::IdleLabel).into(), integer(c.usage.models_idle)),
                 (super::unit_label(report, f), format!("{} ({})", integer(c.usage.events), f.percent(c.usage.share))),
             ];
+            lines.extend(events_then(report, c.usage.events_compared, f));
             (categories::label(c, f).to_owned(), lines, drawn.boxes[index])
         }
         ChartKind::Leaderboard => {
@@ -132,10 +134,7 @@ pub fn describe(
             ];
             lines.extend(Said::of(report).model_figures(m, f));
             lines.push((f.word(Word::WeekOverWeekLabel).into(), f.change(m.events_wow)));
-            // Its events in the compared period, named by its days.
-            if let (Some(then), Some(w)) = (m.events_compared, report.compared.as_deref().and_then(|r| r.window)) {
-                lines.push((f.day_range(w.from, w.to), integer(then)));
-            }
+            lines.extend(events_then(report, m.events_compared, f));
             (format!("{}. {}", index + 1, m.name), lines, drawn.boxes[index])
         }
         ChartKind::Retention => {
@@ -304,6 +303,12 @@ fn shares(report: &Report, kind: ChartKind, options: &ChartOptions, days: Range<
         }));
     }
     lines
+}
+
+/// A row's events in the compared period (`then`), named by its days.
+fn events_then(report: &Report, then: Option<u64>, f: &format::Locale) -> Option<(String, String)> {
+    let w = report.compared.as_deref()?.window?;
+    Some((f.day_range(w.from, w.to), f.integer(then?)))
 }
 
 /// One value of several days' counts: their sum, or the last (a rolling figure at a bin's end).

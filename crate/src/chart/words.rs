@@ -148,6 +148,7 @@ words! {
     OnlyModelUsed "only_model_used" "{name} is the only model used",
     NoOwnersNamed "no_owners_named" "The source names no owners",
     BusiestOwnersWhat "busiest_owners_what" "Busiest owners: {unit} and share, their models used of those listed, daily trend",
+    BusiestOwnersVersusWhat "busiest_owners_versus_what" "Busiest owners: {unit} and share, their models used of those listed, change against {period}, daily trend",
     BusiestModelsWhat "busiest_models_what" "Busiest models: {unit} and share, week-over-week change, daily trend",
     BusiestModelsVerifiedWhat "busiest_models_verified_what" "Busiest models: {unit} and share, verified share, week-over-week change, daily trend",
     BusiestModelsVersusWhat "busiest_models_versus_what" "Busiest models: {unit} and share, change against {period}, daily trend",

@@ -167,6 +167,7 @@ impl SharedReports {
         }
         if let Some((_, groups)) = self.groups.borrow().as_ref() {
             groups.put(report);
+            ask.data.put_compared_groups(report, CHART_ROWS);
         }
     }
 
@@ -441,7 +442,10 @@ mod tests {
         let shared = SharedReports::default();
         let by_owner = filtered(Filter { owner: vec!["o1".into()], ..Filter::default() });
         let two_models = filtered(Filter { model: vec!["m12".into(), "m75".into()], ..Filter::default() });
-        for options in [ReportOptions::default(), by_owner, two_models] {
+        // The owners' and categories' rows get their events then after they are made.
+        let compared =
+            ReportOptions { range: Some("2d".into()), compare: Some("previous".into()), ..ReportOptions::default() };
+        for options in [ReportOptions::default(), by_owner, two_models, compared] {
             charts_draw_from_their_cut(&data, &shared, &options);
         }
     }

@@ -66,11 +66,23 @@ impl Dataset {
         };
         report.compared = Some(Box::new(self.report_steps(&before, &Detail::Top(0)).map_err(named)?.finish(self)));
         // Each row's model's events then (0 for one the data names no use of).
-        let then = Scope::new(self, period).events_per_model();
+        let scope = Scope::new(self, period);
+        let then = scope.events_per_model();
         for row in &mut report.models {
             row.events_compared = Some(self.events.models.find(&row.model).map_or(0, |m| then[m as usize]));
         }
+        groups::put_compared(&scope, &then, report, usize::MAX);
         Ok(())
+    }
+
+    /// Puts into the rows of the first `owners` owners and of every category of `report`,
+    /// whose comparison [`Dataset::put_compared`] made before they were filled (a chart's, a
+    /// step at a time), each group's events in the period compared with: a chart draws a
+    /// screenful of a hub's 300,000 owners, and putting all their names in order is a long task.
+    pub fn put_compared_groups(&self, report: &mut Report, owners: usize) {
+        let Some(period) = report.compared.as_ref().and_then(|c| c.window) else { return };
+        let scope = Scope::new(self, period);
+        groups::put_compared(&scope, &scope.events_per_model(), report, owners);
     }
 
     /// What the dataset that `options.filter` keeps of this one is asked, for the report

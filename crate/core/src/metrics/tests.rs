@@ -472,6 +472,22 @@ mod comparison {
             assert_eq!(row.events_compared, Some(own), "{}", row.model);
         }
         assert_eq!(report.models.iter().map(|m| m.events_compared.unwrap_or(0)).sum::<u64>(), 3);
+        // And each owner's and category's, as that period's own rows count them.
+        for (o, own) in report.owners.iter().map(|o| (o, then.owners.iter().find(|t| t.owner == o.owner))) {
+            assert_eq!(o.usage.events_compared, Some(own.map_or(0, |t| t.usage.events)), "{:?}", o.owner);
+        }
+        for (c, own) in report.categories.iter().map(|c| (c, then.categories.iter().find(|t| t.category == c.category)))
+        {
+            assert_eq!(c.usage.events_compared, Some(own.map_or(0, |t| t.usage.events)), "{:?}", c.category);
+        }
+        assert_eq!(report.owners.iter().map(|o| o.usage.events_compared.unwrap_or(0)).sum::<u64>(), 3);
+        assert_eq!(report.categories.iter().map(|c| c.usage.events_compared.unwrap_or(0)).sum::<u64>(), 3);
+        assert!(data
+            .report(&ReportOptions::default())
+            .unwrap()
+            .owners
+            .iter()
+            .all(|o| o.usage.events_compared.is_none()));
         // A range, and a filter: the comparison counts the same part of the use.
         let filter = Filter { model: vec!["a".into()], ..Filter::default() };
         let options =
