@@ -135,6 +135,8 @@ export interface GroupUsage {
   events: number;
   share: number | null;
   daily: number[];
+  /** Its models' events in the period compared with (`compared`), or null without one. */
+  events_compared: number | null;
 }
 
 export interface OwnerRow extends GroupUsage { owner: string | null }
