@@ -235,6 +235,41 @@ test('on a touch screen the first tap on a row shows its tooltip and the second 
   await page.close();
 });
 
+test('on a touch screen a double-tap on a mode\'s legend entry keeps only that mode, as a double-click does', async () => {
+  const { page, errors } = await open({ modes: [1000, { ...hub, chart: 'verification' }] }, { hasTouch: true, isMobile: true });
+  const box = await page.locator('#modes').boundingBox();
+  const mode = () => page.evaluate(() => document.getElementById('modes').filter?.mode.join() ?? '');
+  const doubleTap = async (x, y) => {
+    await page.touchscreen.tap(box.x + x, box.y + y);
+    await page.touchscreen.tap(box.x + x, box.y + y);
+  };
+  // Shift and the third entry's digit keep only zkml, so that the chips stand under the heading
+  // throughout; the legend is a row at the right under them, its first entry met from its left
+  // vanilla.
+  await page.locator('#modes').focus();
+  await page.keyboard.press('Shift+Digit3');
+  await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 1);
+  let entry = null;
+  for (let x = box.width / 2; x < box.width && !entry; x += 6) {
+    for (const y of [82, 88, 94]) {
+      await doubleTap(x, y);
+      if (await mode() !== 'zkml') {
+        entry = { x, y };
+        break;
+      }
+    }
+  }
+  assert.ok(entry, 'a legend entry was met');
+  const vanilla = await shown(page, 'modes');
+  assert.deepEqual([vanilla.filter, vanilla.events], [{ ...none, mode: ['vanilla'] }, countEvents((e) => e.mode === 'vanilla')]);
+  await doubleTap(entry.x, entry.y);
+  await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 0);
+  // Each double-tap filtered once: a dblclick the browser may make of it is not taken again.
+  assert.deepEqual((await page.evaluate(() => window.filters)).map((f) => f.id), ['modes', 'modes', 'modes']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('widgets of one group share a brush, a row\'s filter and a reset, from one fetch, and a late one joins their view', async () => {
   const requested = suite.server.requested.length;
   const linked = { ...hub, group: 'hub' };

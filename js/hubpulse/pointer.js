@@ -1,9 +1,13 @@
 // Pointer, touch and keyboard on a chart: hover shows a tooltip (a tap on touch screens),
 // dragging across a time chart narrows the window, a legend click (or a digit key) toggles
-// a series and a double-click on a mode's entry (or Shift and its digit) filters by it,
+// a series and a double-click on a mode's entry (a double-tap, or Shift and its digit) filters by it,
 // the arrow keys step through the marks and a live region reads them. What is under the
 // pointer, and what it means, is the wasm view's answer; this file only forwards events.
 import { element } from './dom.js';
+
+/** Two taps this close in time (ms) and place (CSS px) are a double-tap. */
+const DOUBLE_TAP_MS = 500;
+const DOUBLE_TAP_PX = 24;
 
 export class Pointer {
   #host;
@@ -15,6 +19,11 @@ export class Pointer {
   #index = -1;
   /** The target whose tooltip a tap showed: a second tap on it is a click. */
   #tapped = -1;
+  /** The last tap's time and place: a second one on a legend entry soon after is a double-tap,
+   * which touch screens do not promise to turn into a `dblclick`. */
+  #lastTap = null;
+  /** When a double-tap was taken as a double-click, so that a `dblclick` made of it is not. */
+  #doubleTapped = -Infinity;
 
   /**
    * `on`: `{ view() }` the current View or null, `zoomTo(range)`, `resetZoom()`,
@@ -31,7 +40,9 @@ export class Pointer {
     });
     overlay.addEventListener('pointerdown', (e) => this.#down(e));
     overlay.addEventListener('pointerup', (e) => this.#up(e));
-    host.addEventListener('dblclick', (e) => this.#double(e));
+    host.addEventListener('dblclick', (e) => {
+      if (e.timeStamp - this.#doubleTapped > DOUBLE_TAP_MS) this.#double(...this.#point(e));
+    });
     host.addEventListener('keydown', (e) => this.#key(e));
   }
 
@@ -91,7 +102,11 @@ export class Pointer {
       if (range) this.#on.zoomTo(range);
       return;
     }
-    if (view.click(x, y) !== undefined) return this.#on.toggled(); // a legend entry
+    if (view.click(x, y) !== undefined) { // a legend entry
+      this.#on.toggled();
+      if (e.pointerType === 'touch') this.#tap(e.timeStamp, x, y);
+      return;
+    }
     // A row filters (or opens its card); on a touch screen, the second tap on it (the first
     // shows its tooltip).
     const tip = e.pointerType === 'touch' ? view.hover(x, y) : null;
@@ -107,11 +122,21 @@ export class Pointer {
     }
   }
 
+  /** A tap on a legend entry at `time`: the second of two close in time and place is a
+   * double-click there. */
+  #tap(time, x, y) {
+    const last = this.#lastTap;
+    this.#lastTap = { time, x, y };
+    if (!last || time - last.time > DOUBLE_TAP_MS || Math.hypot(x - last.x, y - last.y) > DOUBLE_TAP_PX) return;
+    [this.#lastTap, this.#doubleTapped] = [null, time];
+    this.#double(x, y);
+  }
+
   /** A double-click on a legend entry that filters (its two clicks showed it again) filters
    * by it; anywhere else it shows every day again. */
-  #double(e) {
+  #double(x, y) {
     const view = this.#on.view();
-    const entry = view?.legendAt(...this.#point(e));
+    const entry = view?.legendAt(x, y);
     const filter = entry === undefined ? null : view.legendFilter(entry);
     if (filter) this.#on.filter(filter);
     else this.#on.resetZoom();
