@@ -106,6 +106,10 @@ impl By {
 /// are found by name, put in order once; the groups are walked by id: a chart's few rows
 /// then cost no sort of a hub's 300,000 owners' names, and a full report's rows one sort.
 fn put_then(by: By, scope: &Scope, then: &[u64], mut rows: Vec<(Option<&str>, &mut GroupUsage)>) {
+    // A chart's report has no rows yet when its comparison is made (they come a step later).
+    if rows.is_empty() {
+        return;
+    }
     let mut sums = vec![0; by.ids(scope) + 1];
     let none = sums.len() - 1;
     for (m, &n) in then.iter().enumerate().filter(|&(_, &n)| n > 0) {
