@@ -41,6 +41,23 @@ const shown = (page, id) => page.evaluate((id) => {
   return { filter: el.filter, events: el.report.events, label: el.getAttribute('aria-label'), chips };
 }, id);
 
+/**
+ * The point of widget `id`'s legend, in page pixels, where `double(x, y)` (a double-click or a
+ * double-tap) moves the filter off the one mode `kept`, or null: the legend is a row at the
+ * right, under the heading and the chips, so the first entry met from its middle is vanilla.
+ */
+async function legendEntry(page, id, kept, double) {
+  const box = await page.locator(`#${id}`).boundingBox();
+  const mode = () => page.evaluate((id) => document.getElementById(id).filter?.mode.join() ?? '', id);
+  for (let x = box.width / 2; x < box.width; x += 6) {
+    for (const y of [82, 88, 94]) {
+      await double(box.x + x, box.y + y);
+      if (await mode() !== kept) return { x: box.x + x, y: box.y + y };
+    }
+  }
+  return null;
+}
+
 /** The point of widget `id` whose tooltip's title starts with `title` (a row), in page pixels. */
 async function rowAt(page, id, title) {
   const box = await page.locator(`#${id}`).boundingBox();
@@ -160,22 +177,11 @@ test('filters by mode, kind and app count those events in every widget, and a mo
   await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 1);
   const zkml = await shown(page, 'modes');
   assert.deepEqual([zkml.filter, zkml.events], [{ ...none, mode: ['zkml'] }, countEvents((e) => e.mode === 'zkml')]);
-  const box = await page.locator('#modes').boundingBox();
-  const mode = () => page.evaluate(() => document.getElementById('modes').filter.mode.join());
-  let entry = null;
-  for (let x = box.width / 2; x < box.width && !entry; x += 6) {
-    for (const y of [82, 88, 94]) {
-      await page.mouse.dblclick(box.x + x, box.y + y);
-      if (await mode() !== 'zkml') {
-        entry = { x, y };
-        break;
-      }
-    }
-  }
+  const entry = await legendEntry(page, 'modes', 'zkml', (x, y) => page.mouse.dblclick(x, y));
   assert.ok(entry, 'a legend entry was met');
   const vanilla = await shown(page, 'modes');
   assert.deepEqual([vanilla.filter, vanilla.events], [{ ...none, mode: ['vanilla'] }, countEvents((e) => e.mode === 'vanilla')]);
-  await page.mouse.dblclick(box.x + entry.x, box.y + entry.y);
+  await page.mouse.dblclick(entry.x, entry.y);
   await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 0);
   const all = await shown(page, 'modes');
   assert.deepEqual([all.filter, all.events], [none, count(() => true)]);
@@ -237,28 +243,16 @@ test('on a touch screen the first tap on a row shows its tooltip and the second 
 
 test('on a touch screen a double-tap on a mode\'s legend entry keeps only that mode, as a double-click does', async () => {
   const { page, errors } = await open({ modes: [1000, { ...hub, chart: 'verification' }] }, { hasTouch: true, isMobile: true });
-  const box = await page.locator('#modes').boundingBox();
-  const mode = () => page.evaluate(() => document.getElementById('modes').filter?.mode.join() ?? '');
   const doubleTap = async (x, y) => {
-    await page.touchscreen.tap(box.x + x, box.y + y);
-    await page.touchscreen.tap(box.x + x, box.y + y);
+    await page.touchscreen.tap(x, y);
+    await page.touchscreen.tap(x, y);
   };
   // Shift and the third entry's digit keep only zkml, so that the chips stand under the heading
-  // throughout; the legend is a row at the right under them, its first entry met from its left
-  // vanilla.
+  // throughout, where the legend is found.
   await page.locator('#modes').focus();
   await page.keyboard.press('Shift+Digit3');
   await page.waitForFunction(() => document.getElementById('modes').filter?.mode.length === 1);
-  let entry = null;
-  for (let x = box.width / 2; x < box.width && !entry; x += 6) {
-    for (const y of [82, 88, 94]) {
-      await doubleTap(x, y);
-      if (await mode() !== 'zkml') {
-        entry = { x, y };
-        break;
-      }
-    }
-  }
+  const entry = await legendEntry(page, 'modes', 'zkml', doubleTap);
   assert.ok(entry, 'a legend entry was met');
   const vanilla = await shown(page, 'modes');
   assert.deepEqual([vanilla.filter, vanilla.events], [{ ...none, mode: ['vanilla'] }, countEvents((e) => e.mode === 'vanilla')]);

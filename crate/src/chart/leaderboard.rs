@@ -210,12 +210,17 @@ mod tests {
     /// The SVG of the leaderboard of `events` for `options`, `height` pixels tall.
     fn drawn_with(events: &str, height: u32, options: &ReportOptions) -> String {
         let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("the test's events read");
+        drawn_of(&data, height, options, &ChartOptions::default())
+    }
+
+    /// The SVG of the leaderboard `chart` of `data` for `options`, `height` pixels tall.
+    fn drawn_of(data: &Dataset, height: u32, options: &ReportOptions, chart: &ChartOptions) -> String {
         let report = data.report(options).expect("a report");
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
             let p = Painter::new(SVGBackend::with_string(&mut svg, (640, height)), &theme, Locale::default());
-            draw(&p, &report, &ChartOptions::default()).expect("drawn");
+            draw(&p, &report, chart).expect("drawn");
             p.present().expect("presented");
         }
         svg
@@ -269,15 +274,7 @@ mod tests {
         let svg = |compare: Option<&str>| {
             let options =
                 ReportOptions { range: Some("2d".into()), compare: compare.map(Into::into), ..Default::default() };
-            let report = data.report(&options).expect("a report");
-            let theme = Theme::named(ThemeName::Light);
-            let mut svg = String::new();
-            {
-                let p = Painter::new(SVGBackend::with_string(&mut svg, (640, 400)), &theme, Locale::default());
-                draw(&p, &report, &by_owner).expect("drawn");
-                p.present().expect("presented");
-            }
-            svg
+            drawn_of(&data, 400, &options, &by_owner)
         };
         let versus = svg(Some("previous"));
         let said = versus.contains("change against") && versus.contains("Mar 1 – Mar 2, 2026");
