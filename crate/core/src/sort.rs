@@ -15,6 +15,12 @@ pub fn sort<T>(items: &mut [T], compare: Compare<T>) {
     items.sort_by(compare);
 }
 
+/// [`sort`] of ids, for the crates above: a generic function is compiled again in each crate
+/// that calls it, this one only here, where the figures sort their ids with the same copy.
+pub fn sort_ids(ids: &mut [u32], compare: Compare<u32>) {
+    sort(ids, compare);
+}
+
 /// Puts the `k` first of `ids` by `order` at its front, in that order, and the others after
 /// them in no order; `order` must put larger `count`s first. The first are found by their
 /// counts alone where those differ, `order` (names, say) deciding only among the ids whose
