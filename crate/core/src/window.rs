@@ -2,6 +2,7 @@
 
 use crate::day::Day;
 use crate::error::Error;
+use crate::text::quoted;
 use serde::Serialize;
 
 /// What a reader asks of a window, each part optional: `from` and `to` as `YYYY-MM-DD`,
@@ -51,7 +52,10 @@ impl Window {
             PREVIOUS => Window::new(self.from.plus(-(self.days as i32)), self.from.plus(-1)),
             range => {
                 let (from, to) = range.split_once('/').ok_or_else(|| {
-                    Error::Window(format!("compare is {PREVIOUS} or FROM/TO (YYYY-MM-DD/YYYY-MM-DD), not {range:?}"))
+                    Error::Window(format!(
+                        "compare is {PREVIOUS} or FROM/TO (YYYY-MM-DD/YYYY-MM-DD), not {}",
+                        quoted(range)
+                    ))
                 })?;
                 Window::new(parse_day("compare", from.trim())?, parse_day("compare", to.trim())?)
             }
@@ -99,7 +103,8 @@ impl Window {
 }
 
 fn parse_day(name: &str, text: &str) -> Result<Day, Error> {
-    Day::parse(text.trim()).ok_or_else(|| Error::Window(format!("{name} must be a date as YYYY-MM-DD, not {text:?}")))
+    Day::parse(text.trim())
+        .ok_or_else(|| Error::Window(format!("{name} must be a date as YYYY-MM-DD, not {}", quoted(text))))
 }
 
 /// `"30d"` (or `"30"`) → 30.
@@ -109,7 +114,8 @@ fn parse_range(text: &str) -> Result<u32, Error> {
     match digits.parse::<u32>() {
         Ok(n) if (1..=MAX_DAYS).contains(&n) => Ok(n),
         _ => Err(Error::Window(format!(
-            "range must be a number of days such as \"30d\" (1 to {MAX_DAYS}), not {text:?}"
+            "range must be a number of days such as \"30d\" (1 to {MAX_DAYS}), not {}",
+            quoted(text)
         ))),
     }
 }

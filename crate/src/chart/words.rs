@@ -6,6 +6,7 @@
 //! in natively, fetched beside the wasm by a page in that language (each reader downloads
 //! only their own), and a page's `words` attribute overrides any text on top of them.
 
+use crate::text::quoted;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -331,7 +332,7 @@ impl Words {
         }
         let mut texts: Vec<Option<Box<str>>> = vec![None; Word::ALL.len()];
         for (key, text) in tables.iter().flat_map(|t| t.iter()) {
-            let word = Word::of_key(key).ok_or_else(|| format!("no word is called {key:?}"))?;
+            let word = Word::of_key(key).ok_or_else(|| format!("no word is called {}", quoted(key)))?;
             let allowed = blanks(word.english());
             if let Some(blank) = blanks(text).into_iter().find(|b| !allowed.contains(b)) {
                 return Err(format!("{key}: {{{blank}}} is not a blank of this word (it has {})", list(&allowed)));

@@ -11,6 +11,7 @@ use crate::input::{Limits, Shape};
 use crate::metrics::ReportOptions;
 use crate::number::parse_f64;
 use crate::report::Filter;
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -226,25 +227,25 @@ impl ChartConfig {
         let name = get("chart").unwrap_or("overview");
         let kind = ChartKind::parse(name).ok_or_else(|| {
             let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
-            attribute(format!("unknown chart {name:?}; charts are {}", names.join(", ")))
+            attribute(format!("unknown chart {}; charts are {}", quoted(name), names.join(", ")))
         })?;
         let cohort = match get("cohort").map(str::trim) {
             None | Some("models") => Cohort::Models,
             Some("callers") => Cohort::Callers,
-            Some(other) => return Err(attribute(format!("cohort is models or callers, not {other:?}"))),
+            Some(other) => return Err(attribute(format!("cohort is models or callers, not {}", quoted(other)))),
         };
         let stack_by_mode = match get("stack").map(str::trim) {
             None | Some("") => false,
             Some("mode") => true,
-            Some(other) => return Err(attribute(format!("stack is mode or absent, not {other:?}"))),
+            Some(other) => return Err(attribute(format!("stack is mode or absent, not {}", quoted(other)))),
         };
         let by = match get("by").map(str::trim) {
             None | Some("") => By::Model,
             Some(name) => {
                 let by = By::parse(name)
-                    .ok_or_else(|| attribute(format!("by is model, owner, category or mode, not {name:?}")))?;
+                    .ok_or_else(|| attribute(format!("by is model, owner, category or mode, not {}", quoted(name))))?;
                 if kind == ChartKind::Leaderboard && !matches!(by, By::Model | By::Owner) {
-                    return Err(attribute(format!("by is model or owner for a leaderboard, not {name:?}")));
+                    return Err(attribute(format!("by is model or owner for a leaderboard, not {}", quoted(name))));
                 }
                 by
             }
@@ -264,13 +265,13 @@ impl ChartConfig {
             None | Some("auto") => ThemeChoice::Auto,
             Some(name) => ThemeChoice::Fixed(
                 ThemeName::parse(name)
-                    .ok_or_else(|| attribute(format!("theme is auto, light or dark, not {name:?}")))?,
+                    .ok_or_else(|| attribute(format!("theme is auto, light or dark, not {}", quoted(name))))?,
             ),
         };
         let cards = match get("row-click").map(str::trim) {
             None | Some("" | "filter") => false,
             Some("card") => true,
-            Some(other) => return Err(attribute(format!("row-click is filter or card, not {other:?}"))),
+            Some(other) => return Err(attribute(format!("row-click is filter or card, not {}", quoted(other)))),
         };
         // The share of each mode is the verification chart.
         let kind = if kind == ChartKind::Share && by == By::Mode { ChartKind::Verification } else { kind };
@@ -317,7 +318,7 @@ fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Err
             return Ok(spec);
         }
         Some(other) => {
-            return Err(attribute(format!("source is \"evm\" (a chain) or absent (files), not {other:?}.")));
+            return Err(attribute(format!("source is \"evm\" (a chain) or absent (files), not {}.", quoted(other))));
         }
     }
     if spec.events.is_none() && spec.rollups.is_none() && spec.snapshots.is_none() {
@@ -329,7 +330,7 @@ fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Err
         None | Some("omit") => None,
         Some(c @ ("same-origin" | "include")) => Some(c.to_owned()),
         Some(other) => {
-            return Err(attribute(format!("credentials is omit, same-origin or include, not {other:?}")));
+            return Err(attribute(format!("credentials is omit, same-origin or include, not {}", quoted(other))));
         }
     };
     Ok(spec)
@@ -343,13 +344,14 @@ fn filter(text: &str) -> Result<Filter, Error> {
     for pair in text.split('&').map(str::trim).filter(|p| !p.is_empty()) {
         let form = || {
             attribute(format!(
-                "filter is dimension=value pairs joined by &, such as owner=acme&category=chat, not {pair:?}"
+                "filter is dimension=value pairs joined by &, such as owner=acme&category=chat, not {}",
+                quoted(pair)
             ))
         };
         let (name, value) = pair.split_once('=').ok_or_else(form)?;
         let name = name.trim();
         let values = filter.values_mut(name).ok_or_else(|| {
-            attribute(format!("filter keeps by model, owner, category, mode, kind or app, not by {name:?}"))
+            attribute(format!("filter keeps by model, owner, category, mode, kind or app, not by {}", quoted(name)))
         })?;
         let value = decoded(value.trim()).filter(|v| !v.is_empty()).ok_or_else(form)?;
         if !values.contains(&value) {
@@ -381,7 +383,7 @@ fn decoded(text: &str) -> Option<String> {
 fn whole(name: &str, text: &str, unit: &str) -> Result<u64, Error> {
     match parse_f64(text.trim()) {
         Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
-        _ => Err(attribute(format!("{name} must be a whole number of {unit} ≥ 1, not {text:?}."))),
+        _ => Err(attribute(format!("{name} must be a whole number of {unit} ≥ 1, not {}.", quoted(text)))),
     }
 }
 
@@ -389,7 +391,7 @@ fn whole(name: &str, text: &str, unit: &str) -> Result<u64, Error> {
 fn block(name: &str, text: &str) -> Result<u64, Error> {
     match parse_f64(text.trim()) {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
-        _ => Err(attribute(format!("{name} must be a block number ≥ 0, not {text:?}."))),
+        _ => Err(attribute(format!("{name} must be a block number ≥ 0, not {}.", quoted(text)))),
     }
 }
 
@@ -397,7 +399,7 @@ fn block(name: &str, text: &str) -> Result<u64, Error> {
 fn seconds(name: &str, text: &str, least: f64) -> Result<u32, Error> {
     match parse_f64(text.trim()) {
         Some(s) if s > 0.0 => Ok(to_ms(s.max(least))),
-        _ => Err(attribute(format!("{name} must be a number of seconds > 0, not {text:?}."))),
+        _ => Err(attribute(format!("{name} must be a number of seconds > 0, not {}.", quoted(text)))),
     }
 }
 
@@ -459,6 +461,15 @@ mod tests {
             let error = parse(&[src, (name, value)]).unwrap_err();
             assert!(error.contains(reason), "{name}={value}: {error}");
         }
+    }
+
+    #[test]
+    fn a_bad_value_is_quoted_short_and_visible() {
+        let long = "x".repeat(100_000);
+        let error = parse(&[("src", "e.ndjson"), ("theme", &long)]).unwrap_err();
+        assert!(error.contains("not \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\""), "{error}");
+        let error = parse(&[("src", "e.ndjson"), ("stack", "mode\u{202e}txt")]).unwrap_err();
+        assert!(error.contains("not \"mode\\u{202e}txt\""), "{error}");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::errors::to_js;
 use super::objects::{from_object, to_object};
 use crate::chart::words::{Word, Words};
 use crate::element::{ElementConfig, ThemeChoice, ATTRIBUTES};
+use crate::text::quoted;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -40,7 +41,8 @@ pub fn say_english(key: &str, values: JsValue) -> Result<String, JsValue> {
 
 /// `key`'s text among `words`, its blanks filled from `values`; an unknown key throws.
 fn say(words: &Words, key: &str, values: JsValue) -> Result<String, JsValue> {
-    let word = Word::of_key(key).ok_or_else(|| JsValue::from_str(&format!("hubpulse: no word is called {key:?}")))?;
+    let word =
+        Word::of_key(key).ok_or_else(|| JsValue::from_str(&format!("hubpulse: no word is called {}", quoted(key))))?;
     let values: BTreeMap<String, String> = from_object(values, "values")?;
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     Ok(words.fill(word, &values))

@@ -9,6 +9,7 @@ use crate::element::LoadSpec;
 use crate::error::Error;
 use crate::input::{InputKind, Limits, Shape};
 use crate::provenance::Origin;
+use crate::text::quoted;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -109,7 +110,9 @@ fn credentials(spec: &LoadSpec) -> Result<RequestCredentials, Error> {
         None | Some("omit") => Ok(RequestCredentials::Omit),
         Some("same-origin") => Ok(RequestCredentials::SameOrigin),
         Some("include") => Ok(RequestCredentials::Include),
-        Some(other) => Err(Error::Attribute(format!("credentials is omit, same-origin or include, not {other:?}"))),
+        Some(other) => {
+            Err(Error::Attribute(format!("credentials is omit, same-origin or include, not {}", quoted(other))))
+        }
     }
 }
 

@@ -21,6 +21,7 @@ use super::saved::{self, Header, Rejected};
 use crate::error::Error;
 use crate::problems::{Problems, KEPT_PROBLEMS};
 use crate::provenance::{ChainProvenance, Reorg};
+use crate::text::quoted;
 use alloy_primitives::B256;
 use hashbrown::{HashMap, HashSet};
 use serde_json::{json, Value};
@@ -72,7 +73,10 @@ fn contract(text: &str) -> Result<String, Error> {
     let t = text.trim().to_ascii_lowercase();
     match t.strip_prefix("0x") {
         Some(hex) if hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(t),
-        _ => Err(Error::Inputs(format!("address must be a contract address as 0x and 40 hex digits, not {text:?}"))),
+        _ => Err(Error::Inputs(format!(
+            "address must be a contract address as 0x and 40 hex digits, not {}",
+            quoted(text)
+        ))),
     }
 }
 

@@ -10,11 +10,12 @@ use crate::mode::Mode;
 use crate::provenance::Basis;
 use crate::report::Filter;
 use crate::store::{Events, Labels, Tallies, NONE};
+use crate::text::quoted;
 
 /// What a filter names that nothing in the data has: an error, since a misspelt value would
 /// otherwise count zero, silently.
 fn unknown(what: &str, name: &str) -> Error {
-    Error::Inputs(format!("filter: no {what} is named {name:?} in the data"))
+    Error::Inputs(format!("filter: no {what} is named {} in the data", quoted(name)))
 }
 
 impl Dataset {
@@ -93,7 +94,8 @@ impl Dataset {
         for name in &filter.mode {
             let Some(mode) = Mode::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(name.trim())) else {
                 return Err(Error::Inputs(format!(
-                    "filter: a mode is vanilla, tee, zkml, other or unknown, not {name:?}"
+                    "filter: a mode is vanilla, tee, zkml, other or unknown, not {}",
+                    quoted(name)
                 )));
             };
             modes.push(mode);

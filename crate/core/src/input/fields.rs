@@ -107,7 +107,7 @@ pub fn non_negative(value: Value) -> Result<f64, FieldError> {
     let n = match value {
         Value::Number(n) => n,
         Value::Integer(n) => n as f64,
-        Value::Cell(c) => parse_f64(c.trim()).ok_or_else(|| format!("{c:?} is not a number"))?,
+        Value::Cell(c) => parse_f64(c.trim()).ok_or_else(|| format!("{} is not a number", quoted(c)))?,
         other => return Err(wrong("a number", &other)),
     };
     if n.is_finite() && n >= 0.0 {

@@ -14,6 +14,7 @@
 
 use super::value::Value;
 use crate::number::parse_f64;
+use crate::text::quoted;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -63,7 +64,7 @@ pub fn read_texts(text: &str) -> Result<BTreeMap<String, String>, String> {
     })
     .map_err(|fault| fault.to_string())?;
     match not_text {
-        Some(key) => Err(format!("the value of {key:?} is not text")),
+        Some(key) => Err(format!("the value of {} is not text", quoted(&key))),
         None => Ok(texts),
     }
 }
