@@ -116,6 +116,19 @@ for (const [what, path, reason] of cases) {
   });
 }
 
+test('in the dark theme the error is shown dark too, though no chart was ever drawn', { timeout: 60_000 }, async () => {
+  const { page, state } = await widget('/500', { theme: 'dark' });
+  assert.equal(state, 'error');
+  const [background, text] = await page.evaluate(() => {
+    const status = document.getElementById('faulty').shadowRoot.querySelector('.status');
+    const { backgroundColor, color } = getComputedStyle(status);
+    return [backgroundColor, color];
+  });
+  assert.equal(background, 'rgb(23, 26, 31)', 'the dark background');
+  assert.equal(text, 'rgb(242, 184, 181)', "the dark theme's error colour");
+  await page.close();
+});
+
 test('transient failures are retried with backoff', { timeout: 30_000 }, async () => {
   const { page, state } = await widget('/flaky');
   assert.equal(state, 'loaded');

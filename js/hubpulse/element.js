@@ -121,7 +121,10 @@ class HubPulse extends HTMLElement {
     this.setAttribute('role', 'figure');
     this.#resize = new ResizeObserver(() => this.#draw());
     this.#resize.observe(this);
-    this.#media.start(this, this.#canvas, () => this.#draw(), () => { if (this.#config?.themeAuto) this.#makeView(); },
+    this.#media.start(this, this.#canvas, () => this.#draw(), () => {
+      this.#applyTheme();
+      if (this.#config?.themeAuto) this.#makeView();
+    },
                       () => { if (this.#view) this.#makeView(); });
     this.#pointer.start();
     this.#link();
@@ -223,13 +226,22 @@ class HubPulse extends HTMLElement {
       this.#config?.free();
       this.#config = readAttributes(this, this.#words, this.#given !== null);
       this.#relabel();
+      this.#applyTheme();
       return true;
     } catch (error) {
       this.#config = null;
       this.#relabel();
+      this.#applyTheme();
       this.#fail(error);
       return false;
     }
+  }
+
+  /** The theme the attributes and the reader's system ask for, on the element (its styles
+   * follow `data-theme`), from the first word of a load or an error on: not only a chart's. */
+  #applyTheme() {
+    const dark = this.#config ? this.#config.darkTheme(prefersDark()) : prefersDark();
+    this.dataset.theme = dark ? 'dark' : 'light';
   }
 
   async #load() {
@@ -361,7 +373,6 @@ class HubPulse extends HTMLElement {
       const dark = prefersDark();
       const look = { dark, colors: this.#media.colors(this, this.#canvas), ...this.#chosen() };
       this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config, look));
-      this.dataset.theme = this.#view.dark ? 'dark' : 'light';
       this.#status.say(this.#view.notice());
       this.#status.hide();
       this.#tooltip.hidden = true; // it spoke of the view before

@@ -78,6 +78,17 @@ pub enum ThemeChoice {
     Fixed(ThemeName),
 }
 
+impl ThemeChoice {
+    /// The theme drawn when the reader's system is dark or not.
+    pub fn name(self, system_dark: bool) -> ThemeName {
+        match self {
+            ThemeChoice::Fixed(name) => name,
+            ThemeChoice::Auto if system_dark => ThemeName::Dark,
+            ThemeChoice::Auto => ThemeName::Light,
+        }
+    }
+}
+
 /// Which chart, and how it looks: the attributes that change what is drawn but not what is
 /// loaded (also the options of `hubpulse render`).
 #[derive(Clone, Debug, PartialEq)]

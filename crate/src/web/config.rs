@@ -3,6 +3,7 @@
 use super::errors::to_js;
 use super::objects::{from_object, to_object};
 use crate::chart::words::{Word, Words};
+use crate::chart::ThemeName;
 use crate::element::{ElementConfig, ThemeChoice, ATTRIBUTES};
 use crate::text::quoted;
 use std::collections::BTreeMap;
@@ -108,6 +109,13 @@ impl Config {
     #[wasm_bindgen(getter, js_name = themeAuto)]
     pub fn theme_auto(&self) -> bool {
         self.inner.chart.theme == ThemeChoice::Auto
+    }
+
+    /// Whether the widget is dark when the reader's system is dark or not: its chart, and
+    /// before there is one, its words of loading or of an error.
+    #[wasm_bindgen(js_name = darkTheme)]
+    pub fn dark_theme(&self, system_dark: bool) -> bool {
+        self.inner.chart.theme.name(system_dark) == ThemeName::Dark
     }
 
     /// The chart's name.

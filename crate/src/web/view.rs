@@ -7,8 +7,8 @@ use super::config::Config;
 use super::dataset::JsDataset;
 use super::errors::to_js;
 use super::objects::{from_object, to_object};
-use crate::chart::{ChartKind, ChartOptions, Theme, ThemeName, Tooltip};
-use crate::element::{ElementConfig, ThemeChoice, View};
+use crate::chart::{ChartKind, ChartOptions, Theme, Tooltip};
+use crate::element::{ElementConfig, View};
 use crate::error::Error;
 use crate::metrics::ReportOptions;
 use crate::report::Filter;
@@ -84,7 +84,6 @@ pub struct JsView {
     overlay: HtmlCanvasElement,
     view: View,
     options: ReportOptions,
-    dark: bool,
     /// CSS width, height and pixel ratio of the last draw.
     size: (u32, u32, f64),
 }
@@ -103,12 +102,7 @@ impl JsView {
     ) -> Result<JsView, JsValue> {
         let look: Look = from_object(look, "chart options")?;
         let c = &config.inner;
-        let name = match c.chart.theme {
-            ThemeChoice::Fixed(name) => name,
-            ThemeChoice::Auto if look.dark => ThemeName::Dark,
-            ThemeChoice::Auto => ThemeName::Light,
-        };
-        let mut theme = Theme::named(name);
+        let mut theme = Theme::named(c.chart.theme.name(look.dark));
         for (name, value) in &look.colors {
             theme.set(name, value);
         }
@@ -119,7 +113,7 @@ impl JsView {
         if c.chart.cards {
             view.open_cards();
         }
-        Ok(JsView { canvas, overlay, view, options, dark: name == ThemeName::Dark, size: (0, 0, 1.0) })
+        Ok(JsView { canvas, overlay, view, options, size: (0, 0, 1.0) })
     }
 
     /// The chips of the filter shown, `[{dimension, value, label, hint}]`: a button each.
@@ -157,12 +151,6 @@ impl JsView {
     #[wasm_bindgen(js_name = legendFilter)]
     pub fn legend_filter(&self, index: usize) -> Result<JsValue, JsValue> {
         self.view.legend_filter(index).map_or(Ok(JsValue::NULL), |f| to_object(&f))
-    }
-
-    /// Whether it is drawn in the dark theme.
-    #[wasm_bindgen(getter)]
-    pub fn dark(&self) -> bool {
-        self.dark
     }
 
     /// The report options it shows, for the element's full `report`.
