@@ -120,8 +120,9 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
     }
 
     /// `text` cut short with "…" between words where it would be wider than `max_width`
-    /// pixels, its last word never a figure (a "18…" of "181 days" would misread as a number);
-    /// where no word fits, cut as [`Painter::fit`] cuts.
+    /// pixels, its last word never a figure ("Sep 30…" of "Sep 30 – Oct 29" reads as a
+    /// whole span; a word with letters, "7-day", is no figure); where no word fits, cut as
+    /// [`Painter::fit`] cuts.
     pub fn fit_words(&self, text: &str, max_width: f64, size: f64, bold: bool) -> String {
         let text = &*crate::text::visible(text);
         if self.text_width(text, size, bold) <= max_width {
@@ -130,7 +131,9 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         let mut words: Vec<&str> = text.split(' ').collect();
         while words.len() > 1 {
             words.pop();
-            let figure = words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            let figure = words
+                .last()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains(char::is_alphabetic));
             let cut = format!("{}…", words.join(" ").trim_end_matches(','));
             if !figure && self.text_width(&cut, size, bold) <= max_width {
                 return cut;
@@ -209,6 +212,9 @@ mod tests {
         let room = p.text_width("Share of each week's inferences by category, 18", 11.0, false);
         assert_eq!(p.fit_words(text, room, 11.0, false), "Share of each week's inferences by category…");
         assert_eq!(p.fit_words(text, 1000.0, 11.0, false), text, "what fits is whole, with no …");
+        let mean = "7-day mean (line)";
+        let room = p.text_width("7-day mea…", 11.0, false);
+        assert_eq!(p.fit_words(mean, room, 11.0, false), "7-day…", "a word of digits and letters is a word");
         let name = p.fit_words("og/ml-0254-a-long-model-name", 60.0, 11.0, false);
         assert!(name.starts_with("og/") && name.ends_with('…'), "{name}");
         let short = "0xaf28…db38";
