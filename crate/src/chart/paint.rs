@@ -131,9 +131,9 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
         let mut words: Vec<&str> = text.split(' ').collect();
         while words.len() > 1 {
             words.pop();
-            let figure = words
-                .last()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains(char::is_alphabetic));
+            let figure = words.last().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit()) && !w.bytes().any(|b| b.is_ascii_alphabetic())
+            });
             let cut = format!("{}…", words.join(" ").trim_end_matches(','));
             if !figure && self.text_width(&cut, size, bold) <= max_width {
                 return cut;
