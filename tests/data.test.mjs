@@ -72,6 +72,32 @@ test('rollups with sketches give estimated callers and latency, marked as estima
   await page.close();
 });
 
+test("a report and a CSV of sixty thousand models are written a row at a time, not copied whole in the wasm's memory", { timeout: 60_000 }, async () => {
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
+  const { rows, grown, csv, report } = await page.evaluate(async () => {
+    const { load, wasmMemoryBytes } = await import('./hubpulse.js');
+    const lines = Array.from({ length: 60_000 }, (_, i) => `{"ts":"2026-03-${String(1 + (i % 28)).padStart(2, '0')}","model":"m${i}"}`);
+    const data = await load({ events: { text: lines.join('\n') } });
+    const before = await wasmMemoryBytes();
+    const report = data.report();
+    const grown = (await wasmMemoryBytes()) - before;
+    const text = data.csv();
+    const csv = { grown: (await wasmMemoryBytes()) - before, last: text.includes('\nmodel,m59999.events,,1\n') };
+    data.free();
+    return { rows: report.models.length, grown, csv, report: { events: report.events, days: report.models[0].daily.length } };
+  });
+  assert.equal(rows, 60_000);
+  assert.deepEqual(report, { events: 60_000, days: 28 });
+  // The report takes ~31 MiB; its rows as serde_json Values all at once took it to 161 MiB,
+  // which the wasm memory keeps.
+  assert.ok(grown < 64 * 2 ** 20, `the wasm memory grew by ${(grown / 2 ** 20).toFixed(0)} MiB for the report`);
+  assert.ok(csv.last, "the CSV has the last model's row");
+  // The CSV's text is ~30 MB; with the report's rows as Values at once it took 208 MiB.
+  assert.ok(csv.grown < 128 * 2 ** 20, `the wasm memory grew by ${(csv.grown / 2 ** 20).toFixed(0)} MiB for the report and its CSV`);
+  await page.close();
+});
+
 test('rejected rows are counted and the widget says how many and why', async () => {
   const body = [
     '{"ts":"2026-03-02T10:00:00Z","model":"a","caller":"0xab"}',

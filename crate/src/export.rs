@@ -13,11 +13,11 @@ use std::fmt::Write;
 /// below the charts (in hubpulse-core) whose words the rows use.
 pub trait ToCsv {
     /// Every figure as CSV rows `section,name,day,value`: see [`csv`].
-    fn to_csv(&self) -> String;
+    fn to_csv(self) -> String;
 }
 
 impl ToCsv for Report {
-    fn to_csv(&self) -> String {
+    fn to_csv(self) -> String {
         csv(self)
     }
 }
@@ -25,9 +25,24 @@ impl ToCsv for Report {
 /// Every figure of `report` as CSV rows `section,name,day,value`: window-level figures,
 /// each daily series by day, per-model figures, the input tally and the sources with
 /// their SHA-256, so the file carries what is needed to check it.
-fn csv(report: &Report) -> String {
+///
+/// The figures are read through a `serde_json::Value`, the rows of models, owners and
+/// categories one at a time: a hub's hundreds of thousands of rows as `Value`s at once
+/// (~100 bytes a figure) would grow the wasm memory for good.
+fn csv(mut report: Report) -> String {
     let mut out = String::from("section,name,day,value\n");
-    let Ok(Value::Object(json)) = serde_json::to_value(report) else { return out };
+    let models = std::mem::take(&mut report.models);
+    let owners = std::mem::take(&mut report.owners);
+    let categories = std::mem::take(&mut report.categories);
+    // A section's rows, each as a `Value` when its turn comes.
+    let rows = |key: &str| -> Box<dyn Iterator<Item = Value> + '_> {
+        match key {
+            "models" => Box::new(models.iter().filter_map(|r| serde_json::to_value(r).ok())),
+            "owners" => Box::new(owners.iter().filter_map(|r| serde_json::to_value(r).ok())),
+            _ => Box::new(categories.iter().filter_map(|r| serde_json::to_value(r).ok())),
+        }
+    };
+    let Ok(Value::Object(json)) = serde_json::to_value(&report) else { return out };
     let days: Vec<String> = report.daily.day.iter().map(ToString::to_string).collect();
     let mut row = |section: &str, name: &str, day: &str, value: &Value| {
         let value = match value {
@@ -48,13 +63,13 @@ fn csv(report: &Report) -> String {
             }
             // A row's figures but its daily series, named by its id (an owner or category that
             // is null, the models without one, by an empty id).
-            ("models" | "owners" | "categories", Value::Array(rows)) => {
+            ("models" | "owners" | "categories", _) => {
                 let (section, id) = match key.as_str() {
                     "models" => ("model", "model"),
                     "owners" => ("owner", "owner"),
                     _ => ("category", "category"),
                 };
-                for r in rows {
+                for r in rows(key) {
                     let name = r[id].as_str().unwrap_or_default();
                     for (field, v) in
                         r.as_object().into_iter().flatten().filter(|(k, _)| ![id, "daily"].contains(&k.as_str()))
@@ -362,7 +377,7 @@ mod tests {
         let body =
             b"{\"ts\":\"2026-03-02\",\"model\":\"a,b\",\"caller\":\"x\"}\n{\"ts\":\"2026-03-03\",\"model\":\"c\"}\n";
         let report = Dataset::from_events("e.ndjson", body).unwrap().report(&ReportOptions::default()).unwrap();
-        let text = csv(&report);
+        let text = csv(report);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "section,name,day,value");
         assert!(lines.contains(&"figure,events,,2"));
@@ -382,7 +397,7 @@ mod tests {
         let filter = crate::report::Filter { model: vec!["a,b".into(), "c".into()], ..Default::default() };
         let part =
             Dataset::from_events("e.ndjson", body).unwrap().report(&ReportOptions { filter, ..Default::default() });
-        let text = csv(&part.unwrap());
+        let text = csv(part.unwrap());
         let filters: Vec<&str> = text.lines().filter(|l| l.contains("filter")).collect();
         assert_eq!(filters, ["input,filter.model,,\"a,b\"", "input,filter.model,,c"]);
     }

@@ -3,10 +3,11 @@
 
 use super::dataset::JsDataset;
 use super::errors::to_js;
-use super::objects::{from_object, to_object};
+use super::objects::{from_object, rows_array, to_object};
 use crate::export::ToCsv;
 use crate::metrics::ReportOptions;
 use crate::report::Report;
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(js_class = Dataset)]
@@ -14,7 +15,7 @@ impl JsDataset {
     /// The report (docs/metrics.md) as a plain object. `options`: `{ range, from, to,
     /// first_party, unit, filter }`, all optional.
     pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        to_object(&self.report_of(&from_object(options, "report options")?)?)
+        report_object(self.report_of(&from_object(options, "report options")?)?)
     }
 
     /// Every figure of the report of `options` as CSV, with the sources and their SHA-256.
@@ -27,4 +28,19 @@ impl JsDataset {
     fn report_of(&self, options: &ReportOptions) -> Result<Report, JsValue> {
         self.shared.whole(&self.inner, options).map_err(|e| to_js(&e))
     }
+}
+
+/// `report` as a plain object, its rows of models, owners and categories turned into
+/// JavaScript a row at a time ([`rows_array`]) and the rest at once.
+fn report_object(mut report: Report) -> Result<JsValue, JsValue> {
+    let models = std::mem::take(&mut report.models);
+    let owners = std::mem::take(&mut report.owners);
+    let categories = std::mem::take(&mut report.categories);
+    let object = to_object(&report)?;
+    for (name, rows) in
+        [("models", rows_array(&models)?), ("owners", rows_array(&owners)?), ("categories", rows_array(&categories)?)]
+    {
+        Reflect::set(&object, &name.into(), &rows)?;
+    }
+    Ok(object)
 }
