@@ -5,7 +5,7 @@
 use crate::chart::format;
 use crate::chart::{self, By, ChartKind, ChartOptions, Said, Word};
 use crate::number::parse_f64;
-use crate::report::{ModelRow, Period, Report};
+use crate::report::{CategoryRow, ModelRow, OwnerRow, Period, Report};
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -22,26 +22,46 @@ impl ToCsv for Report {
     }
 }
 
+/// A report's rows of models, owners and categories, taken out of it to be written a row at
+/// a time, as the CSV and the page's report object write them: a hub's hundreds of thousands
+/// of rows as `serde_json::Value`s all at once (~100 bytes a figure) would grow the wasm
+/// memory for good.
+pub struct Rows {
+    models: Vec<ModelRow>,
+    owners: Vec<OwnerRow>,
+    categories: Vec<CategoryRow>,
+}
+
+impl Rows {
+    /// The report's fields that hold rows.
+    pub const SECTIONS: [&'static str; 3] = ["models", "owners", "categories"];
+
+    /// Takes `report`'s rows out of it, leaving those fields empty.
+    pub fn take(report: &mut Report) -> Rows {
+        Rows {
+            models: std::mem::take(&mut report.models),
+            owners: std::mem::take(&mut report.owners),
+            categories: std::mem::take(&mut report.categories),
+        }
+    }
+
+    /// The rows of `section` (one of [`Rows::SECTIONS`]), each as a `Value` when its turn comes.
+    pub fn values(&self, section: &str) -> Box<dyn Iterator<Item = serde_json::Result<Value>> + '_> {
+        match section {
+            "models" => Box::new(self.models.iter().map(serde_json::to_value)),
+            "owners" => Box::new(self.owners.iter().map(serde_json::to_value)),
+            _ => Box::new(self.categories.iter().map(serde_json::to_value)),
+        }
+    }
+}
+
 /// Every figure of `report` as CSV rows `section,name,day,value`: window-level figures,
 /// each daily series by day, per-model figures, the input tally and the sources with
-/// their SHA-256, so the file carries what is needed to check it.
-///
-/// The figures are read through a `serde_json::Value`, the rows of models, owners and
-/// categories one at a time: a hub's hundreds of thousands of rows as `Value`s at once
-/// (~100 bytes a figure) would grow the wasm memory for good.
+/// their SHA-256, so the file carries what is needed to check it. The figures are read
+/// through a `serde_json::Value`, the rows a row at a time ([`Rows`]).
 fn csv(mut report: Report) -> String {
     let mut out = String::from("section,name,day,value\n");
-    let models = std::mem::take(&mut report.models);
-    let owners = std::mem::take(&mut report.owners);
-    let categories = std::mem::take(&mut report.categories);
-    // A section's rows, each as a `Value` when its turn comes.
-    let rows = |key: &str| -> Box<dyn Iterator<Item = Value> + '_> {
-        match key {
-            "models" => Box::new(models.iter().filter_map(|r| serde_json::to_value(r).ok())),
-            "owners" => Box::new(owners.iter().filter_map(|r| serde_json::to_value(r).ok())),
-            _ => Box::new(categories.iter().filter_map(|r| serde_json::to_value(r).ok())),
-        }
-    };
+    let rows = Rows::take(&mut report);
     let Ok(Value::Object(json)) = serde_json::to_value(&report) else { return out };
     let days: Vec<String> = report.daily.day.iter().map(ToString::to_string).collect();
     let mut row = |section: &str, name: &str, day: &str, value: &Value| {
@@ -63,13 +83,13 @@ fn csv(mut report: Report) -> String {
             }
             // A row's figures but its daily series, named by its id (an owner or category that
             // is null, the models without one, by an empty id).
-            ("models" | "owners" | "categories", _) => {
+            _ if Rows::SECTIONS.contains(&key.as_str()) => {
                 let (section, id) = match key.as_str() {
                     "models" => ("model", "model"),
                     "owners" => ("owner", "owner"),
                     _ => ("category", "category"),
                 };
-                for r in rows(key) {
+                for r in rows.values(key).flatten() {
                     let name = r[id].as_str().unwrap_or_default();
                     for (field, v) in
                         r.as_object().into_iter().flatten().filter(|(k, _)| ![id, "daily"].contains(&k.as_str()))

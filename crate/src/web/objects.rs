@@ -20,13 +20,12 @@ pub fn to_object<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     Ok(to_js_value(&value))
 }
 
-/// `items` as a JavaScript array of plain objects, each through a `Value` of its own: the
-/// rows of a hub's hundreds of thousands of models never stand in the wasm memory all at
-/// once as `Value`s (~100 bytes a figure), which would grow it for good.
-pub fn rows_array<T: Serialize>(items: &[T]) -> Result<JsValue, JsValue> {
-    let array = Array::new_with_length(items.len() as u32);
-    for (i, item) in items.iter().enumerate() {
-        array.set(i as u32, to_object(item)?);
+/// `values` as a JavaScript array, each turned into JavaScript before the next is made (the
+/// rows of [`crate::export::Rows`]).
+pub fn values_array(values: impl Iterator<Item = serde_json::Result<Value>>) -> Result<JsValue, JsValue> {
+    let array = Array::new();
+    for value in values {
+        array.push(&to_js_value(&value.map_err(|e| to_js(&Error::Inputs(e.to_string())))?));
     }
     Ok(array.into())
 }

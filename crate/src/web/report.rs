@@ -3,8 +3,8 @@
 
 use super::dataset::JsDataset;
 use super::errors::to_js;
-use super::objects::{from_object, rows_array, to_object};
-use crate::export::ToCsv;
+use super::objects::{from_object, to_object, values_array};
+use crate::export::{Rows, ToCsv};
 use crate::metrics::ReportOptions;
 use crate::report::Report;
 use js_sys::Reflect;
@@ -31,16 +31,12 @@ impl JsDataset {
 }
 
 /// `report` as a plain object, its rows of models, owners and categories turned into
-/// JavaScript a row at a time ([`rows_array`]) and the rest at once.
+/// JavaScript a row at a time ([`Rows`]) and the rest at once.
 fn report_object(mut report: Report) -> Result<JsValue, JsValue> {
-    let models = std::mem::take(&mut report.models);
-    let owners = std::mem::take(&mut report.owners);
-    let categories = std::mem::take(&mut report.categories);
+    let rows = Rows::take(&mut report);
     let object = to_object(&report)?;
-    for (name, rows) in
-        [("models", rows_array(&models)?), ("owners", rows_array(&owners)?), ("categories", rows_array(&categories)?)]
-    {
-        Reflect::set(&object, &name.into(), &rows)?;
+    for section in Rows::SECTIONS {
+        Reflect::set(&object, &section.into(), &values_array(rows.values(section))?)?;
     }
     Ok(object)
 }
