@@ -214,9 +214,12 @@ impl JsonStream {
 
     /// One byte, outside strings, between items: the outer structure.
     fn step_between(&mut self, b: u8, start: &mut usize, i: usize) -> Result<(), String> {
-        let unexpected = |what: &str| match b {
-            b if b.is_ascii_graphic() => format!("{what}, found '{}'", char::from(b)),
-            b => format!("{what}, found the byte 0x{b:02X}"),
+        let unexpected = |what: &str| {
+            if b.is_ascii_graphic() {
+                format!("{what}, found '{}'", char::from(b))
+            } else {
+                format!("{what}, found the byte 0x{b:02X}")
+            }
         };
         match self.outer {
             Outer::Start => match b {
