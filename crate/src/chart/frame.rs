@@ -65,7 +65,9 @@ fn heading_keeping<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading, end: 
 const CHIPS_BAND: f64 = 20.0;
 
 /// `text` on at most two lines of `room` pixels, the second cut short with "…" if need be,
-/// before `end` when the text ends with it and it takes less than most of a line.
+/// before `end` when the text ends with it. An `end` that takes most of a line (a long
+/// window's days in German at 320 px) takes the second line alone, the words before it the
+/// first, cut short: a reader can guess what is counted but not over which days.
 fn two_lines<DB: DrawingBackend>(
     p: &Painter<DB>,
     text: &str,
@@ -79,7 +81,11 @@ fn two_lines<DB: DrawingBackend>(
         return lines;
     }
     let end_width = p.text_width(end, size, bold);
-    if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty() && end_width < room * 0.8) {
+    if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty()) {
+        if end_width >= room * 0.8 {
+            let end = end.trim_start_matches([',', ' ']);
+            return vec![p.fit_words(head, room, size, bold), p.fit_words(end, room, size, bold)];
+        }
         let mut lines = p.wrap(head, room, size, bold);
         let rest = lines.split_off(HEADING_LINES - 1).join(" ");
         lines.push(format!("{}{end}", p.fit_words(&rest, room - end_width, size, bold)));
@@ -364,6 +370,33 @@ mod tests {
             assert!(second.contains('…') && second.ends_with(", Mar 2 – Mar 4, 2026 (UTC)"), "{texts:?}");
             let before = second.split('…').next().unwrap_or_default();
             assert!(!before.ends_with(|c: char| c.is_ascii_digit()), "cut in a figure: {second}");
+        }
+    }
+
+    #[test]
+    fn a_window_too_wide_to_follow_the_words_takes_the_second_line_whole() {
+        let (from, to) = (
+            crate::day::Day::parse("2021-05-19").expect("a day"),
+            crate::day::Day::parse("2025-06-26").expect("a day"),
+        );
+        let window = Window { from, to, days: 1500 };
+        let theme = Theme::named(ThemeName::Light);
+        let subtitle = "Inferences per UTC day: monthly means (bars) and their 7-day mean (line), 1,500 days, \
+                        May 19, 2021 – Jun 26, 2025 (UTC)";
+        // From 320 px, where the window is most of a line, to where it barely fits alone.
+        for width in (300..=320).step_by(10) {
+            let mut svg = String::new();
+            {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 340)), &theme, Locale::default());
+                let head = Heading { title: "t".into(), subtitle: subtitle.into() };
+                let frame =
+                    TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
+                time_frame(&p, &frame).expect("drawn");
+                p.present().expect("presented");
+            }
+            let texts = texts(&svg);
+            assert!(texts.iter().any(|t| t.ends_with("May 19, 2021 – Jun 26, 2025 (UTC)")), "{width} px: {texts:?}");
+            assert!(texts.iter().any(|t| t.starts_with("Inferences per")), "{width} px: {texts:?}");
         }
     }
 
