@@ -159,6 +159,8 @@ fn fitted<DB: DrawingBackend>(
 
 /// The least height of a tile: its label and its value.
 const MIN_TILE: f64 = 40.0;
+/// The least height of a tile drawn tight (label and value closer, no context line).
+const TIGHT_TILE: f64 = 32.0;
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
     let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
@@ -206,8 +208,14 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
     while columns < 3 && tile_height(columns) < MIN_TILE {
         columns += 1;
     }
+    // Three columns under 480 px cut labels and values ("Callers…", "1.1 K…" of "1.1 K MAU"):
+    // two columns of tight tiles read better while they fit.
+    if columns == 3 && width < 480.0 && tile_height(2) >= TIGHT_TILE {
+        columns = 2;
+    }
     let tile_w = (width - 2.0 * PAD - gap * (columns as f64 - 1.0)) / columns as f64;
-    let tile_h = tile_height(columns).max(MIN_TILE);
+    let tile_h = tile_height(columns).max(TIGHT_TILE);
+    let (label_y, value_y) = if tile_h < MIN_TILE { (4.0, 18.0) } else { (8.0, 26.0) };
     let fill = mix(p.theme.background, p.theme.grid, 0.6);
     let mut boxes = Vec::new();
     for (k, tile) in tiles.iter().enumerate() {
@@ -223,10 +231,10 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         // A narrow tile draws its label and value smaller rather than cut a figure
         // ("284 / 2…" of "284 / 284" at 320 px).
         let (label, label_size) = fitted(p, &tile.label, inner, 12.0, 10.0, false);
-        p.text(&label, r.left + 10.0, r.top + 8.0, label_size, p.theme.muted, false, Anchor::TopLeft)?;
+        p.text(&label, r.left + 10.0, r.top + label_y, label_size, p.theme.muted, false, Anchor::TopLeft)?;
         let (value, value_size) = fitted(p, &tile.value, inner, (tile_h * 0.3).clamp(14.0, 24.0), 12.0, true);
-        p.text(&value, r.left + 10.0, r.top + 26.0, value_size, p.theme.text, true, Anchor::TopLeft)?;
-        let context_y = r.top + 30.0 + value_size;
+        p.text(&value, r.left + 10.0, r.top + value_y, value_size, p.theme.text, true, Anchor::TopLeft)?;
+        let context_y = r.top + value_y + 4.0 + value_size;
         if context_y + 12.0 < r.bottom {
             let (context, size) = fitted(p, &tile.context, inner, 11.0, 9.0, false);
             p.text(&context, r.left + 10.0, context_y, size, p.theme.muted, false, Anchor::TopLeft)?;
@@ -294,6 +302,38 @@ mod tests {
         let limit = 420.0 - PAD - footnote_height(&p, &notice);
         assert_eq!(drawn.boxes.len(), 6);
         assert!(drawn.boxes.iter().all(|b| b.bottom <= limit), "{:?} past {limit}", drawn.boxes.last());
+    }
+
+    #[test]
+    fn a_narrow_short_widget_draws_two_columns_of_tight_tiles_rather_than_cut_three() {
+        let events: String = (0..3_000)
+            .map(|k| {
+                format!(
+                    "{{\"ts\":\"2026-03-{:02}\",\"model\":\"m{}\",\"caller\":\"c{k}\",\"mode\":\"tee\"}}\n",
+                    1 + k % 28,
+                    k % 40
+                )
+            })
+            .collect();
+        // A registry that names owners: the source says all it can, no footnote takes the room.
+        let registry = br#"[{"model":"m0","owner":"x","listed_at":"2026-03-01"}]"#;
+        let inputs = Inputs { events: Some(events.as_bytes()), registry: Some(&registry[..]), ..Inputs::default() };
+        let report = Dataset::from_bytes(inputs).expect("events").report(&ReportOptions::default()).expect("a report");
+        assert_eq!(Said::of(&report).notice(&Locale::default()), None);
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        let drawn = {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 240)), &theme, Locale::default());
+            let drawn = draw(&p, &report).expect("drawn");
+            p.present().expect("presented");
+            drawn
+        };
+        let columns: std::collections::BTreeSet<u64> = drawn.boxes.iter().map(|b| b.left as u64).collect();
+        assert_eq!((drawn.boxes.len(), columns.len()), (6, 2), "{:?}", drawn.boxes);
+        assert!(drawn.boxes.iter().all(|b| b.bottom <= 240.0 - PAD + 1e-9), "{:?}", drawn.boxes.last());
+        for tile in tiles(&report, &Locale::default()) {
+            assert!(svg.contains(&format!("\n{}\n", tile.value)), "{} drawn whole: {svg}", tile.value);
+        }
     }
 
     #[test]
