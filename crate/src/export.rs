@@ -11,14 +11,23 @@ use std::fmt::Write;
 
 /// A report's figures as the widget exports them; a trait because [`Report`] is defined
 /// below the charts (in hubpulse-core) whose words the rows use.
-pub trait ToCsv {
-    /// Every figure as CSV rows `section,name,day,value`: see [`csv`].
-    fn to_csv(self) -> String;
+pub trait ToCsv: Sized {
+    /// Every figure as CSV rows `section,name,day,value` (see [`csv`]), handed to `piece` in
+    /// pieces of about `bytes` bytes: a hub's CSV of tens of megabytes written whole in the
+    /// wasm would grow its memory by twice that, for good.
+    fn write_csv(self, bytes: usize, piece: &mut dyn FnMut(&str));
+
+    /// The whole CSV as one text.
+    fn to_csv(self) -> String {
+        let mut all = String::new();
+        self.write_csv(1 << 16, &mut |text| all.push_str(text));
+        all
+    }
 }
 
 impl ToCsv for Report {
-    fn to_csv(self) -> String {
-        csv(self)
+    fn write_csv(self, bytes: usize, piece: &mut dyn FnMut(&str)) {
+        csv(self, bytes, piece)
     }
 }
 
@@ -59,10 +68,10 @@ impl Rows {
 /// each daily series by day, per-model figures, the input tally and the sources with
 /// their SHA-256, so the file carries what is needed to check it. The figures are read
 /// through a `serde_json::Value`, the rows a row at a time ([`Rows`]).
-fn csv(mut report: Report) -> String {
+fn csv(mut report: Report, bytes: usize, piece: &mut dyn FnMut(&str)) {
     let mut out = String::from("section,name,day,value\n");
     let rows = Rows::take(&mut report);
-    let Ok(Value::Object(json)) = serde_json::to_value(&report) else { return out };
+    let Ok(Value::Object(json)) = serde_json::to_value(&report) else { return piece(&out) };
     let days: Vec<String> = report.daily.day.iter().map(ToString::to_string).collect();
     let mut row = |section: &str, name: &str, day: &str, value: &Value| {
         let value = match value {
@@ -71,6 +80,10 @@ fn csv(mut report: Report) -> String {
             other => json_text(other),
         };
         let _ = writeln!(out, "{},{},{},{}", cell(section), cell(name), day, cell(&value));
+        if out.len() >= bytes {
+            piece(&out);
+            out.clear();
+        }
     };
     for (key, value) in &json {
         match (key.as_str(), value) {
@@ -131,7 +144,9 @@ fn csv(mut report: Report) -> String {
             (_, scalar) => row("figure", key, "", scalar),
         }
     }
-    out
+    if !out.is_empty() {
+        piece(&out);
+    }
 }
 
 /// A value that is not text as JSON, its numbers written as Rust writes an `f64` (`{:?}`: the
@@ -161,8 +176,7 @@ fn flatten(object: &serde_json::Map<String, Value>) -> Vec<(String, Value)> {
     leaves
 }
 
-/// A CSV cell, quoted when it must be (RFC 4180).
-/// One CSV cell. Text that a spreadsheet would run as a formula (it starts with `=`, `+`,
+/// One CSV cell, quoted when it must be (RFC 4180). Text that a spreadsheet would run as a formula (it starts with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return, and is not a number) gets a leading `'`, as OWASP
 /// recommends, so a model named `=HYPERLINK(…)` is shown, never run.
 fn cell(text: &str) -> String {
@@ -397,7 +411,7 @@ mod tests {
         let body =
             b"{\"ts\":\"2026-03-02\",\"model\":\"a,b\",\"caller\":\"x\"}\n{\"ts\":\"2026-03-03\",\"model\":\"c\"}\n";
         let report = Dataset::from_events("e.ndjson", body).unwrap().report(&ReportOptions::default()).unwrap();
-        let text = csv(report);
+        let text = report.to_csv();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "section,name,day,value");
         assert!(lines.contains(&"figure,events,,2"));
@@ -417,8 +431,22 @@ mod tests {
         let filter = crate::report::Filter { model: vec!["a,b".into(), "c".into()], ..Default::default() };
         let part =
             Dataset::from_events("e.ndjson", body).unwrap().report(&ReportOptions { filter, ..Default::default() });
-        let text = csv(part.unwrap());
+        let text = part.unwrap().to_csv();
         let filters: Vec<&str> = text.lines().filter(|l| l.contains("filter")).collect();
         assert_eq!(filters, ["input,filter.model,,\"a,b\"", "input,filter.model,,c"]);
+    }
+
+    #[test]
+    fn the_csv_comes_in_pieces_of_whole_rows() {
+        let body: String = (0..500).map(|m| format!("{{\"ts\":\"2026-03-02\",\"model\":\"m{m}\"}}\n")).collect();
+        let report = Dataset::from_events("e.ndjson", body.as_bytes()).unwrap().report(&ReportOptions::default());
+        let report = report.unwrap();
+        let mut pieces = Vec::new();
+        report.clone().write_csv(4096, &mut |piece| pieces.push(piece.to_owned()));
+        assert!(pieces.len() > 5, "{} pieces", pieces.len());
+        let (last, whole) = pieces.split_last().unwrap();
+        assert!(whole.iter().all(|p| (4096..4096 + 200).contains(&p.len()) && p.ends_with('\n')));
+        assert!(last.ends_with('\n') && !last.is_empty());
+        assert_eq!(pieces.concat(), report.to_csv());
     }
 }

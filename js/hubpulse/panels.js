@@ -57,7 +57,7 @@ export class Panels {
   /** Downloads every figure as CSV, with the sources and their SHA-256. */
   exportCsv() {
     const csv = this.#host.csv();
-    if (csv !== null) download(new Blob([csv], { type: 'text/csv' }), `hubpulse-${this.#host.name()}.csv`);
+    if (csv !== null) download(csv, `hubpulse-${this.#host.name()}.csv`);
   }
 
   /** Where the figures came from: URL, bytes, SHA-256, fetch time, rows. */

@@ -18,9 +18,19 @@ impl JsDataset {
         report_object(self.report_of(&from_object(options, "report options")?)?)
     }
 
-    /// Every figure of the report of `options` as CSV, with the sources and their SHA-256.
-    pub fn csv(&self, options: JsValue) -> Result<String, JsValue> {
-        Ok(self.report_of(&from_object(options, "report options")?)?.to_csv())
+    /// Every figure of the report of `options` as a CSV file (a `Blob`, `text/csv`), with the
+    /// sources and their SHA-256. Its text leaves the wasm a megabyte at a time: a hub's CSV
+    /// of tens of megabytes made whole there would grow the wasm memory by twice that, and the
+    /// memory of a wasm never shrinks.
+    pub fn csv(&self, options: JsValue) -> Result<web_sys::Blob, JsValue> {
+        let pieces = js_sys::Array::new();
+        let report = self.report_of(&from_object(options, "report options")?)?;
+        report.write_csv(1 << 20, &mut |text| {
+            pieces.push(&js_sys::Uint8Array::from(text.as_bytes()));
+        });
+        let kind = web_sys::BlobPropertyBag::new();
+        kind.set_type("text/csv");
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&pieces, &kind)
     }
 
     /// The whole report of `options`; a filter's part of the dataset is the one the charts
