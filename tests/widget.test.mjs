@@ -130,6 +130,20 @@ test('the JS API also takes bytes and text, with the same figures as the URL', a
   await page.close();
 });
 
+test('the JS API refuses load options that make no sense and says why, credentials in the attribute\'s words', async () => {
+  const page = await suite.browser.newPage();
+  await page.goto(suite.server.url);
+  const reasons = await page.evaluate(async () => {
+    const { load } = await import('./hubpulse.js');
+    const tried = [{ credentials: 'all' }, { maxRows: 'lots' }];
+    return Promise.all(tried.map((options) => load({ events: 'data/events.ndjson', ...options }).then(
+      (data) => { data.free(); return 'loaded'; }, (error) => `${error.kind}: ${error.message}`)));
+  });
+  assert.equal(reasons[0], 'inputs: inputs: load options: credentials is omit, same-origin or include, not "all"');
+  assert.match(reasons[1], /^inputs: inputs: load options: invalid type: string "lots", expected u64/);
+  await page.close();
+});
+
 test('the SHA-256 of the bytes is computed in the hashing worker, or on the page when the worker is missing', async () => {
   const expected = createHash('sha256').update(readFileSync(`${root}www/data/events.ndjson`)).digest('hex');
   for (const missing of [false, true]) {

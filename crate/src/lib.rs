@@ -34,7 +34,9 @@ pub use chain::{Scan, ScanConfig, Step};
 pub use chart::{By, ChartKind, ChartOptions, Cohort, Locale, ThemeName};
 pub use dataset::{Dataset, Inputs, Parts};
 pub use day::Day;
-pub use element::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, SharedReports, ThemeChoice, View, ATTRIBUTES};
+pub use element::{
+    ChainSpec, ChartConfig, Credentials, ElementConfig, LoadSpec, SharedReports, ThemeChoice, View, ATTRIBUTES,
+};
 pub use error::Error;
 pub use export::ToCsv;
 pub use input::{InputKind, InputLoader, Limits, LoadedInput, Shape};

@@ -34,10 +34,37 @@ pub struct LoadSpec {
     pub max_rows: Option<u64>,
     /// Refuse an input of more bytes (`max-bytes`).
     pub max_bytes: Option<u64>,
-    /// Whether the requests carry cookies: `omit` (the default), `same-origin` or `include`.
-    pub credentials: Option<String>,
+    /// Whether the requests carry cookies (`omit` when absent).
+    pub credentials: Option<Credentials>,
     /// Read inference events from a chain instead of files.
     pub chain: Option<ChainSpec>,
+}
+
+/// Whether the requests carry cookies, as `fetch`'s `credentials` says it. Read from the
+/// attribute and from a script's `load({credentials})` by one rule, whose message names it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", try_from = "String")]
+pub enum Credentials {
+    /// No cookies (the default: a widget's data is public).
+    #[default]
+    Omit,
+    /// Cookies to the page's own origin.
+    SameOrigin,
+    /// Cookies to any origin (a hub behind a login).
+    Include,
+}
+
+impl TryFrom<String> for Credentials {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Credentials, String> {
+        match text.trim() {
+            "omit" => Ok(Credentials::Omit),
+            "same-origin" => Ok(Credentials::SameOrigin),
+            "include" => Ok(Credentials::Include),
+            other => Err(format!("credentials is omit, same-origin or include, not {}", quoted(other))),
+        }
+    }
 }
 
 /// A chain to read: the node, the first block and optionally the last, and the contract.
@@ -337,13 +364,9 @@ fn load_spec<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<LoadSpec, Err
     }
     spec.format = get("format").map(str::to_owned);
     spec.shape()?;
-    spec.credentials = match get("credentials").map(str::trim) {
-        None | Some("omit") => None,
-        Some(c @ ("same-origin" | "include")) => Some(c.to_owned()),
-        Some(other) => {
-            return Err(attribute(format!("credentials is omit, same-origin or include, not {}", quoted(other))));
-        }
-    };
+    // `omit` is said by leaving it out, so that widgets that differ only by it share a load.
+    let credentials = get("credentials").map(|c| Credentials::try_from(c.to_owned())).transpose().map_err(attribute)?;
+    spec.credentials = credentials.filter(|&c| c != Credentials::Omit);
     Ok(spec)
 }
 

@@ -6,6 +6,6 @@ mod attributes;
 mod reports;
 mod view;
 
-pub use attributes::{ChainSpec, ChartConfig, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES};
+pub use attributes::{ChainSpec, ChartConfig, Credentials, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES};
 pub use reports::SharedReports;
 pub use view::View;

@@ -1,15 +1,14 @@
 //! Datasets for JavaScript: loaded from URLs (streamed, with progress) or from bytes the
 //! page already has, and reported on as plain objects.
 
-use super::errors::to_js;
+use super::errors::{to_js, unreadable};
 use super::fetch::{fetch_input, Fetch};
 use super::pieces::Pieces;
 use crate::dataset::{Dataset, Inputs};
-use crate::element::LoadSpec;
+use crate::element::{Credentials, LoadSpec};
 use crate::error::Error;
 use crate::input::{InputKind, Limits, Shape};
 use crate::provenance::Origin;
-use crate::text::quoted;
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -75,7 +74,7 @@ pub(super) struct Ways<'a> {
 
 /// The load options a script passed, read as the element's `LoadSpec`.
 pub(super) fn load_spec(spec: JsValue) -> Result<LoadSpec, JsValue> {
-    serde_wasm_bindgen::from_value(spec).map_err(|e| to_js(&Error::Inputs(format!("load options: {e}"))))
+    serde_wasm_bindgen::from_value(spec).map_err(|e| unreadable("load options", e))
 }
 
 /// Fetches and parses the inputs of `spec`.
@@ -85,7 +84,7 @@ pub(super) async fn load(spec: &LoadSpec, ways: Ways<'_>) -> Result<JsDataset, E
     }
     let shape = spec.shape()?;
     let Ways { on_progress, signal, hasher, pieces } = ways;
-    let how = Fetch { limits: spec.limits(), on_progress, signal, credentials: credentials(spec)?, hasher, pieces };
+    let how = Fetch { limits: spec.limits(), on_progress, signal, credentials: credentials(spec), hasher, pieces };
     let inputs = Inputs {
         events: spec.events.clone(),
         rollups: spec.rollups.clone(),
@@ -105,14 +104,11 @@ pub(super) async fn load(spec: &LoadSpec, ways: Ways<'_>) -> Result<JsDataset, E
 }
 
 /// Whether requests carry cookies, as `spec` asks (`omit` unless it says).
-fn credentials(spec: &LoadSpec) -> Result<RequestCredentials, Error> {
-    match spec.credentials.as_deref() {
-        None | Some("omit") => Ok(RequestCredentials::Omit),
-        Some("same-origin") => Ok(RequestCredentials::SameOrigin),
-        Some("include") => Ok(RequestCredentials::Include),
-        Some(other) => {
-            Err(Error::Attribute(format!("credentials is omit, same-origin or include, not {}", quoted(other))))
-        }
+fn credentials(spec: &LoadSpec) -> RequestCredentials {
+    match spec.credentials.unwrap_or_default() {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
     }
 }
 

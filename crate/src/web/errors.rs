@@ -22,6 +22,13 @@ pub fn to_js(error: &Error) -> JsValue {
     js.into()
 }
 
+/// Options a script passed that do not read as they should: `what` they are and why, in
+/// serde-wasm-bindgen's words (its error is a JavaScript `Error`: its message, without the
+/// "Error: " that its text would add).
+pub fn unreadable(what: &str, error: serde_wasm_bindgen::Error) -> JsValue {
+    to_js(&Error::Inputs(format!("{what}: {}", js_message(&error.into()))))
+}
+
 /// The message of a JavaScript error value.
 pub fn js_message(value: &JsValue) -> String {
     value
