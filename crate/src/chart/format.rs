@@ -161,7 +161,11 @@ impl Locale {
 
     /// A whole number with digit groups: 38,827.
     pub fn integer(&self, n: u64) -> String {
-        let digits = n.to_string();
+        self.grouped(&n.to_string())
+    }
+
+    /// `digits` (ASCII digits) with the locale's digit groups.
+    fn grouped(&self, digits: &str) -> String {
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -172,12 +176,16 @@ impl Locale {
         out
     }
 
-    /// `x` with `places` decimals: 16.1.
+    /// `x` with `places` decimals and digit groups: 16.1, 168,051.9.
     pub fn decimal(&self, x: f64, places: usize) -> String {
         if !x.is_finite() {
             return UNDEFINED.into();
         }
-        self.mark(format!("{x:.places$}"))
+        let text = format!("{:.places$}", x.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let sign = if x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') { "-" } else { "" };
+        let mark = if fraction.is_empty() { String::new() } else { format!("{}{fraction}", self.decimal) };
+        format!("{sign}{}{mark}", self.grouped(whole))
     }
 
     /// An optional value with `places` decimals, or "—".
@@ -293,6 +301,10 @@ mod tests {
         assert_eq!(en.percent(None), "—");
         assert_eq!(en.change(Some(-0.031)), "−3.1 %");
         assert_eq!(en.decimal(16.14, 1), "16.1");
+        assert_eq!(
+            (en.decimal(168_051.94, 1), en.decimal(-1_234.0, 0), en.decimal(-0.04, 1)),
+            ("168,051.9".into(), "-1,234".into(), "0.0".into())
+        );
     }
 
     #[test]
@@ -305,6 +317,7 @@ mod tests {
         assert_eq!(de.change(Some(0.044)), "+4,4 %");
         let fr = Locale::for_locale("fr");
         assert_eq!((fr.integer(38_827), fr.decimal(16.14, 1)), ("38\u{202f}827".into(), "16,1".into()));
+        assert_eq!(fr.decimal(168_051.94, 1), "168\u{202f}051,9");
         assert_eq!(Locale::for_locale("ja-JP"), Locale::default());
         assert_eq!(Locale::for_locale(""), Locale::default());
     }
