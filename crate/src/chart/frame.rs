@@ -68,7 +68,7 @@ const CHIPS_BAND: f64 = 20.0;
 /// before `end` when the text ends with it. An `end` that takes most of a line (a long
 /// window's days in German at 320 px) takes the second line alone, the words before it the
 /// first, cut short: a reader can guess what is counted but not over which days.
-fn two_lines<DB: DrawingBackend>(
+pub(super) fn two_lines<DB: DrawingBackend>(
     p: &Painter<DB>,
     text: &str,
     room: f64,

@@ -2,7 +2,7 @@
 //! demand side comes first: inferences, then how many of the listed models carry them.
 
 use super::format::{self, Locale};
-use super::frame::{footnote, heading, Heading, PAD};
+use super::frame::{footnote, heading, two_lines, Heading, PAD};
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::series::listed_and_active;
@@ -95,7 +95,7 @@ pub fn tiles(report: &Report, f: &Locale) -> Vec<Tile> {
             series: d.callers.as_ref().map_or_else(Vec::new, |c| c.iter().map(|&n| Some(n as f64)).collect()),
         },
         false => Tile {
-            label: f.say(Word::ModelsCarrying, &[("share", &f.percent(Some(0.8)))]),
+            label: f.say(Word::ModelsFor80, &[("share", &f.percent(Some(0.8)))]),
             value: report.models_for_80pct.map_or(format::UNDEFINED.into(), |n| f.integer(n)),
             context: f.say(Word::OfUsed, &[("n", &f.integer(report.models_active))]),
             series: Vec::new(),
@@ -161,6 +161,9 @@ fn fitted<DB: DrawingBackend>(
 const MIN_TILE: f64 = 40.0;
 /// The least height of a tile drawn tight (label and value closer, no context line).
 const TIGHT_TILE: f64 = 32.0;
+/// The least height of a tile whose label may take two lines, and the height of a line.
+const TWO_LINE_TILE: f64 = 60.0;
+const LABEL_LINE: f64 = 12.0;
 
 pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Drawn, DrawError<DB>> {
     let (f, unit) = (&p.fmt, super::unit(report, &p.fmt));
@@ -231,7 +234,18 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         // A narrow tile draws its label and value smaller rather than cut a figure
         // ("284 / 2…" of "284 / 284" at 320 px).
         let (label, label_size) = fitted(p, &tile.label, inner, 12.0, 10.0, false);
-        p.text(&label, r.left + 10.0, r.top + label_y, label_size, p.theme.muted, false, Anchor::TopLeft)?;
+        // A label cut short takes a second line where the tile has room for it ("Genutzte
+        // gelistete Modelle", "Models carrying 80 %" at 320 px); the figures move down.
+        let label = if label.ends_with('…') && tile_h >= TWO_LINE_TILE {
+            two_lines(p, &tile.label, inner, label_size, false, "")
+        } else {
+            vec![label]
+        };
+        for (k, line) in label.iter().enumerate() {
+            let y = r.top + label_y + k as f64 * LABEL_LINE;
+            p.text(line, r.left + 10.0, y, label_size, p.theme.muted, false, Anchor::TopLeft)?;
+        }
+        let value_y = value_y + (label.len() - 1) as f64 * LABEL_LINE;
         let (value, value_size) = fitted(p, &tile.value, inner, (tile_h * 0.3).clamp(14.0, 24.0), 12.0, true);
         p.text(&value, r.left + 10.0, r.top + value_y, value_size, p.theme.text, true, Anchor::TopLeft)?;
         let context_y = r.top + value_y + 4.0 + value_size;
@@ -333,6 +347,34 @@ mod tests {
         assert!(drawn.boxes.iter().all(|b| b.bottom <= 240.0 - PAD + 1e-9), "{:?}", drawn.boxes.last());
         for tile in tiles(&report, &Locale::default()) {
             assert!(svg.contains(&format!("\n{}\n", tile.value)), "{} drawn whole: {svg}", tile.value);
+        }
+    }
+
+    #[test]
+    fn a_label_too_long_for_its_tile_takes_a_second_line_where_the_tile_has_room() {
+        let events: String = (0..40).map(|m| format!("{{\"ts\":\"2026-03-02\",\"model\":\"m{m}\"}}\n")).collect();
+        let report = Dataset::from_events("e.ndjson", events.as_bytes()).expect("events");
+        let report = report.report(&ReportOptions::default()).expect("a report");
+        let label = "Listed models that were used at least once in the window shown here";
+        let table = [("listed_models_used".to_owned(), label.to_owned())].into_iter().collect();
+        let mut f = Locale::default();
+        f.words = crate::chart::words::Words::with(&[&table]).expect("words");
+        let theme = Theme::named(ThemeName::Light);
+        for (height, lines) in [(560, 2), (340, 1)] {
+            let mut svg = String::new();
+            {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (320, height)), &theme, f.clone());
+                draw(&p, &report).expect("drawn");
+                p.present().expect("presented");
+            }
+            let drawn: Vec<&str> =
+                svg.lines().filter(|l| l.starts_with("Listed models") || l.ends_with("shown here")).collect();
+            assert_eq!(drawn.len(), lines, "{height} px: {drawn:?}");
+            if lines == 2 {
+                assert_eq!(drawn.join(" "), label, "whole, on two lines");
+            } else {
+                assert!(drawn[0].ends_with('…'), "a short tile cuts it: {drawn:?}");
+            }
         }
     }
 

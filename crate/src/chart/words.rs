@@ -103,7 +103,6 @@ words! {
     Top10Carry "top10_carry" "top 10 carry {share}",
     CallersDauMau "callers_dau_mau" "Callers (DAU / MAU)",
     Stickiness "stickiness" "stickiness {share}",
-    ModelsCarrying "models_carrying" "Models carrying {share}",
     OfUsed "of_used" "of {n} used",
     Organic "organic" "Organic",
     SelfCallsUnknown "self_calls_unknown" "self-calls unknown",
