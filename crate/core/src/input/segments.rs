@@ -9,7 +9,7 @@
 //! So is a body of any other format (a JSON array; something the parser will refuse).
 
 use super::parser::Parser;
-use super::stream::{room_for, Limits, Text};
+use super::stream::{room_for, Feed, Limits, Text};
 use super::MAX_RECORD;
 use crate::error::Error;
 use crate::problems::{Problem, Problems, Severity};
@@ -262,9 +262,7 @@ impl Cutter {
     }
 }
 
-impl Text for Cutter {
-    type Output = Tail;
-
+impl Feed for Cutter {
     fn feed(&mut self, more: &[u8]) -> Result<(), Error> {
         match &mut self.state {
             State::Opening(start) => {
@@ -302,6 +300,10 @@ impl Text for Cutter {
             parser.reserve(additional);
         }
     }
+}
+
+impl Text for Cutter {
+    type Output = Tail;
 
     fn finish(mut self) -> Result<Tail, Error> {
         if matches!(self.state, State::Opening(_)) {

@@ -39,23 +39,26 @@ pub struct Loaded<S> {
     pub extras: Extras,
 }
 
-/// Where a body's text goes once gzip is undone: a format's [`Parser`], or the
-/// [`Cutter`](super::segments::Cutter) that hands it to other threads in segments.
-pub trait Text {
-    /// What the whole text made.
-    type Output;
+/// Where a body's text goes once gzip is undone, as the raw side of a load reaches it.
+pub trait Feed {
     /// Takes the next piece of text.
     fn feed(&mut self, text: &[u8]) -> Result<(), Error>;
     /// Rows read so far, for `max_rows` and the room made for rows.
     fn rows_read(&self) -> u64;
     /// Makes room for about `additional` more rows.
     fn reserve(&mut self, additional: usize);
+}
+
+/// Where a body's text goes: a format's [`Parser`], or the
+/// [`Cutter`](super::segments::Cutter) that hands it to other threads in segments.
+pub trait Text: Feed {
+    /// What the whole text made.
+    type Output;
     /// Ends the text.
     fn finish(self) -> Result<Self::Output, Error>;
 }
 
-impl<S: Sink> Text for Parser<S> {
-    type Output = (S, Problems, Extras);
+impl<S: Sink> Feed for Parser<S> {
     fn feed(&mut self, text: &[u8]) -> Result<(), Error> {
         Parser::feed(self, text)
     }
@@ -65,6 +68,10 @@ impl<S: Sink> Text for Parser<S> {
     fn reserve(&mut self, additional: usize) {
         Parser::reserve(self, additional)
     }
+}
+
+impl<S: Sink> Text for Parser<S> {
+    type Output = (S, Problems, Extras);
     fn finish(self) -> Result<Self::Output, Error> {
         Parser::finish(self)
     }
@@ -142,9 +149,16 @@ enum Body {
 /// The streaming loader of one input: its text goes to `T`, a format's [`Parser`] (see
 /// [`Loader::shaped`]) unless said otherwise.
 pub struct Loader<T: Text> {
+    intake: Intake,
+    text: T,
+}
+
+/// The raw side of a load, whatever its text becomes: bytes counted and hashed, gzip undone,
+/// limits checked, room made. It reaches the text through `&mut dyn Feed`, so that it is
+/// compiled once, not again for each kind of text (five, ~2 KB of wasm each).
+struct Intake {
     source: String,
     body: Body,
-    text: T,
     /// `None` when the bytes are hashed elsewhere (the browser's hashing worker).
     hash: Option<Sha256>,
     bytes: u64,
@@ -181,15 +195,8 @@ impl<T: Text> Loader<T> {
     /// A loader that hands the text of the input named `source` to `text`.
     pub fn new(source: String, text: T, limits: Limits) -> Self {
         let meter = Meter { source: source.clone(), limits, raw: 0, text: 0, gzip: false };
-        Loader {
-            source,
-            body: Body::Sniffing(Vec::new(), meter),
-            text,
-            hash: Some(Sha256::new()),
-            bytes: 0,
-            expected: None,
-            room: 0,
-        }
+        let body = Body::Sniffing(Vec::new(), meter);
+        Loader { intake: Intake { source, body, hash: Some(Sha256::new()), bytes: 0, expected: None, room: 0 }, text }
     }
 
     /// Where the text goes.
@@ -200,7 +207,7 @@ impl<T: Text> Loader<T> {
     /// Leaves the SHA-256 to the caller, who hashes the same raw bytes elsewhere and fills
     /// in [`Loaded::sha256`].
     pub fn hash_elsewhere(&mut self) {
-        self.hash = None;
+        self.intake.hash = None;
     }
 
     /// Announces the body's size in raw bytes (a `Content-Length`): once a sample of rows
@@ -210,11 +217,24 @@ impl<T: Text> Loader<T> {
     /// costs little: no step makes room for more than [`ROOM_PER_ROW_READ`] times the rows
     /// already read.
     pub fn expect(&mut self, total_bytes: u64) {
-        self.expected = Some(total_bytes);
+        self.intake.expected = Some(total_bytes);
     }
 
     /// Takes the next chunk of raw bytes.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.intake.feed(chunk, &mut self.text)
+    }
+
+    /// Ends the body: what the text made, the raw bytes read and their SHA-256 (empty when
+    /// hashed elsewhere).
+    pub fn end(mut self) -> Result<(T::Output, u64, String), Error> {
+        let sha256 = self.intake.end(&mut self.text)?;
+        Ok((self.text.finish()?, self.intake.bytes, sha256))
+    }
+}
+
+impl Intake {
+    fn feed(&mut self, chunk: &[u8], text: &mut dyn Feed) -> Result<(), Error> {
         self.bytes += chunk.len() as u64;
         if let Some(hash) = &mut self.hash {
             hash.update(chunk);
@@ -233,14 +253,14 @@ impl<T: Text> Loader<T> {
             } else {
                 Body::Plain(meter)
             };
-            return self.write(&start);
+            return self.write(&start, text);
         }
-        self.write(chunk)
+        self.write(chunk, text)
     }
 
     /// Hands `chunk` of text on and checks the limits after it; `counted`: the decoder
     /// counted and checked it as it wrote it, else it is counted and checked here first.
-    fn pass(text: &mut T, meter: &mut Meter, chunk: &[u8], counted: bool) -> Result<(), Error> {
+    fn pass(text: &mut dyn Feed, meter: &mut Meter, chunk: &[u8], counted: bool) -> Result<(), Error> {
         if !counted {
             meter.text += chunk.len() as u64;
             meter.check(text.rows_read())?;
@@ -249,33 +269,33 @@ impl<T: Text> Loader<T> {
         meter.check(text.rows_read())
     }
 
-    fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+    fn write(&mut self, chunk: &[u8], text: &mut dyn Feed) -> Result<(), Error> {
         let raw = self.bytes;
         match &mut self.body {
             Body::Plain(meter) => {
                 meter.raw = raw;
-                Self::pass(&mut self.text, meter, chunk, false)?;
+                Self::pass(text, meter, chunk, false)?;
             }
             Body::Gzip(inflated) => {
                 inflated.meter.raw = raw;
                 let stopped = inflated.inflate(Some(chunk));
-                self.inflated(stopped)?;
+                self.inflated(stopped, text)?;
             }
             Body::Sniffing(..) | Body::Switching => {}
         }
-        self.make_room();
+        self.make_room(text);
         Ok(())
     }
 
     /// Hands on the text the decoder wrote, then says why it stopped, if it did: the
     /// parser's word on that text comes first (a gigabyte of NUL is binary data, not only a
     /// bomb).
-    fn inflated(&mut self, stopped: Result<(), Stop<Error>>) -> Result<(), Error> {
+    fn inflated(&mut self, stopped: Result<(), Stop<Error>>, text: &mut dyn Feed) -> Result<(), Error> {
         let Body::Gzip(inflated) = &mut self.body else { return Ok(()) };
-        let mut text = std::mem::take(&mut inflated.text);
-        let passed = Self::pass(&mut self.text, &mut inflated.meter, &text, true);
-        text.clear();
-        inflated.text = text;
+        let mut inflated_text = std::mem::take(&mut inflated.text);
+        let passed = Self::pass(text, &mut inflated.meter, &inflated_text, true);
+        inflated_text.clear();
+        inflated.text = inflated_text;
         passed?;
         stopped.map_err(|stop| match stop {
             Stop::Refused(e) => e,
@@ -292,33 +312,30 @@ impl<T: Text> Loader<T> {
     /// thirty-first of the last room, however the count falls (growing by halves from the rows
     /// read, they added up to as much as the last room again: 10 M events peaked at 2.5× the
     /// store; steps of 8 left a seventh: 1.5×).
-    fn make_room(&mut self) {
+    fn make_room(&mut self, text: &mut dyn Feed) {
         let Some(expected) = self.expected else { return };
-        let rows = self.text.rows_read();
+        let rows = text.rows_read();
         if let Some(target) = room_for(expected, self.bytes, rows, self.room) {
-            self.text.reserve((target - rows) as usize);
+            text.reserve((target - rows) as usize);
             self.room = target;
         }
     }
 
-    /// Ends the body: what the text made, the raw bytes read and their SHA-256 (empty when
-    /// hashed elsewhere).
-    pub fn end(mut self) -> Result<(T::Output, u64, String), Error> {
+    /// Hands on what is left of the body, and its SHA-256 (empty when hashed elsewhere).
+    fn end(&mut self, text: &mut dyn Feed) -> Result<String, Error> {
         match std::mem::replace(&mut self.body, Body::Switching) {
-            Body::Sniffing(start, mut meter) => Self::pass(&mut self.text, &mut meter, &start, false)?,
+            Body::Sniffing(start, mut meter) => Self::pass(text, &mut meter, &start, false)?,
             Body::Plain(_) => {}
             Body::Gzip(mut inflated) => {
                 let finished = inflated.inflate(None);
                 self.body = Body::Gzip(inflated);
-                self.inflated(finished)?;
+                self.inflated(finished, text)?;
             }
             Body::Switching => {
                 return Err(Error::Io { source: self.source.clone(), reason: "the load was interrupted".into() })
             }
         }
-        let output = self.text.finish()?;
-        let sha256 = self.hash.map(|h| hex(&h.finalize())).unwrap_or_default();
-        Ok((output, self.bytes, sha256))
+        Ok(self.hash.take().map(|h| hex(&h.finalize())).unwrap_or_default())
     }
 }
 
