@@ -357,8 +357,7 @@ mod tests {
         let report = report.report(&ReportOptions::default()).expect("a report");
         let label = "Listed models that were used at least once in the window shown here";
         let table = [("listed_models_used".to_owned(), label.to_owned())].into_iter().collect();
-        let mut f = Locale::default();
-        f.words = crate::chart::words::Words::with(&[&table]).expect("words");
+        let f = Locale { words: crate::chart::words::Words::with(&[&table]).expect("words"), ..Locale::default() };
         let theme = Theme::named(ThemeName::Light);
         for (height, lines) in [(560, 2), (340, 1)] {
             let mut svg = String::new();
