@@ -3,9 +3,9 @@
 // sizes the canvases, follows the container, the pixel ratio and the theme, and shows
 // loading, errors and what was refused. Everything it writes to the page is text.
 import { OBSERVED, readAttributes, wordsFor } from './attributes.js';
-import { acquire } from './cache.js';
 import { Chips } from './chips.js';
 import { announce, element, fillTable, sliced } from './dom.js';
+import { Holding } from './holding.js';
 import { MediaWatch, prefersDark } from './look.js';
 import { Panels } from './panels.js';
 import { Pointer } from './pointer.js';
@@ -36,13 +36,15 @@ class HubPulse extends HTMLElement {
   #view = null;
   /** The full report of the view's window, made when a script first asks for it. */
   #report = null;
-  #data = null;
-  /** The cache's hold on the dataset shown, or null when given `data` directly. */
-  #hold = null;
-  /** A dataset handed over by script (`mount`, `element.data`): not fetched, not freed here. */
-  #given = null;
-  #timer = null;
-  #loadedAt = null;
+  #holding = new Holding({
+    config: () => this.#config,
+    current: () => this.#current(),
+    prepared: (data, current) => this.#prepared(data, current),
+    shown: () => this.#makeView(),
+    progress: (progress) => this.#status.progress(progress),
+    failed: (error) => this.#fail(error),
+    refreshFailed: (error, since) => this.#status.say(this.#say('refresh_failed', { reason: reasonOf(error), since })),
+  });
   #resize = null;
   #media = new MediaWatch();
   #generation = 0;
@@ -74,7 +76,7 @@ class HubPulse extends HTMLElement {
     root.append(this.#canvas, this.#overlay, this.#chips.box, this.#tooltip, this.#status.notice, this.#tools, this.#live,
                 this.#table);
     const view = () => this.#view;
-    const csv = () => (this.#view && this.#data ? this.#data.csv(this.#view.reportOptions) : null);
+    const csv = () => (this.#view && this.#holding.data ? this.#holding.data.csv(this.#view.reportOptions) : null);
     this.#panels = new Panels({ view, csv, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
                                 draw: (dpr) => this.#draw(dpr) }, this.#tools, root);
     root.append(this.#status.box); // above the menu and the panel
@@ -87,8 +89,8 @@ class HubPulse extends HTMLElement {
 
   /** The report the chart shows (docs/metrics.md), for scripts and tests; null until loaded. */
   get report() {
-    if (!this.#view || !this.#data) return null;
-    this.#report ??= this.#data.report(this.#view.reportOptions);
+    if (!this.#view || !this.#holding.data) return null;
+    this.#report ??= this.#holding.data.report(this.#view.reportOptions);
     return this.#report;
   }
 
@@ -152,11 +154,7 @@ class HubPulse extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation++;
-    clearInterval(this.#timer);
-    this.#timer = null;
-    this.#hold?.release();
-    this.#hold = null;
-    this.#data = null;
+    this.#holding.release();
     this.#resize?.disconnect();
     this.#resize = null;
     this.#media.stop();
@@ -168,11 +166,11 @@ class HubPulse extends HTMLElement {
 
   /** A dataset from `load()` to show instead of fetching `src` (null: fetch again). */
   get data() {
-    return this.#given;
+    return this.#holding.given;
   }
 
   set data(dataset) {
-    this.#given = dataset ?? null;
+    this.#holding.given = dataset ?? null;
     if (this.isConnected) this.#load();
   }
 
@@ -213,8 +211,8 @@ class HubPulse extends HTMLElement {
     const loaded = this.#config?.loadKey;
     if (!this.#readConfig()) return;
     // What is loaded stays when the inputs did not change: only the view is made again.
-    if (this.#data && (this.#given || loaded === this.#config.loadKey)) {
-      this.#schedule();
+    if (this.#holding.data && (this.#holding.given || loaded === this.#config.loadKey)) {
+      this.#holding.schedule();
       return this.#makeView();
     }
     this.#load();
@@ -224,7 +222,7 @@ class HubPulse extends HTMLElement {
   #readConfig() {
     try {
       this.#config?.free();
-      this.#config = readAttributes(this, this.#words, this.#given !== null);
+      this.#config = readAttributes(this, this.#words, this.#holding.given !== null);
       this.#relabel();
       this.#applyTheme();
       return true;
@@ -246,85 +244,35 @@ class HubPulse extends HTMLElement {
 
   async #load() {
     const generation = ++this.#generation;
-    const previous = this.#hold;
-    this.#hold = null;
-    this.#data = null;
+    const current = () => generation === this.#generation;
+    const previous = this.#holding.detach();
     const words = wordsFor(this); // fetched while the wasm starts
     await ready;
     this.#words = await words;
-    if (generation !== this.#generation) return previous?.release();
-    if (!this.#readConfig()) return previous?.release();
-    if (this.#given) {
-      previous?.release();
-      if (!(await this.#prepared(this.#given, generation))) return;
-      this.#data = this.#given;
-      this.#loadedAt = new Date();
-      return this.#makeView();
+    if (!current() || !this.#readConfig()) return previous?.release();
+    if (!this.#holding.given) {
+      const load = this.#config.load;
+      this.#status.show(this.#say('loading', { input: load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots }), true);
     }
-    const config = this.#config;
-    const load = config.load;
-    this.#status.show(this.#say('loading', { input: load.chain?.rpc ?? load.events ?? load.rollups ?? load.snapshots }), true);
-    // Hold the new inputs before letting go of the old, so that inputs that did not change
-    // are neither freed nor fetched again.
-    const hold = (this.#hold = acquire(config));
-    previous?.release();
-    const stop = hold.listen((progress) => {
-      if (generation === this.#generation) this.#status.progress(progress);
-    });
-    try {
-      const data = await hold.loading;
-      if (!(await this.#prepared(data, generation))) return;
-      this.#data = data;
-      this.#loadedAt = new Date();
-      this.#makeView();
-      this.#schedule();
+    if (await this.#holding.load(previous, current)) {
       const widget = this;
       announce(this, 'hubpulse-load', { get report() { return widget.report; } });
-    } catch (error) {
-      if (generation === this.#generation) this.#fail(error);
-    } finally {
-      stop();
     }
   }
 
-  /** `refresh`: fetch again every so often (at least a second). */
-  #schedule() {
-    clearInterval(this.#timer);
-    this.#timer = null;
-    const ms = this.#config?.refreshMs;
-    if (!this.isConnected || this.#given || !ms) return;
-    this.#timer = setInterval(() => this.#refresh(), ms);
-  }
-
-  /**
-   * Fetches the inputs again and swaps the new figures in when they are ready, so the chart
-   * never blanks; when the refresh fails, the last good figures stay with a notice.
-   */
-  async #refresh() {
-    if (!this.#hold || !this.#config) return;
+  /** A check that stays true while the widget shows what it shows now (no new load, still on the page). */
+  #current() {
     const generation = this.#generation;
-    const next = this.#hold.refresh(this.#config);
-    try {
-      const data = await next.loading;
-      if (!(await this.#prepared(data, generation)) || !this.isConnected) return next.release();
-      this.#hold.release();
-      [this.#hold, this.#data, this.#loadedAt] = [next, data, new Date()];
-      this.#makeView();
-    } catch (error) {
-      next.release();
-      if (generation !== this.#generation) return;
-      const since = this.#loadedAt?.toLocaleTimeString() ?? '';
-      this.#status.say(this.#say('refresh_failed', { reason: reasonOf(error), since }));
-    }
+    return () => generation === this.#generation;
   }
 
   /**
    * Resolves once `data`'s report for this widget is computed, a slice of the page's thread
    * at a time (a million models: ~150 ms in one go), and the view can have a task of its own;
-   * false when the widget has moved on meanwhile (`generation`).
+   * false when the widget has moved on meanwhile (`current`).
    */
-  #prepared(data, generation) {
-    const wanted = () => generation === this.#generation && this.#config !== null;
+  #prepared(data, current) {
+    const wanted = () => current() && this.#config !== null;
     return sliced(() => data.prepare(this.#config, this.#chosen()), wanted);
   }
 
@@ -368,11 +316,11 @@ class HubPulse extends HTMLElement {
 
   /** (Re)makes the view for the current attributes and zoom: recomputes and draws. */
   #makeView() {
-    if (!this.#data || !this.#config) return;
+    if (!this.#holding.data || !this.#config) return;
     try {
       const dark = prefersDark();
       const look = { dark, colors: this.#media.colors(this, this.#canvas), ...this.#chosen() };
-      this.#setView(new View(this.#canvas, this.#overlay, this.#data, this.#config, look));
+      this.#setView(new View(this.#canvas, this.#overlay, this.#holding.data, this.#config, look));
       this.#status.say(this.#view.notice());
       this.#status.hide();
       this.#tooltip.hidden = true; // it spoke of the view before
