@@ -246,7 +246,7 @@ test('a source without callers, modes or self-calls shows the figures it has and
   // The tiles of verified share, callers and organic use give way to figures the source has.
   const tiles = [];
   for (let k = 3; k < 6; k++) tiles.push((await heard(page, k)).split(':')[0]);
-  assert.deepEqual(tiles, ['Top model', 'Models carrying 80 %', 'Per listed model']);
+  assert.deepEqual(tiles, ['Top model', 'Models for 80 %', 'Per listed model']);
   await page.setViewportSize({ width: 360, height: 900 });
   await page.evaluate(() => { document.querySelector('#under-test').style.cssText = 'display:block;width:320px;height:640px'; });
   await page.locator('#under-test').scrollIntoViewIfNeeded();
