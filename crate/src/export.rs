@@ -176,9 +176,10 @@ fn flatten(object: &serde_json::Map<String, Value>) -> Vec<(String, Value)> {
     leaves
 }
 
-/// One CSV cell, quoted when it must be (RFC 4180). Text that a spreadsheet would run as a formula (it starts with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return, and is not a number) gets a leading `'`, as OWASP
-/// recommends, so a model named `=HYPERLINK(…)` is shown, never run.
+/// One CSV cell, quoted when it must be (RFC 4180). Text that a spreadsheet would run as a
+/// formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a
+/// number) gets a leading `'`, as OWASP recommends, so a model named `=HYPERLINK(…)` is
+/// shown, never run.
 fn cell(text: &str) -> String {
     let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && parse_f64(text).is_none();
     let text = if formula { format!("'{text}") } else { text.to_owned() };

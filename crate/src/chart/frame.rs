@@ -328,13 +328,18 @@ mod tests {
 
     /// The text of a time frame's labels over `from` to `to`.
     fn axis_texts(from: &str, to: &str, years: bool) -> Vec<String> {
+        frame_texts(from, to, years, "s", 900)
+    }
+
+    /// The texts of a time frame `width` pixels wide over `from` to `to`, under `subtitle`.
+    fn frame_texts(from: &str, to: &str, years: bool, subtitle: &str, width: u32) -> Vec<String> {
         let (from, to) = (crate::day::Day::parse(from).expect("a day"), crate::day::Day::parse(to).expect("a day"));
         let window = Window { from, to, days: (to.0 - from.0 + 1) as u32 };
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (900, 340)), &theme, Locale::default());
-            let head = Heading { title: "t".into(), subtitle: "s".into() };
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 340)), &theme, Locale::default());
+            let head = Heading { title: "t".into(), subtitle: subtitle.into() };
             let frame = TimeFrame { head, window, years, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
             time_frame(&p, &frame).expect("drawn");
             p.present().expect("presented");
@@ -344,28 +349,13 @@ mod tests {
 
     #[test]
     fn a_narrow_time_chart_cuts_its_subtitle_short_before_the_days_and_year() {
-        let (from, to) = (
-            crate::day::Day::parse("2026-03-02").expect("a day"),
-            crate::day::Day::parse("2026-03-04").expect("a day"),
-        );
-        let window = Window { from, to, days: 3 };
-        let theme = Theme::named(ThemeName::Light);
         // However long the words before it, the cut falls between words, never in the days' figure.
         for padding in 0..40 {
             let subtitle = format!(
                 "Downloads per UTC day (bars) and {} their 7-day mean (line), 18181 days, Mar 2 – Mar 4, 2026 (UTC)",
                 "x".repeat(padding)
             );
-            let mut svg = String::new();
-            {
-                let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 340)), &theme, Locale::default());
-                let head = Heading { title: "t".into(), subtitle };
-                let frame =
-                    TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
-                time_frame(&p, &frame).expect("drawn");
-                p.present().expect("presented");
-            }
-            let texts = texts(&svg);
+            let texts = frame_texts("2026-03-02", "2026-03-04", false, &subtitle, 320);
             let second = texts.iter().find(|t| t.ends_with("(UTC)")).expect("the days are drawn whole");
             assert!(second.contains('…') && second.ends_with(", Mar 2 – Mar 4, 2026 (UTC)"), "{texts:?}");
             let before = second.split('…').next().unwrap_or_default();
@@ -375,26 +365,11 @@ mod tests {
 
     #[test]
     fn a_window_too_wide_to_follow_the_words_takes_the_second_line_whole() {
-        let (from, to) = (
-            crate::day::Day::parse("2021-05-19").expect("a day"),
-            crate::day::Day::parse("2025-06-26").expect("a day"),
-        );
-        let window = Window { from, to, days: 1500 };
-        let theme = Theme::named(ThemeName::Light);
         let subtitle = "Inferences per UTC day: monthly means (bars) and their 7-day mean (line), 1,500 days, \
                         May 19, 2021 – Jun 26, 2025 (UTC)";
         // From 320 px, where the window is most of a line, to where it barely fits alone.
         for width in (300..=320).step_by(10) {
-            let mut svg = String::new();
-            {
-                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 340)), &theme, Locale::default());
-                let head = Heading { title: "t".into(), subtitle: subtitle.into() };
-                let frame =
-                    TimeFrame { head, window, years: false, note: None, y_max: 10.0, scale: Scale::Count, legend: &[] };
-                time_frame(&p, &frame).expect("drawn");
-                p.present().expect("presented");
-            }
-            let texts = texts(&svg);
+            let texts = frame_texts("2021-05-19", "2025-06-26", false, subtitle, width);
             assert!(texts.iter().any(|t| t.ends_with("May 19, 2021 – Jun 26, 2025 (UTC)")), "{width} px: {texts:?}");
             assert!(texts.iter().any(|t| t.starts_with("Inferences per")), "{width} px: {texts:?}");
         }
