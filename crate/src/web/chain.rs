@@ -3,7 +3,7 @@
 //! and what it read kept in the browser's storage by the page's `store`, so that a return
 //! visit does the same.
 
-use super::errors::{to_js, unreadable};
+use super::errors::{read_options, to_js};
 use super::fetch::{self, fetch_input};
 use super::parts::parts_object;
 use crate::chain::{Request, Scan, ScanConfig, Step};
@@ -34,7 +34,7 @@ impl JsChainScan {
     /// later scan of the same chain, contract and blocks reads only what was added since.
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue, store: JsValue) -> Result<JsChainScan, JsValue> {
-        let spec: LoadSpec = serde_wasm_bindgen::from_value(spec).map_err(|e| unreadable("chain source", e))?;
+        let spec: LoadSpec = read_options(spec, "chain source")?;
         let chain = spec.chain.as_ref().ok_or_else(|| to_js(&Error::Inputs("no chain to read".into())))?;
         let mut config = ScanConfig::new(chain.rpc.clone(), chain.from_block, chain.to_block, chain.address.as_deref())
             .map_err(|e| to_js(&e))?;

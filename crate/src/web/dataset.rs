@@ -1,7 +1,7 @@
 //! Datasets for JavaScript: loaded from URLs (streamed, with progress) or from bytes the
 //! page already has, and reported on as plain objects.
 
-use super::errors::{to_js, unreadable};
+use super::errors::{read_options, to_js};
 use super::fetch::{fetch_input, Fetch};
 use super::pieces::Pieces;
 use crate::dataset::{Dataset, Inputs};
@@ -74,7 +74,7 @@ pub(super) struct Ways<'a> {
 
 /// The load options a script passed, read as the element's `LoadSpec`.
 pub(super) fn load_spec(spec: JsValue) -> Result<LoadSpec, JsValue> {
-    serde_wasm_bindgen::from_value(spec).map_err(|e| unreadable("load options", e))
+    read_options(spec, "load options")
 }
 
 /// Fetches and parses the inputs of `spec`.

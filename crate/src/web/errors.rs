@@ -3,6 +3,8 @@
 //! element decides about retries from the error itself, never from its words.
 
 use crate::error::Error;
+use js_sys::{Object, Reflect};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `error` as a JavaScript `Error` with `kind`, `transient` and, for HTTP, `status`.
@@ -22,11 +24,26 @@ pub fn to_js(error: &Error) -> JsValue {
     js.into()
 }
 
-/// Options a script passed that do not read as they should: `what` they are and why, in
-/// serde-wasm-bindgen's words (its error is a JavaScript `Error`: its message, without the
-/// "Error: " that its text would add).
-pub fn unreadable(what: &str, error: serde_wasm_bindgen::Error) -> JsValue {
-    to_js(&Error::Inputs(format!("{what}: {}", js_message(&error.into()))))
+/// Options a script passed (`what` they are) read as a `T`; when they do not read, an error
+/// that says why in serde-wasm-bindgen's words (its message, without the "Error: " its text
+/// would add) and names the option at fault, which those words do not ("invalid type: string
+/// \"lots\", expected u64"): the first key whose value alone does not read.
+pub fn read_options<T: DeserializeOwned>(given: JsValue, what: &str) -> Result<T, JsValue> {
+    let error = match serde_wasm_bindgen::from_value(given.clone()) {
+        Ok(read) => return Ok(read),
+        Err(error) => js_message(&error.into()),
+    };
+    let fails_alone = |key: &JsValue| {
+        let one = Object::new();
+        let _ = Reflect::set(&one, key, &Reflect::get(&given, key).unwrap_or_default());
+        serde_wasm_bindgen::from_value::<T>(one.into()).is_err()
+    };
+    let at_fault = given.dyn_ref::<Object>().and_then(|given| Object::keys(given).iter().find(fails_alone));
+    Err(to_js(&Error::Inputs(match at_fault.and_then(|key| key.as_string()) {
+        // Some messages name it already ("unknown field `colour`").
+        Some(key) if !error.contains(&key) => format!("{what}: {key}: {error}"),
+        _ => format!("{what}: {error}"),
+    })))
 }
 
 /// The message of a JavaScript error value.

@@ -1,7 +1,7 @@
 //! Plain JavaScript objects to and from the crate's types, as JSON would have them (reports,
 //! options, tooltips and tables: what the default part hands a page).
 
-use super::errors::{to_js, unreadable};
+use super::errors::{read_options, to_js};
 use crate::error::Error;
 use js_sys::{Array, Object, Reflect};
 use serde::de::DeserializeOwned;
@@ -56,5 +56,5 @@ pub fn from_object<T: DeserializeOwned + Default>(value: JsValue, what: &str) ->
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| unreadable(what, e))
+    read_options(value, what)
 }
