@@ -164,11 +164,13 @@ test('the chain demo page reads the node given in its form', async () => {
   const page = await suite.browser.newPage({ viewport: { width: 1220, height: 1500 } });
   await page.goto(`${suite.server.url}chain.html`);
   assert.equal(await page.locator('hub-pulse').count(), 0, 'nothing is read before Read');
+  assert.match(await page.locator('#charts').innerText(), /until you press Read/, 'and the page says so');
   await page.fill('input[name=rpc]', node.url);
   await page.click('button[type=submit]');
   await page.waitForFunction(() => [...document.querySelectorAll('hub-pulse')].every((w) => w.report) && document.querySelectorAll('hub-pulse').length === 5,
     null, { timeout: 20_000 });
   const events = await page.evaluate(() => [...document.querySelectorAll('hub-pulse')].map((w) => w.report.events));
+  assert.doesNotMatch(await page.locator('#charts').innerText(), /until you press Read/, 'the hint gives way to the widgets');
   assert.deepEqual(new Set(events), new Set([events[0]]));
   assert.ok(events[0] >= 24);
   await screenshot(page, 'chain-demo');
