@@ -246,7 +246,7 @@ test('a source without callers, modes or self-calls shows the figures it has and
   // The tiles of verified share, callers and organic use give way to figures the source has.
   const tiles = [];
   for (let k = 3; k < 6; k++) tiles.push((await heard(page, k)).split(':')[0]);
-  assert.deepEqual(tiles, ['Top model', 'Models for 80 %', 'Per listed model']);
+  assert.deepEqual(tiles, ['Top model', 'Models for 80\u00a0%', 'Per listed model']);
   await page.setViewportSize({ width: 360, height: 900 });
   await page.evaluate(() => { document.querySelector('#under-test').style.cssText = 'display:block;width:320px;height:640px'; });
   await page.locator('#under-test').scrollIntoViewIfNeeded();
@@ -265,7 +265,7 @@ test('the screen-reader tables of the retention and callers charts hold what the
   assert.match(t.caption, /models first active in a week still active k weeks later/);
   assert.deepEqual(t.rows[0].slice(0, 3), ['Cohort (week from, UTC)', 'Models', '+0']);
   assert.equal(t.rows.length - 1, r.retention.models.cohorts.length, 'a row per cohort');
-  assert.deepEqual(t.rows[1].slice(0, 3), [r.retention.models.cohorts[0], r.retention.models.sizes[0].toLocaleString('en-US'), '100 %']);
+  assert.deepEqual(t.rows[1].slice(0, 3), [r.retention.models.cohorts[0], r.retention.models.sizes[0].toLocaleString('en-US'), '100\u00a0%']);
   await page.evaluate(() => document.querySelector('#under-test').setAttribute('cohort', 'callers'));
   await page.waitForFunction(() => document.querySelector('#under-test').shadowRoot.querySelector('table th:nth-child(2)')?.textContent === 'Callers');
   t = await table(page);

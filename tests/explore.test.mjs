@@ -386,7 +386,7 @@ test('compare="previous" carries the report of the days just before, in the tile
   for (const key of ['events', 'failed', 'models_active', 'models_listed', 'callers', 'mau', 'effective_models', 'verified_share', 'daily']) {
     assert.deepEqual(before[key], alone[key], key);
   }
-  const change = `${Math.round(Math.abs(report.events / before.events - 1) * 100)} %`;
+  const change = `${Math.round(Math.abs(report.events / before.events - 1) * 100)}\u00a0%`;
   await page.locator('#tiles').focus();
   await page.keyboard.press('Home');
   const tile = await page.evaluate(() => document.getElementById('tiles').shadowRoot.querySelector('[aria-live]').textContent);

@@ -98,11 +98,11 @@ impl Locale {
         self.words.get(word)
     }
 
-    /// A number of days: "1 day", "90 days".
+    /// A number of days: "1 day", "90 days", "1,100 days".
     pub fn days(&self, n: u32) -> String {
         match n {
             1 => self.word(Word::OneDay).to_owned(),
-            n => self.say(Word::Days, &[("n", &n.to_string())]),
+            n => self.say(Word::Days, &[("n", &self.integer(u64::from(n)))]),
         }
     }
 
@@ -200,10 +200,10 @@ impl Locale {
             return UNDEFINED.into();
         }
         let (scaled, suffix) = match x.abs() {
-            a if a >= 1e12 => (x / 1e12, " T"),
-            a if a >= 1e9 => (x / 1e9, " B"),
-            a if a >= 1e6 => (x / 1e6, " M"),
-            a if a >= 1e3 => (x / 1e3, " K"),
+            a if a >= 1e12 => (x / 1e12, "\u{a0}T"),
+            a if a >= 1e9 => (x / 1e9, "\u{a0}B"),
+            a if a >= 1e6 => (x / 1e6, "\u{a0}M"),
+            a if a >= 1e3 => (x / 1e3, "\u{a0}K"),
             _ => (x, ""),
         };
         let text = if scaled.abs() >= 100.0 || scaled.fract() == 0.0 {
@@ -214,15 +214,17 @@ impl Locale {
         format!("{text}{suffix}")
     }
 
-    /// A ratio as a percentage with sensible precision: 30 %, 0.4 %, —.
+    /// A ratio as a percentage with sensible precision: 30 %, 0.4 %, —. The space before "%"
+    /// (and before a magnitude's "K") is a no-break space: a wrapped title never starts a line
+    /// with "%" ([`super::paint::Painter::wrap`]).
     pub fn percent(&self, ratio: Option<f64>) -> String {
         match ratio {
             Some(r) if r.is_finite() => {
                 let p = r * 100.0;
                 if p.abs() >= 10.0 {
-                    format!("{p:.0} %")
+                    format!("{p:.0}\u{a0}%")
                 } else {
-                    format!("{} %", self.mark(trim_zero(format!("{p:.1}"))))
+                    format!("{}\u{a0}%", self.mark(trim_zero(format!("{p:.1}"))))
                 }
             }
             _ => UNDEFINED.into(),
@@ -291,15 +293,15 @@ mod tests {
         assert_eq!(en.integer(38_827), "38,827");
         assert_eq!(en.integer(999), "999");
         assert_eq!(en.compact(950.0), "950");
-        assert_eq!(en.compact(1_200.0), "1.2 K");
-        assert_eq!(en.compact(38_000.0), "38 K");
-        assert_eq!(en.compact(3_400_000.0), "3.4 M");
-        assert_eq!(en.compact(1.5e12), "1.5 T");
+        assert_eq!(en.compact(1_200.0), "1.2\u{a0}K");
+        assert_eq!(en.compact(38_000.0), "38\u{a0}K");
+        assert_eq!(en.compact(3_400_000.0), "3.4\u{a0}M");
+        assert_eq!(en.compact(1.5e12), "1.5\u{a0}T");
         assert_eq!(en.compact(f64::NAN), "—");
-        assert_eq!(en.percent(Some(0.303)), "30 %");
-        assert_eq!(en.percent(Some(0.004)), "0.4 %");
+        assert_eq!(en.percent(Some(0.303)), "30\u{a0}%");
+        assert_eq!(en.percent(Some(0.004)), "0.4\u{a0}%");
         assert_eq!(en.percent(None), "—");
-        assert_eq!(en.change(Some(-0.031)), "−3.1 %");
+        assert_eq!(en.change(Some(-0.031)), "−3.1\u{a0}%");
         assert_eq!(en.decimal(16.14, 1), "16.1");
         assert_eq!(
             (en.decimal(168_051.94, 1), en.decimal(-1_234.0, 0), en.decimal(-0.04, 1)),
@@ -312,9 +314,9 @@ mod tests {
         let de = Locale::for_locale("de-DE");
         assert_eq!(
             (de.integer(1_234_567), de.compact(1_200.0), de.percent(Some(0.004))),
-            ("1.234.567".into(), "1,2 K".into(), "0,4 %".into())
+            ("1.234.567".into(), "1,2\u{a0}K".into(), "0,4\u{a0}%".into())
         );
-        assert_eq!(de.change(Some(0.044)), "+4,4 %");
+        assert_eq!(de.change(Some(0.044)), "+4,4\u{a0}%");
         let fr = Locale::for_locale("fr");
         assert_eq!((fr.integer(38_827), fr.decimal(16.14, 1)), ("38\u{202f}827".into(), "16,1".into()));
         assert_eq!(fr.decimal(168_051.94, 1), "168\u{202f}051,9");

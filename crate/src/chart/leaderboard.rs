@@ -252,8 +252,8 @@ mod tests {
         let header = |svg: &str, word: &str| svg.lines().any(|l| l == word);
         assert!(header(&svg, "Change") && !header(&svg, "Week"), "the column's header");
         let changes: Vec<&str> =
-            svg.lines().filter(|l| l.contains(" %") && !l.contains('·') && !l.contains("leads")).collect();
-        assert_eq!(changes, ["▲ +50 %", "+0 %"], "a: 2 then and 3 now, b: 1 and 1; c: none then, no change");
+            svg.lines().filter(|l| l.contains("\u{a0}%") && !l.contains('·') && !l.contains("leads")).collect();
+        assert_eq!(changes, ["▲ +50\u{a0}%", "+0\u{a0}%"], "a: 2 then and 3 now, b: 1 and 1; c: none then, no change");
         let weekly = drawn_with(&events, 400, &ReportOptions { compare: None, ..options });
         assert!(header(&weekly, "Week") && !weekly.contains("change against"));
     }
@@ -280,7 +280,7 @@ mod tests {
         let said = versus.contains("change against") && versus.contains("Mar 1 – Mar 2, 2026");
         assert!(said && versus.lines().any(|l| l == "Change"), "{versus}");
         let changes: Vec<&str> = versus.lines().filter(|l| l.starts_with('▲') || l.starts_with('▼')).collect();
-        assert_eq!(changes, ["▲ +33 %"], "acme: 3 then and 4 now; zed: none then, no change");
+        assert_eq!(changes, ["▲ +33\u{a0}%"], "acme: 3 then and 4 now; zed: none then, no change");
         let alone = svg(None);
         assert!(!alone.contains("change against") && !alone.lines().any(|l| l == "Change" || l == "Week"));
     }

@@ -144,10 +144,12 @@ impl<'t, DB: DrawingBackend> Painter<'t, DB> {
 
     /// `text` broken between words into lines at most `max_width` pixels wide (a word wider
     /// than that alone is cut short with "…"): messages wrap at narrow widths, never run off.
+    /// Only a plain space breaks: the no-break spaces in "+2 %" and "58 240" (French digit
+    /// groups) hold a figure together.
     pub fn wrap(&self, text: &str, max_width: f64, size: f64, bold: bool) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        for word in text.split([' ', '\n']).filter(|word| !word.is_empty()) {
             let longer = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
             if line.is_empty() || self.text_width(&longer, size, bold) <= max_width {
                 line = longer;

@@ -510,7 +510,7 @@ mod tests {
         distinct.dedup();
         assert_eq!(distinct.len(), said.len(), "one sentence a chart: {said:#?}");
         assert!(said[1].contains("the busiest day Mar 2, 2026 with 2"), "{}", said[1]);
-        assert!(said[0].contains("67 % verified"), "{}", said[0]);
+        assert!(said[0].contains("67\u{a0}% verified"), "{}", said[0]);
         let bare = summaries("{\"ts\":\"2026-03-01\",\"model\":\"a\"}\n");
         assert!(!bare[0].contains("verified") && !bare[0].contains("callers in"), "{}", bare[0]);
         let verification = ChartKind::ALL.iter().position(|&k| k == ChartKind::Verification).expect("a chart");

@@ -374,7 +374,7 @@ mod tests {
         assert_eq!(short.rows[2], ["2024-01-03", "3", "2.0", "0"], "(1 + 2 + 3) / 3 days so far");
         let modes = drawn_view(60, ChartKind::Verification).table();
         assert_eq!(modes.columns[..3], ["Day (UTC)".to_owned(), "Vanilla".into(), "TEE".into()]);
-        assert_eq!(modes.rows[1][1..3], ["1 (50 %)".to_owned(), "1 (50 %)".into()]);
+        assert_eq!(modes.rows[1][1..3], ["1 (50\u{a0}%)".to_owned(), "1 (50\u{a0}%)".into()]);
     }
 
     #[test]
