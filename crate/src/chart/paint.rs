@@ -225,4 +225,20 @@ mod tests {
         let hidden = p.fit_words("a\u{202e}b", 1000.0, 11.0, false);
         assert_eq!(hidden, crate::text::visible("a\u{202e}b"), "measured and given back as drawn");
     }
+
+    #[test]
+    fn a_wrapped_line_never_splits_a_figure_from_its_unit_or_its_digit_groups() {
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        let p = Painter::new(SVGBackend::with_string(&mut svg, (320, 100)), &theme, Locale::default());
+        let (en, fr) = (Locale::default(), Locale::for_locale("fr"));
+        let text = format!("58,240 inferences, {} week over week", en.change(Some(0.02)));
+        let french = format!("{} inférences en 1100 jours", fr.integer(58_240));
+        for room in (60..=400).step_by(5).map(f64::from) {
+            let lines = p.wrap(&text, room, 13.0, true);
+            assert!(lines.iter().all(|l| !l.starts_with('%')), "{room} px: {lines:?}");
+            let lines = p.wrap(&french, room, 13.0, true);
+            assert!(lines.iter().all(|l| !l.starts_with("240")), "{room} px: {lines:?}");
+        }
+    }
 }
