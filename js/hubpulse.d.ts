@@ -108,6 +108,8 @@ export interface InputSummary {
   sources: Source[];
   /** The part of the use counted; `null`: all of it. */
   filter: Filter | null;
+  /** The registry's display names of the filter's models, by id (those listed under a name of their own). */
+  filter_names: Record<string, string>;
 }
 
 export interface ModelRow {

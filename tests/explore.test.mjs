@@ -126,6 +126,9 @@ test('a click or Enter on a row keeps only its model, owner or category, and on 
   assert.deepEqual(one.filter, { ...none, model: [second.model], category: ['vision'] }, 'beside the category');
   assert.equal(one.events, count((m) => m === second.model));
   assert.equal(one.chips.length, 2);
+  assert.notEqual(second.name, second.model, 'the demo registry names its models');
+  assert.equal(one.chips[0][0], `model ${second.name} ×`, 'the chip names the model as its row did, not by id');
+  assert.ok(one.label.endsWith(` Filter: model ${second.name}; category vision.`), one.label);
   // The keyboard: the arrows reach the one row left, Enter on it shows every vision model again.
   await page.locator('#board').focus();
   await page.keyboard.press('ArrowDown');

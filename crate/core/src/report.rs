@@ -8,6 +8,7 @@ use crate::problems::Problem;
 use crate::provenance::{Basis, Source};
 use crate::window::Window;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The part of the use a report counts (docs/metrics.md#filters): the events of the models
@@ -190,7 +191,7 @@ pub struct Report {
 }
 
 /// What was read, what was refused, and where it came from (docs/inputs.md#bad-input, §1.6).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct InputSummary {
     /// Rows read from every input (blank lines are not rows).
     pub rows_read: u64,
@@ -218,6 +219,9 @@ pub struct InputSummary {
     pub sources: Vec<Source>,
     /// The part of the use counted; `null`: all of it.
     pub filter: Option<Filter>,
+    /// The registry's display names of the models the filter names, by id (those it lists
+    /// under a name of their own): a chart says the filter in the names its leaderboard shows.
+    pub filter_names: BTreeMap<String, String>,
 }
 
 /// A figure estimated from sketches rather than counted (docs/sources.md#sketches-distinct-callers-and-latency-from-rollups).
@@ -645,7 +649,7 @@ mod tests {
                    "owner_hhi", "effective_owners", "categories", "retention", "compared"]),
             ("window", &["from", "to", "days"]),
             ("input", &["rows_read", "rows_rejected", "warnings", "problems", "supply_source", "demand_source", "unit",
-                        "attribution", "unavailable", "estimates", "sources", "filter"]),
+                        "attribution", "unavailable", "estimates", "sources", "filter", "filter_names"]),
             ("input.problems.0", &["input", "severity", "line", "field", "reason"]),
             ("input.sources.0", &["input", "source", "bytes", "sha256", "fetched_at"]),
             ("by_mode", &["vanilla", "tee", "zkml", "other", "unknown"]),

@@ -254,7 +254,7 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<Drawn, DrawError<DB>> {
     let mut painter = Painter::new(backend, theme, options.locale.clone());
-    painter.scope = report.input.filter.as_ref().and_then(|filter| filtered::statement(filter, &options.locale));
+    painter.scope = filtered::statement(&report.input, &options.locale);
     painter.clear()?;
     let mut drawn = match kind {
         ChartKind::Overview => overview::draw(&painter, report)?,

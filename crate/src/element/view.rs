@@ -209,7 +209,7 @@ impl View {
     /// `text`, then the sentence saying which part of the use the report counts, if a part.
     fn with_scope(&self, text: String) -> String {
         let f = &self.options.locale;
-        match self.report.input.filter.as_ref().and_then(|filter| chart::filter_statement(filter, f)) {
+        match chart::filter_statement(&self.report.input, f) {
             Some(scope) => format!("{text} {}", f.say(Word::Sentence, &[("text", &scope)])),
             None => text,
         }
@@ -245,8 +245,7 @@ impl View {
 
     /// A chip for each value of the filter the report counts by: what removes it.
     pub fn chips(&self) -> Vec<Chip> {
-        let filter = self.report.input.filter.as_ref();
-        filter.map(|filter| chart::filter_chips(filter, &self.options.locale)).unwrap_or_default()
+        chart::filter_chips(&self.report.input, &self.options.locale)
     }
 
     /// The figures as a table, for screen readers: what the chart draws (a time chart's days or

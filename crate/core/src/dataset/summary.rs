@@ -3,6 +3,7 @@
 use super::Dataset;
 use crate::problems::Problems;
 use crate::report::{Estimate, InputSummary, Sketched, Unavailable};
+use std::collections::BTreeMap;
 
 impl Dataset {
     /// The sketches the rollups carry.
@@ -32,6 +33,18 @@ impl Dataset {
             estimates: Estimate::of(self.basis, self.sketched()),
             sources: self.sources.clone(),
             filter: self.filter.clone(),
+            filter_names: self.filter_names(),
         }
+    }
+
+    /// The display names of the models the filter names, by id, where the registry gives one.
+    fn filter_names(&self) -> BTreeMap<String, String> {
+        let ids = self.filter.iter().flat_map(|filter| &filter.model);
+        ids.filter_map(|id| {
+            let m = self.events.models.find(id)?;
+            let name = self.listings.get(m as usize)?.name.filter(|&name| name != id)?;
+            Some((id.clone(), name.to_owned()))
+        })
+        .collect()
     }
 }

@@ -99,24 +99,10 @@ fn lorenz(busy: &[u64], idle: usize, max: usize) -> Vec<[f64; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problems::Problems;
     use crate::report::{InputSummary, Report};
 
     fn report_of(counts: &[u64]) -> Report {
-        let input = InputSummary {
-            rows_read: 0,
-            rows_rejected: 0,
-            warnings: 0,
-            problems: Problems::default().problems,
-            supply_source: "estimated",
-            demand_source: Default::default(),
-            unit: "inferences".into(),
-            attribution: None,
-            unavailable: vec![],
-            estimates: vec![],
-            sources: vec![],
-            filter: None,
-        };
+        let input = InputSummary { supply_source: "estimated", unit: "inferences".into(), ..InputSummary::default() };
         let mut r = Report::empty(input, None);
         fill(counts, counts.iter().sum(), None, &mut r);
         r

@@ -308,6 +308,20 @@ mod filters {
     }
 
     #[test]
+    fn a_filtered_report_gives_the_registry_s_names_of_the_models_it_keeps() {
+        let events = "{\"ts\":\"2026-03-01\",\"model\":\"m0\"}\n{\"ts\":\"2026-03-01\",\"model\":\"m1\"}\n\
+                      {\"ts\":\"2026-03-01\",\"model\":\"m2\"}\n{\"ts\":\"2026-03-01\",\"model\":\"u9\"}\n";
+        let registry = r#"[{"model":"m0","listed_at":"2026-02-01","name":"Zero"},
+                           {"model":"m1","listed_at":"2026-02-01","name":"m1"},{"model":"m2","listed_at":"2026-02-01"}]"#;
+        let filter = Filter { model: ["m0", "m1", "m2", "u9"].map(String::from).to_vec(), ..Filter::default() };
+        let report = report_of(events, registry, &ReportOptions { filter, ..ReportOptions::default() });
+        let names: Vec<(&str, &str)> =
+            report.input.filter_names.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(names, [("m0", "Zero")], "only a name of its own; none for an unnamed or unlisted model");
+        assert!(report_of(events, registry, &ReportOptions::default()).input.filter_names.is_empty());
+    }
+
+    #[test]
     fn a_filtered_report_is_the_report_of_the_events_filtered_beforehand() {
         let (events, registry) = inputs(&|_| true);
         let strings = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
