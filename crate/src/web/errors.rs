@@ -29,21 +29,27 @@ pub fn to_js(error: &Error) -> JsValue {
 /// would add) and names the option at fault, which those words do not ("invalid type: string
 /// \"lots\", expected u64"): the first key whose value alone does not read.
 pub fn read_options<T: DeserializeOwned>(given: JsValue, what: &str) -> Result<T, JsValue> {
-    let error = match serde_wasm_bindgen::from_value(given.clone()) {
-        Ok(read) => return Ok(read),
-        Err(error) => js_message(&error.into()),
-    };
+    serde_wasm_bindgen::from_value(given.clone()).map_err(|error| {
+        unreadable(what, &given, error, &|one| serde_wasm_bindgen::from_value::<T>(one).is_err())
+    })
+}
+
+/// The error of options `given` that do not read, naming the first key whose value alone
+/// `fails` to (compiled once, not for each type of options).
+fn unreadable(what: &str, given: &JsValue, error: serde_wasm_bindgen::Error, fails: &dyn Fn(JsValue) -> bool) -> JsValue {
+    let error = js_message(&error.into());
     let fails_alone = |key: &JsValue| {
         let one = Object::new();
-        let _ = Reflect::set(&one, key, &Reflect::get(&given, key).unwrap_or_default());
-        serde_wasm_bindgen::from_value::<T>(one.into()).is_err()
+        let _ = Reflect::set(&one, key, &Reflect::get(given, key).unwrap_or_default());
+        fails(one.into())
     };
     let at_fault = given.dyn_ref::<Object>().and_then(|given| Object::keys(given).iter().find(fails_alone));
-    Err(to_js(&Error::Inputs(match at_fault.and_then(|key| key.as_string()) {
-        // Some messages name it already ("unknown field `colour`").
-        Some(key) if !error.contains(&key) => format!("{what}: {key}: {error}"),
+    // Some messages name it already: "credentials is …", "unknown field `colour`".
+    let said = |key: &str| error.starts_with(key) || error.split('`').any(|word| word == key);
+    to_js(&Error::Inputs(match at_fault.and_then(|key| key.as_string()) {
+        Some(key) if !said(&key) => format!("{what}: {key}: {error}"),
         _ => format!("{what}: {error}"),
-    })))
+    }))
 }
 
 /// The message of a JavaScript error value.

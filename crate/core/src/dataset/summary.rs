@@ -38,13 +38,15 @@ impl Dataset {
     }
 
     /// The display names of the models the filter names, by id, where the registry gives one.
+    /// (Inserted one by one: collecting would compile a sort of its own, 4 KB of wasm.)
     fn filter_names(&self) -> BTreeMap<String, String> {
-        let ids = self.filter.iter().flat_map(|filter| &filter.model);
-        ids.filter_map(|id| {
-            let m = self.events.models.find(id)?;
-            let name = self.listings.get(m as usize)?.name.filter(|&name| name != id)?;
-            Some((id.clone(), name.to_owned()))
-        })
-        .collect()
+        let mut names = BTreeMap::new();
+        for id in self.filter.iter().flat_map(|filter| &filter.model) {
+            let m = self.events.models.find(id);
+            if let Some(name) = m.and_then(|m| self.listings.get(m as usize)?.name).filter(|&name| name != id) {
+                names.insert(id.clone(), name.to_owned());
+            }
+        }
+        names
     }
 }
