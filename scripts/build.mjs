@@ -1,4 +1,4 @@
-// Builds the widget: the crate to wasm (release), bound with wasm-bindgen for the web,
+// Builds the widget: the crate to wasm (the `wasm` profile: Cargo.toml), bound with wasm-bindgen for the web,
 // shrunk with binaryen's wasm-opt, into www/pkg/ (the default part) and www/pkg/extra/ (the
 // optional part); the element's modules (js/) minified into www/, and the glue minified in
 // place; the languages' words (crate/words/) into www/pkg/words/; and the demo's synthetic
@@ -9,7 +9,7 @@ import { minifyElement, minifyFile } from './minify.mjs';
 import { run } from './run.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const wasm = `${root}target/wasm32-unknown-unknown/release/hubpulse.wasm`;
+const wasm = `${root}target/wasm32-unknown-unknown/wasm/hubpulse.wasm`;
 
 /**
  * The two parts a page may download (docs/architecture.md#what-a-page-downloads): the default
@@ -29,7 +29,7 @@ const parts = [
 const cargoHome = process.env.CARGO_HOME ?? `${homedir()}/.cargo`;
 const remap = `target.wasm32-unknown-unknown.rustflags=["--remap-path-prefix=${cargoHome}/registry/src/="]`;
 for (const { dir, features } of parts) {
-  run('cargo', ['build', '--config', remap, '--release', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib', ...features], { cwd: root });
+  run('cargo', ['build', '--config', remap, '--profile', 'wasm', '--target', 'wasm32-unknown-unknown', '-p', 'hubpulse', '--lib', ...features], { cwd: root });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', dir, wasm]);
   // Passes repeated until they find nothing more (1.2 KiB gzipped for ~12 s a part), and no
   // custom sections that only tools read.
