@@ -53,7 +53,7 @@ fn heading_keeping<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading, end: 
         p.text(line, PAD, y, SUBTITLE_SIZE, p.theme.muted, false, Anchor::TopLeft)?;
     }
     let top = PAD + 50.0 + below + (subtitle.len().max(1) - 1) as f64 * SUBTITLE_LINE;
-    if p.scope.is_none() {
+    if p.scope.is_none() || !p.chips {
         return Ok(top);
     }
     // A band under the heading for the chips that remove the filter's values.

@@ -204,6 +204,9 @@ pub struct ChartOptions {
     pub hidden: Vec<String>,
     /// How numbers are written (the `locale` attribute, else the browser's language).
     pub locale: format::Locale,
+    /// Whether a filtered chart leaves a band under its heading for the element's chips that
+    /// remove the filter's values; a chart drawn to a file has no chips, and no empty band.
+    pub chips: bool,
 }
 
 impl ChartOptions {
@@ -255,6 +258,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<Drawn, DrawError<DB>> {
     let mut painter = Painter::new(backend, theme, options.locale.clone());
     painter.scope = filtered::statement(&report.input, &options.locale);
+    painter.chips = options.chips;
     painter.clear()?;
     let mut drawn = match kind {
         ChartKind::Overview => overview::draw(&painter, report)?,

@@ -49,14 +49,15 @@ pub struct Painter<'t, DB: DrawingBackend> {
     /// The part of the use drawn, when it is not all of it (a filter's statement): said
     /// before every subtitle, so that no chart of part of the use reads as the whole.
     pub scope: Option<String>,
-    /// Where the heading of a chart with a `scope` left a band free for the element's
-    /// filter chips (their top left corner).
+    /// Whether the heading of a chart with a `scope` leaves a band for the element's chips.
+    pub chips: bool,
+    /// Where the heading left that band (the chips' top left corner).
     pub chips_at: Cell<Option<(f64, f64)>>,
 }
 
 impl<'t, DB: DrawingBackend> Painter<'t, DB> {
     pub fn new(backend: DB, theme: &'t Theme, fmt: Locale) -> Self {
-        Painter { area: backend.into_drawing_area(), theme, fmt, scope: None, chips_at: Cell::new(None) }
+        Painter { area: backend.into_drawing_area(), theme, fmt, scope: None, chips: false, chips_at: Cell::new(None) }
     }
 
     /// Width and height in CSS pixels.

@@ -298,6 +298,7 @@ impl ChartConfig {
             model: get("model").map(str::to_owned),
             hidden: Vec::new(),
             locale: reader,
+            chips: true,
         };
         let theme = match get("theme").map(str::trim) {
             None | Some("auto") => ThemeChoice::Auto,

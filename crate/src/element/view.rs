@@ -415,7 +415,7 @@ mod tests {
     /// `kind` (by `by`) of `hub()` counted by `filter`, drawn 640 px wide.
     fn filtered_view(kind: ChartKind, by: By, filter: Filter) -> View {
         let report = hub().report(&ReportOptions { filter, ..Default::default() }).expect("a report");
-        let options = ChartOptions { by, ..ChartOptions::default() };
+        let options = ChartOptions { by, chips: true, ..ChartOptions::default() };
         let mut view = View::new(report, kind, options, Theme::named(ThemeName::Light));
         view.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
         view
@@ -567,5 +567,12 @@ mod tests {
         assert_eq!(chips, [("owner", "Remove the filter owner acme"), ("category", "Remove the filter category chat")]);
         let whole = filtered_view(ChartKind::Volume, By::Model, Filter::default());
         assert!(!whole.summary().contains("Filter") && whole.chips().is_empty());
+        assert!(view.chips_at().is_some() && whole.chips_at().is_none(), "a band for the chips of a filter");
+        // Drawn to a file, a filtered chart has no chips: no empty band under its heading.
+        let filter = Filter { owner: vec!["acme".into()], ..Filter::default() };
+        let report = hub().report(&ReportOptions { filter, ..Default::default() }).expect("a report");
+        let mut file = View::new(report, ChartKind::Volume, ChartOptions::default(), Theme::named(ThemeName::Light));
+        file.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
+        assert_eq!(file.chips_at(), None);
     }
 }

@@ -29,14 +29,18 @@ pub fn to_js(error: &Error) -> JsValue {
 /// would add) and names the option at fault, which those words do not ("invalid type: string
 /// \"lots\", expected u64"): the first key whose value alone does not read.
 pub fn read_options<T: DeserializeOwned>(given: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(given.clone()).map_err(|error| {
-        unreadable(what, &given, error, &|one| serde_wasm_bindgen::from_value::<T>(one).is_err())
-    })
+    serde_wasm_bindgen::from_value(given.clone())
+        .map_err(|error| unreadable(what, &given, error, &|one| serde_wasm_bindgen::from_value::<T>(one).is_err()))
 }
 
 /// The error of options `given` that do not read, naming the first key whose value alone
 /// `fails` to (compiled once, not for each type of options).
-fn unreadable(what: &str, given: &JsValue, error: serde_wasm_bindgen::Error, fails: &dyn Fn(JsValue) -> bool) -> JsValue {
+fn unreadable(
+    what: &str,
+    given: &JsValue,
+    error: serde_wasm_bindgen::Error,
+    fails: &dyn Fn(JsValue) -> bool,
+) -> JsValue {
     let error = js_message(&error.into());
     let fails_alone = |key: &JsValue| {
         let one = Object::new();
