@@ -12,7 +12,7 @@ use crate::chart::{By, ChartKind, ChartOptions, SHARE_PARTS};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::metrics::{Detail, GroupProgress, GroupSteps, Groups, Progress, ReportOptions, ReportSteps};
-use crate::report::{Filter, Report};
+use crate::report::{Filter, ModelRow, Report};
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -220,26 +220,30 @@ impl SharedReports {
                     Some(kept) => kept,
                     empty => empty.insert((ask.key.clone(), self.shared(ask)?)),
                 };
-                let mut report = kept.clone();
-                report.models.truncate(*rows);
-                Ok(report)
+                Ok(with_rows(kept, |models| models[..(*rows).min(models.len())].to_vec()))
             }
             // A model's row is among the kept ones when it is that busy. Only an id is looked
             // for: an id wins over a display name wherever the model ranks.
             Detail::Model(wanted) => {
-                let kept = last.as_ref().map(|(_, report)| report);
+                let kept = last.as_mut().map(|(_, report)| report);
                 match kept.and_then(|r| r.models.iter().position(|row| row.model == wanted.trim()).map(|at| (r, at))) {
-                    Some((kept, at)) => {
-                        let mut report = kept.clone();
-                        report.models = vec![report.models.swap_remove(at)];
-                        Ok(report)
-                    }
+                    Some((kept, at)) => Ok(with_rows(kept, |models| vec![models[at].clone()])),
                     None => ask.data.report_with(&ask.asked, detail),
                 }
             }
             _ => ask.data.report_with(&ask.asked, detail),
         }
     }
+}
+
+/// A copy of `kept` with the model rows `rows` picks from its own: the others are not copied
+/// (each row carries its daily series: fifty of a long window's are a few hundred KB).
+fn with_rows(kept: &mut Report, rows: impl FnOnce(&[ModelRow]) -> Vec<ModelRow>) -> Report {
+    let models = std::mem::take(&mut kept.models);
+    let mut report = kept.clone();
+    report.models = rows(&models);
+    kept.models = models;
+    report
 }
 
 /// The steps under way for `options` in `pending`, taken out.
