@@ -78,7 +78,7 @@ class HubPulse extends HTMLElement {
     const view = () => this.#view;
     const csv = () => (this.#view && this.#holding.data ? this.#holding.data.csv(this.#view.reportOptions) : null);
     this.#panels = new Panels({ view, csv, canvas: this.#canvas, name: () => this.getAttribute('chart') ?? 'overview',
-                                draw: (dpr) => this.#draw(dpr) }, this.#tools, root);
+                                draw: (dpr, forFile) => this.#draw(dpr, forFile) }, this.#tools, root);
     root.append(this.#status.box); // above the menu and the panel
     this.#pointer = new Pointer(this, this.#overlay, this.#tooltip, this.#live, {
       view, zoomTo: (range) => this.#zoom.to(range), resetZoom: () => this.resetZoom(),
@@ -334,12 +334,13 @@ class HubPulse extends HTMLElement {
     }
   }
 
-  #draw(dpr = window.devicePixelRatio || 1) {
+  /** Draws the chart; `forFile`: for the PNG export (the chips keep their place). */
+  #draw(dpr = window.devicePixelRatio || 1, forFile = false) {
     if (!this.#view) return;
     const { width, height } = this.getBoundingClientRect();
     try {
-      this.#view.draw(Math.floor(width), Math.floor(height), dpr);
-      this.#chips.place(this.#view);
+      this.#view.draw(Math.floor(width), Math.floor(height), dpr, forFile);
+      if (!forFile) this.#chips.place(this.#view);
     } catch (error) {
       this.#fail(error);
     }

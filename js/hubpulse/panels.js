@@ -12,7 +12,7 @@ export class Panels {
   /** `key => text`, set by `relabel`. */
   #say;
 
-  /** `host`: `{ view(), csv(), name(), draw(dpr), canvas }`; the parts go into `tools` and `root`. */
+  /** `host`: `{ view(), csv(), name(), draw(dpr, forFile), canvas }`; the parts go into `tools` and `root`. */
   constructor(host, tools, root) {
     this.#host = host;
     this.#button.setAttribute('aria-haspopup', 'true');
@@ -49,7 +49,7 @@ export class Panels {
   exportPng() {
     const view = this.#host.view();
     if (!view) return;
-    this.#host.draw(2);
+    this.#host.draw(2, true);
     this.#host.canvas.toBlob((blob) => blob && download(blob, `hubpulse-${this.#host.name()}.png`));
     this.#host.draw();
   }

@@ -58,6 +58,15 @@ impl View {
         Ok(())
     }
 
+    /// Draws as [`View::draw`] does, for a file (the PNG export): the filter's chips are the
+    /// page's, not the canvas's, so no band is left for them.
+    pub fn draw_for_file<DB: DrawingBackend>(&mut self, backend: DB) -> Result<(), DrawError<DB>> {
+        let chips = std::mem::replace(&mut self.options.chips, false);
+        let drawn = self.draw(backend);
+        self.options.chips = chips;
+        drawn
+    }
+
     /// Draws the interaction layer: the crosshair at x and the span being brushed.
     pub fn draw_overlay<DB: DrawingBackend>(
         &self,
@@ -574,5 +583,11 @@ mod tests {
         let mut file = View::new(report, ChartKind::Volume, ChartOptions::default(), Theme::named(ThemeName::Light));
         file.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
         assert_eq!(file.chips_at(), None);
+        // Nor does the element's PNG export, whose chips stay on the page.
+        let mut view = view;
+        view.draw_for_file(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
+        assert_eq!(view.chips_at(), None);
+        view.draw(SVGBackend::with_string(&mut String::new(), (640, 360))).expect("drawn");
+        assert!(view.chips_at().is_some(), "and drawn again on the page, it leaves the band");
     }
 }

@@ -159,14 +159,16 @@ impl JsView {
         to_object(&self.options)
     }
 
-    /// Draws at `width × height` CSS pixels and `dpr` device pixels per CSS pixel.
-    pub fn draw(&mut self, width: u32, height: u32, dpr: f64) -> Result<(), JsValue> {
+    /// Draws at `width × height` CSS pixels and `dpr` device pixels per CSS pixel; `for_file`:
+    /// for the PNG export, without the band a filtered chart leaves for the page's chips.
+    pub fn draw(&mut self, width: u32, height: u32, dpr: f64, for_file: bool) -> Result<(), JsValue> {
         if width == 0 || height == 0 {
             return Ok(());
         }
         self.size = (width, height, dpr);
         let backend = HiDpiCanvas::new(&self.canvas, width, height, dpr).ok_or_else(no_context)?;
-        self.view.draw(backend).map_err(|e| to_js(&Error::Inputs(e.to_string())))?;
+        let drawn = if for_file { self.view.draw_for_file(backend) } else { self.view.draw(backend) };
+        drawn.map_err(|e| to_js(&Error::Inputs(e.to_string())))?;
         self.paint_overlay(None, None)
     }
 
@@ -227,7 +229,7 @@ impl JsView {
     fn redrawn(&mut self, key: Option<String>) -> Result<Option<String>, JsValue> {
         if key.is_some() {
             let (w, h, dpr) = self.size;
-            self.draw(w, h, dpr)?;
+            self.draw(w, h, dpr, false)?;
         }
         Ok(key)
     }
