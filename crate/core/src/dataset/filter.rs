@@ -11,6 +11,7 @@ use crate::provenance::Basis;
 use crate::report::Filter;
 use crate::store::{Events, Labels, Tallies, NONE};
 use crate::text::quoted;
+use std::collections::BTreeMap;
 
 /// What a filter names that nothing in the data has: an error, since a misspelt value would
 /// otherwise count zero, silently.
@@ -53,7 +54,21 @@ impl Dataset {
             period: self.period,
             carried: self.carried.clone(),
             filter: Some(filter.clone()),
+            filter_names: self.registry_names(&filter.model),
         })
+    }
+
+    /// The display names of `models` (ids), by id, where the registry gives one of their own.
+    /// (Inserted one by one: collecting would compile a sort of its own, 4 KB of wasm.)
+    fn registry_names(&self, models: &[String]) -> BTreeMap<String, String> {
+        let mut names = BTreeMap::new();
+        for id in models {
+            let m = self.events.models.find(id);
+            if let Some(name) = m.and_then(|m| self.listings.get(m as usize)?.name).filter(|&name| name != id) {
+                names.insert(id.clone(), name.to_owned());
+            }
+        }
+        names
     }
 
     /// Whether `filter` keeps each model id.

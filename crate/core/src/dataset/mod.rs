@@ -20,6 +20,7 @@ use crate::provenance::{Basis, Origin, Source};
 use crate::report::Filter;
 use crate::store::{EventLog, Events, Listing, Listings, Registry, Tallies, NONE};
 use crate::window::Window;
+use std::collections::BTreeMap;
 
 /// Every input of one load, read and resolved against each other: what any report is
 /// computed from.
@@ -49,6 +50,9 @@ pub struct Dataset {
     /// The filter this dataset was cut by from a whole one ([`Dataset::filtered`]): every
     /// report of it says so (`input.filter`).
     pub(crate) filter: Option<Filter>,
+    /// The registry's names of the filter's models, by id (`input.filter_names`): found once,
+    /// when the dataset is cut, not at each report of it.
+    pub(crate) filter_names: BTreeMap<String, String>,
 }
 
 impl Dataset {

@@ -3,7 +3,6 @@
 use super::Dataset;
 use crate::problems::Problems;
 use crate::report::{Estimate, InputSummary, Sketched, Unavailable};
-use std::collections::BTreeMap;
 
 impl Dataset {
     /// The sketches the rollups carry.
@@ -33,20 +32,7 @@ impl Dataset {
             estimates: Estimate::of(self.basis, self.sketched()),
             sources: self.sources.clone(),
             filter: self.filter.clone(),
-            filter_names: self.filter_names(),
+            filter_names: self.filter_names.clone(),
         }
-    }
-
-    /// The display names of the models the filter names, by id, where the registry gives one.
-    /// (Inserted one by one: collecting would compile a sort of its own, 4 KB of wasm.)
-    fn filter_names(&self) -> BTreeMap<String, String> {
-        let mut names = BTreeMap::new();
-        for id in self.filter.iter().flat_map(|filter| &filter.model) {
-            let m = self.events.models.find(id);
-            if let Some(name) = m.and_then(|m| self.listings.get(m as usize)?.name).filter(|&name| name != id) {
-                names.insert(id.clone(), name.to_owned());
-            }
-        }
-        names
     }
 }
