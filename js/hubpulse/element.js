@@ -180,9 +180,9 @@ class HubPulse extends HTMLElement {
     if (!started) return;
     if (name === 'locale') {
       // The new language's words first (fetched once a page), then the change as any other.
-      const generation = this.#generation;
+      const current = this.#current();
       wordsFor(this).then((words) => {
-        if (generation !== this.#generation || this.getAttribute('locale') !== after) return;
+        if (!current() || this.getAttribute('locale') !== after) return;
         this.#words = words;
         this.#changed(name);
       });
@@ -243,8 +243,8 @@ class HubPulse extends HTMLElement {
   }
 
   async #load() {
-    const generation = ++this.#generation;
-    const current = () => generation === this.#generation;
+    this.#generation++;
+    const current = this.#current();
     const previous = this.#holding.detach();
     const words = wordsFor(this); // fetched while the wasm starts
     await ready;
