@@ -235,7 +235,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
         // ("284 / 2…" of "284 / 284" at 320 px).
         let (label, label_size) = fitted(p, &tile.label, inner, 12.0, 10.0, false);
         // A label cut short takes a second line where the tile has room for it ("Genutzte
-        // gelistete Modelle", "Models carrying 80 %" at 320 px); the figures move down.
+        // gelistete Modelle" at 320 px); the figures move down.
         let label = if label.ends_with('…') && tile_h >= TWO_LINE_TILE {
             two_lines(p, &tile.label, inner, label_size, false, "")
         } else {
