@@ -67,7 +67,9 @@ const CHIPS_BAND: f64 = 20.0;
 /// `text` on at most two lines of `room` pixels, the second cut short with "…" if need be,
 /// before `end` when the text ends with it. An `end` that takes most of a line (a long
 /// window's days in German at 320 px) takes the second line alone, the words before it the
-/// first, cut short: a reader can guess what is counted but not over which days.
+/// first, cut short: a reader can guess what is counted but not over which days. An `end`
+/// wider than a line (a window of years in English under ~260 px) takes both lines, broken
+/// after its dash, rather than lose its last day.
 pub(super) fn two_lines<DB: DrawingBackend>(
     p: &Painter<DB>,
     text: &str,
@@ -84,7 +86,12 @@ pub(super) fn two_lines<DB: DrawingBackend>(
     if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty()) {
         if end_width >= room * 0.8 {
             let end = end.trim_start_matches([',', ' ']);
-            return vec![p.fit_words(head, room, size, bold), p.fit_words(end, room, size, bold)];
+            let halves = end.split_once(" – ").filter(|_| p.text_width(end, size, bold) > room);
+            let (first, second) = match halves {
+                Some((from, to)) => (format!("{from} –"), to),
+                None => (head.to_owned(), end),
+            };
+            return vec![p.fit_words(&first, room, size, bold), p.fit_words(second, room, size, bold)];
         }
         let mut lines = p.wrap(head, room, size, bold);
         let rest = lines.split_off(HEADING_LINES - 1).join(" ");
@@ -372,6 +379,13 @@ mod tests {
             let texts = frame_texts("2021-05-19", "2025-06-26", false, subtitle, width);
             assert!(texts.iter().any(|t| t.ends_with("May 19, 2021 – Jun 26, 2025 (UTC)")), "{width} px: {texts:?}");
             assert!(texts.iter().any(|t| t.starts_with("Inferences per")), "{width} px: {texts:?}");
+        }
+        // Narrower, the window alone is wider than a line: it takes both, broken after its dash.
+        for width in [240, 260] {
+            let texts = frame_texts("2021-05-19", "2025-06-26", false, subtitle, width);
+            let at =
+                texts.iter().position(|t| t == "May 19, 2021 –").unwrap_or_else(|| panic!("{width} px: {texts:?}"));
+            assert_eq!(texts.get(at + 1).map(String::as_str), Some("Jun 26, 2025 (UTC)"), "{width} px");
         }
     }
 
