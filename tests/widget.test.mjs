@@ -72,19 +72,29 @@ test('the chart follows its container when it is resized', async () => {
   await page.close();
 });
 
-test('a URL that fails shows the reason instead of a blank canvas', async () => {
+test('a URL that fails shows the reason instead of a blank canvas, inside a narrow widget too', async () => {
   const page = await suite.browser.newPage();
   await page.goto(suite.server.url);
   await page.evaluate(() => {
     const el = document.createElement('hub-pulse');
     el.id = 'broken';
-    el.setAttribute('src', 'data/no-such-file.ndjson');
+    // A URL longer than a line of a 320 px widget: it breaks where it must, not past the edges.
+    el.setAttribute('src', `data/no-such-file-${'x'.repeat(40)}.ndjson`);
+    el.style.width = '320px';
     document.body.append(el);
   });
   assert.equal(await settled(page, '#broken'), 'error');
-  const message = await page.evaluate(() => document.querySelector('#broken').shadowRoot.querySelector('.status').textContent);
-  assert.match(message, /no-such-file\.ndjson/);
+  const { message, host, text } = await page.evaluate(() => {
+    const el = document.querySelector('#broken');
+    const status = el.shadowRoot.querySelector('.status');
+    const range = document.createRange();
+    range.selectNodeContents(status);
+    const box = (r) => ({ left: r.left, right: r.right });
+    return { message: status.textContent, host: box(el.getBoundingClientRect()), text: box(range.getBoundingClientRect()) };
+  });
+  assert.match(message, /no-such-file-x+\.ndjson/);
   assert.match(message, /404/);
+  assert.ok(text.left >= host.left && text.right <= host.right, `the reason spills out: ${JSON.stringify({ host, text })}`);
   await page.close();
 });
 

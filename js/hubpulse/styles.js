@@ -13,7 +13,7 @@ sheet.replaceSync(`
   .overlay { touch-action: pan-y; cursor: crosshair; }
   .status { position: absolute; inset: 0; display: flex; flex-direction: column; gap: 8px;
             align-items: center; justify-content: center; padding: 16px; text-align: center;
-            background: inherit; }
+            background: inherit; overflow-wrap: anywhere; }
   [hidden] { display: none !important; }
   .status.error { color: var(--hubpulse-error, #b3261e); }
   :host([data-theme="dark"]) .status.error { color: var(--hubpulse-error, #f2b8b5); }
@@ -21,7 +21,7 @@ sheet.replaceSync(`
   .notice { position: absolute; left: 8px; bottom: 4px; max-width: calc(100% - 16px); font-size: 11px;
             color: var(--hubpulse-muted, #5f6670); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .tooltip { position: absolute; pointer-events: none; min-width: 120px; max-width: 260px; padding: 8px 10px;
-             font-size: 12px; line-height: 1.45; border-radius: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.18);
+             font-size: 12px; line-height: 1.45; border-radius: 6px; overflow-wrap: anywhere; box-shadow: 0 2px 10px rgba(0,0,0,.18);
              background: var(--hubpulse-tooltip-background, #1b1e23); color: var(--hubpulse-tooltip-text, #fff); }
   :host([data-theme="dark"]) .tooltip { background: var(--hubpulse-tooltip-background, #e8eaed);
                                          color: var(--hubpulse-tooltip-text, #1b1e23); }
