@@ -16,6 +16,8 @@ use plotters::prelude::DrawingBackend;
 use std::borrow::Cow;
 
 const ROW: f64 = 30.0;
+/// The least room the longest bar keeps before the trend gives way to it.
+const MIN_BAR: f64 = 16.0;
 
 /// One row: a model's or an owner's.
 struct Row<'r> {
@@ -135,19 +137,28 @@ pub fn draw<DB: DrawingBackend>(
     let wide = width >= 560.0;
     let has_figure = rows.iter().any(|r| r.figure.is_some());
     let figure_w = if wide && has_figure { 70.0 } else { 0.0 };
-    let trend_w = if rows.iter().all(|r| r.trend.is_none()) {
+    let mut trend_w = if rows.iter().all(|r| r.trend.is_none()) {
         0.0
     } else if wide {
         80.0
     } else {
         70.0
     };
-    let name_w = (width * 0.26).clamp(80.0, 220.0);
     let spark_w = if wide { 80.0 } else { 0.0 };
-    let stats_w = figure_w + trend_w;
+    let value = |r: &Row| format!("{} · {}", f.compact(r.events as f64), f.percent(r.share));
+    // The widest value needs room after the longest bar. Where the names and that leave the
+    // bars too little (under ~310 px), the trend gives way rather than overlap the values (the
+    // tooltip keeps it); narrower still, the names do.
+    let value_w = rows.iter().take(shown).map(|r| p.text_width(&value(r), LABEL_SIZE, false)).fold(0.0, f64::max);
+    let bar_right = |trend_w: f64| width - PAD - spark_w - figure_w - trend_w - value_w - 10.0;
+    let name_w = (width * 0.26).clamp(80.0, 220.0);
+    if bar_right(trend_w) - (PAD + name_w + 8.0) < MIN_BAR {
+        trend_w = 0.0;
+    }
+    let name_w = name_w.min(bar_right(trend_w) - PAD - 8.0 - MIN_BAR).max(48.0);
     let bar_left = PAD + name_w + 8.0;
-    let stats_x = width - PAD - spark_w - stats_w;
-    let bar_right = stats_x - 84.0; // room for the value after the longest bar
+    let stats_x = width - PAD - spark_w - figure_w - trend_w;
+    let bar_right = bar_right(trend_w);
     if wide {
         // The columns' headers, over their left edges.
         let header = |word: Word, x: f64| {
@@ -170,12 +181,11 @@ pub fn draw<DB: DrawingBackend>(
         p.text(&name, PAD, mid, 12.0, p.theme.text, false, Anchor::MiddleLeft)?;
         let bar_end = bar_left + (bar_right - bar_left).max(0.0) * r.events as f64 / max;
         p.fill_rect(bar_left, mid - 7.0, bar_end.max(bar_left + 1.0), mid + 7.0, p.theme.demand_fill)?;
-        let value = format!("{} · {}", p.fmt.compact(r.events as f64), p.fmt.percent(r.share));
-        p.text(&value, bar_end + 6.0, mid, LABEL_SIZE, p.theme.text, false, Anchor::MiddleLeft)?;
+        p.text(&value(r), bar_end + 6.0, mid, LABEL_SIZE, p.theme.text, false, Anchor::MiddleLeft)?;
         if let Some(figure) = r.figure.as_deref().filter(|_| figure_w > 0.0) {
             p.text(figure, stats_x, mid, LABEL_SIZE, p.theme.muted, false, Anchor::MiddleLeft)?;
         }
-        if let Some(wow) = r.trend {
+        if let Some(wow) = r.trend.filter(|_| trend_w > 0.0) {
             let (arrow, color) = match wow {
                 Some(w) if w > 0.0 => ("▲", p.theme.up),
                 Some(w) if w < 0.0 => ("▼", p.theme.down),
@@ -224,6 +234,55 @@ mod tests {
             p.present().expect("presented");
         }
         svg
+    }
+
+    /// Each `<text>` of `svg`: its x, its y and what it says.
+    fn placed_texts(svg: &str) -> Vec<(f64, f64, String)> {
+        let attribute = |tag: &str, name: &str| -> Option<f64> {
+            tag.split(&format!(" {name}=\"")).nth(1)?.split('"').next()?.parse().ok()
+        };
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let (tag, rest) = t.split_once('>')?;
+                let text = rest.split_once("</text>")?.0.trim().to_owned();
+                Some((attribute(tag, "x")?, attribute(tag, "y")?, text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_narrow_leaderboard_never_draws_a_value_over_its_trend() {
+        let rollups = "day,model,events\n2026-03-01,alpha,9000\n2026-03-02,alpha,12345\n2026-03-02,beta,3300\n";
+        let data =
+            Dataset::from_bytes(Inputs { rollups: Some(rollups.as_bytes()), ..Inputs::default() }).expect("read");
+        let report = data.report(&ReportOptions::default()).expect("a report");
+        let theme = Theme::named(ThemeName::Light);
+        let mut scratch = String::new();
+        let measure = Painter::new(SVGBackend::with_string(&mut scratch, (10, 10)), &theme, Locale::default());
+        let mut trends = Vec::new();
+        for width in (200..=640).step_by(20) {
+            let mut svg = String::new();
+            {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 300)), &theme, Locale::default());
+                draw(&p, &report, &ChartOptions::default()).expect("drawn");
+                p.present().expect("presented");
+            }
+            let texts = placed_texts(&svg);
+            let values: Vec<_> = texts.iter().filter(|(_, _, t)| t.contains(" · ")).collect();
+            assert_eq!(values.len(), 2, "{width} px: {texts:?}");
+            for (x, y, value) in values {
+                let end = x + measure.text_width(value, LABEL_SIZE, false);
+                assert!(end <= f64::from(width) - PAD, "{width} px: {value} runs past the edge");
+                // The trend, when drawn, is the next text on the value's row.
+                if let Some((trend_x, _, trend)) = texts.iter().find(|(tx, ty, _)| ty == y && tx > x) {
+                    assert!(end < *trend_x, "{width} px: {value} runs into {trend}");
+                    trends.push(width);
+                }
+            }
+        }
+        // The trend gives way only where the bars would have no room: from 320 px it is drawn.
+        assert_eq!(trends.first(), Some(&320), "{trends:?}");
     }
 
     #[test]
