@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 const ROW: f64 = 30.0;
 /// The least room the longest bar keeps before the trend gives way to it.
-const MIN_BAR: f64 = 16.0;
+const MIN_BAR: f64 = 12.0;
 
 /// One row: a model's or an owner's.
 struct Row<'r> {
@@ -150,7 +150,7 @@ pub fn draw<DB: DrawingBackend>(
     // bars too little (under ~310 px), the trend gives way rather than overlap the values (the
     // tooltip keeps it); narrower still, the names do.
     let value_w = rows.iter().take(shown).map(|r| p.text_width(&value(r), LABEL_SIZE, false)).fold(0.0, f64::max);
-    let bar_right = |trend_w: f64| width - PAD - spark_w - figure_w - trend_w - value_w - 10.0;
+    let bar_right = |trend_w: f64| width - PAD - spark_w - figure_w - trend_w - value_w - 16.0;
     let name_w = (width * 0.26).clamp(80.0, 220.0);
     if bar_right(trend_w) - (PAD + name_w + 8.0) < MIN_BAR {
         trend_w = 0.0;
