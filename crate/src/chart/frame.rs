@@ -251,20 +251,28 @@ pub struct LegendHit {
 
 /// The height of a row of the legend.
 const LEGEND_ROW: f64 = 18.0;
+/// The least width of a legend's column, when its rows become columns: a swatch and a
+/// label of about ten letters.
+const LEGEND_COLUMN: f64 = 100.0;
 
 /// Draws `items` from `y` down and returns where each entry landed and how many rows it
 /// took: one row from the right edge where the entries fit in 60 % of the width, else rows
-/// from the left edge, wrapped, so that a narrow chart keeps every label. Hidden series are
-/// drawn hollow and muted.
+/// from the left edge, wrapped, so that a narrow chart keeps every label. Rows that would
+/// take more than a quarter of the chart's height (eight long names at 320 px took seven
+/// rows and left the plot 45 px) become columns of labels cut to fit, when that takes fewer
+/// rows (a bar's tooltip names each series whole). Hidden series are drawn hollow and muted.
 pub fn legend<DB: DrawingBackend>(
     p: &Painter<DB>,
     items: &[LegendItem],
     y: f64,
 ) -> Result<(Vec<LegendHit>, usize), DrawError<DB>> {
-    let (width, _) = p.size();
+    let (width, height) = p.size();
     let room = width - 2.0 * PAD;
-    let labels: Vec<String> = items.iter().map(|i| p.fit(&i.label, room - 26.0, LABEL_SIZE, false)).collect();
-    let entries: Vec<f64> = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false) + 26.0).collect();
+    let fitted = |label_room: f64| -> Vec<String> {
+        items.iter().map(|i| p.fit(&i.label, label_room - 26.0, LABEL_SIZE, false)).collect()
+    };
+    let mut labels = fitted(room);
+    let mut entries: Vec<f64> = labels.iter().map(|l| p.text_width(l, LABEL_SIZE, false) + 26.0).collect();
     let full: f64 = entries.iter().sum();
     // Where each entry starts, and on which row.
     let mut places = Vec::with_capacity(items.len());
@@ -282,6 +290,14 @@ pub fn legend<DB: DrawingBackend>(
             }
             places.push((x, row));
             x += entry;
+        }
+        let rows = places.last().map_or(0, |&(_, row)| row + 1);
+        let columns = ((room / LEGEND_COLUMN).floor() as usize).max(1);
+        if rows as f64 * LEGEND_ROW > height * 0.25 && items.len().div_ceil(columns) < rows {
+            let column = room / columns as f64;
+            labels = fitted(column);
+            entries = vec![column; items.len()];
+            places = (0..items.len()).map(|k| (PAD + (k % columns) as f64 * column, k / columns)).collect();
         }
     }
     let mut hits = Vec::with_capacity(items.len());
@@ -412,6 +428,44 @@ mod tests {
         assert!(!within.iter().any(|t| t == "2027"), "one year: no line of years: {within:?}");
         let named = axis_texts("2027-03-01", "2027-05-30", true);
         assert_eq!(named.iter().filter(|t| *t == "2027").count(), 1, "a year named once: {named:?}");
+    }
+
+    #[test]
+    fn a_legend_of_long_names_leaves_a_short_narrow_chart_three_quarters_of_its_height() {
+        let theme = Theme::named(ThemeName::Light);
+        let names = [
+            "Orbit Cobalt embedding",
+            "Kestrel Kestrel vision",
+            "Delta Meridian forecasting",
+            "Lumen Harbor forecasting",
+            "Ember Delta forecasting",
+            "Ember Falcon defi-risk",
+            "Beacon Orbit embedding",
+            "Other",
+        ];
+        let items: Vec<LegendItem> = names
+            .iter()
+            .map(|&n| LegendItem { key: n.into(), label: n.into(), color: theme.text, shown: true })
+            .collect();
+        for (width, height) in [(240, 320), (320, 320), (320, 700)] {
+            let mut svg = String::new();
+            let (hits, rows) = {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, height)), &theme, Locale::default());
+                let placed = legend(&p, &items, 100.0).expect("drawn");
+                p.present().expect("presented");
+                placed
+            };
+            let whole = names.iter().filter(|n| svg.contains(&format!("\n{n}\n"))).count();
+            if height == 700 {
+                // Tall enough for every name whole, on rows of their own.
+                assert_eq!((whole, rows), (names.len(), 7), "{width}×{height}");
+            } else {
+                assert!(rows as f64 * LEGEND_ROW <= f64::from(height) * 0.25, "{width}×{height}: {rows} rows");
+                assert!(whole < names.len() && svg.contains("Orbit"), "{width}×{height}: cut, not dropped");
+            }
+            assert_eq!(hits.len(), names.len());
+            assert!(hits.iter().all(|h| h.rect.left >= PAD - 2.0 && h.rect.right <= f64::from(width)), "{width} px");
+        }
     }
 
     #[test]
