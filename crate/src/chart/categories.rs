@@ -94,7 +94,10 @@ pub fn draw<DB: DrawingBackend>(
     let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(rows.len());
     let note = |shown: usize| {
         let hidden = rows.len() - shown;
-        (hidden > 0).then(|| f.say(Word::MoreCategories, &[("n", &f.integer(hidden as u64))]))
+        (hidden > 0).then(|| {
+            let more = if hidden == 1 { Word::MoreCategoriesOne } else { Word::MoreCategories };
+            f.say(more, &[("n", &f.integer(hidden as u64))])
+        })
     };
     let mut shown = fit(height - PAD);
     if let Some(text) = note(shown) {

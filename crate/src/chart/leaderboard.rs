@@ -122,7 +122,12 @@ pub fn draw<DB: DrawingBackend>(
     let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(rows.len());
     let note = |shown: usize| {
         let hidden = used.saturating_sub(shown);
-        let more = if owners { Word::MoreOwners } else { Word::MoreModelsUsed };
+        let more = match (owners, hidden) {
+            (true, 1) => Word::MoreOwnersOne,
+            (true, _) => Word::MoreOwners,
+            (false, 1) => Word::MoreModelsUsedOne,
+            (false, _) => Word::MoreModelsUsed,
+        };
         let more = (hidden > 0).then(|| f.say(more, &[("n", &f.integer(hidden as u64))]));
         let lines: Vec<String> = more.into_iter().chain(said.notice(f).filter(|_| !owners)).collect();
         (!lines.is_empty()).then(|| lines.join(" "))
@@ -296,6 +301,10 @@ mod tests {
         assert!(short.contains(&format!("And {} more models used (all in the CSV export).", 30 - shown)), "{short}");
         let tall = drawn(&events, 1200);
         assert!(!tall.contains("more models used"), "every model fits: no footnote");
+        // One model more than fit: one, not "1 more models".
+        let one_more: String = events.lines().take(shown + 1).map(|l| format!("{l}\n")).collect();
+        let svg = drawn(&one_more, 300);
+        assert!(svg.contains("And 1 more model used (in the CSV export)."), "{svg}");
     }
 
     #[test]
