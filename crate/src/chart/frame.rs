@@ -33,8 +33,13 @@ pub fn heading<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading) -> Result
 }
 
 /// Draws the heading as [`heading`] does; a subtitle cut short keeps `end`, its last words,
-/// whole (a time chart's days and year, the part a reader cannot guess).
-fn heading_keeping<DB: DrawingBackend>(p: &Painter<DB>, heading: &Heading, end: &str) -> Result<f64, DrawError<DB>> {
+/// whole (a time chart's days and year, a leaderboard's compared period: the part a reader
+/// cannot guess).
+pub(super) fn heading_keeping<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    heading: &Heading,
+    end: &str,
+) -> Result<f64, DrawError<DB>> {
     // The widget's export button sits in the top right corner: keep the title clear of it.
     let room = p.size().0 - 2.0 * PAD - 28.0;
     // A title or subtitle too long for one line (a narrow widget) takes a second, never cut

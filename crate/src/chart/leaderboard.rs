@@ -4,7 +4,7 @@
 //! no trend but the change against a compared period (docs/charts.md#owners-and-categories).
 
 use super::format::Locale;
-use super::frame::{footnote, footnote_height, heading, Heading, LABEL_SIZE, PAD};
+use super::frame::{footnote, footnote_height, heading_keeping, Heading, LABEL_SIZE, PAD};
 use super::overview::sparkline;
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
@@ -114,7 +114,13 @@ pub fn draw<DB: DrawingBackend>(
     };
     let period = versus.map_or_else(String::new, |w| f.day_range(w.from, w.to));
     let subtitle = f.say(what, &[("unit", unit), ("period", &period)]);
-    let top = heading(p, &Heading { title, subtitle })? + 8.0;
+    // Cut short at 320 px, the subtitle keeps its last part whole, "change against" and the
+    // period: a narrow leaderboard has no column headers to say what its arrows compare.
+    let end = match subtitle.rfind(&period).filter(|_| !period.is_empty()) {
+        Some(at) => subtitle[..at].rfind(", ").map_or_else(String::new, |start| subtitle[start..].to_owned()),
+        None => String::new(),
+    };
+    let top = heading_keeping(p, &Heading { title, subtitle }, &end)? + 8.0;
     let (width, height) = p.size();
     // The rows that fit, and a footnote for the rows that do not and what the source does
     // not report, whose own height takes a row or two.
@@ -324,6 +330,29 @@ mod tests {
         assert_eq!(changes, ["▲ +50\u{a0}%", "+0\u{a0}%"], "a: 2 then and 3 now, b: 1 and 1; c: none then, no change");
         let weekly = drawn_with(&events, 400, &ReportOptions { compare: None, ..options });
         assert!(header(&weekly, "Week") && !weekly.contains("change against"));
+    }
+
+    #[test]
+    fn a_narrow_leaderboard_cut_short_keeps_what_its_change_is_against() {
+        let events = ["02 a", "02 b", "04 a", "04 c"]
+            .map(|e| format!("{{\"ts\":\"2026-03-{}\",\"model\":\"{}\",\"mode\":\"tee\"}}\n", &e[..2], &e[3..]))
+            .concat();
+        let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("read");
+        let options =
+            ReportOptions { range: Some("2d".into()), compare: Some("previous".into()), ..Default::default() };
+        let report = data.report(&options).expect("a report");
+        let theme = Theme::named(ThemeName::Light);
+        for width in [240, 280, 320] {
+            let mut svg = String::new();
+            {
+                let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 400)), &theme, Locale::default());
+                draw(&p, &report, &ChartOptions::default()).expect("drawn");
+                p.present().expect("presented");
+            }
+            // On the subtitle's last line, or (at 240 px, wider than a line) on both.
+            let said: Vec<&str> = svg.lines().filter(|l| !l.starts_with('<')).collect();
+            assert!(said.join(" ").contains("change against Mar 1 – Mar 2, 2026"), "{width} px: {said:?}");
+        }
     }
 
     #[test]
