@@ -91,9 +91,10 @@ pub(super) fn two_lines<DB: DrawingBackend>(
     if let Some(head) = text.strip_suffix(end).filter(|_| !end.is_empty()) {
         if end_width >= room * 0.8 {
             let end = end.trim_start_matches([',', ' ']);
-            let halves = end.split_once(" – ").filter(|_| p.text_width(end, size, bold) > room);
+            // Split at a char, not at " – ": a search for a string compiled its own 1 KiB.
+            let halves = end.split_once('–').filter(|_| p.text_width(end, size, bold) > room);
             let (first, second) = match halves {
-                Some((from, to)) => (format!("{from} –"), to),
+                Some((from, to)) => (format!("{} –", from.trim_end()), to.trim_start()),
                 None => (head.to_owned(), end),
             };
             return vec![p.fit_words(&first, room, size, bold), p.fit_words(second, room, size, bold)];

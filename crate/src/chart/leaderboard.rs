@@ -116,9 +116,13 @@ pub fn draw<DB: DrawingBackend>(
     let subtitle = f.say(what, &[("unit", unit), ("period", &period)]);
     // Cut short at 320 px, the subtitle keeps its last part whole, "change against" and the
     // period: a narrow leaderboard has no column headers to say what its arrows compare.
-    let end = match subtitle.rfind(&period).filter(|_| !period.is_empty()) {
-        Some(at) => subtitle[..at].rfind(", ").map_or_else(String::new, |start| subtitle[start..].to_owned()),
-        None => String::new(),
+    // (Found by its last comma, not by searching for the period: a search for a string
+    // compiled its own 1 KiB of wasm.)
+    let before = subtitle.len() - period.len();
+    let end = if subtitle.ends_with(&period) && !period.is_empty() {
+        subtitle[..before].rfind(',').map_or_else(String::new, |start| subtitle[start..].to_owned())
+    } else {
+        String::new()
     };
     let top = heading_keeping(p, &Heading { title, subtitle }, &end)? + 8.0;
     let (width, height) = p.size();
