@@ -368,6 +368,14 @@ test('numbers and words follow the locale attribute, each language fetched once,
     await label());
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'de'));
   await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('Inferenzen'));
+  // An attribute that makes no sense is refused in the reader's language too (the reason, in
+  // English, names the attribute).
+  const status = () => page.evaluate(() => document.getElementById('volume').shadowRoot.querySelector('.status').textContent);
+  await page.evaluate(() => document.getElementById('volume').setAttribute('filter', 'nonsense'));
+  await page.waitForFunction(() => !document.getElementById('volume').shadowRoot.querySelector('.status').hidden);
+  assert.match(await status(), /^Dieses Diagramm kann nicht gezeigt werden: filter /, await status());
+  await page.evaluate(() => document.getElementById('volume').removeAttribute('filter'));
+  await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes('Inferenzen'));
   await page.evaluate(() => document.getElementById('volume').setAttribute('locale', 'en'));
   await page.waitForFunction(() => document.getElementById('volume').getAttribute('aria-label').includes(','));
   assert.ok((await label()).startsWith(`${report.events.toLocaleString('en-US')} inferences in 90 days; `), await label());

@@ -193,7 +193,7 @@ class HubPulse extends HTMLElement {
 
   /** A word in the chart's language (docs/charts.md#words). */
   #say(key, values) {
-    return say(this.#config, key, values);
+    return say(this.#config, key, values, this.#words);
   }
 
   /** The element's own buttons in the chart's language. */

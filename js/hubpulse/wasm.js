@@ -49,5 +49,5 @@ export function extra() {
 
 export {
   Config, Dataset, DatasetParts, View, attributeNames, languages, lastPanic, loadBytes, loadUrls, parseAttributes,
-  sayEnglish,
+  sayIn,
 } from '../pkg/hubpulse.js';

@@ -2,7 +2,7 @@
 // other language is a table of texts in pkg/words/<language>.json, fetched once per page and
 // only by a page that shows that language. A table that cannot be fetched leaves the words
 // English: the figures do not wait on it.
-import { sayEnglish } from './wasm.js';
+import { sayIn } from './wasm.js';
 
 /**
  * The languages whose words ship in pkg/words/ (crate/words/; a test keeps this list the
@@ -29,6 +29,8 @@ export function wordsOf(locale) {
 
 /**
  * `key`'s text (crate/src/chart/words.rs) in the language of `config`, the element's attributes
- * as read, with its blanks filled from `values`; in English while there is no config.
+ * as read, with its blanks filled from `values`; while there is no config (its attributes did
+ * not read), in the language of `table`, the JSON text `wordsOf` fetched (English: null).
  */
-export const say = (config, key, values = {}) => (config ? config.say(key, values) : sayEnglish(key, values));
+export const say = (config, key, values = {}, table = null) =>
+  config ? config.say(key, values) : sayIn(table, key, values);

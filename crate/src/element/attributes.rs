@@ -237,6 +237,12 @@ impl ElementConfig {
     }
 }
 
+/// The words of a language's `table` over English (or English alone): what the element says
+/// before its attributes are read, or when they make no sense, in the reader's language.
+pub fn table_words(table: Option<&str>) -> Words {
+    reader_words("", table, None).unwrap_or_default()
+}
+
 /// The reader's words: English, then `language`'s table (`table` as the page fetched it, else
 /// the one compiled in), then the page's own (`words`: a JSON object of texts by key,
 /// docs/charts.md#words). A table that does not read is passed over (the reader gets English

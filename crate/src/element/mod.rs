@@ -6,6 +6,8 @@ mod attributes;
 mod reports;
 mod view;
 
-pub use attributes::{ChainSpec, ChartConfig, Credentials, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES};
+pub use attributes::{
+    table_words, ChainSpec, ChartConfig, Credentials, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES,
+};
 pub use reports::SharedReports;
 pub use view::View;

@@ -4,7 +4,7 @@ use super::errors::to_js;
 use super::objects::{from_object, to_object};
 use crate::chart::words::{Word, Words};
 use crate::chart::ThemeName;
-use crate::element::{ElementConfig, ThemeChoice, ATTRIBUTES};
+use crate::element::{table_words, ElementConfig, ThemeChoice, ATTRIBUTES};
 use crate::text::quoted;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -33,11 +33,12 @@ pub fn parse_attributes(
         .map_err(|e| to_js(&e))
 }
 
-/// A word in English with its blanks filled from `values` (`{name: text}`): what the element
-/// says before its attributes are read, or when they make no sense.
-#[wasm_bindgen(js_name = sayEnglish)]
-pub fn say_english(key: &str, values: JsValue) -> Result<String, JsValue> {
-    say(&Words::default(), key, values)
+/// A word in the language of `table` (the JSON text of `pkg/words/<language>.json`; English
+/// without one), its blanks filled from `values` (`{name: text}`): what the element says
+/// before its attributes are read, or when they make no sense.
+#[wasm_bindgen(js_name = sayIn)]
+pub fn say_in(table: Option<String>, key: &str, values: JsValue) -> Result<String, JsValue> {
+    say(&table_words(table.as_deref()), key, values)
 }
 
 /// `key`'s text among `words`, its blanks filled from `values`; an unknown key throws.
