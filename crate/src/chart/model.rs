@@ -3,6 +3,7 @@
 
 use super::format::Locale;
 use super::frame::{empty_state, heading, Heading, LABEL_SIZE, PAD};
+use super::overview::fitted;
 use super::paint::{Anchor, DrawError, Painter};
 use super::said::Said;
 use super::transform::{PlotTransform, Rect};
@@ -66,7 +67,9 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
         let x = PAD + col as f64 * col_w;
         y = top + row as f64 * 44.0;
         p.text(label, x, y, 12.0, p.theme.muted, false, Anchor::TopLeft)?;
-        p.text(&p.fit(value, col_w - 8.0, 18.0, true), x, y + 15.0, 18.0, p.theme.text, true, Anchor::TopLeft)?;
+        // Smaller rather than cut ("n° 188 sur…" of "n° 188 sur 283" at 320 px in French).
+        let (value, size) = fitted(p, value, col_w - 8.0, 18.0, 12.0, true);
+        p.text(&value, x, y + 15.0, size, p.theme.text, true, Anchor::TopLeft)?;
     }
     let plot = Rect { left: PAD, top: y + 54.0, right: width - PAD, bottom: height - PAD - 14.0 };
     if plot.height() < 24.0 {
@@ -89,4 +92,32 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
     let range = f.say(Word::RangeUtc, &[("range", &f.day_range(window.from, window.to))]);
     p.text(&range, plot.right, plot.bottom + 4.0, LABEL_SIZE, p.theme.muted, false, Anchor::TopRight)?;
     Ok(Drawn { transform: Some(t), ..Drawn::default() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Theme, ThemeName};
+    use crate::dataset::Dataset;
+    use crate::metrics::ReportOptions;
+    use plotters::prelude::SVGBackend;
+
+    #[test]
+    fn a_narrow_card_draws_its_figures_smaller_rather_than_cut() {
+        // 200 models, the busiest first: m150 ranks "#151 of 200", wider than half of 240 px.
+        let events: String = (0..200)
+            .flat_map(|m| (0..(200 - m)).map(move |_| format!("{{\"ts\":\"2026-03-02\",\"model\":\"m{m:03}\"}}\n")))
+            .collect();
+        let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("read");
+        let report = data.report(&ReportOptions::default()).expect("a report");
+        let theme = Theme::named(ThemeName::Light);
+        let mut svg = String::new();
+        {
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (240, 320)), &theme, Locale::default());
+            draw(&p, &report, Some("m150")).expect("drawn");
+            p.present().expect("presented");
+        }
+        assert!(svg.lines().any(|l| l == "#151 of 200"), "{svg}");
+        assert!(!svg.lines().any(|l| l.ends_with('…') && l.starts_with('#')), "{svg}");
+    }
 }

@@ -141,7 +141,7 @@ fn top_model(report: &Report, f: &Locale) -> Tile {
 /// `text` at the largest size from `size` down to `smallest` at which it fits `room` (measured
 /// as drawn, hidden characters as their escapes), and that size; at the smallest, cut between
 /// words if it must be.
-fn fitted<DB: DrawingBackend>(
+pub(super) fn fitted<DB: DrawingBackend>(
     p: &Painter<DB>,
     text: &str,
     room: f64,
