@@ -237,17 +237,11 @@ impl ElementConfig {
     }
 }
 
-/// The words of a language's `table` over English (or English alone): what the element says
-/// before its attributes are read, or when they make no sense, in the reader's language.
-pub fn table_words(table: Option<&str>) -> Words {
-    reader_words("", table, None).unwrap_or_default()
-}
-
 /// The reader's words: English, then `language`'s table (`table` as the page fetched it, else
 /// the one compiled in), then the page's own (`words`: a JSON object of texts by key,
 /// docs/charts.md#words). A table that does not read is passed over (the reader gets English
 /// words, not an error); a page's words that do not are an error that says why.
-fn reader_words(language: &str, table: Option<&str>, page: Option<&str>) -> Result<Words, Error> {
+pub fn reader_words(language: &str, table: Option<&str>, page: Option<&str>) -> Result<Words, Error> {
     let table = table.or_else(|| words::shipped(language)).and_then(|t| read_texts(t).ok()).unwrap_or_default();
     let page = match page.map(str::trim).filter(|p| !p.is_empty()) {
         None => BTreeMap::new(),

@@ -6,8 +6,9 @@ mod attributes;
 mod reports;
 mod view;
 
-pub use attributes::{
-    table_words, ChainSpec, ChartConfig, Credentials, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES,
-};
+/// For the browser's words before its attributes are read (web/config.rs).
+#[cfg(target_arch = "wasm32")]
+pub use attributes::reader_words;
+pub use attributes::{ChainSpec, ChartConfig, Credentials, ElementConfig, LoadSpec, ThemeChoice, ATTRIBUTES};
 pub use reports::SharedReports;
 pub use view::View;

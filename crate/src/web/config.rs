@@ -4,7 +4,7 @@ use super::errors::to_js;
 use super::objects::{from_object, to_object};
 use crate::chart::words::{Word, Words};
 use crate::chart::ThemeName;
-use crate::element::{table_words, ElementConfig, ThemeChoice, ATTRIBUTES};
+use crate::element::{reader_words, ElementConfig, ThemeChoice, ATTRIBUTES};
 use crate::text::quoted;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -38,7 +38,7 @@ pub fn parse_attributes(
 /// before its attributes are read, or when they make no sense.
 #[wasm_bindgen(js_name = sayIn)]
 pub fn say_in(table: Option<String>, key: &str, values: JsValue) -> Result<String, JsValue> {
-    say(&table_words(table.as_deref()), key, values)
+    say(&reader_words("", table.as_deref(), None).unwrap_or_default(), key, values)
 }
 
 /// `key`'s text among `words`, its blanks filled from `values`; an unknown key throws.
