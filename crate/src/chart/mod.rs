@@ -306,14 +306,20 @@ pub fn years_named(report: &Report, window: &Window) -> bool {
 /// What the report counts, plural and lowercase (`inferences`, `runs`, …), in the reader's
 /// language; a unit the page named (the `unit` attribute) as the page wrote it.
 pub fn unit<'a>(report: &'a Report, f: &'a Locale) -> &'a str {
-    let word = match report.input.unit.as_str() {
-        "inferences" => Word::UnitInferences,
-        "runs" => Word::UnitRuns,
-        "downloads" => Word::UnitDownloads,
-        "tokens" => Word::UnitTokens,
+    counted_unit(report, f, 0)
+}
+
+/// The unit for a count of `n`: singular for one ("1 inference in 30 days", a model's card in
+/// a hub's long tail); a unit the source names itself stays as it names it.
+pub fn counted_unit<'a>(report: &'a Report, f: &'a Locale, n: u64) -> &'a str {
+    let (many, one) = match report.input.unit.as_str() {
+        "inferences" => (Word::UnitInferences, Word::UnitInference),
+        "runs" => (Word::UnitRuns, Word::UnitRun),
+        "downloads" => (Word::UnitDownloads, Word::UnitDownload),
+        "tokens" => (Word::UnitTokens, Word::UnitToken),
         other => return other,
     };
-    f.word(word)
+    f.word(if n == 1 { one } else { many })
 }
 
 /// The unit as a label: `Inferences`, `Runs`, …

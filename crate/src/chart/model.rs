@@ -53,7 +53,12 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, model: Option<
     let Some(window) = report.window else { return Ok(Drawn::default()) };
     let title = f.say(
         Word::ModelTitle,
-        &[("name", &m.name), ("n", &f.integer(m.events)), ("unit", unit), ("days", &f.days(window.days))],
+        &[
+            ("name", &m.name),
+            ("n", &f.integer(m.events)),
+            ("unit", super::counted_unit(report, f, m.events)),
+            ("days", &f.days(window.days)),
+        ],
     );
     let subtitle =
         if m.name == m.model { f.word(Word::Model).to_owned() } else { f.say(Word::ModelId, &[("id", &m.model)]) };
@@ -102,9 +107,9 @@ mod tests {
     use crate::metrics::ReportOptions;
     use plotters::prelude::SVGBackend;
 
-    #[test]
-    fn a_narrow_card_draws_its_figures_smaller_rather_than_cut() {
-        // 200 models, the busiest first: m150 ranks "#151 of 200", wider than half of 240 px.
+    /// The SVG of the card of `model` among 200 models (m000 the busiest, with 200 events, m199
+    /// with one), `width` pixels wide.
+    fn card(model: &str, width: u32) -> String {
         let events: String = (0..200)
             .flat_map(|m| (0..(200 - m)).map(move |_| format!("{{\"ts\":\"2026-03-02\",\"model\":\"m{m:03}\"}}\n")))
             .collect();
@@ -113,10 +118,24 @@ mod tests {
         let theme = Theme::named(ThemeName::Light);
         let mut svg = String::new();
         {
-            let p = Painter::new(SVGBackend::with_string(&mut svg, (240, 320)), &theme, Locale::default());
-            draw(&p, &report, Some("m150")).expect("drawn");
+            let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 320)), &theme, Locale::default());
+            draw(&p, &report, Some(model)).expect("drawn");
             p.present().expect("presented");
         }
+        svg
+    }
+
+    #[test]
+    fn a_card_of_one_inference_says_it_in_the_singular() {
+        let svg = card("m199", 640);
+        assert!(svg.lines().any(|l| l == "m199: 1 inference in 1 day"), "{svg}");
+        assert!(card("m198", 640).lines().any(|l| l == "m198: 2 inferences in 1 day"));
+    }
+
+    #[test]
+    fn a_narrow_card_draws_its_figures_smaller_rather_than_cut() {
+        // m150 ranks "#151 of 200", wider than half of 240 px.
+        let svg = card("m150", 240);
         assert!(svg.lines().any(|l| l == "#151 of 200"), "{svg}");
         assert!(!svg.lines().any(|l| l.ends_with('…') && l.starts_with('#')), "{svg}");
     }

@@ -172,7 +172,7 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, report: &Report) -> Result<Draw
             Word::OverviewTitle,
             &[
                 ("n", &f.integer(report.events)),
-                ("unit", unit),
+                ("unit", super::counted_unit(report, f, report.events)),
                 ("days", &f.days(w.days)),
                 ("used", &f.integer(listed_and_active(report))),
                 ("listed", &f.integer(report.models_listed)),

@@ -58,7 +58,8 @@ fn unsaid<DB: DrawingBackend>(
 /// "1,234 inferences over 90 days, Aug 1 – Oct 29, 2026 (UTC)".
 fn count_title<DB: DrawingBackend>(p: &Painter<DB>, report: &Report, window: &Window) -> String {
     let (n, span) = (p.fmt.integer(report.events), span(window, &p.fmt));
-    p.fmt.say(Word::CountOver, &[("n", &n), ("unit", super::unit(report, &p.fmt)), ("span", &span)])
+    let unit = super::counted_unit(report, &p.fmt, report.events);
+    p.fmt.say(Word::CountOver, &[("n", &n), ("unit", unit), ("span", &span)])
 }
 
 /// "90 days, Aug 1 – Oct 29, 2026 (UTC)", in `f`'s words for days.
@@ -187,8 +188,10 @@ pub fn volume<DB: DrawingBackend>(
     let bins = Bins::of(window, p.size().0);
     let what = f.say(Word::VolumeWhat, &[("unit", &unit), ("means", bins.means_note(f))]);
     let n = f.integer(report.events);
-    let mut title =
-        f.say(Word::CountIn, &[("n", &n), ("unit", super::unit(report, f)), ("days", &f.days(window.days))]);
+    let mut title = f.say(
+        Word::CountIn,
+        &[("n", &n), ("unit", super::counted_unit(report, f, report.events)), ("days", &f.days(window.days))],
+    );
     if report.events_wow.is_some() {
         title.push_str(&f.say(Word::WeekOverWeekAfter, &[("change", &f.change(report.events_wow))]));
     }

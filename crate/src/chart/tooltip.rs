@@ -393,7 +393,7 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         Word::SummaryBase,
         &[
             ("n", &f.integer(report.events)),
-            ("unit", super::unit(report, f)),
+            ("unit", super::counted_unit(report, f, report.events)),
             ("days", &f.days(window.days)),
             ("used", &f.integer(listed_and_active(report))),
             ("listed", &f.integer(report.models_listed)),
