@@ -102,30 +102,54 @@ pub fn draw<DB: DrawingBackend>(
         None if owners && report.events > 0 => f.word(Word::NoOwnersNamed).into(),
         None => f.say(Word::NoUnitInWindow, &[("unit", unit)]),
     };
-    // A source that names no modes gets no verified column (docs/charts.md#what-a-source-does-not-say).
-    let versus = report.compared.as_deref().and_then(|r| r.window);
-    let what = match (owners, said.modes, versus.is_some()) {
-        (true, _, false) => Word::BusiestOwnersWhat,
-        (true, _, true) => Word::BusiestOwnersVersusWhat,
-        (false, true, false) => Word::BusiestModelsVerifiedWhat,
-        (false, false, false) => Word::BusiestModelsWhat,
-        (false, true, true) => Word::BusiestModelsVerifiedVersusWhat,
-        (false, false, true) => Word::BusiestModelsVersusWhat,
-    };
-    let period = versus.map_or_else(String::new, |w| f.day_range(w.from, w.to));
-    let subtitle = f.say(what, &[("unit", unit), ("period", &period)]);
-    // Cut short at 320 px, the subtitle keeps its last part whole, "change against" and the
-    // period: a narrow leaderboard has no column headers to say what its arrows compare.
-    // (Found by its last comma, not by searching for the period: a search for a string
-    // compiled its own 1 KiB of wasm.)
-    let before = subtitle.len() - period.len();
-    let end = if subtitle.ends_with(&period) && !period.is_empty() {
-        subtitle[..before].rfind(',').map_or_else(String::new, |start| subtitle[start..].to_owned())
-    } else {
-        String::new()
-    };
-    let top = heading_keeping(p, &Heading { title, subtitle }, &end)? + 8.0;
     let (width, height) = p.size();
+    // The columns the width has room for: the figure (verified share, or an owner's models;
+    // none for a source that names no modes, docs/charts.md#what-a-source-does-not-say) and the
+    // daily trend from 560 px; the change while the values leave the bars room.
+    let wide = width >= 560.0;
+    let has_figure = rows.iter().any(|r| r.figure.is_some());
+    let figure_w = if wide && has_figure { 70.0 } else { 0.0 };
+    let mut trend_w = if rows.iter().all(|r| r.trend.is_none()) {
+        0.0
+    } else if wide {
+        80.0
+    } else {
+        70.0
+    };
+    let spark_w = if wide { 80.0 } else { 0.0 };
+    let value = |r: &Row| format!("{} · {}", f.compact(r.events as f64), f.percent(r.share));
+    // The widest value needs room after the longest bar (of the rows the height could show).
+    // Where the names and that leave the bars too little (under ~310 px), the trend gives way
+    // rather than overlap the values (the tooltip keeps it); narrower still, the names do.
+    let value_w = rows.iter().take(most).map(|r| p.text_width(&value(r), LABEL_SIZE, false)).fold(0.0, f64::max);
+    let bar_right = |trend_w: f64| width - PAD - spark_w - figure_w - trend_w - value_w - 16.0;
+    let name_w = (width * 0.26).clamp(80.0, 220.0);
+    if bar_right(trend_w) - (PAD + name_w + 8.0) < MIN_BAR {
+        trend_w = 0.0;
+    }
+    let name_w = name_w.min(bar_right(trend_w) - PAD - 8.0 - MIN_BAR).max(48.0);
+    let bar_left = PAD + name_w + 8.0;
+    let stats_x = width - PAD - spark_w - figure_w - trend_w;
+    let bar_right = bar_right(trend_w);
+    // The subtitle names the columns drawn, the compared period last: cut short at 320 px it
+    // keeps that whole, since a narrow leaderboard has no headers to say what its arrows compare.
+    let mut subtitle = f.say(if owners { Word::BusiestOwnersWhat } else { Word::BusiestModelsWhat }, &[("unit", unit)]);
+    if figure_w > 0.0 {
+        subtitle.push_str(f.word(if owners { Word::AndModelsUsed } else { Word::AndVerifiedShare }));
+    }
+    let versus = report.compared.as_deref().and_then(|r| r.window);
+    if trend_w > 0.0 && versus.is_none() {
+        subtitle.push_str(f.word(Word::AndWeekOverWeek));
+    }
+    if spark_w > 0.0 {
+        subtitle.push_str(f.word(Word::AndDailyTrend));
+    }
+    let end = match versus.filter(|_| trend_w > 0.0) {
+        Some(w) => f.say(Word::AndVersus, &[("period", &f.day_range(w.from, w.to))]),
+        None => String::new(),
+    };
+    subtitle.push_str(&end);
+    let top = heading_keeping(p, &Heading { title, subtitle }, &end)? + 8.0;
     // The rows that fit, and a footnote for the rows that do not and what the source does
     // not report, whose own height takes a row or two.
     let used = if owners { used_owners().count() } else { report.models_active as usize };
@@ -149,31 +173,6 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(text) = note(shown) {
         footnote(p, &text)?;
     }
-    let wide = width >= 560.0;
-    let has_figure = rows.iter().any(|r| r.figure.is_some());
-    let figure_w = if wide && has_figure { 70.0 } else { 0.0 };
-    let mut trend_w = if rows.iter().all(|r| r.trend.is_none()) {
-        0.0
-    } else if wide {
-        80.0
-    } else {
-        70.0
-    };
-    let spark_w = if wide { 80.0 } else { 0.0 };
-    let value = |r: &Row| format!("{} · {}", f.compact(r.events as f64), f.percent(r.share));
-    // The widest value needs room after the longest bar. Where the names and that leave the
-    // bars too little (under ~310 px), the trend gives way rather than overlap the values (the
-    // tooltip keeps it); narrower still, the names do.
-    let value_w = rows.iter().take(shown).map(|r| p.text_width(&value(r), LABEL_SIZE, false)).fold(0.0, f64::max);
-    let bar_right = |trend_w: f64| width - PAD - spark_w - figure_w - trend_w - value_w - 16.0;
-    let name_w = (width * 0.26).clamp(80.0, 220.0);
-    if bar_right(trend_w) - (PAD + name_w + 8.0) < MIN_BAR {
-        trend_w = 0.0;
-    }
-    let name_w = name_w.min(bar_right(trend_w) - PAD - 8.0 - MIN_BAR).max(48.0);
-    let bar_left = PAD + name_w + 8.0;
-    let stats_x = width - PAD - spark_w - figure_w - trend_w;
-    let bar_right = bar_right(trend_w);
     if wide {
         // The columns' headers, over their left edges.
         let header = |word: Word, x: f64| {
@@ -338,7 +337,8 @@ mod tests {
 
     #[test]
     fn a_narrow_leaderboard_cut_short_keeps_what_its_change_is_against() {
-        let events = ["02 a", "02 b", "04 a", "04 c"]
+        // a: 1 event then, 2 now (▲); c: none then.
+        let events = ["02 a", "04 a", "04 a", "04 c"]
             .map(|e| format!("{{\"ts\":\"2026-03-{}\",\"model\":\"{}\",\"mode\":\"tee\"}}\n", &e[..2], &e[3..]))
             .concat();
         let data = Dataset::from_events("e.ndjson", events.as_bytes()).expect("read");
@@ -346,16 +346,25 @@ mod tests {
             ReportOptions { range: Some("2d".into()), compare: Some("previous".into()), ..Default::default() };
         let report = data.report(&options).expect("a report");
         let theme = Theme::named(ThemeName::Light);
-        for width in [240, 280, 320] {
+        for width in [240, 280, 320, 640] {
             let mut svg = String::new();
             {
                 let p = Painter::new(SVGBackend::with_string(&mut svg, (width, 400)), &theme, Locale::default());
                 draw(&p, &report, &ChartOptions::default()).expect("drawn");
                 p.present().expect("presented");
             }
-            // On the subtitle's last line, or (at 240 px, wider than a line) on both.
             let said: Vec<&str> = svg.lines().filter(|l| !l.starts_with('<')).collect();
-            assert!(said.join(" ").contains("change against Mar 1 – Mar 2, 2026"), "{width} px: {said:?}");
+            let said = said.join(" ");
+            // The subtitle names the columns drawn: at 240 px the change gives way to the values,
+            // and the verified share and daily trend are drawn from 560 px.
+            let arrows = said.contains('▲') || said.contains('▼');
+            assert_eq!(said.contains("change against Mar 1 – Mar 2, 2026"), width > 240, "{width} px: {said}");
+            assert_eq!(arrows, width > 240, "{width} px: {said}");
+            assert_eq!(
+                said.contains("verified share") && said.contains("daily trend"),
+                width >= 560,
+                "{width} px: {said}"
+            );
         }
     }
 
