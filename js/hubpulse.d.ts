@@ -267,6 +267,12 @@ export interface HubPulseError extends Error {
   transient: boolean;
   /** The HTTP status, for `kind: 'http'`. */
   status?: number;
+  /** The status's words as the server sent them, for `kind: 'http'`. */
+  statusText?: string;
+  /** The URL that answered, for `kind: 'http'`. */
+  source?: string;
+  /** Seconds the server asked to wait (`Retry-After`), for `kind: 'http'`. */
+  retryAfter?: number;
 }
 
 export interface Mounted {

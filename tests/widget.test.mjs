@@ -95,6 +95,11 @@ test('a URL that fails shows the reason instead of a blank canvas, inside a narr
   assert.match(message, /no-such-file-x+\.ndjson/);
   assert.match(message, /404/);
   assert.ok(text.left >= host.left && text.right <= host.right, `the reason spills out: ${JSON.stringify({ host, text })}`);
+  // In the reader's language, the server's answer too (its status words as the server sent them).
+  await page.evaluate(() => document.querySelector('#broken').setAttribute('locale', 'de-DE'));
+  await page.waitForFunction(() => document.querySelector('#broken').shadowRoot.querySelector('.status').textContent.startsWith('Dieses'));
+  const german = await page.evaluate(() => document.querySelector('#broken').shadowRoot.querySelector('.status').textContent);
+  assert.match(german, /^Dieses Diagramm kann nicht gezeigt werden: http:\/\/\S+no-such-file-x+\.ndjson: der Server antwortete mit HTTP 404 Not Found$/);
   await page.close();
 });
 

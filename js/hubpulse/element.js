@@ -24,7 +24,9 @@ class HubPulse extends HTMLElement {
 
   #canvas = element('canvas');
   #overlay = element('canvas', 'overlay');
-  #status = new Status((key, values) => this.#say(key, values));
+  /** `(key, values) => text`: a word in the chart's language, for the modules that say things. */
+  #sayer = (key, values) => this.#say(key, values);
+  #status = new Status(this.#sayer);
   #tooltip = element('div', 'tooltip');
   #tools = element('div', 'tools');
   #live = element('div', 'sr-only');
@@ -43,7 +45,7 @@ class HubPulse extends HTMLElement {
     shown: () => this.#makeView(),
     progress: (progress) => this.#status.progress(progress),
     failed: (error) => this.#fail(error),
-    refreshFailed: (error, since) => this.#status.say(this.#say('refresh_failed', { reason: reasonOf(error), since })),
+    refreshFailed: (error, since) => this.#status.say(this.#say('refresh_failed', { reason: reasonOf(error, this.#sayer), since })),
   });
   #resize = null;
   #media = new MediaWatch();
@@ -198,8 +200,8 @@ class HubPulse extends HTMLElement {
 
   /** The element's own buttons in the chart's language. */
   #relabel() {
-    this.#zoom.relabel((key) => this.#say(key));
-    this.#panels.relabel((key) => this.#say(key));
+    this.#zoom.relabel(this.#sayer);
+    this.#panels.relabel(this.#sayer);
     [this.#back.textContent, this.#back.title] = [this.#say('back'), this.#say('back_hint')];
   }
 
@@ -368,7 +370,7 @@ class HubPulse extends HTMLElement {
   }
 
   #fail(error) {
-    const reason = reasonOf(error);
+    const reason = reasonOf(error, this.#sayer);
     this.#setView(null);
     this.#status.say('');
     this.#tooltip.hidden = true;

@@ -6,7 +6,8 @@
 // parseWorkers: more than 1 parses a large body of events in pieces, piece-pool.js), then
 // {parsers} (the ports to the parse workers it asked for), 'abort' to stop.
 // Out: 'alive' once the script runs, {progress}, {parsers: n} to ask the page for n parse
-// workers, then {parts} or {error: {message, kind, transient, status, retryAfter}}, or
+// workers, then {parts} or {error: {message, kind, transient, status, retryAfter, source,
+// statusText}}, or
 // {unavailable} when its wasm cannot start here.
 // The default part is imported statically, so that a bundler bundles it into the worker; the
 // optional part comes from the URL the page sends, only when asked for.
@@ -52,8 +53,9 @@ onmessage = async ({ data }) => {
   } catch (error) {
     // A Rust panic surfaces as a RuntimeError; the panic hook kept its message.
     const message = error instanceof WebAssembly.RuntimeError ? (wasm.lastPanic() ?? error.message) : (error?.message ?? String(error));
-    const { kind = error instanceof WebAssembly.RuntimeError ? 'bug' : 'network', transient = false, status, retryAfter } = error ?? {};
-    postMessage({ error: { message, kind, transient, status, retryAfter } });
+    const { kind = error instanceof WebAssembly.RuntimeError ? 'bug' : 'network', transient = false, status, retryAfter, source,
+      statusText } = error ?? {};
+    postMessage({ error: { message, kind, transient, status, retryAfter, source, statusText } });
   } finally {
     pool?.close();
     data.hashPort?.postMessage({ close: true });

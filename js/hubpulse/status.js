@@ -4,9 +4,15 @@
 import { element, formatBytes } from './dom.js';
 import { lastPanic } from './wasm.js';
 
-/** The words of `error`: a Rust panic's message (the panic hook kept it), else the error's. */
-export function reasonOf(error) {
+/**
+ * The words of `error`: a Rust panic's message (the panic hook kept it), an HTTP status in the
+ * chart's language (`say`: `(key, values) => text`), else the error's message.
+ */
+export function reasonOf(error, say) {
   if (error instanceof WebAssembly.RuntimeError) return lastPanic() ?? `hubpulse failed: ${error.message}`;
+  if (error?.kind === 'http' && error.source) {
+    return say('reason_http', { source: error.source, status: String(error.status), status_text: error.statusText ?? '' });
+  }
   return error?.message ?? String(error);
 }
 

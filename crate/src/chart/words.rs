@@ -294,6 +294,7 @@ words! {
     RefreshFailed "refresh_failed" "Refresh failed ({reason}); showing the data from {since}",
     ChartUnavailable "chart_unavailable" "Chart unavailable: {reason}",
     CouldNotShow "could_not_show" "Could not show this chart: {reason}",
+    ReasonHttp "reason_http" "{source}: the server answered HTTP {status} {status_text}",
 }
 
 /// The languages whose tables ship with hubpulse (`crate/words/<language>.json`); English is

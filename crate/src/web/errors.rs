@@ -7,7 +7,8 @@ use js_sys::{Object, Reflect};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `error` as a JavaScript `Error` with `kind`, `transient` and, for HTTP, `status`.
+/// `error` as a JavaScript `Error` with `kind`, `transient` and, for HTTP, `status`, and the
+/// `source` and `statusText` the element says the error with in the reader's language.
 pub fn to_js(error: &Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     let set = |key: &str, value: JsValue| {
@@ -15,7 +16,9 @@ pub fn to_js(error: &Error) -> JsValue {
     };
     set("kind", error.kind().into());
     set("transient", error.is_transient().into());
-    if let Error::Http { status, retry_after, .. } = error {
+    if let Error::Http { source, status, status_text, retry_after } = error {
+        set("source", source.into());
+        set("statusText", status_text.into());
         set("status", (*status).into());
         if let Some(seconds) = retry_after {
             set("retryAfter", (*seconds).into());
