@@ -95,7 +95,7 @@ pub fn draw<DB: DrawingBackend>(
     let note = |shown: usize| {
         let hidden = rows.len() - shown;
         (hidden > 0).then(|| {
-            let more = if hidden == 1 { Word::MoreCategoriesOne } else { Word::MoreCategories };
+            let more = Word::MoreCategories.one_or(hidden as u64, Word::MoreCategoriesOne);
             f.say(more, &[("n", &f.integer(hidden as u64))])
         })
     };

@@ -156,11 +156,10 @@ pub fn draw<DB: DrawingBackend>(
     let fit = |bottom: f64| (((bottom - top) / ROW).floor().max(0.0) as usize).min(rows.len());
     let note = |shown: usize| {
         let hidden = used.saturating_sub(shown);
-        let more = match (owners, hidden) {
-            (true, 1) => Word::MoreOwnersOne,
-            (true, _) => Word::MoreOwners,
-            (false, 1) => Word::MoreModelsUsedOne,
-            (false, _) => Word::MoreModelsUsed,
+        let more = if owners {
+            Word::MoreOwners.one_or(hidden as u64, Word::MoreOwnersOne)
+        } else {
+            Word::MoreModelsUsed.one_or(hidden as u64, Word::MoreModelsUsedOne)
         };
         let more = (hidden > 0).then(|| f.say(more, &[("n", &f.integer(hidden as u64))]));
         let lines: Vec<String> = more.into_iter().chain(said.notice(f).filter(|_| !owners)).collect();

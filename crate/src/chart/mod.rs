@@ -319,7 +319,7 @@ pub fn counted_unit<'a>(report: &'a Report, f: &'a Locale, n: u64) -> &'a str {
         "tokens" => (Word::UnitTokens, Word::UnitToken),
         other => return other,
     };
-    f.word(if n == 1 { one } else { many })
+    f.word(many.one_or(n, one))
 }
 
 /// The unit as a label: `Inferences`, `Runs`, …

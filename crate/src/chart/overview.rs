@@ -107,7 +107,7 @@ pub fn tiles(report: &Report, f: &Locale) -> Vec<Tile> {
             value: f.percent(organic),
             context: report.self_calls.map_or_else(
                 || f.word(Word::SelfCallsUnknown).into(),
-                |s| f.say(if s == 1 { Word::NSelfCallsOne } else { Word::NSelfCalls }, &[("n", &f.integer(s))]),
+                |s| f.say(Word::NSelfCalls.one_or(s, Word::NSelfCallsOne), &[("n", &f.integer(s))]),
             ),
             series: match &d.self_calls {
                 Some(selfs) => share(&|i| d.events[i] - selfs[i]),

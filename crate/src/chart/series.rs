@@ -420,7 +420,7 @@ pub fn callers<DB: DrawingBackend>(
         return unsaid(p, report, &what(""), &window);
     }
     let title = f.say(
-        Word::CallersTitle,
+        Word::CallersTitle.one_or(report.callers.unwrap_or(0), Word::CallersTitleOne),
         &[
             ("approx", super::approx(report, "callers")),
             ("n", &f.integer(report.callers.unwrap_or(0))),

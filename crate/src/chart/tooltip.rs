@@ -410,7 +410,7 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
                 more.push_str(&f.say(Word::SaidVerifiedAfter, &[("share", &f.percent(report.verified_share))]));
             }
             if let Some(mau) = report.mau.filter(|_| said.callers) {
-                more.push_str(&f.say(Word::SaidMau, &[("n", &f.integer(mau))]));
+                more.push_str(&f.say(Word::SaidMau.one_or(mau, Word::SaidMauOne), &[("n", &f.integer(mau))]));
             }
             more
         }
@@ -433,7 +433,7 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         ChartKind::Verification => f.say(Word::SaidVerified, &[("share", &f.percent(report.verified_share))]),
         ChartKind::Callers if report.callers.is_some() && !said.callers => f.word(Word::SaidNoCallers).into(),
         ChartKind::Callers => match report.callers {
-            Some(c) => f.say(Word::SaidCallers, &[("n", &f.integer(c))]),
+            Some(c) => f.say(Word::SaidCallers.one_or(c, Word::SaidCallersOne), &[("n", &f.integer(c))]),
             None => f.word(Word::SaidCallersRollups).into(),
         },
         ChartKind::Leaderboard if options.by == By::Owner => {
@@ -455,7 +455,7 @@ pub fn summary(report: &Report, kind: ChartKind, options: &ChartOptions) -> Stri
         },
         ChartKind::Categories => match categories::rows(report).first() {
             Some(c) => f.say(
-                Word::SaidCategories,
+                Word::SaidCategories.one_or(report.categories.len() as u64, Word::SaidCategoriesOne),
                 &[
                     ("n", &f.integer(report.categories.len() as u64)),
                     ("name", categories::label(c, f)),
@@ -519,5 +519,13 @@ mod tests {
             "{}",
             bare[verification]
         );
+        // One of a kind is said in the singular: one caller, one inference.
+        let one = summaries("{\"ts\":\"2026-03-01\",\"model\":\"a\",\"caller\":\"x\"}\n");
+        let callers = ChartKind::ALL.iter().position(|&k| k == ChartKind::Callers).expect("a chart");
+        assert!(
+            one[callers].contains("; 1 distinct caller.") && one[0].starts_with("1 inference in 1 day"),
+            "{one:#?}"
+        );
+        assert!(one[0].contains(", 1 caller in the last 30 days"), "{}", one[0]);
     }
 }

@@ -35,6 +35,15 @@ macro_rules! words {
                 Word::ALL.iter().copied().find(|w| w.key() == key)
             }
 
+            /// This word, or `one` for a count of one ("1 row rejected", "And 1 more category").
+            pub fn one_or(self, n: u64, one: Word) -> Word {
+                if n == 1 {
+                    one
+                } else {
+                    self
+                }
+            }
+
             /// The English text, which the others translate.
             pub fn english(self) -> &'static str {
                 match self {
@@ -84,6 +93,7 @@ words! {
     CallersNeedEvents "callers_need_events" "Callers need the raw events",
     CallersFromRollups "callers_from_rollups" "Daily rollups count callers per model, which do not add up across models",
     CallersTitle "callers_title" "{approx}{n} distinct callers, {mau} in the last 30 days, stickiness {stickiness}",
+    CallersTitleOne "callers_title_one" "{approx}{n} distinct caller, {mau} in the last 30 days, stickiness {stickiness}",
     Daily "daily" "Daily",
     WhatCallers "what_callers" "callers",
     WhatModes "what_modes" "verification modes",
@@ -217,6 +227,7 @@ words! {
     SaidEffective "said_effective" "; {n} effective models",
     SaidVerifiedAfter "said_verified_after" ", {share} verified",
     SaidMau "said_mau" ", {n} callers in the last 30 days",
+    SaidMauOne "said_mau_one" ", {n} caller in the last 30 days",
     SaidBusiestDay "said_busiest_day" ", the busiest day {day} with {n}",
     SaidWow "said_wow" "; {change} week over week{day}",
     SaidSupply "said_supply" "; {first} models listed on the first day and {last} on the last, {used} used on the last",
@@ -225,12 +236,14 @@ words! {
     SaidVerified "said_verified" "; {share} verified",
     SaidNoCallers "said_no_callers" "; the source does not report callers",
     SaidCallers "said_callers" "; {n} distinct callers",
+    SaidCallersOne "said_callers_one" "; {n} distinct caller",
     SaidCallersRollups "said_callers_rollups" "; callers unknown from rollups",
     SaidBusiestOwner "said_busiest_owner" "; {name} is the busiest owner with {share}",
     SaidNoOwners "said_no_owners" "; the source names no owners",
     SaidShare "said_share" "; by {by}, {name} carries {share} of them",
     SaidNoGroups "said_no_groups" "; the source names no {things}",
     SaidCategories "said_categories" "; {n} categories, the most listed {name} with {listed} of the models and {used} of the use",
+    SaidCategoriesOne "said_categories_one" "; {n} category, {name}, with {listed} of the models and {used} of the use",
     SaidNoCategories "said_no_categories" "; the source names no categories",
     SaidBusiestModel "said_busiest_model" "; {name} is the busiest with {share}",
     SaidRetentionWeek "said_retention_week" "; weekly retention of {noun}",

@@ -280,7 +280,7 @@ impl View {
         let why = first.map_or_else(String::new, |p| {
             f.say(Word::FirstRejected, &[("line", &p.line.to_string()), ("field", &p.field), ("reason", &p.reason)])
         });
-        let rows = if input.rows_rejected == 1 { Word::RowsRejectedOne } else { Word::RowsRejected };
+        let rows = Word::RowsRejected.one_or(input.rows_rejected, Word::RowsRejectedOne);
         f.say(rows, &[("n", &f.integer(input.rows_rejected)), ("why", &why)])
     }
 
