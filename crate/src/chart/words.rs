@@ -442,6 +442,16 @@ mod tests {
     /// Every shipped language says every word, with the blanks of its English text, and no
     /// word that does not exist; the folder holds exactly the languages listed.
     #[test]
+    fn german_counts_days_after_ueber_never_after_in() {
+        // "über 90 Tage" (accusative); "in 90 Tage" would need the dative, "Tagen", which the
+        // shared `days` word does not give (docs/charts.md#words, Grammar).
+        let table: BTreeMap<String, String> = serde_json::from_str(shipped("de").expect("shipped")).expect("a table");
+        let wrong: Vec<&String> =
+            table.iter().filter(|(_, t)| t.contains("in {days}") || t.contains("in {span}")).map(|(k, _)| k).collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
     fn every_shipped_language_says_every_word_with_its_blanks() {
         let mut files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/words"))
             .expect("crate/words")
